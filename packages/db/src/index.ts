@@ -1,0 +1,33 @@
+export type {
+  ApiKey,
+  Assignment,
+  AuditEvent,
+  Completion,
+  Export,
+  GenerationRun,
+  Generator,
+  Invite,
+  Item,
+  Judgment,
+  Pool,
+  Project,
+  Prompt,
+  Session,
+  User,
+} from "@prisma/client";
+export {
+  AssignmentStatus,
+  CompletionSource,
+  GenerationMode,
+  ItemStatus,
+  JobStatus,
+  Prisma,
+  PrismaClient,
+  ProjectStatus,
+  Role,
+  TaskType,
+  UserStatus,
+} from "@prisma/client";
+export { createDb, type Db, type DbOptions } from "./client";
+export { isDatabaseUnavailable, isNotFound, isUniqueViolation } from "./errors";
+export { ensureDatabaseExists, migrateDatabase } from "./migrate";

@@ -1,0 +1,109 @@
+import pg from "pg";
+import { afterAll, describe, expect, it } from "vitest";
+import { databaseName, migrateDatabase, quoteIdent, withDatabase } from "../src/migrate";
+import { createTestDatabase } from "../src/testing";
+
+const SERVER_URL = process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+
+async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: withDatabase(SERVER_URL, "postgres") });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+describe("migrations", () => {
+  const emptyName = `arbiter_migrate_${process.pid}_${Date.now()}`;
+  const emptyUrl = withDatabase(SERVER_URL, emptyName);
+
+  afterAll(async () => {
+    await admin((c) => c.query(`DROP DATABASE IF EXISTS ${quoteIdent(emptyName)} WITH (FORCE)`));
+  });
+
+  it("prisma migrate deploy applies every migration to an empty database", async () => {
+    await admin((c) => c.query(`CREATE DATABASE ${quoteIdent(emptyName)}`));
+    await migrateDatabase(emptyUrl);
+    const client = new pg.Client({ connectionString: emptyUrl });
+    await client.connect();
+    try {
+      const tables = await client.query<{ table_name: string }>(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1",
+      );
+      expect(tables.rows.map((r) => r.table_name)).toEqual(
+        expect.arrayContaining([
+          "users",
+          "sessions",
+          "api_keys",
+          "pools",
+          "pool_members",
+          "invites",
+          "projects",
+          "project_pools",
+          "prompts",
+          "generators",
+          "completions",
+          "items",
+          "item_completions",
+          "assignments",
+          "judgments",
+          "generation_runs",
+          "exports",
+          "audit_events",
+        ]),
+      );
+      const pending = await client.query(
+        "SELECT count(*)::int AS n FROM _prisma_migrations WHERE finished_at IS NULL",
+      );
+      expect(pending.rows[0].n).toBe(0);
+      expect(databaseName(emptyUrl)).toBe(emptyName);
+    } finally {
+      await client.end();
+    }
+  });
+
+  it("the runtime client (engineType client + pg adapter) reads and writes", async () => {
+    const db = await createTestDatabase();
+    try {
+      const user = await db.prisma.user.create({ data: { email: "a@example.com", name: "A" } });
+      expect(user.id).toMatch(/^[0-9a-f-]{36}$/);
+      expect(user.role).toBe("ANNOTATOR");
+      const again = await db.prisma.user.findUniqueOrThrow({ where: { email: "a@example.com" } });
+      expect(again.id).toBe(user.id);
+    } finally {
+      await db.drop();
+    }
+  });
+
+  it("completions are unique per prompt, generator and sample index", async () => {
+    const db = await createTestDatabase();
+    try {
+      const owner = await db.prisma.user.create({
+        data: { email: "o@example.com", name: "O", role: "RESEARCHER" },
+      });
+      const project = await db.prisma.project.create({
+        data: { slug: "p", name: "P", questions: {}, createdById: owner.id },
+      });
+      const prompt = await db.prisma.prompt.create({
+        data: { projectId: project.id, text: "hi", contentHash: "h" },
+      });
+      const generator = await db.prisma.generator.create({
+        data: { projectId: project.id, name: "g", baseUrl: "http://x", model: "m" },
+      });
+      const data = {
+        promptId: prompt.id,
+        generatorId: generator.id,
+        sampleIndex: 0,
+        source: "GENERATED" as const,
+        model: "m",
+        text: "t",
+      };
+      await db.prisma.completion.create({ data });
+      await expect(db.prisma.completion.create({ data })).rejects.toMatchObject({ code: "P2002" });
+    } finally {
+      await db.drop();
+    }
+  });
+});

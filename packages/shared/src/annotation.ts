@@ -1,0 +1,76 @@
+import { z } from "zod";
+import { ZQuestions, ZTaskType } from "./projects";
+import { ZMessage } from "./prompts";
+
+export const OPTION_KEYS = ["A", "B", "C", "D", "E", "F", "G", "H", "I"] as const;
+export const ZOptionKey = z.enum(OPTION_KEYS);
+export type TOptionKey = z.infer<typeof ZOptionKey>;
+
+export const UNDO_WINDOW_SECONDS = 60;
+
+export const ZAssignment = z.object({
+  id: z.string(),
+  expiresAt: z.string(),
+  project: z.object({ guidelines: z.string(), taskType: ZTaskType, questions: ZQuestions }),
+  prompt: z.object({ messages: z.array(ZMessage).optional(), text: z.string().optional() }),
+  // No model names and no completion ids: annotators judge blind.
+  options: z.array(z.object({ key: ZOptionKey, text: z.string() })),
+});
+export type TAssignment = z.infer<typeof ZAssignment>;
+
+export const ZAssignmentResponse = z.object({ assignment: ZAssignment });
+
+const ZRatings = z.partialRecord(ZOptionKey, z.record(z.string().max(32), z.number().int().min(1).max(10)));
+
+const common = {
+  strength: z.number().int().min(1).max(4).optional(),
+  aspects: ZRatings.optional(),
+  rationale: z.string().trim().max(10_000).optional(),
+  flags: z.array(z.string().trim().min(1).max(64)).max(20).optional(),
+  durationMs: z.number().int().min(0).max(86_400_000).optional(),
+};
+
+/** Pairwise answers carry `choice`, ranking answers `ranking`; which one is allowed depends on the project. */
+export const ZJudgmentBody = z.object({
+  choice: z.enum(["A", "B", "tie", "both_bad"]).optional(),
+  ranking: z.array(z.array(ZOptionKey).min(1).max(9)).min(1).max(9).optional(),
+  ...common,
+});
+export type TJudgmentBody = z.infer<typeof ZJudgmentBody>;
+
+export const ZJudgment = z.object({
+  id: z.string(),
+  assignmentId: z.string(),
+  createdAt: z.string(),
+  undoableUntil: z.string(),
+  counted: z.boolean(),
+});
+
+export const ZJudgmentResponse = z.object({ judgment: ZJudgment, next: ZAssignment.nullable() });
+export const ZSkipBody = z.object({ reason: z.string().trim().max(500).optional() }).default({});
+export const ZNextResponse = z.object({ next: ZAssignment.nullable() });
+
+export const ZIdempotencyHeaders = z.object({
+  "idempotency-key": z.string().trim().min(1).max(200),
+});
+
+export const ZProgressQuery = z.object({ projectId: z.uuid() });
+export const ZProgressResponse = z.object({
+  progress: z.object({
+    judgedToday: z.number(),
+    total: z.number(),
+    medianSeconds: z.number().nullable(),
+    available: z.number(),
+  }),
+});
+
+export const ZMyProject = z.object({
+  id: z.string(),
+  name: z.string(),
+  taskType: ZTaskType,
+  optionsPerItem: z.number(),
+  guidelines: z.string(),
+  available: z.number(),
+  judgedByMe: z.number(),
+});
+export const ZMyProjectsResponse = z.object({ projects: z.array(ZMyProject) });

@@ -1,0 +1,114 @@
+import { z } from "zod";
+import { ZCursorQuery, ZId, zName } from "./common";
+import { ZQualityRules } from "./quality";
+
+export const ZTaskType = z.enum(["pairwise", "ranking"]);
+export type TTaskType = z.infer<typeof ZTaskType>;
+
+export const ZAspect = z.object({
+  key: z.string().regex(/^[a-z][a-z0-9_]{0,31}$/, "must be lower_snake_case, up to 32 characters"),
+  label: zName,
+  scale: z.number().int().min(2).max(10),
+});
+
+export const ZQuestions = z
+  .object({
+    strength: z.boolean().default(true),
+    allowTie: z.boolean().default(true),
+    allowBothBad: z.boolean().default(true),
+    rationale: z.enum(["off", "optional", "required"]).default("optional"),
+    aspects: z.array(ZAspect).max(10).default([]),
+    flags: z.array(z.string().trim().min(1).max(64)).max(20).default([]),
+  })
+  .superRefine((q, ctx) => {
+    const keys = q.aspects.map((a) => a.key);
+    keys.forEach((key, i) => {
+      if (keys.indexOf(key) !== i)
+        ctx.addIssue({ code: "custom", path: ["aspects", i, "key"], message: "is repeated" });
+    });
+  });
+export type TQuestions = z.infer<typeof ZQuestions>;
+
+const projectFields = {
+  name: zName,
+  guidelines: z.string().max(100_000).default(""),
+  taskType: ZTaskType.default("pairwise"),
+  optionsPerItem: z.number().int().min(2).max(9).optional(),
+  judgmentsPerItem: z.number().int().min(1).max(50).default(3),
+  leaseSeconds: z.number().int().min(30).max(86_400).default(600),
+  questions: ZQuestions.default(ZQuestions.parse({})),
+  poolIds: z.array(ZId).max(100).default([]),
+  goldRate: z.number().min(0).max(1).default(0),
+  quality: ZQualityRules.default(ZQualityRules.parse({})),
+};
+
+function checkOptions(
+  p: { taskType?: TTaskType; optionsPerItem?: number | undefined },
+  ctx: z.RefinementCtx,
+) {
+  if (p.taskType === "pairwise" && p.optionsPerItem !== undefined && p.optionsPerItem !== 2) {
+    ctx.addIssue({ code: "custom", path: ["optionsPerItem"], message: "must be 2 for pairwise projects" });
+  }
+  if (p.taskType === "ranking" && p.optionsPerItem !== undefined && p.optionsPerItem < 3) {
+    ctx.addIssue({ code: "custom", path: ["optionsPerItem"], message: "must be 3..9 for ranking projects" });
+  }
+}
+
+export const ZCreateProjectBody = z
+  .object(projectFields)
+  .superRefine(checkOptions)
+  .transform((p) => ({ ...p, optionsPerItem: p.optionsPerItem ?? (p.taskType === "pairwise" ? 2 : 4) }));
+export type TCreateProjectBody = z.infer<typeof ZCreateProjectBody>;
+
+export const ZUpdateProjectBody = z
+  .object({
+    name: projectFields.name,
+    guidelines: z.string().max(100_000),
+    taskType: ZTaskType,
+    optionsPerItem: z.number().int().min(2).max(9),
+    judgmentsPerItem: z.number().int().min(1).max(50),
+    leaseSeconds: z.number().int().min(30).max(86_400),
+    questions: ZQuestions,
+    poolIds: z.array(ZId).max(100),
+    status: z.enum(["ACTIVE", "PAUSED", "ARCHIVED"]),
+    goldRate: z.number().min(0).max(1),
+    quality: ZQualityRules,
+  })
+  .partial()
+  .superRefine(checkOptions)
+  .refine((b) => Object.keys(b).length > 0, { message: "nothing to change" });
+export type TUpdateProjectBody = z.infer<typeof ZUpdateProjectBody>;
+
+export const ZProject = z.object({
+  id: z.string(),
+  slug: z.string(),
+  name: z.string(),
+  guidelines: z.string(),
+  taskType: ZTaskType,
+  optionsPerItem: z.number(),
+  judgmentsPerItem: z.number(),
+  leaseSeconds: z.number(),
+  questions: ZQuestions,
+  poolIds: z.array(z.string()),
+  status: z.enum(["ACTIVE", "PAUSED", "ARCHIVED"]),
+  goldRate: z.number(),
+  quality: ZQualityRules,
+  counts: z.object({
+    prompts: z.number(),
+    items: z.number(),
+    completeItems: z.number(),
+    judgments: z.number(),
+  }),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type TProject = z.infer<typeof ZProject>;
+
+export const ZProjectResponse = z.object({ project: ZProject });
+export const ZProjectListQuery = ZCursorQuery.extend({
+  status: z.enum(["ACTIVE", "PAUSED", "ARCHIVED"]).optional(),
+});
+export const ZProjectListResponse = z.object({
+  projects: z.array(ZProject),
+  nextCursor: z.string().nullable(),
+});

@@ -1,0 +1,69 @@
+import { z } from "zod";
+
+/** Quality-control rules of a project (stored in projects.qualification). */
+export const ZQualityRules = z.object({
+  // The first N assignments of a new annotator are gold; below the accuracy they are not admitted.
+  qualificationItems: z.number().int().min(0).max(100).default(0),
+  qualificationMinAccuracy: z.number().min(0).max(1).default(0.6),
+  // Gold answers are weighed by a sequential probability ratio test: chance-level
+  // answering against this accuracy of an honest annotator; quarantine when the odds
+  // for "chance" reach quarantineOdds to 1, after at least minGoldAnswers.
+  goldHonestAccuracy: z.number().min(0.5).max(0.99).default(0.85),
+  quarantineOdds: z.number().min(2).max(1e9).default(1000),
+  minGoldAnswers: z.number().int().min(1).max(1000).default(5),
+  // Quarantine for choosing the first-shown option: binomial test against 1/2.
+  positionBiasMinJudgments: z.number().int().min(10).max(10_000).default(30),
+  positionBiasP: z.number().min(1e-12).max(0.5).default(0.001),
+  // Answers faster than this are flagged as too fast.
+  fastSeconds: z.number().min(0).max(600).default(3),
+});
+export type TQualityRules = z.infer<typeof ZQualityRules>;
+
+/** A gold item's known answer, by completion position (0 = first completion uploaded). */
+export const ZGoldInput = z.union([
+  z.object({
+    preferred: z.union([z.number().int().min(0).max(1), z.enum(["tie", "both_bad"])]),
+    strength: z.number().int().min(1).max(4).optional(),
+    strengthTolerance: z.number().int().min(0).max(3).optional(),
+  }),
+  z.object({
+    ranking: z
+      .array(z.array(z.number().int().min(0).max(8)).min(1))
+      .min(1)
+      .max(9),
+  }),
+]);
+export type TGoldInput = z.infer<typeof ZGoldInput>;
+
+export const ZAnnotatorStatus = z.enum(["QUALIFYING", "ADMITTED", "REJECTED", "QUARANTINED"]);
+
+export const ZQualityFlag = z.object({
+  kind: z.enum(["low_gold_accuracy", "position_bias", "too_fast", "low_agreement"]),
+  detail: z.string(),
+});
+
+export const ZAnnotatorQuality = z.object({
+  user: z.object({ id: z.string(), name: z.string(), email: z.string() }),
+  status: ZAnnotatorStatus,
+  reason: z.string().nullable(),
+  judgments: z.number(),
+  perDay: z.number(),
+  goldAnswered: z.number(),
+  goldAccuracy: z.number().nullable(),
+  agreement: z.number().nullable(),
+  agreementItems: z.number(),
+  firstShownShare: z.number().nullable(),
+  positionP: z.number().nullable(),
+  tieRate: z.number().nullable(),
+  bothBadRate: z.number().nullable(),
+  medianSeconds: z.number().nullable(),
+  fastShare: z.number().nullable(),
+  flags: z.array(ZQualityFlag),
+});
+export type TAnnotatorQuality = z.infer<typeof ZAnnotatorQuality>;
+export const ZQualityResponse = z.object({ annotators: z.array(ZAnnotatorQuality) });
+
+export const ZSetAnnotatorStatusBody = z.object({
+  status: z.enum(["ADMITTED", "QUARANTINED"]),
+  reason: z.string().trim().max(500).optional(),
+});

@@ -1,0 +1,47 @@
+import { z } from "zod";
+import { ZCursorQuery, ZRole, ZUserStatus, zName } from "./common";
+
+export const ZEmail = z
+  .string()
+  .trim()
+  .max(320)
+  .pipe(z.email())
+  .transform((s) => s.toLowerCase());
+
+export const ZPassword = z.string().min(8, "must be at least 8 characters").max(512);
+
+export const ZUser = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: ZRole,
+  status: ZUserStatus,
+  createdAt: z.string(),
+});
+export type TUser = z.infer<typeof ZUser>;
+
+export const ZLoginBody = z.object({ email: ZEmail, password: z.string().min(1).max(512) });
+export type TLoginBody = z.infer<typeof ZLoginBody>;
+
+export const ZCreateUserBody = z.object({
+  email: ZEmail,
+  name: zName,
+  role: ZRole,
+  password: ZPassword,
+});
+export type TCreateUserBody = z.infer<typeof ZCreateUserBody>;
+
+export const ZUpdateUserBody = z
+  .object({ name: zName, role: ZRole, status: ZUserStatus })
+  .partial()
+  .refine((b) => Object.keys(b).length > 0, { message: "nothing to change" });
+export type TUpdateUserBody = z.infer<typeof ZUpdateUserBody>;
+
+export const ZUserListQuery = ZCursorQuery.extend({
+  role: ZRole.optional(),
+  status: ZUserStatus.optional(),
+  q: z.string().max(200).optional(),
+});
+
+export const ZUserResponse = z.object({ user: ZUser });
+export const ZUserListResponse = z.object({ users: z.array(ZUser), nextCursor: z.string().nullable() });
