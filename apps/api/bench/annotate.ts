@@ -1,0 +1,132 @@
+// npm run bench:annotate [-- --annotators 200 --seconds 20 --think-ms 0]
+// N simulated annotators loop get-assignment -> judgment against the API for a fixed
+// time; the same client then drives a bare Fastify + one-INSERT route (the baseline)
+// in the same run, and the ratio of the two is printed. Machine noise cancels out.
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { createTestDatabase } from "@arbiter/db/testing";
+import { call, httpPool, type Sample, summary, timed, waitForHttp } from "./load";
+import { seedBench } from "./seed";
+
+const { values } = parseArgs({
+  options: {
+    annotators: { type: "string", default: "200" },
+    seconds: { type: "string", default: "20" },
+    // Reading time between items; 0 makes every simulated annotator a closed loop.
+    "think-ms": { type: "string", default: "0" },
+  },
+});
+const ANNOTATORS = Number(values.annotators);
+const SECONDS = Number(values.seconds);
+const THINK_MS = Number(values["think-ms"]);
+const think = () =>
+  THINK_MS > 0 ? new Promise((r) => setTimeout(r, THINK_MS * (0.5 + Math.random()))) : undefined;
+const here = import.meta.dirname;
+const tsx = path.resolve(here, "../../../node_modules/.bin/tsx");
+
+function start(script: string, env: Record<string, string>): ChildProcess {
+  const args = process.env.BENCH_CPU_PROF
+    ? ["--cpu-prof", "--cpu-prof-dir=/tmp/prof", "--import", "tsx", script]
+    : [script];
+  return spawn(process.env.BENCH_CPU_PROF ? process.execPath : tsx, args, {
+    cwd: path.resolve(here, ".."),
+    env: { ...process.env, ...env },
+    stdio: "inherit",
+  });
+}
+
+async function stop(child: ChildProcess) {
+  const exited = new Promise((r) => child.once("exit", r));
+  child.kill("SIGTERM");
+  await exited;
+}
+
+async function runArbiter(databaseUrl: string, projectId: string, tokens: string[]) {
+  const port = 40_000 + Math.floor(Math.random() * 10_000);
+  const api = start("src/server.ts", {
+    DATABASE_URL: databaseUrl,
+    API_PORT: String(port),
+    LOG_LEVEL: "warn",
+  });
+  await waitForHttp(`http://127.0.0.1:${port}/healthz`);
+  const http = httpPool(`http://127.0.0.1:${port}`, ANNOTATORS);
+  const get: Sample = { ms: [], errors: 0 };
+  const post: Sample = { ms: [], errors: 0 };
+  const deadline = Date.now() + SECONDS * 1000;
+  await Promise.all(
+    tokens.map(async (token) => {
+      const headers = { authorization: `Bearer ${token}` };
+      // With reading time, annotators arrive spread out, as people do, not all at once.
+      await think();
+      while (Date.now() < deadline) {
+        const got = await timed(get, () =>
+          call(http, "POST", `/api/v1/projects/${projectId}/assignments`, headers),
+        );
+        if (got.status !== 201) return;
+        const id = got.body.assignment.id;
+        await think();
+        const body = { choice: Math.random() < 0.5 ? "A" : "B", durationMs: 3000 };
+        await timed(post, () =>
+          call(
+            http,
+            "POST",
+            `/api/v1/assignments/${id}/judgment`,
+            { ...headers, "idempotency-key": randomUUID() },
+            body,
+          ),
+        );
+      }
+    }),
+  );
+  await http.close();
+  await stop(api);
+  return { get: summary(get, SECONDS), judgment: summary(post, SECONDS) };
+}
+
+async function runBaseline(databaseUrl: string) {
+  const port = 50_000 + Math.floor(Math.random() * 10_000);
+  const server = start("bench/baseline-server.ts", { DATABASE_URL: databaseUrl, PORT: String(port) });
+  await waitForHttp(`http://127.0.0.1:${port}/healthz`);
+  const http = httpPool(`http://127.0.0.1:${port}`, ANNOTATORS);
+  const sample: Sample = { ms: [], errors: 0 };
+  const deadline = Date.now() + SECONDS * 1000;
+  await Promise.all(
+    Array.from({ length: ANNOTATORS }, async () => {
+      while (Date.now() < deadline) {
+        await think();
+        await timed(sample, () => call(http, "POST", "/insert", {}, { choice: "A", durationMs: 3000 }));
+      }
+    }),
+  );
+  await http.close();
+  await stop(server);
+  return summary(sample, SECONDS);
+}
+
+const db = await createTestDatabase();
+try {
+  const { projectId, tokens } = await seedBench(db.pool, ANNOTATORS, Math.max(20_000, ANNOTATORS * 100));
+  const ours = await runArbiter(db.url, projectId, tokens);
+  const baseline = await runBaseline(db.url);
+  const fmt = (n: number) => n.toFixed(1);
+  console.log(
+    `\nbench:annotate — ${ANNOTATORS} annotators, ${SECONDS} s each phase, think time ${THINK_MS} ms`,
+  );
+  console.log(
+    `  get assignment : ${fmt(ours.get.perSecond)}/s  p50 ${fmt(ours.get.p50)} ms  p99 ${fmt(ours.get.p99)} ms  errors ${ours.get.errors}`,
+  );
+  console.log(
+    `  judgment       : ${fmt(ours.judgment.perSecond)}/s  p50 ${fmt(ours.judgment.p50)} ms  p99 ${fmt(ours.judgment.p99)} ms  errors ${ours.judgment.errors}`,
+  );
+  console.log(
+    `  baseline INSERT: ${fmt(baseline.perSecond)}/s  p50 ${fmt(baseline.p50)} ms  p99 ${fmt(baseline.p99)} ms  errors ${baseline.errors}`,
+  );
+  const judgmentRatio = ours.judgment.perSecond / baseline.perSecond;
+  const callRatio = (ours.judgment.perSecond + ours.get.perSecond) / baseline.perSecond;
+  console.log(`  ratio judgments/s ÷ baseline requests/s : ${judgmentRatio.toFixed(2)} (target >= 0.5)`);
+  console.log(`  ratio API calls/s ÷ baseline requests/s : ${callRatio.toFixed(2)}`);
+} finally {
+  await db.drop();
+}

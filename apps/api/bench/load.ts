@@ -1,0 +1,62 @@
+import { Pool } from "undici";
+
+export type Sample = { ms: number[]; errors: number };
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+export function summary(sample: Sample, seconds: number) {
+  const sorted = [...sample.ms].sort((a, b) => a - b);
+  return {
+    count: sorted.length,
+    perSecond: sorted.length / seconds,
+    p50: percentile(sorted, 50),
+    p99: percentile(sorted, 99),
+    errors: sample.errors,
+  };
+}
+
+/** Times one request; a non-2xx answer counts as an error. */
+export async function timed<T>(sample: Sample, fn: () => Promise<{ status: number; body: T }>) {
+  const start = performance.now();
+  const res = await fn();
+  sample.ms.push(performance.now() - start);
+  if (res.status >= 300 && res.status !== 204) sample.errors += 1;
+  return res;
+}
+
+export function httpPool(origin: string, connections: number): Pool {
+  return new Pool(origin, { connections, pipelining: 1, keepAliveTimeout: 30_000 });
+}
+
+export async function call(
+  pool: Pool,
+  method: "GET" | "POST",
+  path: string,
+  headers: Record<string, string>,
+  body?: unknown,
+) {
+  const res = await pool.request({
+    method,
+    path,
+    headers: body === undefined ? headers : { ...headers, "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.body.text();
+  return { status: res.statusCode, body: text ? JSON.parse(text) : null };
+}
+
+export async function waitForHttp(url: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${url} did not come up`);
+}

@@ -1,0 +1,102 @@
+import type { TRole } from "@arbiter/shared";
+import fastifyAuth, { type FastifyAuthFunction } from "@fastify/auth";
+import fastifyCookie from "@fastify/cookie";
+import type { FastifyInstance, FastifyRequest, onRequestHookHandler } from "fastify";
+import fp from "fastify-plugin";
+import { assertSameOrigin } from "../lib/cross-origin";
+import { forbidden, unauthenticated } from "../lib/http-error";
+import type { AuthUser, Principal } from "../lib/principal";
+import { hashToken } from "../lib/tokens";
+
+export const SESSION_COOKIE = "arbiter_session";
+// Sessions record when they were last used, but not on every request of the hot path.
+const LAST_SEEN_RESOLUTION_MS = 5 * 60_000;
+
+declare module "fastify" {
+  interface FastifyInstance {
+    verifySession: FastifyAuthFunction;
+    verifyApiKey: FastifyAuthFunction;
+    /** onRequest hooks: authenticated by session or API key, with one of the roles (any role if none given).
+     * They run before the body is parsed, so a stranger learns nothing from validation errors. */
+    authorize: (...roles: TRole[]) => onRequestHookHandler[];
+  }
+  interface FastifyRequest {
+    principal: Principal | null;
+  }
+}
+
+type UserRow = {
+  user_id: string;
+  email: string;
+  name: string;
+  role: TRole;
+  status: AuthUser["status"];
+};
+
+function toUser(row: UserRow): AuthUser {
+  return { id: row.user_id, email: row.email, name: row.name, role: row.role, status: row.status };
+}
+
+function bearerToken(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  if (!header) return undefined;
+  const [scheme, token] = header.split(" ");
+  return scheme?.toLowerCase() === "bearer" && token ? token : undefined;
+}
+
+export const authPlugin = fp(async (app: FastifyInstance) => {
+  await app.register(fastifyCookie);
+  await app.register(fastifyAuth);
+  app.decorateRequest("principal", null);
+
+  app.decorate<FastifyAuthFunction>("verifyApiKey", async (request) => {
+    const token = bearerToken(request);
+    if (!token) throw unauthenticated();
+    const { rows } = await app.db.pool.query<UserRow & { key_id: string; last_used_at: Date | null }>({
+      name: "auth-api-key",
+      text: `SELECT k.id AS key_id, k.last_used_at, u.id AS user_id, u.email, u.name, u.role, u.status
+         FROM api_keys k JOIN users u ON u.id = k.user_id
+        WHERE k.key_hash = $1 AND k.revoked_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > now())`,
+      values: [hashToken(token)],
+    });
+    const row = rows[0];
+    if (row?.status !== "ACTIVE") throw unauthenticated("Invalid, revoked or expired API key");
+    if (!row.last_used_at || Date.now() - row.last_used_at.getTime() > LAST_SEEN_RESOLUTION_MS) {
+      await app.db.pool.query("UPDATE api_keys SET last_used_at = now() WHERE id = $1", [row.key_id]);
+    }
+    request.principal = { via: "apiKey", user: toUser(row), apiKeyId: row.key_id };
+  });
+
+  app.decorate<FastifyAuthFunction>("verifySession", async (request) => {
+    const token = request.cookies[SESSION_COOKIE];
+    // An explicit bearer token is checked alone: a bad API key must not fall back to a cookie.
+    if (!token || bearerToken(request)) throw unauthenticated();
+    const { rows } = await app.db.pool.query<UserRow & { session_id: string; last_seen_at: Date }>({
+      name: "auth-session",
+      text: `SELECT s.id AS session_id, s.last_seen_at, u.id AS user_id, u.email, u.name, u.role, u.status
+         FROM sessions s JOIN users u ON u.id = s.user_id
+        WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now()`,
+      values: [hashToken(token)],
+    });
+    const row = rows[0];
+    if (row?.status !== "ACTIVE") throw unauthenticated("Your session has ended; sign in again");
+    if (Date.now() - row.last_seen_at.getTime() > LAST_SEEN_RESOLUTION_MS) {
+      await app.db.pool.query("UPDATE sessions SET last_seen_at = now() WHERE id = $1", [row.session_id]);
+    }
+    request.principal = { via: "session", user: toUser(row), sessionId: row.session_id };
+  });
+
+  // Either credential will do. The API key goes first so that scripts, the busiest
+  // callers, pass without a failed attempt; when both fail, the session's error is shown.
+  const authenticate = app.auth([app.verifyApiKey, app.verifySession], { relation: "or" });
+
+  app.decorate("authorize", (...roles: TRole[]) => {
+    const checkRole: onRequestHookHandler = async (request) => {
+      const role = request.principal?.user.role;
+      if (!role) throw unauthenticated();
+      if (request.principal?.via === "session") assertSameOrigin(request, app.config.ARBITER_TRUSTED_ORIGINS);
+      if (roles.length > 0 && !roles.includes(role)) throw forbidden();
+    };
+    return [authenticate, checkRole];
+  });
+});

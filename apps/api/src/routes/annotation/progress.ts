@@ -1,0 +1,64 @@
+import type { FastifyInstance } from "fastify";
+import type { AuthUser } from "../../lib/principal";
+
+const AVAILABLE_ITEMS = `
+  SELECT count(*)::int FROM items i
+   WHERE i.project_id = p.id AND i.status = 'OPEN'
+     AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.item_id = i.id AND a.annotator_id = $1
+                       AND a.status <> 'ACTIVE')`;
+
+export async function progressFor(app: FastifyInstance, annotatorId: string, projectId: string) {
+  const { rows } = await app.db.pool.query<{
+    judged_today: number;
+    total: number;
+    median_ms: number | null;
+    available: number;
+  }>(
+    `SELECT count(*) FILTER (WHERE j.created_at >= date_trunc('day', now()))::int AS judged_today,
+            count(*)::int AS total,
+            percentile_cont(0.5) WITHIN GROUP (ORDER BY j.duration_ms) AS median_ms,
+            (SELECT (${AVAILABLE_ITEMS}) FROM projects p WHERE p.id = $2) AS available
+       FROM judgments j
+      WHERE j.annotator_id = $1 AND j.project_id = $2 AND j.superseded_at IS NULL`,
+    [annotatorId, projectId],
+  );
+  const row = rows[0]!;
+  return {
+    judgedToday: row.judged_today,
+    total: row.total,
+    medianSeconds: row.median_ms === null ? null : Math.round(row.median_ms / 100) / 10,
+    available: row.available ?? 0,
+  };
+}
+
+/** Active projects this user may annotate, with what is left for them. */
+export async function projectsFor(app: FastifyInstance, user: AuthUser) {
+  const { rows } = await app.db.pool.query<{
+    id: string;
+    name: string;
+    task_type: "PAIRWISE" | "RANKING";
+    options_per_item: number;
+    guidelines: string;
+    available: number;
+    judged_by_me: number;
+  }>(
+    `SELECT p.id, p.name, p.task_type, p.options_per_item, p.guidelines, (${AVAILABLE_ITEMS}) AS available,
+            (SELECT count(*)::int FROM judgments j WHERE j.project_id = p.id AND j.annotator_id = $1
+                AND j.superseded_at IS NULL) AS judged_by_me
+       FROM projects p
+      WHERE p.status = 'ACTIVE'
+        AND ($2 OR EXISTS (SELECT 1 FROM project_pools pp JOIN pool_members m ON m.pool_id = pp.pool_id
+                            WHERE pp.project_id = p.id AND m.user_id = $1))
+      ORDER BY p.created_at DESC`,
+    [user.id, user.role !== "ANNOTATOR"],
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    taskType: r.task_type === "PAIRWISE" ? ("pairwise" as const) : ("ranking" as const),
+    optionsPerItem: r.options_per_item,
+    guidelines: r.guidelines,
+    available: r.available,
+    judgedByMe: r.judged_by_me,
+  }));
+}

@@ -1,0 +1,140 @@
+import {
+  ZAssignmentResponse,
+  ZErrorBody,
+  ZIdempotencyHeaders,
+  ZIdParams,
+  ZJudgmentBody,
+  ZJudgmentResponse,
+  ZMyProjectsResponse,
+  ZNextResponse,
+  ZProgressQuery,
+  ZProgressResponse,
+  ZSkipBody,
+} from "@arbiter/shared";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { projectForAnnotator } from "./access";
+import { leaseForAnnotator, nextAssignment } from "./assign";
+import { loadAssignmentDto } from "./assignment-dto";
+import { submitJudgment } from "./judge";
+import { progressFor, projectsFor } from "./progress";
+import { skipAssignment, undoJudgment } from "./undo-skip";
+
+// The hot path (assignment, judgment) touches Postgres only: no Redis, no queue.
+const routes: FastifyPluginAsyncZod = async (app) => {
+  const anyone = app.authorize();
+
+  app.get(
+    "/me/projects",
+    {
+      schema: {
+        tags: ["annotation"],
+        summary: "Projects the signed-in user may annotate, with the items left for them",
+        response: { 200: ZMyProjectsResponse },
+      },
+      onRequest: anyone,
+    },
+    async (request) => ({ projects: await projectsFor(app, request.principal!.user) }),
+  );
+
+  app.get(
+    "/me/progress",
+    {
+      schema: {
+        tags: ["annotation"],
+        summary: "The signed-in annotator's progress in a project",
+        querystring: ZProgressQuery,
+        response: { 200: ZProgressResponse, 404: ZErrorBody },
+      },
+      onRequest: anyone,
+    },
+    async (request) => {
+      const { user } = request.principal!;
+      const project = await projectForAnnotator(app, user, request.query.projectId);
+      return { progress: await progressFor(app, user.id, project.id) };
+    },
+  );
+
+  app.post(
+    "/projects/:id/assignments",
+    {
+      schema: {
+        tags: ["annotation"],
+        summary: "Lease the next item to judge (or the one already held); 204 when nothing is left",
+        params: ZIdParams,
+        response: { 201: ZAssignmentResponse, 204: z.null(), 404: ZErrorBody },
+      },
+      onRequest: anyone,
+    },
+    async (request, reply) => {
+      const assignment = await leaseForAnnotator(app, request.principal!.user, request.params.id);
+      if (!assignment) return reply.status(204).send(null);
+      return reply.status(201).send({ assignment });
+    },
+  );
+
+  app.post(
+    "/assignments/:id/judgment",
+    {
+      schema: {
+        tags: ["annotation"],
+        summary: "Answer an assignment; idempotent per Idempotency-Key; returns the next assignment",
+        params: ZIdParams,
+        headers: ZIdempotencyHeaders,
+        body: ZJudgmentBody,
+        response: { 201: ZJudgmentResponse, 400: ZErrorBody, 404: ZErrorBody, 409: ZErrorBody },
+      },
+      onRequest: anyone,
+    },
+    async (request, reply) => {
+      const { user } = request.principal!;
+      const { judgment, next } = await submitJudgment(
+        app,
+        user,
+        request.params.id,
+        request.headers["idempotency-key"],
+        request.body,
+      );
+      return reply.status(201).send({ judgment, next });
+    },
+  );
+
+  app.post(
+    "/assignments/:id/skip",
+    {
+      schema: {
+        tags: ["annotation"],
+        summary: "Skip an assignment; returns the next one",
+        params: ZIdParams,
+        body: ZSkipBody,
+        response: { 200: ZNextResponse, 404: ZErrorBody, 409: ZErrorBody },
+      },
+      onRequest: anyone,
+    },
+    async (request) => {
+      const { user } = request.principal!;
+      const projectId = await skipAssignment(app, user.id, request.params.id, request.body?.reason);
+      const project = await projectForAnnotator(app, user, projectId).catch(() => null);
+      return { next: project ? await nextAssignment(app, project, user.id) : null };
+    },
+  );
+
+  app.post(
+    "/judgments/:id/undo",
+    {
+      schema: {
+        tags: ["annotation"],
+        summary: "Take back an answer within 60 s while its item is open; the assignment reopens",
+        params: ZIdParams,
+        response: { 200: ZAssignmentResponse, 404: ZErrorBody, 409: ZErrorBody },
+      },
+      onRequest: anyone,
+    },
+    async (request) => {
+      const assignmentId = await undoJudgment(app, request.principal!.user.id, request.params.id);
+      return { assignment: await loadAssignmentDto(app.db.pool, assignmentId) };
+    },
+  );
+};
+
+export default routes;

@@ -1,0 +1,69 @@
+import { ZErrorBody, ZLoginBody, ZUserResponse } from "@arbiter/shared";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { assertSameOrigin } from "../../lib/cross-origin";
+import { HttpError } from "../../lib/http-error";
+import { SESSION_COOKIE } from "../../plugins/auth";
+import { toUserDto } from "../users/serialize";
+import { checkCredentials, revokeSession, startSession } from "./service";
+
+const routes: FastifyPluginAsyncZod = async (app) => {
+  app.post(
+    "/auth/login",
+    {
+      schema: {
+        tags: ["auth"],
+        summary: "Sign in with email and password; sets the session cookie",
+        security: [],
+        body: ZLoginBody,
+        response: { 200: ZUserResponse, 401: ZErrorBody, 429: ZErrorBody },
+      },
+      config: {
+        rateLimit: {
+          max: app.config.LOGIN_RATE_LIMIT,
+          timeWindow: "1 minute",
+          // Per address and per account, so one attacker cannot lock out everyone.
+          keyGenerator: (request) =>
+            `${request.ip}|${String((request.body as { email?: unknown } | undefined)?.email ?? "").toLowerCase()}`,
+        },
+      },
+    },
+    async (request, reply) => {
+      // Login CSRF: a cross-site form must not sign the victim into the attacker's account.
+      assertSameOrigin(request, app.config.ARBITER_TRUSTED_ORIGINS);
+      const user = await checkCredentials(app, request.body.email, request.body.password);
+      if (!user) throw new HttpError(401, "invalid_credentials", "Email or password is incorrect");
+      const session = await startSession(app, user.id, {
+        ip: request.ip,
+        userAgent: request.headers["user-agent"],
+      });
+      reply.setCookie(SESSION_COOKIE, session.token, {
+        path: "/",
+        httpOnly: true,
+        sameSite: "lax",
+        secure: request.protocol === "https",
+        expires: session.expiresAt,
+      });
+      return { user: toUserDto(user) };
+    },
+  );
+
+  app.post(
+    "/auth/logout",
+    {
+      schema: {
+        tags: ["auth"],
+        summary: "Sign out: revokes the current session",
+        response: { 204: z.null() },
+      },
+      onRequest: app.authorize(),
+    },
+    async (request, reply) => {
+      if (request.principal?.via === "session") await revokeSession(app, request.principal.sessionId);
+      reply.clearCookie(SESSION_COOKIE, { path: "/" });
+      return reply.status(204).send(null);
+    },
+  );
+};
+
+export default routes;

@@ -1,0 +1,147 @@
+import { randomBytes } from "node:crypto";
+import type { Prisma } from "@arbiter/db";
+import type { TCreateProjectBody, TUpdateProjectBody } from "@arbiter/shared";
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import { audit } from "../../lib/audit";
+import { badRequest, conflict, notFound } from "../../lib/http-error";
+import { fromTaskType, type ProjectCounts, toProjectDto } from "./serialize";
+
+const withPools = { pools: { select: { poolId: true } } } as const;
+
+function slugify(name: string): string {
+  const base = name
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 40);
+  return `${base || "project"}-${randomBytes(3).toString("hex")}`;
+}
+
+async function assertPoolsExist(app: FastifyInstance, poolIds: string[]): Promise<void> {
+  if (poolIds.length === 0) return;
+  const found = await app.db.prisma.pool.findMany({ where: { id: { in: poolIds } }, select: { id: true } });
+  const known = new Set(found.map((p) => p.id));
+  const missing = poolIds.findIndex((id) => !known.has(id));
+  if (missing >= 0) {
+    throw badRequest(`body.poolIds.${missing}: no such pool`, [
+      { path: `body.poolIds.${missing}`, message: "no such pool" },
+    ]);
+  }
+}
+
+export async function projectCounts(
+  app: FastifyInstance,
+  projectIds: string[],
+): Promise<Map<string, ProjectCounts>> {
+  const { rows } = await app.db.pool.query<{
+    id: string;
+    prompts: number;
+    items: number;
+    complete_items: number;
+    judgments: number;
+  }>(
+    `SELECT p.id,
+            (SELECT count(*)::int FROM prompts WHERE project_id = p.id) AS prompts,
+            (SELECT count(*)::int FROM items WHERE project_id = p.id) AS items,
+            (SELECT count(*)::int FROM items WHERE project_id = p.id AND status = 'COMPLETE') AS complete_items,
+            (SELECT count(*)::int FROM judgments WHERE project_id = p.id AND superseded_at IS NULL) AS judgments
+       FROM projects p WHERE p.id = ANY($1::uuid[])`,
+    [projectIds],
+  );
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      { prompts: r.prompts, items: r.items, completeItems: r.complete_items, judgments: r.judgments },
+    ]),
+  );
+}
+
+export async function getProjectDto(app: FastifyInstance, id: string) {
+  const project = await app.db.prisma.project.findUnique({ where: { id }, include: withPools });
+  if (!project) throw notFound("Project");
+  const counts = await projectCounts(app, [id]);
+  return toProjectDto(project, counts.get(id)!);
+}
+
+export async function createProject(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  input: TCreateProjectBody,
+) {
+  await assertPoolsExist(app, input.poolIds);
+  const project = await app.db.prisma.$transaction(async (tx) => {
+    const created = await tx.project.create({
+      data: {
+        slug: slugify(input.name),
+        name: input.name,
+        guidelines: input.guidelines,
+        taskType: fromTaskType(input.taskType),
+        optionsPerItem: input.optionsPerItem,
+        judgmentsPerItem: input.judgmentsPerItem,
+        leaseSeconds: input.leaseSeconds,
+        questions: input.questions as Prisma.InputJsonObject,
+        goldRate: input.goldRate,
+        qualification: input.quality as Prisma.InputJsonObject,
+        createdById: request.principal!.user.id,
+        pools: { create: input.poolIds.map((poolId) => ({ poolId })) },
+      },
+    });
+    await audit(tx, request, { action: "project.create", targetType: "project", targetId: created.id });
+    return created;
+  });
+  return getProjectDto(app, project.id);
+}
+
+export async function updateProject(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  id: string,
+  input: TUpdateProjectBody,
+) {
+  const before = await app.db.prisma.project.findUnique({ where: { id } });
+  if (!before) throw notFound("Project");
+  const taskType = input.taskType ? fromTaskType(input.taskType) : before.taskType;
+  const optionsPerItem = input.optionsPerItem ?? before.optionsPerItem;
+  if (taskType === "PAIRWISE" ? optionsPerItem !== 2 : optionsPerItem < 3) {
+    throw badRequest("body.optionsPerItem: does not fit the task type", [
+      { path: "body.optionsPerItem", message: taskType === "PAIRWISE" ? "must be 2" : "must be 3..9" },
+    ]);
+  }
+  if (taskType !== before.taskType || optionsPerItem !== before.optionsPerItem) {
+    const items = await app.db.prisma.item.count({ where: { projectId: id } });
+    if (items > 0)
+      throw conflict("project_has_items", "The task type and options cannot change once items exist");
+  }
+  if (input.poolIds) await assertPoolsExist(app, input.poolIds);
+  const { poolIds, questions, quality, ...rest } = input;
+  await app.db.prisma.$transaction(async (tx) => {
+    await tx.project.update({
+      where: { id },
+      data: {
+        ...rest,
+        taskType,
+        ...(questions ? { questions: questions as Prisma.InputJsonObject } : {}),
+        ...(quality ? { qualification: quality as Prisma.InputJsonObject } : {}),
+      },
+    });
+    if (poolIds) {
+      await tx.projectPool.deleteMany({ where: { projectId: id } });
+      await tx.projectPool.createMany({ data: poolIds.map((poolId) => ({ projectId: id, poolId })) });
+    }
+    if (input.judgmentsPerItem !== undefined && input.judgmentsPerItem !== before.judgmentsPerItem) {
+      // Overlap applies to every item not yet closed; items already past the new target close.
+      await tx.$executeRaw`UPDATE items SET judgments_wanted = ${input.judgmentsPerItem},
+          status = CASE WHEN judgments_count >= ${input.judgmentsPerItem} THEN 'COMPLETE'::"ItemStatus" ELSE 'OPEN'::"ItemStatus" END,
+          completed_at = CASE WHEN judgments_count >= ${input.judgmentsPerItem} THEN COALESCE(completed_at, now()) ELSE NULL END
+        WHERE project_id = ${id}::uuid AND status <> 'DISABLED'`;
+    }
+    await audit(tx, request, {
+      action: "project.update",
+      targetType: "project",
+      targetId: id,
+      data: { fields: Object.keys(input) },
+    });
+  });
+  return getProjectDto(app, id);
+}

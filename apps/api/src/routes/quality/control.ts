@@ -1,0 +1,170 @@
+import type { TJudgmentBody, TQualityRules } from "@arbiter/shared";
+import type { FastifyInstance } from "fastify";
+import { binomialTestHalf } from "../../lib/stats";
+import { qualityRulesOf } from "../projects/serialize";
+import { isGoldCorrect } from "./gold";
+
+type Status = "QUALIFYING" | "ADMITTED" | "REJECTED" | "QUARANTINED";
+type StateRow = {
+  status: Status;
+  gold_answered: number;
+  gold_correct: number;
+  gold_llr: number;
+  decisive: number;
+  first_shown: number;
+  qualification: unknown;
+  options_per_item: number;
+};
+
+/** The shown option an answer put first, when it put exactly one first. */
+function firstChoice(body: TJudgmentBody): string | null {
+  if (body.choice === "A" || body.choice === "B") return body.choice;
+  const best = body.ranking?.[0];
+  return best?.length === 1 ? best[0]! : null;
+}
+
+/** Scores a gold answer and the step it adds to the log-likelihood ratio (honest vs chance). */
+async function scoreGold(
+  app: FastifyInstance,
+  judgmentId: string,
+): Promise<{ correct: boolean; step: number } | null> {
+  const { rows } = await app.db.pool.query<{
+    gold: never;
+    choice: string | null;
+    strength: number | null;
+    ranking: string[][] | null;
+    qualification: unknown;
+    options_per_item: number;
+  }>(
+    `SELECT i.gold_answer AS gold, j.choice, j.strength, j.ranking, p.qualification, p.options_per_item
+       FROM judgments j JOIN items i ON i.id = j.item_id JOIN projects p ON p.id = j.project_id
+      WHERE j.id = $1`,
+    [judgmentId],
+  );
+  const row = rows[0];
+  if (!row?.gold) return null;
+  const correct = isGoldCorrect(row.gold, row);
+  await app.db.pool.query("UPDATE judgments SET gold_correct = $2 WHERE id = $1", [judgmentId, correct]);
+  const rules = qualityRulesOf({ qualification: row.qualification as never });
+  // Chance is one in K for the best option; an honest annotator is right goldHonestAccuracy of the time.
+  const chance = 1 / row.options_per_item;
+  const honest = Math.max(rules.goldHonestAccuracy, chance + 0.01);
+  return { correct, step: correct ? Math.log(honest / chance) : Math.log((1 - honest) / (1 - chance)) };
+}
+
+/** The next status of an annotator, and why, from their running record. */
+export function decide(state: StateRow, rules: TQualityRules): { status: Status; reason: string } | null {
+  if (state.status === "QUALIFYING" && state.gold_answered >= rules.qualificationItems) {
+    const accuracy = state.gold_correct / Math.max(1, state.gold_answered);
+    return accuracy >= rules.qualificationMinAccuracy
+      ? {
+          status: "ADMITTED",
+          reason: `qualified with ${state.gold_correct}/${state.gold_answered} gold answers right`,
+        }
+      : {
+          status: "REJECTED",
+          reason: `${state.gold_correct}/${state.gold_answered} qualification answers right; ${Math.round(rules.qualificationMinAccuracy * 100)} % needed`,
+        };
+  }
+  if (state.status !== "ADMITTED" && state.status !== "QUALIFYING") return null;
+  if (state.gold_answered >= rules.minGoldAnswers && state.gold_llr <= -Math.log(rules.quarantineOdds)) {
+    return {
+      status: "QUARANTINED",
+      reason: `gold accuracy ${state.gold_correct}/${state.gold_answered} is consistent with guessing (odds ${Math.round(Math.exp(-state.gold_llr))}:1)`,
+    };
+  }
+  if (state.decisive >= rules.positionBiasMinJudgments) {
+    const p = binomialTestHalf(state.first_shown, state.decisive);
+    if (p < rules.positionBiasP) {
+      return {
+        status: "QUARANTINED",
+        reason: `chose the first-shown option ${state.first_shown}/${state.decisive} times (p = ${p.toExponential(1)})`,
+      };
+    }
+  }
+  return null;
+}
+
+/**
+ * Quality control after a new answer: scores gold answers, updates the annotator's
+ * running record and applies qualification and automatic quarantine. Returns false when
+ * the annotator may not continue (their next lease is then released).
+ */
+export async function afterJudgment(
+  app: FastifyInstance,
+  input: { judgmentId: string; projectId: string; annotatorId: string; isGold: boolean; body: TJudgmentBody },
+): Promise<boolean> {
+  const gold = input.isGold ? await scoreGold(app, input.judgmentId) : null;
+  const first = input.isGold ? null : firstChoice(input.body);
+  const { rows } = await app.db.pool.query<StateRow>(
+    `UPDATE annotator_states s
+        SET gold_answered = gold_answered + $3::int, gold_correct = gold_correct + $4::int,
+            gold_llr = gold_llr + $5::float8, decisive = decisive + $6::int, first_shown = first_shown + $7::int
+       FROM projects p
+      WHERE s.project_id = $1 AND s.user_id = $2 AND p.id = s.project_id
+      RETURNING s.status, s.gold_answered, s.gold_correct, s.gold_llr, s.decisive, s.first_shown,
+                p.qualification, p.options_per_item`,
+    [
+      input.projectId,
+      input.annotatorId,
+      gold ? 1 : 0,
+      gold?.correct ? 1 : 0,
+      gold?.step ?? 0,
+      first ? 1 : 0,
+      first === "A" ? 1 : 0,
+    ],
+  );
+  const state = rows[0];
+  if (!state) return true;
+  const rules = qualityRulesOf({ qualification: state.qualification as never });
+  const next = decide(state, rules);
+  if (!next) return state.status === "ADMITTED" || state.status === "QUALIFYING";
+  await setAnnotatorStatus(
+    app,
+    input.projectId,
+    input.annotatorId,
+    next.status,
+    next.reason,
+    null,
+    state.status,
+  );
+  return next.status === "ADMITTED";
+}
+
+/** Moves an annotator to a status; leaving the stream releases their open leases. */
+export async function setAnnotatorStatus(
+  app: FastifyInstance,
+  projectId: string,
+  userId: string,
+  status: Status,
+  reason: string | null,
+  actorId: string | null,
+  from?: Status,
+): Promise<boolean> {
+  const { rowCount } = await app.db.pool.query(
+    `INSERT INTO annotator_states (project_id, user_id, status, reason, changed_at, changed_by_id)
+     VALUES ($1, $2, $3, $4, now(), $5)
+     ON CONFLICT (project_id, user_id) DO UPDATE
+        SET status = EXCLUDED.status, reason = EXCLUDED.reason, changed_at = now(), changed_by_id = EXCLUDED.changed_by_id
+      WHERE $6::"AnnotatorStatus" IS NULL OR annotator_states.status = $6::"AnnotatorStatus"`,
+    [projectId, userId, status, reason, actorId, from ?? null],
+  );
+  if (!rowCount) return false;
+  if (status === "QUARANTINED" || status === "REJECTED") {
+    await app.db.pool.query(
+      `UPDATE assignments SET expires_at = now()
+        WHERE project_id = $1 AND annotator_id = $2 AND status = 'ACTIVE' AND expires_at > now()`,
+      [projectId, userId],
+    );
+  }
+  await app.db.prisma.auditEvent.create({
+    data: {
+      actorId,
+      action: `annotator.${status.toLowerCase()}`,
+      targetType: "user",
+      targetId: userId,
+      data: { projectId, reason },
+    },
+  });
+  return true;
+}

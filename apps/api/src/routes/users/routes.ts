@@ -1,0 +1,94 @@
+import {
+  ZCreateUserBody,
+  ZErrorBody,
+  ZIdParams,
+  ZUpdateUserBody,
+  ZUserListQuery,
+  ZUserListResponse,
+  ZUserResponse,
+} from "@arbiter/shared";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { notFound } from "../../lib/http-error";
+import { page, pageArgs } from "../../lib/pagination";
+import { toUserDto } from "./serialize";
+import { createUser, updateUser, userFilter } from "./service";
+
+const routes: FastifyPluginAsyncZod = async (app) => {
+  const admins = app.authorize("ADMIN");
+
+  app.post(
+    "/users",
+    {
+      schema: {
+        tags: ["users"],
+        summary: "Create a user (admin)",
+        body: ZCreateUserBody,
+        response: { 201: ZUserResponse, 400: ZErrorBody, 409: ZErrorBody },
+      },
+      onRequest: admins,
+    },
+    async (request, reply) => {
+      const user = await createUser(app, request, request.body);
+      return reply.status(201).send({ user: toUserDto(user) });
+    },
+  );
+
+  app.get(
+    "/users",
+    {
+      schema: {
+        tags: ["users"],
+        summary: "List users (admin), newest first",
+        querystring: ZUserListQuery,
+        response: { 200: ZUserListResponse },
+      },
+      onRequest: admins,
+    },
+    async (request) => {
+      const rows = await app.db.prisma.user.findMany({
+        where: userFilter(request.query),
+        ...pageArgs(request.query),
+      });
+      const { items, nextCursor } = page(rows, request.query.limit);
+      return { users: items.map(toUserDto), nextCursor };
+    },
+  );
+
+  app.get(
+    "/users/:id",
+    {
+      schema: {
+        tags: ["users"],
+        summary: "One user (admin)",
+        params: ZIdParams,
+        response: { 200: ZUserResponse },
+      },
+      onRequest: admins,
+    },
+    async (request) => {
+      const user = await app.db.prisma.user.findUnique({ where: { id: request.params.id } });
+      if (!user) throw notFound("User");
+      return { user: toUserDto(user) };
+    },
+  );
+
+  app.patch(
+    "/users/:id",
+    {
+      schema: {
+        tags: ["users"],
+        summary: "Change a user's name, role or status (admin); suspension ends their sessions at once",
+        params: ZIdParams,
+        body: ZUpdateUserBody,
+        response: { 200: ZUserResponse, 400: ZErrorBody, 404: ZErrorBody, 409: ZErrorBody },
+      },
+      onRequest: admins,
+    },
+    async (request) => {
+      const user = await updateUser(app, request, request.params.id, request.body);
+      return { user: toUserDto(user) };
+    },
+  );
+};
+
+export default routes;

@@ -1,0 +1,28 @@
+import { buildApp } from "./app";
+import { parseApiEnv } from "./env";
+import { ensureFirstAdmin } from "./routes/users/first-admin";
+
+let config: ReturnType<typeof parseApiEnv>;
+try {
+  config = parseApiEnv(process.env);
+} catch (err) {
+  console.error(`arbiter api: ${(err as Error).message}`);
+  process.exit(1);
+}
+
+const app = await buildApp({ config });
+await ensureFirstAdmin(app);
+
+let closing = false;
+async function shutdown(signal: string) {
+  if (closing) return;
+  closing = true;
+  app.log.info({ signal }, "shutting down: finishing in-flight requests");
+  // Fastify stops accepting connections and waits for in-flight requests before onClose.
+  await app.close();
+  process.exit(0);
+}
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));
+
+await app.listen({ host: config.API_HOST, port: config.API_PORT });

@@ -1,0 +1,108 @@
+import { randomUUID } from "node:crypto";
+import type { TAssignment } from "@arbiter/shared";
+import { expect } from "vitest";
+import { bearer, type Harness, type TestUser } from "./harness";
+
+export type ProjectOptions = {
+  items?: number;
+  judgmentsPerItem?: number;
+  taskType?: "pairwise" | "ranking";
+  optionsPerItem?: number;
+  questions?: Record<string, unknown>;
+  leaseSeconds?: number;
+};
+
+/** A project with a pool holding the given annotators, and items whose completions name their model. */
+export async function seedProject(
+  h: Harness,
+  owner: TestUser,
+  annotators: TestUser[],
+  opts: ProjectOptions = {},
+) {
+  const admin = owner.role === "ADMIN" ? owner : await h.user("ADMIN");
+  const pool = await h.app.inject({
+    method: "POST",
+    url: "/api/v1/pools",
+    headers: bearer(admin),
+    payload: { name: `pool-${randomUUID()}` },
+  });
+  const poolId = pool.json().pool.id;
+  if (annotators.length) {
+    await h.app.inject({
+      method: "POST",
+      url: `/api/v1/pools/${poolId}/members`,
+      headers: bearer(admin),
+      payload: { userIds: annotators.map((a) => a.id) },
+    });
+  }
+  const taskType = opts.taskType ?? "pairwise";
+  const k = opts.optionsPerItem ?? (taskType === "pairwise" ? 2 : 4);
+  const project = await h.app.inject({
+    method: "POST",
+    url: "/api/v1/projects",
+    headers: bearer(owner),
+    payload: {
+      name: "Helpfulness",
+      guidelines: "Pick the **more helpful** answer.",
+      taskType,
+      optionsPerItem: k,
+      judgmentsPerItem: opts.judgmentsPerItem ?? 3,
+      leaseSeconds: opts.leaseSeconds ?? 600,
+      questions: opts.questions ?? { strength: false },
+      poolIds: [poolId],
+    },
+  });
+  expect(project.statusCode).toBe(201);
+  const projectId: string = project.json().project.id;
+  const n = opts.items ?? 5;
+  const prompts = await h.app.inject({
+    method: "POST",
+    url: `/api/v1/projects/${projectId}/prompts`,
+    headers: bearer(owner),
+    payload: { prompts: Array.from({ length: n }, (_, i) => ({ text: `Prompt ${i}` })) },
+  });
+  const promptIds: string[] = prompts.json().prompts.map((p: { id: string }) => p.id);
+  const items = await h.app.inject({
+    method: "POST",
+    url: `/api/v1/projects/${projectId}/items`,
+    headers: bearer(owner),
+    payload: {
+      items: promptIds.map((promptId, i) => ({
+        promptId,
+        completions: Array.from({ length: k }, (_, c) => ({
+          text: `answer ${i}.${c} from model-${c}`,
+          model: `model-${c}`,
+        })),
+      })),
+    },
+  });
+  expect(items.statusCode).toBe(201);
+  return { projectId, poolId, itemIds: items.json().items.map((i: { id: string }) => i.id) as string[] };
+}
+
+export async function takeAssignment(h: Harness, user: TestUser, projectId: string) {
+  const res = await h.app.inject({
+    method: "POST",
+    url: `/api/v1/projects/${projectId}/assignments`,
+    headers: bearer(user),
+  });
+  return {
+    status: res.statusCode,
+    assignment: res.statusCode === 201 ? (res.json().assignment as TAssignment) : null,
+  };
+}
+
+export async function judge(
+  h: Harness,
+  user: TestUser,
+  assignmentId: string,
+  body: Record<string, unknown> = { choice: "A" },
+  key = randomUUID(),
+) {
+  return h.app.inject({
+    method: "POST",
+    url: `/api/v1/assignments/${assignmentId}/judgment`,
+    headers: { ...bearer(user), "idempotency-key": key },
+    payload: body,
+  });
+}

@@ -1,0 +1,67 @@
+import { createTestDatabase, type TestDatabase } from "@arbiter/db/testing";
+import type { TRole } from "@arbiter/shared";
+import { type App, buildApp } from "../../src/app";
+import { parseApiEnv } from "../../src/env";
+import { hashPassword } from "../../src/lib/passwords";
+import { createApiKey } from "../../src/routes/api-keys/service";
+
+export const PASSWORD = "correct horse battery staple";
+export const ORIGIN = "http://localhost:3000";
+
+export type TestUser = { id: string; email: string; role: TRole; cookie: string; token: string };
+
+export type Harness = {
+  app: App;
+  db: TestDatabase;
+  /** Creates a user and returns both a session cookie and an API key for them. */
+  user: (role: TRole, email?: string) => Promise<TestUser>;
+  close: () => Promise<void>;
+};
+
+let passwordHash: Promise<string> | undefined;
+let counter = 0;
+
+export async function createHarness(env: Record<string, string> = {}): Promise<Harness> {
+  const db = await createTestDatabase();
+  const config = parseApiEnv({ DATABASE_URL: db.url, LOG_LEVEL: "silent", NODE_ENV: "test", ...env });
+  const app = await buildApp({ config, db, logger: false });
+  await app.ready();
+  passwordHash ??= hashPassword(PASSWORD);
+
+  async function user(role: TRole, email?: string): Promise<TestUser> {
+    counter += 1;
+    const address = email ?? `${role.toLowerCase()}${counter}@example.com`;
+    const created = await db.prisma.user.create({
+      data: { email: address, name: `${role} ${counter}`, role, passwordHash: await passwordHash! },
+    });
+    const res = await app.inject({
+      method: "POST",
+      url: "/api/v1/auth/login",
+      headers: { origin: ORIGIN, host: "localhost:3000" },
+      payload: { email: address, password: PASSWORD },
+    });
+    if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}`);
+    const cookie = String(res.headers["set-cookie"]).split(";")[0]!;
+    const { token } = await createApiKey(app, created.id, { name: "test" });
+    return { id: created.id, email: address, role, cookie, token };
+  }
+
+  return {
+    app,
+    db,
+    user,
+    close: async () => {
+      await app.close();
+      await db.drop();
+    },
+  };
+}
+
+/** Headers of a same-origin browser request carrying the user's session cookie. */
+export function browser(user: Pick<TestUser, "cookie">): Record<string, string> {
+  return { cookie: user.cookie, origin: ORIGIN, host: "localhost:3000", "sec-fetch-site": "same-origin" };
+}
+
+export function bearer(user: Pick<TestUser, "token">): Record<string, string> {
+  return { authorization: `Bearer ${user.token}` };
+}
