@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ZQuestions, ZTaskType } from "./projects";
 import { ZMessage } from "./prompts";
+import { ZAnnotatorStatus } from "./quality";
 
 export const OPTION_KEYS = ["A", "B", "C", "D", "E", "F", "G", "H", "I"] as const;
 export const ZOptionKey = z.enum(OPTION_KEYS);
@@ -54,6 +55,12 @@ export const ZIdempotencyHeaders = z.object({
   "idempotency-key": z.string().trim().min(1).max(200),
 });
 
+// Where the annotator stands with the project's quality control; null before their first answer.
+// QUALIFYING: answering qualification items; REJECTED / QUARANTINED: no more items for them. The
+// reason stays with staff: telling annotators what was measured would teach gaming it.
+export const ZStanding = ZAnnotatorStatus.nullable();
+export type TStanding = z.infer<typeof ZStanding>;
+
 export const ZProgressQuery = z.object({ projectId: z.uuid() });
 export const ZProgressResponse = z.object({
   progress: z.object({
@@ -61,6 +68,7 @@ export const ZProgressResponse = z.object({
     total: z.number(),
     medianSeconds: z.number().nullable(),
     available: z.number(),
+    standing: ZStanding,
   }),
 });
 
@@ -72,5 +80,6 @@ export const ZMyProject = z.object({
   guidelines: z.string(),
   available: z.number(),
   judgedByMe: z.number(),
+  standing: ZStanding,
 });
 export const ZMyProjectsResponse = z.object({ projects: z.array(ZMyProject) });

@@ -11,9 +11,10 @@ export const ZQualityRules = z.object({
   goldHonestAccuracy: z.number().min(0.5).max(0.99).default(0.85),
   quarantineOdds: z.number().min(2).max(1e9).default(1000),
   minGoldAnswers: z.number().int().min(1).max(1000).default(5),
-  // Quarantine for choosing the first-shown option: binomial test against 1/2.
+  // Quarantine for choosing the first-shown option: binomial test against 1/2. The test is
+  // repeated after every answer, so its level is strict to keep honest annotators safe.
   positionBiasMinJudgments: z.number().int().min(10).max(10_000).default(30),
-  positionBiasP: z.number().min(1e-12).max(0.5).default(0.001),
+  positionBiasP: z.number().min(1e-12).max(0.5).default(1e-4),
   // Answers faster than this are flagged as too fast.
   fastSeconds: z.number().min(0).max(600).default(3),
 });

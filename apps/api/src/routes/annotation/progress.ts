@@ -1,3 +1,4 @@
+import type { TStanding } from "@arbiter/shared";
 import type { FastifyInstance } from "fastify";
 import type { AuthUser } from "../../lib/principal";
 
@@ -7,17 +8,21 @@ const AVAILABLE_ITEMS = `
      AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.item_id = i.id AND a.annotator_id = $1
                        AND a.status <> 'ACTIVE')`;
 
+const STANDING = `SELECT s.status FROM annotator_states s WHERE s.project_id = p.id AND s.user_id = $1`;
+
 export async function progressFor(app: FastifyInstance, annotatorId: string, projectId: string) {
   const { rows } = await app.db.pool.query<{
     judged_today: number;
     total: number;
     median_ms: number | null;
     available: number;
+    standing: TStanding;
   }>(
     `SELECT count(*) FILTER (WHERE j.created_at >= date_trunc('day', now()))::int AS judged_today,
             count(*)::int AS total,
             percentile_cont(0.5) WITHIN GROUP (ORDER BY j.duration_ms) AS median_ms,
-            (SELECT (${AVAILABLE_ITEMS}) FROM projects p WHERE p.id = $2) AS available
+            (SELECT (${AVAILABLE_ITEMS}) FROM projects p WHERE p.id = $2) AS available,
+            (${STANDING.replace("p.id", "$2")}) AS standing
        FROM judgments j
       WHERE j.annotator_id = $1 AND j.project_id = $2 AND j.superseded_at IS NULL`,
     [annotatorId, projectId],
@@ -28,6 +33,7 @@ export async function progressFor(app: FastifyInstance, annotatorId: string, pro
     total: row.total,
     medianSeconds: row.median_ms === null ? null : Math.round(row.median_ms / 100) / 10,
     available: row.available ?? 0,
+    standing: row.standing,
   };
 }
 
@@ -41,10 +47,12 @@ export async function projectsFor(app: FastifyInstance, user: AuthUser) {
     guidelines: string;
     available: number;
     judged_by_me: number;
+    standing: TStanding;
   }>(
     `SELECT p.id, p.name, p.task_type, p.options_per_item, p.guidelines, (${AVAILABLE_ITEMS}) AS available,
             (SELECT count(*)::int FROM judgments j WHERE j.project_id = p.id AND j.annotator_id = $1
-                AND j.superseded_at IS NULL) AS judged_by_me
+                AND j.superseded_at IS NULL) AS judged_by_me,
+            (${STANDING}) AS standing
        FROM projects p
       WHERE p.status = 'ACTIVE'
         AND ($2 OR EXISTS (SELECT 1 FROM project_pools pp JOIN pool_members m ON m.pool_id = pp.pool_id
@@ -60,5 +68,6 @@ export async function projectsFor(app: FastifyInstance, user: AuthUser) {
     guidelines: r.guidelines,
     available: r.available,
     judgedByMe: r.judged_by_me,
+    standing: r.standing,
   }));
 }

@@ -95,7 +95,8 @@ export async function afterJudgment(
   input: { judgmentId: string; projectId: string; annotatorId: string; isGold: boolean; body: TJudgmentBody },
 ): Promise<boolean> {
   const gold = input.isGold ? await scoreGold(app, input.judgmentId) : null;
-  const first = input.isGold ? null : firstChoice(input.body);
+  // Gold answers count too: the shown order of a gold item is as random as any other's.
+  const first = firstChoice(input.body);
   const { rows } = await app.db.pool.query<StateRow>(
     `UPDATE annotator_states s
         SET gold_answered = gold_answered + $3::int, gold_correct = gold_correct + $4::int,

@@ -1,0 +1,52 @@
+import { ZErrorBody, ZIdParams, ZQualityResponse, ZSetAnnotatorStatusBody } from "@arbiter/shared";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { notFound } from "../../lib/http-error";
+import { setAnnotatorStatus } from "./control";
+import { projectQuality } from "./measures";
+
+const routes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    "/projects/:id/quality",
+    {
+      schema: {
+        tags: ["quality"],
+        summary: "Per-annotator quality measures and flags of a project",
+        params: ZIdParams,
+        response: { 200: ZQualityResponse, 404: ZErrorBody },
+      },
+      onRequest: app.authorize("ADMIN", "RESEARCHER"),
+    },
+    async (request) => ({ annotators: await projectQuality(app, request.params.id) }),
+  );
+
+  app.put(
+    "/projects/:id/annotators/:userId/status",
+    {
+      schema: {
+        tags: ["quality"],
+        summary: "Quarantine an annotator in a project, or clear them (admin)",
+        params: z.object({ id: z.uuid(), userId: z.uuid() }),
+        body: ZSetAnnotatorStatusBody,
+        response: { 204: z.null(), 404: ZErrorBody },
+      },
+      onRequest: app.authorize("ADMIN"),
+    },
+    async (request, reply) => {
+      const { id, userId } = request.params;
+      const [project, user] = await Promise.all([
+        app.db.prisma.project.findUnique({ where: { id } }),
+        app.db.prisma.user.findUnique({ where: { id: userId } }),
+      ]);
+      if (!project) throw notFound("Project");
+      if (!user) throw notFound("User");
+      const reason =
+        request.body.reason ??
+        (request.body.status === "ADMITTED" ? "cleared by an admin" : "quarantined by an admin");
+      await setAnnotatorStatus(app, id, userId, request.body.status, reason, request.principal!.user.id);
+      return reply.status(204).send(null);
+    },
+  );
+};
+
+export default routes;

@@ -1,0 +1,101 @@
+import { randomUUID } from "node:crypto";
+import type { TAssignment } from "@arbiter/shared";
+import { expect } from "vitest";
+import { bearer, type Harness, type TestUser } from "./harness";
+
+export type QualityProjectOptions = {
+  regular: number;
+  gold: number;
+  goldRate: number;
+  judgmentsPerItem?: number;
+  quality?: Record<string, unknown>;
+  questions?: Record<string, unknown>;
+};
+
+/**
+ * A pairwise project whose completions say what they are: in every item the first
+ * uploaded completion ("better ...") is the true preference, and gold items know it.
+ */
+export async function seedQualityProject(
+  h: Harness,
+  owner: TestUser,
+  annotators: TestUser[],
+  opts: QualityProjectOptions,
+) {
+  const admin = await h.user("ADMIN");
+  const pool = await h.app.inject({
+    method: "POST",
+    url: "/api/v1/pools",
+    headers: bearer(admin),
+    payload: { name: `pool-${randomUUID()}` },
+  });
+  const poolId: string = pool.json().pool.id;
+  await h.app.inject({
+    method: "POST",
+    url: `/api/v1/pools/${poolId}/members`,
+    headers: bearer(admin),
+    payload: { userIds: annotators.map((a) => a.id) },
+  });
+  const project = await h.app.inject({
+    method: "POST",
+    url: "/api/v1/projects",
+    headers: bearer(owner),
+    payload: {
+      name: "Quality",
+      guidelines: "Pick the better answer.",
+      taskType: "pairwise",
+      optionsPerItem: 2,
+      judgmentsPerItem: opts.judgmentsPerItem ?? 3,
+      questions: opts.questions ?? { strength: false },
+      poolIds: [poolId],
+      goldRate: opts.goldRate,
+      quality: opts.quality ?? {},
+    },
+  });
+  expect(project.statusCode, project.body).toBe(201);
+  const projectId: string = project.json().project.id;
+  const total = opts.regular + opts.gold;
+  const prompts = await h.app.inject({
+    method: "POST",
+    url: `/api/v1/projects/${projectId}/prompts`,
+    headers: bearer(owner),
+    payload: { prompts: Array.from({ length: total }, (_, i) => ({ text: `Question ${i}?` })) },
+  });
+  const promptIds: string[] = prompts.json().prompts.map((p: { id: string }) => p.id);
+  const items = await h.app.inject({
+    method: "POST",
+    url: `/api/v1/projects/${projectId}/items`,
+    headers: bearer(owner),
+    payload: {
+      items: promptIds.map((promptId, i) => ({
+        promptId,
+        completions: [
+          { text: `better answer ${i}`, model: "good-model" },
+          { text: `worse answer ${i}`, model: "weak-model" },
+        ],
+        ...(i >= opts.regular ? { gold: { preferred: 0 } } : {}),
+      })),
+    },
+  });
+  expect(items.statusCode, items.body).toBe(201);
+  return { projectId, poolId, admin };
+}
+
+/** The shown key of the truly better option. */
+export function betterKey(assignment: TAssignment): "A" | "B" {
+  return assignment.options.find((o) => o.text.startsWith("better"))!.key as "A" | "B";
+}
+
+export function isGoldText(assignment: TAssignment, regular: number): boolean {
+  const n = Number(/(\d+)$/.exec(assignment.options[0]!.text)![1]);
+  return n >= regular;
+}
+
+export async function standing(h: Harness, user: TestUser, projectId: string) {
+  const res = await h.app.inject({
+    method: "GET",
+    url: `/api/v1/me/progress?projectId=${projectId}`,
+    headers: bearer(user),
+  });
+  return res.json().progress.standing as string | null;
+}
