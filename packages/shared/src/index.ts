@@ -1,6 +1,7 @@
 export * from "./annotation";
 export * from "./api-keys";
 export * from "./common";
+export * from "./exports";
 export * from "./pools";
 export * from "./projects";
 export * from "./prompts";

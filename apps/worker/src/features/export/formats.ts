@@ -1,0 +1,140 @@
+import type { TExportRequest, TMessage } from "@arbiter/shared";
+import type { ItemOutcomes, Outcome } from "./aggregate";
+import { pairsOf } from "./pairs";
+import type { ExportCompletion, ExportItem, ExportPrompt } from "./types";
+
+export type RowContext = { req: TExportRequest; pseudonym: (userId: string) => string };
+
+const messagesOf = (prompt: ExportPrompt): TMessage[] =>
+  prompt.messages
+    ? prompt.messages.map((m) => ({ role: m.role, content: m.content }))
+    : [{ role: "user", content: prompt.text }];
+
+const assistant = (c: ExportCompletion) => [{ role: "assistant" as const, content: c.text }];
+
+/**
+ * HH-RLHF has only Human and Assistant turns: a system message is folded into the first
+ * Human turn after it, separated by a blank line.
+ */
+export function hhTranscript(prompt: ExportPrompt, reply: string): string {
+  let out = "";
+  let pendingSystem: string[] = [];
+  for (const m of messagesOf(prompt)) {
+    if (m.role === "system") pendingSystem.push(m.content);
+    else if (m.role === "user") {
+      out += `\n\nHuman: ${[...pendingSystem, m.content].join("\n\n")}`;
+      pendingSystem = [];
+    } else out += `\n\nAssistant: ${m.content}`;
+  }
+  if (pendingSystem.length) out += `\n\nHuman: ${pendingSystem.join("\n\n")}`;
+  return `${out}\n\nAssistant: ${reply}`;
+}
+
+/** The optional columns asked for; ranked rows have no margin (the ranking says it all). */
+function extras(
+  item: ExportItem,
+  result: ItemOutcomes,
+  ctx: RowContext,
+  margin: number | null,
+  models: string[],
+) {
+  const { include } = ctx.req;
+  return {
+    ...(include.margin && margin !== null ? { margin } : {}),
+    ...(include.groupId ? { group_id: item.promptHash } : {}),
+    ...(include.metadata
+      ? { metadata: { item_id: item.id, models, agreement: result.agreement, judgments: result.votes } }
+      : {}),
+  };
+}
+
+function pairRow(item: ExportItem, chosen: ExportCompletion, rejected: ExportCompletion, format: string) {
+  const prompt = item.prompt;
+  switch (format) {
+    case "trl":
+      return prompt.messages
+        ? { prompt: messagesOf(prompt), chosen: assistant(chosen), rejected: assistant(rejected) }
+        : { prompt: prompt.text, chosen: chosen.text, rejected: rejected.text };
+    case "hh":
+      return { chosen: hhTranscript(prompt, chosen.text), rejected: hhTranscript(prompt, rejected.text) };
+    default:
+      return {
+        input: { messages: messagesOf(prompt) },
+        preferred_output: assistant(chosen),
+        non_preferred_output: assistant(rejected),
+      };
+  }
+}
+
+function rawRow(item: ExportItem, outcome: Outcome, ctx: RowContext) {
+  const j = outcome.judgment!;
+  const position = new Map(item.completions.map((c, i) => [c.id, i]));
+  const shownKey = new Map(j.shownOrder.map((id, i) => [id, String.fromCharCode(65 + i)]));
+  return {
+    judgment_id: j.id,
+    item_id: item.id,
+    prompt: item.prompt.messages ? messagesOf(item.prompt) : item.prompt.text,
+    options: item.completions.map((c, i) => ({
+      position: i,
+      text: c.text,
+      model: c.model,
+      generator: c.generator,
+      params: c.params,
+      aspects: j.aspects?.[shownKey.get(c.id) ?? ""] ?? null,
+    })),
+    shown_order: j.shownOrder.map((id) => position.get(id)!),
+    choice: j.choice,
+    strength: j.strength,
+    ranking: j.ranking ? j.ranking.map((g) => g.map((id) => position.get(id)!)) : null,
+    rationale: j.rationale,
+    flags: j.flags,
+    duration_ms: j.durationMs,
+    annotator: ctx.pseudonym(j.annotatorId),
+    counted: j.counted,
+    late: j.late,
+    gold_correct: j.goldCorrect,
+    shown_at: j.shownAt,
+    created_at: j.createdAt,
+  };
+}
+
+/** The JSONL lines (without newline) one item contributes, in a stable order. */
+export function linesOfItem(item: ExportItem, result: ItemOutcomes, ctx: RowContext): string[] {
+  const { format } = ctx.req;
+  const byId = new Map(item.completions.map((c) => [c.id, c]));
+  const position = new Map(item.completions.map((c, i) => [c.id, i]));
+  const lines: string[] = [];
+  for (const outcome of result.outcomes) {
+    if (format === "raw") {
+      lines.push(JSON.stringify(rawRow(item, outcome, ctx)));
+    } else if (format === "ranked") {
+      lines.push(
+        JSON.stringify({
+          prompt: item.prompt.messages ? messagesOf(item.prompt) : item.prompt.text,
+          completions: item.completions.map((c) => c.text),
+          ranking: outcome.ranking.map((g) => g.map((id) => position.get(id)!)),
+          ...extras(
+            item,
+            result,
+            ctx,
+            null,
+            item.completions.map((c) => c.model),
+          ),
+        }),
+      );
+    } else {
+      for (const { chosen, rejected } of pairsOf(outcome.ranking, ctx.req.pairs)) {
+        const c = byId.get(chosen)!;
+        const r = byId.get(rejected)!;
+        const row = pairRow(item, c, r, format);
+        lines.push(
+          JSON.stringify({
+            ...row,
+            ...extras(item, result, ctx, outcome.margin(chosen, rejected), [c.model, r.model]),
+          }),
+        );
+      }
+    }
+  }
+  return lines;
+}

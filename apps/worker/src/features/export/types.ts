@@ -1,0 +1,80 @@
+import type { TMessage } from "@arbiter/shared";
+
+/** A prompt as stored: plain text or a conversation. */
+export type ExportPrompt =
+  | { text: string; messages?: undefined }
+  | { text?: undefined; messages: TMessage[] };
+
+export type ExportCompletion = {
+  id: string;
+  text: string;
+  model: string;
+  generator: string | null;
+  params: unknown;
+};
+
+export type ExportJudgment = {
+  id: string;
+  annotatorId: string;
+  /** The annotator was suspended, or quarantined or rejected in the project. */
+  untrusted: boolean;
+  choice: "A" | "B" | "tie" | "both_bad" | null;
+  strength: number | null;
+  /** Completion ids grouped best-first; null for "both bad". */
+  ranking: string[][] | null;
+  /** Completion ids in the order they were shown (option A first). */
+  shownOrder: string[];
+  /** Ratings keyed by the shown option key (A, B, ...). */
+  aspects: Record<string, Record<string, number>> | null;
+  rationale: string | null;
+  flags: string[];
+  durationMs: number | null;
+  counted: boolean;
+  late: boolean;
+  goldCorrect: boolean | null;
+  shownAt: string;
+  createdAt: string;
+};
+
+/** One item with everything an export needs, as read from the database. */
+export type ExportItem = {
+  id: string;
+  isGold: boolean;
+  /** sha256 of the canonical prompt content: the key of the split assignment and group_id. */
+  promptHash: string;
+  prompt: ExportPrompt;
+  /** In canonical position order. */
+  completions: ExportCompletion[];
+  /** Not superseded, oldest first. */
+  judgments: ExportJudgment[];
+};
+
+/** Why a judgment did not become (part of) a row; every judgment read lands in exactly one bucket. */
+export const EXCLUSION_REASONS = [
+  "gold",
+  "annotator",
+  "date",
+  "strength",
+  "minJudgments",
+  "minAgreement",
+  "noMajority",
+  "tie",
+  "bothBad",
+] as const;
+export type ExclusionReason = (typeof EXCLUSION_REASONS)[number];
+
+export type ExportCounts = {
+  items: number;
+  judgments: number;
+  used: number;
+  excluded: Record<ExclusionReason, number>;
+};
+
+export function emptyCounts(): ExportCounts {
+  return {
+    items: 0,
+    judgments: 0,
+    used: 0,
+    excluded: Object.fromEntries(EXCLUSION_REASONS.map((r) => [r, 0])) as Record<ExclusionReason, number>,
+  };
+}

@@ -1,0 +1,211 @@
+import { z } from "zod";
+import { ZCursorQuery } from "./common";
+
+export const EXPORT_FORMATS = ["trl", "hh", "openai-dpo", "ranked", "raw"] as const;
+export const ZExportFormat = z.enum(EXPORT_FORMATS);
+export type TExportFormat = z.infer<typeof ZExportFormat>;
+
+/** Bumped whenever a row or manifest field changes meaning. */
+export const EXPORT_SCHEMA_VERSION = 1;
+
+const ZSplitName = z.string().regex(/^[a-z][a-z0-9_-]{0,31}$/, "must be lower-case, up to 32 characters");
+
+/**
+ * What a researcher asks for. Defaults keep only real preferences from trusted annotators:
+ * ties, both-bad, gold items and judgments of suspended or quarantined annotators are out
+ * unless asked for; superseded judgments are always out.
+ */
+export const ZExportRequest = z
+  .object({
+    format: ZExportFormat,
+    aggregation: z.enum(["per-judgment", "majority"]).default("per-judgment"),
+    pairs: z.enum(["all", "adjacent", "best-vs-rest"]).default("all"),
+    minJudgments: z.number().int().min(1).max(1000).optional(),
+    minAgreement: z.number().min(0).max(1).optional(),
+    minStrength: z.number().int().min(1).max(4).optional(),
+    dropTies: z.boolean().default(true),
+    dropBothBad: z.boolean().default(true),
+    excludeGold: z.boolean().default(true),
+    excludeQuarantined: z.boolean().default(true),
+    from: z.iso.datetime({ offset: true }).optional(),
+    to: z.iso.datetime({ offset: true }).optional(),
+    splits: z
+      .record(ZSplitName, z.number().gt(0).max(1))
+      .default({ train: 1 })
+      .refine((s) => Object.keys(s).length >= 1 && Object.keys(s).length <= 10, "give 1 to 10 splits")
+      .refine(
+        (s) => Math.abs(Object.values(s).reduce((a, b) => a + b, 0) - 1) < 1e-9,
+        "fractions must add up to 1",
+      ),
+    seed: z.string().min(1).max(200).default("arbiter"),
+    include: z
+      .object({
+        margin: z.boolean().default(false),
+        groupId: z.boolean().default(false),
+        metadata: z.boolean().default(false),
+      })
+      .strict()
+      .default({ margin: false, groupId: false, metadata: false }),
+    compress: z.boolean().default(true),
+  })
+  .strict()
+  .superRefine((r, ctx) => {
+    if (r.from && r.to && Date.parse(r.from) > Date.parse(r.to)) {
+      ctx.addIssue({ code: "custom", path: ["to"], message: "must not be before from" });
+    }
+    if (r.format === "raw" && r.aggregation !== "per-judgment") {
+      ctx.addIssue({ code: "custom", path: ["aggregation"], message: "raw has one line per judgment" });
+    }
+    const pairFormat = r.format !== "ranked" && r.format !== "raw";
+    if (pairFormat && !r.dropTies) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["dropTies"],
+        message: "a tie has no chosen and rejected; keep ties with format ranked or raw",
+      });
+    }
+    if (pairFormat && !r.dropBothBad) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["dropBothBad"],
+        message: "both-bad has no chosen and rejected; keep it with format ranked or raw",
+      });
+    }
+  });
+export type TExportRequest = z.infer<typeof ZExportRequest>;
+export type TExportRequestInput = z.input<typeof ZExportRequest>;
+
+export const ZExportFile = z.object({
+  name: z.string(),
+  split: z.string().nullable(),
+  rows: z.number(),
+  bytes: z.number(),
+  sha256: z.string(),
+});
+export type TExportFile = z.infer<typeof ZExportFile>;
+
+export const ZExportStatus = z.enum(["QUEUED", "RUNNING", "SUCCEEDED", "FAILED", "CANCELLED"]);
+
+export const ZExport = z.object({
+  id: z.string(),
+  projectId: z.string(),
+  format: ZExportFormat,
+  params: ZExportRequest,
+  status: ZExportStatus,
+  progress: z.number(),
+  rowCount: z.number().nullable(),
+  files: z.array(ZExportFile),
+  error: z.string().nullable(),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+});
+export type TExport = z.infer<typeof ZExport>;
+
+export const ZExportResponse = z.object({ export: ZExport });
+export const ZExportListResponse = z.object({ exports: z.array(ZExport), nextCursor: z.string().nullable() });
+export const ZExportListQuery = ZCursorQuery;
+export const ZExportFileParams = z.object({
+  id: z.uuid(),
+  name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,100}$/, "is not a file name"),
+});
+
+// Rows of each format. Extras (margin, group_id, metadata) are present only when asked for.
+
+const ZRowMessage = z.object({ role: z.enum(["system", "user", "assistant"]), content: z.string() }).strict();
+const ZAssistantTurn = z
+  .array(z.object({ role: z.literal("assistant"), content: z.string() }).strict())
+  .length(1);
+
+export const ZRowMetadata = z
+  .object({
+    item_id: z.string(),
+    models: z.array(z.string()),
+    agreement: z.number().min(0).max(1),
+    judgments: z.number().int().min(1),
+  })
+  .strict();
+
+const extras = {
+  margin: z.number().min(0).max(1).optional(),
+  group_id: z.string().optional(),
+  metadata: ZRowMetadata.optional(),
+};
+
+export const ZTrlTextRow = z
+  .object({ prompt: z.string(), chosen: z.string(), rejected: z.string(), ...extras })
+  .strict();
+export const ZTrlConversationalRow = z
+  .object({
+    prompt: z.array(ZRowMessage).min(1),
+    chosen: ZAssistantTurn,
+    rejected: ZAssistantTurn,
+    ...extras,
+  })
+  .strict();
+
+const ZHhTranscript = z
+  .string()
+  .startsWith("\n\nHuman: ")
+  .refine((s) => s.includes("\n\nAssistant: "), "needs an Assistant turn");
+export const ZHhRow = z.object({ chosen: ZHhTranscript, rejected: ZHhTranscript, ...extras }).strict();
+
+export const ZOpenAiDpoRow = z
+  .object({
+    input: z.object({ messages: z.array(ZRowMessage).min(1) }).strict(),
+    preferred_output: ZAssistantTurn,
+    non_preferred_output: ZAssistantTurn,
+    ...extras,
+  })
+  .strict();
+
+export const ZRankedRow = z
+  .object({
+    prompt: z.union([z.string(), z.array(ZRowMessage).min(1)]),
+    completions: z.array(z.string()).min(2),
+    // Indices into completions, best group first; a group holds tied completions.
+    ranking: z.array(z.array(z.number().int().min(0)).min(1)).min(1),
+    group_id: z.string().optional(),
+    metadata: ZRowMetadata.optional(),
+  })
+  .strict();
+
+export const ZRawRow = z
+  .object({
+    judgment_id: z.string(),
+    item_id: z.string(),
+    prompt: z.union([z.string(), z.array(ZRowMessage).min(1)]),
+    options: z.array(
+      z
+        .object({
+          position: z.number().int().min(0),
+          text: z.string(),
+          model: z.string(),
+          generator: z.string().nullable(),
+          params: z.unknown(),
+          aspects: z.record(z.string(), z.number()).nullable(),
+        })
+        .strict(),
+    ),
+    // Canonical positions in the order they were shown (option A first).
+    shown_order: z.array(z.number().int().min(0)),
+    choice: z.enum(["A", "B", "tie", "both_bad"]).nullable(),
+    strength: z.number().int().min(1).max(4).nullable(),
+    ranking: z.array(z.array(z.number().int().min(0))).nullable(),
+    rationale: z.string().nullable(),
+    flags: z.array(z.string()),
+    duration_ms: z.number().int().nullable(),
+    annotator: z.string().regex(/^a_[0-9a-f]{16}$/),
+    counted: z.boolean(),
+    late: z.boolean(),
+    gold_correct: z.boolean().nullable(),
+    shown_at: z.string(),
+    created_at: z.string(),
+  })
+  .strict();
+
+export type TTrlTextRow = z.infer<typeof ZTrlTextRow>;
+export type TTrlConversationalRow = z.infer<typeof ZTrlConversationalRow>;
+export type THhRow = z.infer<typeof ZHhRow>;
+export type TOpenAiDpoRow = z.infer<typeof ZOpenAiDpoRow>;
+export type TRankedRow = z.infer<typeof ZRankedRow>;
+export type TRawRow = z.infer<typeof ZRawRow>;
