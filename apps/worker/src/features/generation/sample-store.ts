@@ -1,0 +1,175 @@
+import type pg from "pg";
+import type { TChatMessage } from "../../inference/client";
+
+export type TSampleWork = {
+  sampleId: string;
+  runId: string;
+  runStatus: string;
+  status: string;
+  promptId: string;
+  generatorId: string;
+  sampleIndex: number;
+  messages: TChatMessage[] | null;
+  text: string | null;
+  generator: {
+    baseUrl: string;
+    model: string;
+    mode: "CHAT" | "COMPLETION";
+    params: Record<string, unknown>;
+    apiKeyEnv: string | null;
+    concurrency: number;
+    requestsPerMinute: number | null;
+    deleted: boolean;
+  };
+};
+
+/** Everything one sample job needs, in one round trip. */
+export async function loadSampleWork(pool: pg.Pool, sampleId: string): Promise<TSampleWork | null> {
+  const { rows } = await pool.query(
+    `SELECT s.id, s.run_id, r.status AS run_status, s.status, s.prompt_id, s.generator_id, s.sample_index,
+            p.messages, p.text, g.base_url, g.model, g.mode, g.params, g.api_key_env, g.concurrency,
+            g.requests_per_minute, g.deleted_at IS NOT NULL AS deleted
+       FROM generation_samples s
+       JOIN generation_runs r ON r.id = s.run_id
+       JOIN prompts p ON p.id = s.prompt_id
+       JOIN generators g ON g.id = s.generator_id
+      WHERE s.id = $1`,
+    [sampleId],
+  );
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    sampleId: row.id,
+    runId: row.run_id,
+    runStatus: row.run_status,
+    status: row.status,
+    promptId: row.prompt_id,
+    generatorId: row.generator_id,
+    sampleIndex: row.sample_index,
+    messages: row.messages,
+    text: row.text,
+    generator: {
+      baseUrl: row.base_url,
+      model: row.model,
+      mode: row.mode,
+      params: row.params ?? {},
+      apiKeyEnv: row.api_key_env,
+      concurrency: row.concurrency,
+      requestsPerMinute: row.requests_per_minute,
+      deleted: row.deleted,
+    },
+  };
+}
+
+export type TCompletionValues = {
+  model: string;
+  text: string;
+  params: Record<string, unknown>;
+  finishReason: string | null;
+  promptTokens: number | null;
+  completionTokens: number | null;
+  latencyMs: number;
+  seed: number | null;
+};
+
+/**
+ * Stores the completion and marks the sample done in one transaction. The completion
+ * insert is ON CONFLICT DO NOTHING on (prompt, generator, sample index), so a re-delivered
+ * job lands on the row its first delivery wrote. If the sample is no longer pending (the
+ * run was cancelled while the request was in flight) nothing is kept.
+ */
+export async function storeCompletion(
+  pool: pg.Pool,
+  work: TSampleWork,
+  values: TCompletionValues,
+): Promise<"done" | "not-pending"> {
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN");
+    const inserted = await client.query(
+      `INSERT INTO completions (prompt_id, generator_id, run_id, sample_index, source, model, text, params,
+                                finish_reason, prompt_tokens, completion_tokens, latency_ms, seed)
+       VALUES ($1, $2, $3, $4, 'GENERATED', $5, $6, $7, $8, $9, $10, $11, $12)
+       ON CONFLICT (prompt_id, generator_id, sample_index) DO NOTHING
+       RETURNING id`,
+      [
+        work.promptId,
+        work.generatorId,
+        work.runId,
+        work.sampleIndex,
+        values.model,
+        values.text,
+        JSON.stringify(values.params),
+        values.finishReason,
+        values.promptTokens,
+        values.completionTokens,
+        values.latencyMs,
+        values.seed,
+      ],
+    );
+    const completionId =
+      inserted.rows[0]?.id ??
+      (
+        await client.query(
+          "SELECT id FROM completions WHERE prompt_id = $1 AND generator_id = $2 AND sample_index = $3",
+          [work.promptId, work.generatorId, work.sampleIndex],
+        )
+      ).rows[0]?.id;
+    const marked = await client.query(
+      `UPDATE generation_samples SET status = 'DONE', completion_id = $2, error = NULL, updated_at = now()
+        WHERE id = $1 AND status = 'PENDING'`,
+      [work.sampleId, completionId],
+    );
+    if (marked.rowCount === 0) {
+      await client.query("ROLLBACK");
+      return "not-pending";
+    }
+    await client.query("COMMIT");
+    return "done";
+  } catch (err) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw err;
+  } finally {
+    client.release();
+  }
+}
+
+/** Keeps the latest error visible while the job retries; `final` ends the sample as failed. */
+export async function recordSampleError(pool: pg.Pool, sampleId: string, message: string, final: boolean) {
+  await pool.query(
+    `UPDATE generation_samples
+        SET attempts = attempts + 1, error = $2, updated_at = now(),
+            status = CASE WHEN $3 THEN 'FAILED'::"SampleStatus" ELSE status END
+      WHERE id = $1 AND status = 'PENDING'`,
+    [sampleId, message.slice(0, 2_000), final],
+  );
+}
+
+export async function cancelSample(pool: pg.Pool, sampleId: string) {
+  await pool.query(
+    "UPDATE generation_samples SET status = 'CANCELLED', updated_at = now() WHERE id = $1 AND status = 'PENDING'",
+    [sampleId],
+  );
+}
+
+/**
+ * Closes the run once nothing is pending. Every sample's last writer gets here after its
+ * own commit, so whichever commits last sees no pending rows; the status guard lets only
+ * one of them write the final counts.
+ */
+export async function finishRunIfComplete(pool: pg.Pool, runId: string): Promise<boolean> {
+  const res = await pool.query(
+    `WITH counts AS (
+       SELECT count(*) FILTER (WHERE status = 'DONE')::int AS done,
+              count(*) FILTER (WHERE status = 'FAILED')::int AS failed,
+              count(*) FILTER (WHERE status = 'PENDING')::int AS pending
+         FROM generation_samples WHERE run_id = $1)
+     UPDATE generation_runs r
+        SET status = CASE WHEN c.done = 0 AND c.failed > 0 THEN 'FAILED'::"JobStatus" ELSE 'SUCCEEDED'::"JobStatus" END,
+            done = c.done, failed = c.failed, finished_at = now()
+       FROM counts c
+      WHERE r.id = $1 AND r.status = 'RUNNING' AND c.pending = 0`,
+    [runId],
+  );
+  return (res.rowCount ?? 0) > 0;
+}

@@ -1,0 +1,50 @@
+import { createDb } from "@arbiter/db";
+import { queuePrefix } from "@arbiter/jobs";
+import { Redis } from "ioredis";
+import pino from "pino";
+import { parseWorkerEnv } from "./env";
+import { createHealthServer } from "./health";
+import { processors } from "./processors";
+import { startWorkers } from "./start-workers";
+
+let env: ReturnType<typeof parseWorkerEnv>;
+try {
+  env = parseWorkerEnv(process.env);
+} catch (err) {
+  console.error(`arbiter worker: ${(err as Error).message}`);
+  process.exit(1);
+}
+
+const logger = pino({ level: env.LOG_LEVEL, name: "arbiter-worker" });
+const db = createDb(env.DATABASE_URL, {
+  poolSize: env.DB_POOL_SIZE,
+  applicationName: "arbiter-worker",
+  onPoolError: (err) => logger.warn({ err }, "idle database connection lost"),
+});
+const redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: null });
+const enabled = processors.filter(
+  (p) => env.WORKER_QUEUES.length === 0 || env.WORKER_QUEUES.includes(p.queue),
+);
+const running = startWorkers({ env, db, redis, prefix: queuePrefix(env.REDIS_PREFIX), logger }, enabled);
+const health = createHealthServer(running.workers);
+health.listen(env.WORKER_HEALTH_PORT, env.WORKER_HEALTH_HOST, () => {
+  const address = health.address();
+  const port = typeof address === "object" && address ? address.port : env.WORKER_HEALTH_PORT;
+  logger.info({ queues: enabled.map((p) => p.queue), healthPort: port }, "worker started");
+});
+
+let closing = false;
+async function shutdown(signal: string) {
+  if (closing) return;
+  closing = true;
+  logger.info({ signal }, "shutting down: finishing running jobs");
+  // Order matters: jobs finish (and write to Postgres) before their connections go away.
+  health.close();
+  await running.close();
+  redis.disconnect();
+  await db.close();
+  logger.info("worker stopped");
+  process.exit(0);
+}
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));

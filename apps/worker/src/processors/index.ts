@@ -1,0 +1,7 @@
+import { generationProcessor } from "./generation";
+import type { ProcessorDefinition } from "./types";
+
+export type { ProcessorDefinition, ProcessorInstance, WorkerDeps } from "./types";
+
+/** Every queue this worker can consume; WORKER_QUEUES picks a subset per process. */
+export const processors: ProcessorDefinition[] = [generationProcessor];

@@ -1,0 +1,59 @@
+import { BACKOFF_STRATEGY, cappedExponentialBackoff, createWorkerConnection } from "@arbiter/jobs";
+import { Worker } from "bullmq";
+import type { ProcessorDefinition, ProcessorInstance, WorkerDeps } from "./processors/types";
+
+export type RunningWorkers = {
+  workers: Worker[];
+  /** Stops taking jobs, waits for the running ones, then releases the processors' resources. */
+  close: () => Promise<void>;
+};
+
+type BackoffSettings = { delay?: number; maxDelay?: number };
+
+/**
+ * Starts one BullMQ worker per definition. Each worker gets its own blocking connection;
+ * the deps (database, plain Redis client) are shared and closed by the caller.
+ */
+export function startWorkers(deps: WorkerDeps, definitions: ProcessorDefinition[]): RunningWorkers {
+  const started: { worker: Worker; instance: ProcessorInstance }[] = [];
+  for (const definition of definitions) {
+    const instance = definition.create(deps);
+    const worker = new Worker(definition.queue, instance.process, {
+      connection: createWorkerConnection(deps.env.REDIS_URL),
+      prefix: deps.prefix,
+      lockDuration: deps.env.JOB_LOCK_MS,
+      stalledInterval: deps.env.JOB_STALLED_CHECK_MS,
+      // A job is interrupted by a crash or deploy several times before it counts as failed.
+      maxStalledCount: 5,
+      settings: {
+        backoffStrategy: (attemptsMade, type, err, job) => {
+          if (type !== BACKOFF_STRATEGY) return -1;
+          const opts = (job?.opts.backoff ?? {}) as BackoffSettings;
+          return cappedExponentialBackoff(attemptsMade, opts.delay ?? 1_000, opts.maxDelay ?? 60_000, err);
+        },
+      },
+      ...instance.options,
+    });
+    worker.on("failed", (job, err) =>
+      deps.logger.warn(
+        {
+          queue: definition.queue,
+          job: job?.id,
+          name: job?.name,
+          attempts: job?.attemptsMade,
+          err: err.message,
+        },
+        "job attempt failed",
+      ),
+    );
+    worker.on("error", (err) => deps.logger.error({ queue: definition.queue, err }, "worker error"));
+    started.push({ worker, instance });
+  }
+  return {
+    workers: started.map((s) => s.worker),
+    close: async () => {
+      await Promise.all(started.map((s) => s.worker.close()));
+      await Promise.all(started.map((s) => s.instance.close?.()));
+    },
+  };
+}

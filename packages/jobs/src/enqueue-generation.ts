@@ -1,0 +1,62 @@
+import { type ConnectionOptions, Queue, type QueueEvents } from "bullmq";
+import {
+  GENERATION_JOBS,
+  planRunJobId,
+  sampleJobId,
+  type TTestGeneratorResult,
+  ZTestGeneratorResult,
+} from "./generation";
+import { defaultJobOptions, QUEUES, type TRetryPolicy } from "./queues";
+
+export type GenerationQueue = Queue;
+
+export function createGenerationQueue(
+  connection: ConnectionOptions,
+  options: { prefix: string; retry?: Partial<TRetryPolicy> },
+): GenerationQueue {
+  return new Queue(QUEUES.generation, {
+    connection,
+    prefix: options.prefix,
+    defaultJobOptions: defaultJobOptions(options.retry),
+  });
+}
+
+/** Safe to call again for the same run: the job id makes a second add a no-op. */
+export async function enqueuePlanRun(queue: GenerationQueue, runId: string): Promise<void> {
+  await queue.add(GENERATION_JOBS.planRun, { runId }, { jobId: planRunJobId(runId) });
+}
+
+const BULK = 500;
+
+/** Sample ids are stable, so enqueueing a sample twice while its job exists adds nothing. */
+export async function enqueueSamples(queue: GenerationQueue, runId: string, sampleIds: string[]) {
+  for (let i = 0; i < sampleIds.length; i += BULK) {
+    await queue.addBulk(
+      sampleIds.slice(i, i + BULK).map((sampleId) => ({
+        name: GENERATION_JOBS.sample,
+        data: { runId, sampleId },
+        opts: { jobId: sampleJobId(sampleId) },
+      })),
+    );
+  }
+}
+
+/**
+ * Runs a connection test on a worker (which holds the API keys) and waits for the answer.
+ * LIFO puts it ahead of a long run's backlog; no retries, since the user is waiting.
+ */
+export async function requestGeneratorTest(
+  queue: GenerationQueue,
+  events: QueueEvents,
+  generatorId: string,
+  timeoutMs: number,
+): Promise<TTestGeneratorResult> {
+  const job = await queue.add(
+    GENERATION_JOBS.testGenerator,
+    { generatorId },
+    // Kept briefly: waitUntilFinished reads the result from the job if it finished first.
+    { lifo: true, attempts: 1, removeOnComplete: { age: 300 }, removeOnFail: { age: 300 } },
+  );
+  const result = await job.waitUntilFinished(events, timeoutMs);
+  return ZTestGeneratorResult.parse(result);
+}
