@@ -33,6 +33,7 @@ export const ACCESS: Record<string, TRole[] | typeof PUBLIC> = {
   "POST /api/v1/assignments/{id}/judgment": ANY,
   "POST /api/v1/assignments/{id}/skip": ANY,
   "POST /api/v1/judgments/{id}/undo": ANY,
+  "GET /api/v1/projects/{id}/stats": STAFF,
   "GET /api/v1/projects/{id}/quality": STAFF,
   "PUT /api/v1/projects/{id}/annotators/{userId}/status": ADMIN,
 };

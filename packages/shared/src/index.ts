@@ -6,4 +6,5 @@ export * from "./pools";
 export * from "./projects";
 export * from "./prompts";
 export * from "./quality";
+export * from "./stats";
 export * from "./users";

@@ -1,0 +1,128 @@
+import type { TProjectStats } from "@arbiter/shared";
+import type pg from "pg";
+import {
+  buildLeaderboard,
+  DEFAULT_ROUNDS,
+  DEFAULT_SEED,
+  type ItemGames,
+} from "../../lib/analytics/leaderboard";
+import { wilsonInterval } from "../../lib/analytics/wilson";
+import { VALID_JUDGMENTS } from "./scope";
+
+/** Games per item and completion pair, summed in SQL: lo/hi are the completions with the smaller/greater id. */
+const PAIRWISE_GAMES = `
+  pairs AS (
+    SELECT item_id, least(shown_order[1], shown_order[2]) AS lo, greatest(shown_order[1], shown_order[2]) AS hi,
+           count(*) FILTER (WHERE (choice = 'A' AND shown_order[1] < shown_order[2])
+                               OR (choice = 'B' AND shown_order[2] < shown_order[1]))::int AS lo_wins,
+           count(*) FILTER (WHERE (choice = 'A' AND shown_order[1] > shown_order[2])
+                               OR (choice = 'B' AND shown_order[2] > shown_order[1]))::int AS hi_wins,
+           count(*) FILTER (WHERE choice IN ('tie', 'both_bad'))::int AS ties
+      FROM v WHERE choice IS NOT NULL
+     GROUP BY 1, 2, 3
+  )`;
+
+// Ranking answers give one game per pair of options: the better group wins, one group ties.
+const RANKING_GAMES = `
+  placed AS (
+    SELECT v.id, v.item_id, e.cid::uuid AS cid, g.ord
+      FROM v, jsonb_array_elements(v.ranking) WITH ORDINALITY AS g(grp, ord), jsonb_array_elements_text(g.grp) AS e(cid)
+     WHERE v.ranking IS NOT NULL
+  ),
+  pairs AS (
+    SELECT x.item_id, x.cid AS lo, y.cid AS hi,
+           count(*) FILTER (WHERE x.ord < y.ord)::int AS lo_wins,
+           count(*) FILTER (WHERE x.ord > y.ord)::int AS hi_wins,
+           count(*) FILTER (WHERE x.ord = y.ord)::int AS ties
+      FROM placed x JOIN placed y ON y.id = x.id AND x.cid < y.cid
+     GROUP BY 1, 2, 3
+  )`;
+
+// A model is named by its generator when it has one (the same model with other sampling
+// parameters is another contestant), else by the model name given at import.
+// octet_length reads the stored size without decompressing long texts.
+const WITH_MODELS = `
+  SELECT p.item_id, p.lo_wins, p.hi_wins, p.ties,
+         COALESCE(gl.name, cl.model) AS lo_model, octet_length(cl.text) AS lo_length,
+         COALESCE(gh.name, ch.model) AS hi_model, octet_length(ch.text) AS hi_length
+    FROM pairs p
+    JOIN completions cl ON cl.id = p.lo LEFT JOIN generators gl ON gl.id = cl.generator_id
+    JOIN completions ch ON ch.id = p.hi LEFT JOIN generators gh ON gh.id = ch.generator_id`;
+
+type GameRow = {
+  item_id: string;
+  lo_wins: number;
+  hi_wins: number;
+  ties: number;
+  lo_model: string;
+  lo_length: number;
+  hi_model: string;
+  hi_length: number;
+};
+
+const BUCKET_EDGES = [0, 250, 500, 1000, 2000, 4000];
+
+function lengthBiases(rows: GameRow[]) {
+  let longerWins = 0;
+  let decisive = 0;
+  const buckets = BUCKET_EDGES.map(() => ({ points: 0, games: 0 }));
+  const bucketOf = (length: number) => BUCKET_EDGES.findLastIndex((edge) => length >= edge);
+  for (const r of rows) {
+    const games = r.lo_wins + r.hi_wins + r.ties;
+    if (r.lo_length !== r.hi_length) {
+      decisive += r.lo_wins + r.hi_wins;
+      longerWins += r.lo_length > r.hi_length ? r.lo_wins : r.hi_wins;
+    }
+    const lo = buckets[bucketOf(r.lo_length)]!;
+    lo.points += r.lo_wins + r.ties / 2;
+    lo.games += games;
+    const hi = buckets[bucketOf(r.hi_length)]!;
+    hi.points += r.hi_wins + r.ties / 2;
+    hi.games += games;
+  }
+  return {
+    length: {
+      hits: longerWins,
+      of: decisive,
+      share: decisive ? longerWins / decisive : null,
+      ci: wilsonInterval(longerWins, decisive),
+    },
+    lengthBuckets: buckets.flatMap((b, k) =>
+      b.games
+        ? [
+            {
+              min: BUCKET_EDGES[k]!,
+              max: BUCKET_EDGES[k + 1] ?? null,
+              games: b.games,
+              winRate: b.points / b.games,
+              ci: wilsonInterval(b.points, b.games)!,
+            },
+          ]
+        : [],
+    ),
+  };
+}
+
+export async function loadGames(pool: pg.Pool, projectId: string, taskType: "PAIRWISE" | "RANKING") {
+  const { rows } = await pool.query<GameRow>(
+    `WITH ${VALID_JUDGMENTS}, ${taskType === "RANKING" ? RANKING_GAMES : PAIRWISE_GAMES} ${WITH_MODELS}`,
+    [projectId],
+  );
+  const games: ItemGames[] = rows.map((r) => ({
+    item: r.item_id,
+    a: r.lo_model,
+    b: r.hi_model,
+    aWins: r.lo_wins,
+    bWins: r.hi_wins,
+    ties: r.ties,
+  }));
+  const board = buildLeaderboard(games, { rounds: DEFAULT_ROUNDS, seed: DEFAULT_SEED });
+  const leaderboard: TProjectStats["leaderboard"] = {
+    items: board.items,
+    bootstrapRounds: DEFAULT_ROUNDS,
+    seed: DEFAULT_SEED,
+    rows: board.rows,
+    matrix: board.matrix,
+  };
+  return { leaderboard, ...lengthBiases(rows) };
+}
