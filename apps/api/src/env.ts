@@ -24,6 +24,9 @@ export const ZApiEnv = z.object({
         .filter(Boolean),
     )
     .pipe(z.array(z.url())),
+  // Where users reach the web app; invitation and crowd links are built from it. When unset
+  // they are built from the request, which is right unless a proxy rewrites the host.
+  ARBITER_PUBLIC_URL: z.url().optional(),
   SESSION_TTL_HOURS: z.coerce
     .number()
     .int()

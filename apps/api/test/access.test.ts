@@ -36,6 +36,17 @@ export const ACCESS: Record<string, TRole[] | typeof PUBLIC> = {
   "GET /api/v1/projects/{id}/stats": STAFF,
   "GET /api/v1/projects/{id}/quality": STAFF,
   "PUT /api/v1/projects/{id}/annotators/{userId}/status": ADMIN,
+  "GET /api/v1/pools": ADMIN,
+  "GET /api/v1/pools/{id}": ADMIN,
+  "PATCH /api/v1/pools/{id}": ADMIN,
+  "DELETE /api/v1/pools/{id}/members/{userId}": ADMIN,
+  "POST /api/v1/pools/{id}/invites": ADMIN,
+  "GET /api/v1/pools/{id}/invites": ADMIN,
+  "DELETE /api/v1/invites/{id}": ADMIN,
+  "GET /api/v1/invites/{token}": PUBLIC,
+  "POST /api/v1/invites/{token}/accept": PUBLIC,
+  "POST /api/v1/join/{slug}": PUBLIC,
+  "GET /api/v1/audit": ADMIN,
 };
 
 let h: Harness;

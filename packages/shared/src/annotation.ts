@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZQuestions, ZTaskType } from "./projects";
+import { ZCrowdStatus, ZQuestions, ZTaskType } from "./projects";
 import { ZMessage } from "./prompts";
 import { ZAnnotatorStatus } from "./quality";
 
@@ -69,6 +69,8 @@ export const ZProgressResponse = z.object({
     medianSeconds: z.number().nullable(),
     available: z.number(),
     standing: ZStanding,
+    // For participants who came from a crowd platform: their quota and, once met, the code.
+    crowd: ZCrowdStatus.nullable(),
   }),
 });
 

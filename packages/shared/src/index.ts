@@ -1,5 +1,6 @@
 export * from "./annotation";
 export * from "./api-keys";
+export * from "./audit";
 export * from "./common";
 export * from "./exports";
 export * from "./pools";

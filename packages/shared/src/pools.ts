@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { ZId, zName } from "./common";
+import { ZId, ZUserStatus, zName } from "./common";
+import { ZEmail, ZPassword } from "./users";
 
 export const ZPool = z.object({
   id: z.string(),
@@ -11,3 +12,57 @@ export const ZCreatePoolBody = z.object({ name: zName });
 export const ZPoolResponse = z.object({ pool: ZPool });
 export const ZAddMembersBody = z.object({ userIds: z.array(ZId).min(1).max(1000) });
 export const ZAddMembersResponse = z.object({ pool: ZPool, added: z.number() });
+
+export const ZRenamePoolBody = z.object({ name: zName });
+export const ZPoolListResponse = z.object({ pools: z.array(ZPool) });
+
+export const ZPoolMember = z.object({
+  user: z.object({ id: z.string(), name: z.string(), email: z.string(), status: ZUserStatus }),
+  addedAt: z.string(),
+  judgments: z.number(),
+  lastJudgmentAt: z.string().nullable(),
+  // Projects in which quality control has taken this member out of the stream.
+  quarantinedIn: z.number(),
+});
+export const ZPoolMembersResponse = z.object({ pool: ZPool, members: z.array(ZPoolMember) });
+export const ZMemberParams = z.object({ id: ZId, userId: ZId });
+
+export const ZInviteRole = z.enum(["ANNOTATOR", "RESEARCHER"]);
+export const ZCreateInviteBody = z.object({
+  role: ZInviteRole.default("ANNOTATOR"),
+  maxUses: z.number().int().min(1).max(10_000).default(1),
+  expiresInHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(24 * 7),
+});
+export type TCreateInviteBody = z.infer<typeof ZCreateInviteBody>;
+
+export const ZInviteState = z.enum(["active", "expired", "exhausted", "revoked"]);
+export type TInviteState = z.infer<typeof ZInviteState>;
+export const ZInvite = z.object({
+  id: z.string(),
+  poolId: z.string(),
+  role: ZInviteRole,
+  maxUses: z.number(),
+  uses: z.number(),
+  expiresAt: z.string(),
+  createdAt: z.string(),
+  state: ZInviteState,
+});
+export type TInvite = z.infer<typeof ZInvite>;
+// The token is shown once, at creation; only its hash is stored.
+export const ZCreateInviteResponse = z.object({ invite: ZInvite, token: z.string(), url: z.string() });
+export const ZInviteListResponse = z.object({ invites: z.array(ZInvite) });
+
+export const ZInviteTokenParams = z.object({ token: z.string().min(10).max(200) });
+export const ZInvitePeekResponse = z.object({
+  pool: z.object({ name: z.string() }),
+  role: ZInviteRole,
+  state: ZInviteState,
+  expiresAt: z.string(),
+});
+export const ZAcceptInviteBody = z.object({ name: zName, email: ZEmail, password: ZPassword });
+export type TAcceptInviteBody = z.infer<typeof ZAcceptInviteBody>;

@@ -29,6 +29,22 @@ export const ZQuestions = z
   });
 export type TQuestions = z.infer<typeof ZQuestions>;
 
+/**
+ * Entry from a crowd platform (Prolific, MTurk): participants arrive on /join/<slug> with
+ * their platform id, get a pseudonymous account, and after `quota` judgments see the
+ * study's completion code (and are sent to redirectUrl when one is set).
+ */
+export const ZCrowdConfig = z.object({
+  enabled: z.boolean().default(false),
+  quota: z.number().int().min(1).max(10_000).default(20),
+  completionCode: z.string().trim().max(100).default(""),
+  redirectUrl: z
+    .url({ protocol: /^https?$/ })
+    .max(2000)
+    .optional(),
+});
+export type TCrowdConfig = z.infer<typeof ZCrowdConfig>;
+
 const projectFields = {
   name: zName,
   guidelines: z.string().max(100_000).default(""),
@@ -40,6 +56,7 @@ const projectFields = {
   poolIds: z.array(ZId).max(100).default([]),
   goldRate: z.number().min(0).max(1).default(0),
   quality: ZQualityRules.default(ZQualityRules.parse({})),
+  crowd: ZCrowdConfig.default(ZCrowdConfig.parse({})),
 };
 
 function checkOptions(
@@ -73,6 +90,7 @@ export const ZUpdateProjectBody = z
     status: z.enum(["ACTIVE", "PAUSED", "ARCHIVED"]),
     goldRate: z.number().min(0).max(1),
     quality: ZQualityRules,
+    crowd: ZCrowdConfig,
   })
   .partial()
   .superRefine(checkOptions)
@@ -93,6 +111,7 @@ export const ZProject = z.object({
   status: z.enum(["ACTIVE", "PAUSED", "ARCHIVED"]),
   goldRate: z.number(),
   quality: ZQualityRules,
+  crowd: ZCrowdConfig,
   counts: z.object({
     prompts: z.number(),
     items: z.number(),
@@ -111,4 +130,32 @@ export const ZProjectListQuery = ZCursorQuery.extend({
 export const ZProjectListResponse = z.object({
   projects: z.array(ZProject),
   nextCursor: z.string().nullable(),
+});
+
+export const ZJoinParams = z.object({ slug: z.string().min(1).max(200) });
+// Prolific sends PROLIFIC_PID / STUDY_ID / SESSION_ID, MTurk workerId / assignmentId / hitId;
+// the join page maps them onto this body.
+export const ZJoinBody = z.object({
+  platform: z.enum(["prolific", "mturk"]),
+  participantId: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .regex(/^[A-Za-z0-9_-]+$/, "must be letters, digits, - or _"),
+  studyId: z.string().trim().max(100).optional(),
+  sessionId: z.string().trim().max(100).optional(),
+});
+export type TJoinBody = z.infer<typeof ZJoinBody>;
+export const ZCrowdStatus = z.object({
+  quota: z.number(),
+  judged: z.number(),
+  // Shown only once the quota is reached.
+  completionCode: z.string().nullable(),
+  redirectUrl: z.string().nullable(),
+});
+export type TCrowdStatus = z.infer<typeof ZCrowdStatus>;
+export const ZJoinResponse = z.object({
+  project: z.object({ id: z.string(), name: z.string() }),
+  crowd: ZCrowdStatus,
 });

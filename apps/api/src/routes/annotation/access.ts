@@ -5,7 +5,7 @@ import type { AuthUser } from "../../lib/principal";
 
 export type AnnotatableProject = Pick<
   Project,
-  "id" | "status" | "leaseSeconds" | "taskType" | "optionsPerItem" | "guidelines" | "questions"
+  "id" | "status" | "leaseSeconds" | "taskType" | "optionsPerItem" | "guidelines" | "questions" | "crowd"
 >;
 
 /**
@@ -25,8 +25,9 @@ export async function projectForAnnotator(
     options_per_item: number;
     guidelines: string;
     questions: Project["questions"];
+    crowd: Project["crowd"];
   }>(
-    `SELECT p.id, p.status, p.lease_seconds, p.task_type, p.options_per_item, p.guidelines, p.questions
+    `SELECT p.id, p.status, p.lease_seconds, p.task_type, p.options_per_item, p.guidelines, p.questions, p.crowd
        FROM projects p
       WHERE p.id = $1
         AND ($3 OR EXISTS (SELECT 1 FROM project_pools pp JOIN pool_members m ON m.pool_id = pp.pool_id
@@ -43,5 +44,6 @@ export async function projectForAnnotator(
     optionsPerItem: row.options_per_item,
     guidelines: row.guidelines,
     questions: row.questions,
+    crowd: row.crowd,
   };
 }

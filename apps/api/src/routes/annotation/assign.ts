@@ -2,6 +2,7 @@ import type { TAssignment } from "@arbiter/shared";
 import type { FastifyInstance } from "fastify";
 import { notFound } from "../../lib/http-error";
 import type { AuthUser } from "../../lib/principal";
+import { quotaReachedSql } from "../crowd/service";
 import type { AnnotatableProject } from "./access";
 import { leaseAndLoad, loadAssignmentDto } from "./assignment-dto";
 
@@ -20,7 +21,9 @@ export async function leaseForAnnotator(
 ): Promise<TAssignment | null> {
   const { rows } = await app.db.pool.query<{ assignment_id: string | null }>({
     name: "lease-for-annotator",
-    text: `SELECT arbiter_lease_item(p.id, $2, p.lease_seconds, p.status = 'ACTIVE') AS assignment_id
+    // A crowd participant who met the quota gets nothing more (the page shows their code).
+    text: `SELECT CASE WHEN ${quotaReachedSql("$2")} THEN NULL
+                   ELSE arbiter_lease_item(p.id, $2, p.lease_seconds, p.status = 'ACTIVE') END AS assignment_id
              FROM projects p
             WHERE p.id = $1
               AND ($3 OR EXISTS (SELECT 1 FROM project_pools pp JOIN pool_members m ON m.pool_id = pp.pool_id

@@ -13,6 +13,7 @@ import {
 } from "@arbiter/shared";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { crowdStatus } from "../crowd/service";
 import { projectForAnnotator } from "./access";
 import { leaseForAnnotator, nextAssignment } from "./assign";
 import { loadAssignmentDto } from "./assignment-dto";
@@ -51,7 +52,11 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const { user } = request.principal!;
       const project = await projectForAnnotator(app, user, request.query.projectId);
-      return { progress: await progressFor(app, user.id, project.id) };
+      const [progress, crowd] = await Promise.all([
+        progressFor(app, user.id, project.id),
+        crowdStatus(app, project, user.id),
+      ]);
+      return { progress: { ...progress, crowd } };
     },
   );
 

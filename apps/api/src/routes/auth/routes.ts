@@ -5,7 +5,7 @@ import { assertSameOrigin } from "../../lib/cross-origin";
 import { HttpError } from "../../lib/http-error";
 import { SESSION_COOKIE } from "../../plugins/auth";
 import { toUserDto } from "../users/serialize";
-import { checkCredentials, revokeSession, startSession } from "./service";
+import { checkCredentials, revokeSession, signIn } from "./service";
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   app.post(
@@ -33,17 +33,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       assertSameOrigin(request, app.config.ARBITER_TRUSTED_ORIGINS);
       const user = await checkCredentials(app, request.body.email, request.body.password);
       if (!user) throw new HttpError(401, "invalid_credentials", "Email or password is incorrect");
-      const session = await startSession(app, user.id, {
-        ip: request.ip,
-        userAgent: request.headers["user-agent"],
-      });
-      reply.setCookie(SESSION_COOKIE, session.token, {
-        path: "/",
-        httpOnly: true,
-        sameSite: "lax",
-        secure: request.protocol === "https",
-        expires: session.expiresAt,
-      });
+      await signIn(app, request, reply, user.id);
       return { user: toUserDto(user) };
     },
   );

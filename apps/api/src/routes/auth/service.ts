@@ -1,7 +1,8 @@
 import type { User } from "@arbiter/db";
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { dummyPasswordHash, verifyPassword } from "../../lib/passwords";
 import { hashToken, newSessionToken } from "../../lib/tokens";
+import { SESSION_COOKIE } from "../../plugins/auth";
 
 /** The user if the password is right; the same work is done when the email is unknown. */
 export async function checkCredentials(
@@ -49,4 +50,24 @@ export async function revokeAllSessions(
   userId: string,
 ): Promise<void> {
   await client.session.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
+}
+
+/** Starts a session and hands its cookie to the browser (sign-in, invitation, crowd entry). */
+export async function signIn(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  userId: string,
+) {
+  const session = await startSession(app, userId, {
+    ip: request.ip,
+    userAgent: request.headers["user-agent"],
+  });
+  reply.setCookie(SESSION_COOKIE, session.token, {
+    path: "/",
+    httpOnly: true,
+    sameSite: "lax",
+    secure: request.protocol === "https",
+    expires: session.expiresAt,
+  });
 }

@@ -4,28 +4,20 @@ import {
   ZCreatePoolBody,
   ZErrorBody,
   ZIdParams,
+  ZMemberParams,
+  ZPoolListResponse,
+  ZPoolMembersResponse,
   ZPoolResponse,
+  ZRenamePoolBody,
 } from "@arbiter/shared";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
 import { audit } from "../../lib/audit";
 import { badRequest, conflict, notFound } from "../../lib/http-error";
+import { listPools, poolDto, poolMembers } from "./service";
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   const admins = app.authorize("ADMIN");
-
-  async function poolDto(id: string) {
-    const pool = await app.db.prisma.pool.findUnique({
-      where: { id },
-      include: { _count: { select: { members: true } } },
-    });
-    if (!pool) throw notFound("Pool");
-    return {
-      id: pool.id,
-      name: pool.name,
-      memberCount: pool._count.members,
-      createdAt: pool.createdAt.toISOString(),
-    };
-  }
 
   app.post(
     "/pools",
@@ -46,7 +38,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         await audit(tx, request, { action: "pool.create", targetType: "pool", targetId: created.id });
         return created;
       });
-      return reply.status(201).send({ pool: await poolDto(pool.id) });
+      return reply.status(201).send({ pool: await poolDto(app, pool.id) });
     },
   );
 
@@ -64,7 +56,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const poolId = request.params.id;
-      await poolDto(poolId);
+      await poolDto(app, poolId);
       const userIds = [...new Set(request.body.userIds)];
       const found = await app.db.prisma.user.findMany({
         where: { id: { in: userIds } },
@@ -90,7 +82,101 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         });
         return result.count;
       });
-      return { pool: await poolDto(poolId), added };
+      return { pool: await poolDto(app, poolId), added };
+    },
+  );
+  app.get(
+    "/pools",
+    {
+      schema: {
+        tags: ["pools"],
+        summary: "List annotator pools (admin)",
+        response: { 200: ZPoolListResponse },
+      },
+      onRequest: admins,
+    },
+    async () => ({ pools: await listPools(app) }),
+  );
+
+  app.get(
+    "/pools/:id",
+    {
+      schema: {
+        tags: ["pools"],
+        summary: "A pool with its members and their work (admin)",
+        params: ZIdParams,
+        response: { 200: ZPoolMembersResponse, 404: ZErrorBody },
+      },
+      onRequest: admins,
+    },
+    async (request) => ({
+      pool: await poolDto(app, request.params.id),
+      members: await poolMembers(app, request.params.id),
+    }),
+  );
+
+  app.patch(
+    "/pools/:id",
+    {
+      schema: {
+        tags: ["pools"],
+        summary: "Rename a pool (admin)",
+        params: ZIdParams,
+        body: ZRenamePoolBody,
+        response: { 200: ZPoolResponse, 400: ZErrorBody, 404: ZErrorBody, 409: ZErrorBody },
+      },
+      onRequest: admins,
+    },
+    async (request) => {
+      const { id } = request.params;
+      const before = await poolDto(app, id);
+      const taken = await app.db.prisma.pool.findFirst({
+        where: { name: request.body.name, id: { not: id } },
+      });
+      if (taken) throw conflict("name_taken", "A pool with this name exists", [{ path: "body.name" }]);
+      await app.db.prisma.$transaction(async (tx) => {
+        await tx.pool.update({ where: { id }, data: { name: request.body.name } });
+        await audit(tx, request, {
+          action: "pool.rename",
+          targetType: "pool",
+          targetId: id,
+          data: { from: before.name, to: request.body.name },
+        });
+      });
+      return { pool: await poolDto(app, id) };
+    },
+  );
+
+  app.delete(
+    "/pools/:id/members/:userId",
+    {
+      schema: {
+        tags: ["pools"],
+        summary: "Remove a user from a pool (admin); their open leases in its projects are released",
+        params: ZMemberParams,
+        response: { 204: z.null(), 404: ZErrorBody },
+      },
+      onRequest: admins,
+    },
+    async (request, reply) => {
+      const { id, userId } = request.params;
+      await app.db.prisma.$transaction(async (tx) => {
+        const removed = await tx.poolMember.deleteMany({ where: { poolId: id, userId } });
+        if (!removed.count) throw notFound("Pool member");
+        // Leases in projects the user can no longer reach through another pool end now.
+        await tx.$executeRaw`
+          UPDATE assignments a SET expires_at = now()
+           WHERE a.annotator_id = ${userId}::uuid AND a.status = 'ACTIVE' AND a.expires_at > now()
+             AND NOT EXISTS (SELECT 1 FROM project_pools pp JOIN pool_members m ON m.pool_id = pp.pool_id
+                              WHERE pp.project_id = a.project_id AND m.user_id = a.annotator_id)`;
+        await audit(tx, request, {
+          action: "pool.remove_member",
+          targetType: "pool",
+          targetId: id,
+          data: { userId },
+        });
+      });
+      return reply.status(204).send(null);
     },
   );
 };

@@ -1,8 +1,10 @@
 import type { Project } from "@arbiter/db";
 import {
+  type TCrowdConfig,
   type TProject,
   type TQualityRules,
   type TQuestions,
+  ZCrowdConfig,
   ZQualityRules,
   ZQuestions,
 } from "@arbiter/shared";
@@ -26,6 +28,10 @@ export function qualityRulesOf(project: Pick<Project, "qualification">): TQualit
   return ZQualityRules.parse(project.qualification ?? {});
 }
 
+export function crowdOf(project: Pick<Project, "crowd">): TCrowdConfig {
+  return ZCrowdConfig.parse(project.crowd ?? {});
+}
+
 export function toProjectDto(
   project: Project & { pools: { poolId: string }[] },
   counts: ProjectCounts,
@@ -44,6 +50,7 @@ export function toProjectDto(
     status: project.status,
     goldRate: project.goldRate,
     quality: qualityRulesOf(project),
+    crowd: crowdOf(project),
     counts,
     createdAt: project.createdAt.toISOString(),
     updatedAt: project.updatedAt.toISOString(),

@@ -83,6 +83,7 @@ export async function createProject(
         questions: input.questions as Prisma.InputJsonObject,
         goldRate: input.goldRate,
         qualification: input.quality as Prisma.InputJsonObject,
+        crowd: input.crowd as Prisma.InputJsonObject,
         createdById: request.principal!.user.id,
         pools: { create: input.poolIds.map((poolId) => ({ poolId })) },
       },
@@ -114,7 +115,7 @@ export async function updateProject(
       throw conflict("project_has_items", "The task type and options cannot change once items exist");
   }
   if (input.poolIds) await assertPoolsExist(app, input.poolIds);
-  const { poolIds, questions, quality, ...rest } = input;
+  const { poolIds, questions, quality, crowd, ...rest } = input;
   await app.db.prisma.$transaction(async (tx) => {
     await tx.project.update({
       where: { id },
@@ -123,6 +124,7 @@ export async function updateProject(
         taskType,
         ...(questions ? { questions: questions as Prisma.InputJsonObject } : {}),
         ...(quality ? { qualification: quality as Prisma.InputJsonObject } : {}),
+        ...(crowd ? { crowd: crowd as Prisma.InputJsonObject } : {}),
       },
     });
     if (poolIds) {

@@ -1,6 +1,7 @@
 import type { TJudgmentBody, TQualityRules } from "@arbiter/shared";
 import type { FastifyInstance } from "fastify";
 import { binomialTestHalf } from "../../lib/stats";
+import { quotaReached } from "../crowd/service";
 import { qualityRulesOf } from "../projects/serialize";
 import { isGoldCorrect } from "./gold";
 
@@ -14,6 +15,7 @@ type StateRow = {
   first_shown: number;
   qualification: unknown;
   options_per_item: number;
+  crowd: boolean;
 };
 
 /** The shown option an answer put first, when it put exactly one first. */
@@ -104,7 +106,7 @@ export async function afterJudgment(
        FROM projects p
       WHERE s.project_id = $1 AND s.user_id = $2 AND p.id = s.project_id
       RETURNING s.status, s.gold_answered, s.gold_correct, s.gold_llr, s.decisive, s.first_shown,
-                p.qualification, p.options_per_item`,
+                p.qualification, p.options_per_item, COALESCE((p.crowd->>'enabled')::boolean, false) AS crowd`,
     [
       input.projectId,
       input.annotatorId,
@@ -119,7 +121,13 @@ export async function afterJudgment(
   if (!state) return true;
   const rules = qualityRulesOf({ qualification: state.qualification as never });
   const next = decide(state, rules);
-  if (!next) return state.status === "ADMITTED" || state.status === "QUALIFYING";
+  if (!next) {
+    if (state.crowd && (await quotaReached(app, input.projectId, input.annotatorId))) {
+      await releaseLeases(app, input.projectId, input.annotatorId);
+      return false;
+    }
+    return state.status === "ADMITTED" || state.status === "QUALIFYING";
+  }
   await setAnnotatorStatus(
     app,
     input.projectId,
@@ -130,6 +138,15 @@ export async function afterJudgment(
     state.status,
   );
   return next.status === "ADMITTED";
+}
+
+/** Ends the annotator's open leases in the project, so their items go to others at once. */
+async function releaseLeases(app: FastifyInstance, projectId: string, userId: string): Promise<void> {
+  await app.db.pool.query(
+    `UPDATE assignments SET expires_at = now()
+      WHERE project_id = $1 AND annotator_id = $2 AND status = 'ACTIVE' AND expires_at > now()`,
+    [projectId, userId],
+  );
 }
 
 /** Moves an annotator to a status; leaving the stream releases their open leases. */
@@ -151,13 +168,7 @@ export async function setAnnotatorStatus(
     [projectId, userId, status, reason, actorId, from ?? null],
   );
   if (!rowCount) return false;
-  if (status === "QUARANTINED" || status === "REJECTED") {
-    await app.db.pool.query(
-      `UPDATE assignments SET expires_at = now()
-        WHERE project_id = $1 AND annotator_id = $2 AND status = 'ACTIVE' AND expires_at > now()`,
-      [projectId, userId],
-    );
-  }
+  if (status === "QUARANTINED" || status === "REJECTED") await releaseLeases(app, projectId, userId);
   await app.db.prisma.auditEvent.create({
     data: {
       actorId,

@@ -1,0 +1,141 @@
+import { createHmac } from "node:crypto";
+import type { Project } from "@arbiter/db";
+import type { TCrowdStatus, TJoinBody } from "@arbiter/shared";
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import { HttpError, notFound } from "../../lib/http-error";
+import { crowdOf } from "../projects/serialize";
+
+/**
+ * The participant's account: found by (platform, external id) or created, pseudonymous
+ * (the email is a keyed hash of the id, under a reserved domain) and without a password,
+ * so the study link is the only way in.
+ */
+export async function joinProject(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  slug: string,
+  input: TJoinBody,
+) {
+  const project = await app.db.prisma.project.findUnique({ where: { slug } });
+  const crowd = project ? crowdOf(project) : null;
+  if (!project || !crowd?.enabled) throw notFound("Study");
+  if (project.status !== "ACTIVE")
+    throw new HttpError(409, "study_closed", "This study is not open at the moment");
+
+  const known = await app.db.prisma.externalIdentity.findUnique({
+    where: { platform_externalId: { platform: input.platform, externalId: input.participantId } },
+    include: { user: true },
+  });
+  if (known?.user.status === "SUSPENDED")
+    throw new HttpError(403, "suspended", "This participant is suspended");
+  const userId = known?.userId ?? (await createParticipant(app, request, project, input));
+  await ensureCrowdPool(app, project, userId);
+  return { project, userId, crowd: await crowdStatus(app, project, userId) };
+}
+
+async function createParticipant(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  project: Project,
+  input: TJoinBody,
+) {
+  const pseudonym = createHmac("sha256", app.config.ARBITER_SECRET)
+    .update(`${input.platform}:${input.participantId}`)
+    .digest("hex")
+    .slice(0, 20);
+  const email = `${input.platform}-${pseudonym}@crowd.invalid`;
+  return app.db.prisma.$transaction(async (tx) => {
+    // Two tabs joining at once: the second finds the first's account by its email.
+    const user =
+      (await tx.user.findUnique({ where: { email } })) ??
+      (await tx.user.create({
+        data: {
+          email,
+          name: `${input.platform === "prolific" ? "Prolific" : "MTurk"} ${pseudonym.slice(0, 8)}`,
+        },
+      }));
+    await tx.externalIdentity.upsert({
+      where: { platform_externalId: { platform: input.platform, externalId: input.participantId } },
+      create: {
+        platform: input.platform,
+        externalId: input.participantId,
+        userId: user.id,
+        studyId: input.studyId ?? null,
+        sessionId: input.sessionId ?? null,
+      },
+      update: {},
+    });
+    await tx.auditEvent.create({
+      data: {
+        actorId: user.id,
+        action: "crowd.join",
+        targetType: "project",
+        targetId: project.id,
+        data: { platform: input.platform, studyId: input.studyId ?? null },
+        ip: request.ip,
+      },
+    });
+    return user.id;
+  });
+}
+
+/** Crowd participants reach the project through its own pool, like everyone else. */
+async function ensureCrowdPool(app: FastifyInstance, project: Project, userId: string) {
+  const name = `Crowd: ${project.slug}`;
+  const pool = await app.db.prisma.pool.upsert({ where: { name }, create: { name }, update: {} });
+  await app.db.prisma.projectPool.upsert({
+    where: { projectId_poolId: { projectId: project.id, poolId: pool.id } },
+    create: { projectId: project.id, poolId: pool.id },
+    update: {},
+  });
+  await app.db.prisma.poolMember.upsert({
+    where: { poolId_userId: { poolId: pool.id, userId } },
+    create: { poolId: pool.id, userId },
+    update: {},
+  });
+}
+
+/** The participant's quota status; null for anyone who did not come from a platform. */
+export async function crowdStatus(
+  app: FastifyInstance,
+  project: Pick<Project, "id" | "crowd">,
+  userId: string,
+): Promise<TCrowdStatus | null> {
+  const crowd = crowdOf(project);
+  if (!crowd.enabled) return null;
+  const { rows } = await app.db.pool.query<{ platform: boolean; judged: number }>(
+    `SELECT EXISTS (SELECT 1 FROM external_identities e WHERE e.user_id = $2) AS platform,
+            (SELECT count(*)::int FROM judgments j
+              WHERE j.project_id = $1 AND j.annotator_id = $2 AND j.superseded_at IS NULL) AS judged`,
+    [project.id, userId],
+  );
+  if (!rows[0]?.platform) return null;
+  const done = rows[0].judged >= crowd.quota;
+  return {
+    quota: crowd.quota,
+    judged: rows[0].judged,
+    completionCode: done ? crowd.completionCode : null,
+    redirectUrl: done ? (crowd.redirectUrl ?? null) : null,
+  };
+}
+
+/** SQL: whether the user ($N) came from a platform and has met project p's quota. */
+export function quotaReachedSql(userParam: string): string {
+  return `(COALESCE((p.crowd->>'enabled')::boolean, false)
+    AND EXISTS (SELECT 1 FROM external_identities e WHERE e.user_id = ${userParam})
+    AND (SELECT count(*) FROM judgments j
+          WHERE j.project_id = p.id AND j.annotator_id = ${userParam} AND j.superseded_at IS NULL)
+        >= COALESCE((p.crowd->>'quota')::int, 0))`;
+}
+
+export async function quotaReached(
+  app: FastifyInstance,
+  projectId: string,
+  userId: string,
+): Promise<boolean> {
+  const { rows } = await app.db.pool.query<{ reached: boolean }>(
+    `SELECT ${quotaReachedSql("$2")} AS reached FROM projects p WHERE p.id = $1`,
+    [projectId, userId],
+  );
+  return rows[0]?.reached === true;
+}

@@ -1,0 +1,144 @@
+import {
+  ZAcceptInviteBody,
+  ZCreateInviteBody,
+  ZCreateInviteResponse,
+  ZErrorBody,
+  ZIdParams,
+  ZInviteListResponse,
+  ZInvitePeekResponse,
+  ZInviteTokenParams,
+  ZUserResponse,
+} from "@arbiter/shared";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { audit } from "../../lib/audit";
+import { assertSameOrigin } from "../../lib/cross-origin";
+import { notFound } from "../../lib/http-error";
+import { publicUrl } from "../../lib/public-url";
+import { signIn } from "../auth/service";
+import { toUserDto } from "../users/serialize";
+import { acceptInvite, createInvite, findInvite, inviteState, toInviteDto } from "./service";
+
+const routes: FastifyPluginAsyncZod = async (app) => {
+  const admins = app.authorize("ADMIN");
+
+  app.post(
+    "/pools/:id/invites",
+    {
+      schema: {
+        tags: ["invites"],
+        summary: "Create an invitation link into a pool (admin); the token is shown only here",
+        params: ZIdParams,
+        body: ZCreateInviteBody,
+        response: { 201: ZCreateInviteResponse, 400: ZErrorBody, 404: ZErrorBody },
+      },
+      onRequest: admins,
+    },
+    async (request, reply) => {
+      const { invite, token } = await createInvite(app, request, request.params.id, request.body);
+      const url = publicUrl(request, app.config.ARBITER_PUBLIC_URL, `/invite/${token}`);
+      return reply.status(201).send({ invite: toInviteDto(invite), token, url });
+    },
+  );
+
+  app.get(
+    "/pools/:id/invites",
+    {
+      schema: {
+        tags: ["invites"],
+        summary: "Invitations of a pool, newest first (admin)",
+        params: ZIdParams,
+        response: { 200: ZInviteListResponse },
+      },
+      onRequest: admins,
+    },
+    async (request) => {
+      const invites = await app.db.prisma.invite.findMany({
+        where: { poolId: request.params.id },
+        orderBy: { createdAt: "desc" },
+        take: 200,
+      });
+      return { invites: invites.map(toInviteDto) };
+    },
+  );
+
+  app.delete(
+    "/invites/:id",
+    {
+      schema: {
+        tags: ["invites"],
+        summary: "Withdraw an invitation (admin); accounts already created stay",
+        params: ZIdParams,
+        response: { 204: z.null(), 404: ZErrorBody },
+      },
+      onRequest: admins,
+    },
+    async (request, reply) => {
+      await app.db.prisma.$transaction(async (tx) => {
+        const revoked = await tx.invite.updateMany({
+          where: { id: request.params.id, revokedAt: null },
+          data: { revokedAt: new Date() },
+        });
+        if (!revoked.count) throw notFound("Invitation");
+        await audit(tx, request, {
+          action: "invite.revoke",
+          targetType: "invite",
+          targetId: request.params.id,
+        });
+      });
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    "/invites/:token",
+    {
+      schema: {
+        tags: ["invites"],
+        summary: "What an invitation link offers, and whether it can still be used",
+        security: [],
+        params: ZInviteTokenParams,
+        response: { 200: ZInvitePeekResponse, 404: ZErrorBody },
+      },
+    },
+    async (request) => {
+      const invite = await findInvite(app, request.params.token);
+      return {
+        pool: { name: invite.pool.name },
+        role: invite.role as "ANNOTATOR" | "RESEARCHER",
+        state: inviteState(invite),
+        expiresAt: invite.expiresAt.toISOString(),
+      };
+    },
+  );
+
+  app.post(
+    "/invites/:token/accept",
+    {
+      schema: {
+        tags: ["invites"],
+        summary: "Accept an invitation: creates the account, joins the pool and signs in",
+        security: [],
+        params: ZInviteTokenParams,
+        body: ZAcceptInviteBody,
+        response: { 201: ZUserResponse, 400: ZErrorBody, 404: ZErrorBody, 409: ZErrorBody, 410: ZErrorBody },
+      },
+      config: {
+        rateLimit: {
+          // Per address and link: a class behind one NAT can share an N-use link.
+          max: 30,
+          timeWindow: "1 minute",
+          keyGenerator: (request) => `${request.ip}|${(request.params as { token?: string }).token ?? ""}`,
+        },
+      },
+    },
+    async (request, reply) => {
+      assertSameOrigin(request, app.config.ARBITER_TRUSTED_ORIGINS);
+      const user = await acceptInvite(app, request, request.params.token, request.body);
+      await signIn(app, request, reply, user.id);
+      return reply.status(201).send({ user: toUserDto(user) });
+    },
+  );
+};
+
+export default routes;

@@ -1,0 +1,248 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { judge, seedProject, takeAssignment } from "./support/annotation";
+import { bearer, browser, createHarness, type Harness, ORIGIN, type TestUser } from "./support/harness";
+
+let h: Harness;
+let admin: TestUser;
+beforeAll(async () => {
+  h = await createHarness();
+  admin = await h.user("ADMIN");
+});
+afterAll(async () => h?.close());
+
+async function createPool(name: string) {
+  const res = await h.app.inject({
+    method: "POST",
+    url: "/api/v1/pools",
+    headers: bearer(admin),
+    payload: { name },
+  });
+  expect(res.statusCode).toBe(201);
+  return res.json().pool.id as string;
+}
+
+function invite(poolId: string, payload: Record<string, unknown> = {}) {
+  return h.app.inject({
+    method: "POST",
+    url: `/api/v1/pools/${poolId}/invites`,
+    headers: browser(admin),
+    payload,
+  });
+}
+
+function accept(token: string, email: string, extra: Record<string, string> = {}) {
+  return h.app.inject({
+    method: "POST",
+    url: `/api/v1/invites/${token}/accept`,
+    headers: { origin: ORIGIN, host: "localhost:3000", "sec-fetch-site": "same-origin", ...extra },
+    payload: { name: "New Person", email, password: "a long enough password" },
+  });
+}
+
+describe("pools", () => {
+  it("are listed, renamed, and show members with their work; removal takes effect at once", async () => {
+    const researcher = await h.user("RESEARCHER");
+    const annotator = await h.user("ANNOTATOR");
+    const { projectId, poolId } = await seedProject(h, researcher, [annotator], { items: 3 });
+    const { assignment } = await takeAssignment(h, annotator, projectId);
+    expect((await judge(h, annotator, assignment!.id)).statusCode).toBe(201);
+    await takeAssignment(h, annotator, projectId);
+
+    const list = await h.app.inject({ method: "GET", url: "/api/v1/pools", headers: bearer(admin) });
+    expect(list.json().pools.map((p: { id: string }) => p.id)).toContain(poolId);
+
+    const renamed = await h.app.inject({
+      method: "PATCH",
+      url: `/api/v1/pools/${poolId}`,
+      headers: bearer(admin),
+      payload: { name: "Night shift" },
+    });
+    expect(renamed.json().pool.name).toBe("Night shift");
+    await createPool("Day shift");
+    const clash = await h.app.inject({
+      method: "PATCH",
+      url: `/api/v1/pools/${poolId}`,
+      headers: bearer(admin),
+      payload: { name: "Day shift" },
+    });
+    expect(clash.statusCode).toBe(409);
+    expect(clash.json().error.details[0].path).toBe("body.name");
+
+    const detail = await h.app.inject({
+      method: "GET",
+      url: `/api/v1/pools/${poolId}`,
+      headers: bearer(admin),
+    });
+    expect(detail.json().members).toEqual([
+      expect.objectContaining({ user: expect.objectContaining({ id: annotator.id }), judgments: 1 }),
+    ]);
+
+    const removed = await h.app.inject({
+      method: "DELETE",
+      url: `/api/v1/pools/${poolId}/members/${annotator.id}`,
+      headers: bearer(admin),
+    });
+    expect(removed.statusCode).toBe(204);
+    // Out of the only pool of the project: the project is gone for them, lease included.
+    expect((await takeAssignment(h, annotator, projectId)).status).toBe(404);
+    const open = await h.db.prisma.assignment.count({
+      where: { annotatorId: annotator.id, status: "ACTIVE", expiresAt: { gt: new Date() } },
+    });
+    expect(open).toBe(0);
+    const mine = await h.app.inject({
+      method: "GET",
+      url: "/api/v1/me/projects",
+      headers: bearer(annotator),
+    });
+    expect(mine.json().projects).toEqual([]);
+  });
+
+  it("decide which projects an annotator sees", async () => {
+    const researcher = await h.user("RESEARCHER");
+    const inside = await h.user("ANNOTATOR");
+    const outside = await h.user("ANNOTATOR");
+    const { projectId } = await seedProject(h, researcher, [inside], { items: 1 });
+    await seedProject(h, researcher, [outside], { items: 1 });
+    const seen = async (u: TestUser) =>
+      (await h.app.inject({ method: "GET", url: "/api/v1/me/projects", headers: bearer(u) }))
+        .json()
+        .projects.map((p: { id: string }) => p.id);
+    expect(await seen(inside)).toEqual([projectId]);
+    expect(await seen(outside)).not.toContain(projectId);
+    expect((await takeAssignment(h, outside, projectId)).status).toBe(404);
+  });
+});
+
+describe("invitations", () => {
+  it("a good link creates the account in the pool, signs in, and is spent", async () => {
+    const poolId = await createPool("Invited");
+    const created = await invite(poolId);
+    expect(created.statusCode).toBe(201);
+    const { token, url, invite: inv } = created.json();
+    expect(url).toBe(`${ORIGIN}/invite/${token}`);
+    expect(inv).toMatchObject({ role: "ANNOTATOR", maxUses: 1, uses: 0, state: "active" });
+    const stored = await h.db.prisma.invite.findUniqueOrThrow({ where: { id: inv.id } });
+    expect(stored.tokenHash).not.toContain(token);
+
+    const peek = await h.app.inject({ method: "GET", url: `/api/v1/invites/${token}` });
+    expect(peek.json()).toMatchObject({ pool: { name: "Invited" }, role: "ANNOTATOR", state: "active" });
+
+    const res = await accept(token, "Newcomer@Example.com");
+    expect(res.statusCode).toBe(201);
+    expect(res.json().user).toMatchObject({ email: "newcomer@example.com", role: "ANNOTATOR" });
+    const cookie = String(res.headers["set-cookie"]).split(";")[0]!;
+    const me = await h.app.inject({ method: "GET", url: "/api/v1/me", headers: { cookie } });
+    expect(me.json().user.email).toBe("newcomer@example.com");
+    const member = await h.db.prisma.poolMember.findFirst({
+      where: { poolId, user: { email: "newcomer@example.com" } },
+    });
+    expect(member).not.toBeNull();
+
+    const again = await accept(token, "second@example.com");
+    expect(again.statusCode).toBe(410);
+    expect(again.json().error.code).toBe("invite_used");
+    const peekAfter = await h.app.inject({ method: "GET", url: `/api/v1/invites/${token}` });
+    expect(peekAfter.json().state).toBe("exhausted");
+  });
+
+  it("an N-use link admits exactly N people, even all at once", async () => {
+    const poolId = await createPool("Three seats");
+    const { token } = (await invite(poolId, { maxUses: 3 })).json();
+    const results = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => accept(token, `racer${i}@example.com`)),
+    );
+    const codes = results.map((r) => r.statusCode).sort();
+    expect(codes).toEqual([201, 201, 201, 410, 410, 410]);
+    expect(await h.db.prisma.poolMember.count({ where: { poolId } })).toBe(3);
+  });
+
+  it("expired, revoked and unknown links get clear answers and create nothing", async () => {
+    const poolId = await createPool("Closed doors");
+    const expired = (await invite(poolId)).json();
+    await h.db.prisma.invite.update({
+      where: { id: expired.invite.id },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
+    const res = await accept(expired.token, "late@example.com");
+    expect(res.statusCode).toBe(410);
+    expect(res.json().error).toMatchObject({
+      code: "invite_expired",
+      message: expect.stringMatching(/expired/),
+    });
+
+    const revoked = (await invite(poolId)).json();
+    const del = await h.app.inject({
+      method: "DELETE",
+      url: `/api/v1/invites/${revoked.invite.id}`,
+      headers: bearer(admin),
+    });
+    expect(del.statusCode).toBe(204);
+    expect((await accept(revoked.token, "nope@example.com")).json().error.code).toBe("invite_revoked");
+
+    expect((await accept("x".repeat(43), "ghost@example.com")).statusCode).toBe(404);
+    expect(
+      await h.db.prisma.user.count({ where: { email: { in: ["late@example.com", "nope@example.com"] } } }),
+    ).toBe(0);
+
+    const listed = await h.app.inject({
+      method: "GET",
+      url: `/api/v1/pools/${poolId}/invites`,
+      headers: bearer(admin),
+    });
+    expect(
+      listed
+        .json()
+        .invites.map((i: { state: string }) => i.state)
+        .sort(),
+    ).toEqual(["expired", "revoked"]);
+  });
+
+  it("an existing email is a 409 on body.email and does not spend the link", async () => {
+    const poolId = await createPool("Taken");
+    const { token, invite: inv } = (await invite(poolId)).json();
+    const res = await accept(token, admin.email);
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.details[0].path).toBe("body.email");
+    expect((await h.db.prisma.invite.findUniqueOrThrow({ where: { id: inv.id } })).uses).toBe(0);
+  });
+
+  it("cannot be accepted from another site", async () => {
+    const poolId = await createPool("CSRF");
+    const { token } = (await invite(poolId)).json();
+    const res = await accept(token, "victim@example.com", {
+      origin: "https://evil.example",
+      "sec-fetch-site": "cross-site",
+    });
+    expect(res.statusCode).toBe(403);
+  });
+});
+
+describe("audit log", () => {
+  it("records admin actions and filters them by action, actor and target", async () => {
+    const poolId = await createPool("Audited");
+    await invite(poolId);
+    const res = await h.app.inject({
+      method: "GET",
+      url: `/api/v1/audit?action=invite.&targetId=${poolId}`,
+      headers: bearer(admin),
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().events).toEqual([
+      expect.objectContaining({ action: "invite.create", actor: expect.objectContaining({ id: admin.id }) }),
+    ]);
+    const byActor = await h.app.inject({
+      method: "GET",
+      url: `/api/v1/audit?actorId=${admin.id}&targetType=pool&limit=1`,
+      headers: bearer(admin),
+    });
+    expect(byActor.json().events).toHaveLength(1);
+    expect(byActor.json().nextCursor).not.toBeNull();
+    const bad = await h.app.inject({
+      method: "GET",
+      url: "/api/v1/audit?from=yesterday",
+      headers: bearer(admin),
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(JSON.stringify(bad.json().error)).toContain("from");
+  });
+});
