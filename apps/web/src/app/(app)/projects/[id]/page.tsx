@@ -1,0 +1,21 @@
+import type { TProject } from "@arbiter/shared";
+import type { Metadata } from "next";
+import { notFound, redirect } from "next/navigation";
+import { ProjectOverview } from "@/features/projects/components/project-overview";
+import { ApiError } from "@/lib/api-error";
+import { requireUser, serverGet } from "@/lib/server-api";
+
+export const metadata: Metadata = { title: "Project" };
+
+export default async function ProjectPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireUser();
+  if (user.role === "ANNOTATOR") redirect("/annotate");
+  const { id } = await params;
+  try {
+    const { project } = await serverGet<{ project: TProject }>(`/projects/${encodeURIComponent(id)}`);
+    return <ProjectOverview project={project} />;
+  } catch (err) {
+    if (err instanceof ApiError && (err.status === 404 || err.status === 400)) notFound();
+    throw err;
+  }
+}

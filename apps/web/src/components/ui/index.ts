@@ -1,0 +1,11 @@
+export { Badge, type BadgeTone } from "./badge";
+export { Button, ButtonLink } from "./button";
+export { Card, CardBody, CardHeader } from "./card";
+export { Dialog } from "./dialog";
+export { Input, Textarea } from "./field";
+export { Kbd } from "./kbd";
+export { PageHeader } from "./page-header";
+export { ProgressBar } from "./progress-bar";
+export { Spinner } from "./spinner";
+export { EmptyState, ErrorState } from "./states";
+export { ToastProvider, useToast } from "./toast";

@@ -1,0 +1,55 @@
+"use client";
+
+import type { TUser } from "@arbiter/shared";
+import { type FormEvent, useState } from "react";
+import { Button, Input } from "@/components/ui";
+import { api } from "@/lib/api-client";
+import { ApiError } from "@/lib/api-error";
+import { homeFor } from "@/lib/roles";
+import styles from "./sign-in.module.css";
+
+/** Only same-site paths are followed after sign-in, never another origin. */
+function safeNext(next: string | undefined): string | undefined {
+  return next?.startsWith("/") && !next.startsWith("//") ? next : undefined;
+}
+
+export function SignInForm({ next }: { next?: string }) {
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setBusy(true);
+    setError(null);
+    try {
+      const { user } = await api<{ user: TUser }>("/auth/login", {
+        method: "POST",
+        body: { email: String(form.get("email")), password: String(form.get("password")) },
+      });
+      // A full navigation, so the server renders the shell with the new session.
+      window.location.assign(safeNext(next) ?? homeFor(user.role));
+    } catch (err) {
+      setBusy(false);
+      if (err instanceof ApiError && err.status === 429)
+        setError("Too many attempts. Wait a minute and try again.");
+      else if (err instanceof ApiError && err.status < 500) setError(err.message);
+      else setError("Arbiter could not be reached. Check your connection and try again.");
+    }
+  }
+
+  return (
+    <form className={styles.form} onSubmit={submit} noValidate={false}>
+      <Input label="Email" name="email" type="email" autoComplete="username" required autoFocus />
+      <Input label="Password" name="password" type="password" autoComplete="current-password" required />
+      {error ? (
+        <p className={styles.error} role="alert">
+          {error}
+        </p>
+      ) : null}
+      <Button type="submit" variant="primary" size="lg" block loading={busy}>
+        Sign in
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,65 @@
+import type { TUser } from "@arbiter/shared";
+import Link from "next/link";
+import { Badge } from "@/components/ui";
+import { navFor, ROLE_LABEL } from "@/lib/roles";
+import { NavLinks } from "./nav-links";
+import styles from "./shell.module.css";
+import { SignOutButton } from "./sign-out-button";
+import type { Theme } from "./theme";
+import { ThemeToggle } from "./theme-toggle";
+
+export function AppShell({
+  user,
+  theme,
+  children,
+}: {
+  user: TUser;
+  theme: Theme;
+  children: React.ReactNode;
+}) {
+  return (
+    <div className={styles.shell}>
+      <a href="#main" className={styles.skip}>
+        Skip to content
+      </a>
+      <header className={styles.header}>
+        <div className={styles.headerInner}>
+          <Link href="/" className={styles.brand} aria-label="Arbiter home">
+            <Logo />
+            <span>Arbiter</span>
+          </Link>
+          <NavLinks entries={navFor(user.role)} />
+          <div className={styles.user}>
+            <span className={styles.userName} title={user.email}>
+              {user.name}
+            </span>
+            <span className={styles.roleBadge}>
+              <Badge tone={user.role === "ANNOTATOR" ? "neutral" : "accent"}>{ROLE_LABEL[user.role]}</Badge>
+            </span>
+            <ThemeToggle initial={theme} />
+            <SignOutButton />
+          </div>
+        </div>
+      </header>
+      <main id="main" className={styles.main} tabIndex={-1}>
+        {children}
+      </main>
+    </div>
+  );
+}
+
+export function Logo({ size = 24 }: { size?: number }) {
+  return (
+    <svg width={size} height={size} viewBox="0 0 24 24" aria-hidden className={styles.logo}>
+      <rect x="1" y="1" width="22" height="22" rx="6" fill="currentColor" />
+      <path
+        d="M7 16.5 12 6l5 10.5M8.9 12.6h6.2"
+        stroke="var(--accent-text)"
+        strokeWidth="2"
+        fill="none"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      />
+    </svg>
+  );
+}

@@ -1,0 +1,20 @@
+"use client";
+
+import { useState } from "react";
+import { Button } from "@/components/ui";
+import { api } from "@/lib/api-client";
+
+export function SignOutButton() {
+  const [busy, setBusy] = useState(false);
+  async function signOut() {
+    setBusy(true);
+    // Even if the call fails the session cookie may be gone; the sign-in page sorts it out.
+    await api("/auth/logout", { method: "POST" }).catch(() => undefined);
+    window.location.assign("/sign-in");
+  }
+  return (
+    <Button variant="ghost" size="sm" onClick={signOut} loading={busy}>
+      Sign out
+    </Button>
+  );
+}
