@@ -59,6 +59,13 @@ describe("fault injection by request header", () => {
     expect(applied).toBeLessThanOrEqual(25);
   });
 
+  it("paces streamed events and still ends the stream properly", async () => {
+    const response = await chat({ "x-fault-token-latency-ms": "1" }, { stream: true, max_tokens: 5 });
+    const events = (await response.text()).split("\n\n").filter(Boolean);
+    expect(events.at(-1)).toBe("data: [DONE]");
+    expect(events).toHaveLength(1 + 5 + 1 + 1);
+  });
+
   it("drops the connection without a response", async () => {
     await expect(chat({ "x-fault-drop-rate": "1" })).rejects.toThrow(/fetch failed/);
     const client = new OpenAI({

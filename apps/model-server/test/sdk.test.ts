@@ -102,6 +102,21 @@ describe("the openai SDK against the stand-in", () => {
     expect(usage!.completion_tokens).toBe(words(text));
   });
 
+  it("interleaves the streams of n choices by index", async () => {
+    const request = {
+      model: "arbiter-large",
+      messages: ask("What is a river?"),
+      seed: 2,
+      n: 2,
+      max_tokens: 15,
+    };
+    const whole = await client.chat.completions.create(request);
+    const stream = await client.chat.completions.create({ ...request, stream: true });
+    const texts = ["", ""];
+    for await (const chunk of stream) for (const c of chunk.choices) texts[c.index] += c.delta.content ?? "";
+    expect(texts).toEqual(whole.choices.map((c) => c.message.content));
+  });
+
   it("completes raw prompts: default 16 tokens, prompt lists times n, echo", async () => {
     const single = await client.completions.create({ model: "arbiter-small", prompt: "Call me", seed: 3 });
     expect(single.object).toBe("text_completion");
