@@ -68,8 +68,8 @@ export function streamEvents(result: TResult, includeUsage: boolean): object[] {
 
 /** A plausible-looking reply missing what clients rely on (`choices`). */
 function wrongSchema(event: Record<string, unknown>): object {
-  const { choices: _choices, ...rest } = event;
-  return { ...rest, output: JSON.stringify(_choices) };
+  const { choices, ...rest } = event;
+  return { ...rest, output: JSON.stringify(choices) };
 }
 
 export async function sendResult(

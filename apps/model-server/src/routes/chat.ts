@@ -3,7 +3,7 @@ import { buildResult, composeChoices, ensureModel, tokenLimit } from "../generat
 import { fromZodError } from "../openai-error";
 import { sendResult } from "../respond";
 import { type TChatMessage, ZChatRequest } from "../schemas";
-import { countTokens } from "../text/topic";
+import { countTokens } from "../text/tokens";
 
 function contentText(message: TChatMessage): string {
   if (typeof message.content === "string") return message.content;

@@ -3,7 +3,7 @@ import { buildResult, composeChoices, ensureModel, type TPromptToCompose, tokenL
 import { fromZodError } from "../openai-error";
 import { sendResult } from "../respond";
 import { type TCompletionRequest, ZCompletionRequest } from "../schemas";
-import { countTokens } from "../text/topic";
+import { countTokens } from "../text/tokens";
 
 // vLLM's and OpenAI's default for the legacy completions endpoint.
 const DEFAULT_MAX_TOKENS = 16;

@@ -1,7 +1,8 @@
 import { endsSentence, nextWord, type TSampling } from "./markov";
 import { styleFor } from "./model-style";
 import { createRandom, hashString, pick, type TRandom } from "./prng";
-import { countTokens, topicOf } from "./topic";
+import { countTokens } from "./tokens";
+import { topicOf } from "./topic";
 
 export type TComposeInput = {
   model: string;
