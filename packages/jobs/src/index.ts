@@ -1,4 +1,5 @@
 export * from "./connections";
 export * from "./enqueue-generation";
+export * from "./export";
 export * from "./generation";
 export * from "./queues";

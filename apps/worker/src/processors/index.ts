@@ -1,7 +1,8 @@
+import { exportProcessor } from "./export";
 import { generationProcessor } from "./generation";
 import type { ProcessorDefinition } from "./types";
 
 export type { ProcessorDefinition, ProcessorInstance, WorkerDeps } from "./types";
 
 /** Every queue this worker can consume; WORKER_QUEUES picks a subset per process. */
-export const processors: ProcessorDefinition[] = [generationProcessor];
+export const processors: ProcessorDefinition[] = [generationProcessor, exportProcessor];

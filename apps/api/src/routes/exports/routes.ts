@@ -1,0 +1,95 @@
+import {
+  ZErrorBody,
+  ZExportFileParams,
+  ZExportListQuery,
+  ZExportListResponse,
+  ZExportRequest,
+  ZExportResponse,
+  ZIdParams,
+} from "@arbiter/shared";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { notFound } from "../../lib/http-error";
+import { page, pageArgs } from "../../lib/pagination";
+import { sendExportFile } from "./download";
+import { createExport, exportQueue, getExport, storedFiles, toExportDto } from "./service";
+
+const routes: FastifyPluginAsyncZod = async (app) => {
+  const staff = app.authorize("ADMIN", "RESEARCHER");
+  const queue = exportQueue(app);
+
+  app.post(
+    "/projects/:id/exports",
+    {
+      schema: {
+        tags: ["exports"],
+        summary: "Start an export of the project's judgments as a training dataset",
+        params: ZIdParams,
+        body: ZExportRequest,
+        response: { 202: ZExportResponse, 400: ZErrorBody, 404: ZErrorBody, 503: ZErrorBody },
+      },
+      onRequest: staff,
+    },
+    async (request, reply) =>
+      reply
+        .status(202)
+        .send({ export: await createExport(app, request, queue, request.params.id, request.body) }),
+  );
+
+  app.get(
+    "/projects/:id/exports",
+    {
+      schema: {
+        tags: ["exports"],
+        summary: "The project's exports, newest first",
+        params: ZIdParams,
+        querystring: ZExportListQuery,
+        response: { 200: ZExportListResponse, 404: ZErrorBody },
+      },
+      onRequest: staff,
+    },
+    async (request) => {
+      const project = await app.db.prisma.project.findUnique({ where: { id: request.params.id } });
+      if (!project) throw notFound("Project");
+      const rows = await app.db.prisma.export.findMany({
+        where: { projectId: request.params.id },
+        ...pageArgs(request.query),
+      });
+      const { items, nextCursor } = page(rows, request.query.limit);
+      return { exports: items.map(toExportDto), nextCursor };
+    },
+  );
+
+  app.get(
+    "/exports/:id",
+    {
+      schema: {
+        tags: ["exports"],
+        summary: "One export: status, progress and, when done, its files with checksums",
+        params: ZIdParams,
+        response: { 200: ZExportResponse, 404: ZErrorBody },
+      },
+      onRequest: staff,
+    },
+    async (request) => ({ export: toExportDto(await getExport(app, request.params.id)) }),
+  );
+
+  app.get(
+    "/exports/:id/files/:name",
+    {
+      schema: {
+        tags: ["exports"],
+        summary: "Download a file of a finished export (streamed; supports Range)",
+        params: ZExportFileParams,
+        response: { 404: ZErrorBody, 409: ZErrorBody, 410: ZErrorBody, 416: ZErrorBody },
+      },
+      onRequest: staff,
+    },
+    async (request, reply) => {
+      const row = await getExport(app, request.params.id);
+      const file = storedFiles(row).find((f) => f.name === request.params.name);
+      return sendExportFile(reply, row.status, file, request.headers.range);
+    },
+  );
+};
+
+export default routes;

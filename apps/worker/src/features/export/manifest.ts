@@ -1,0 +1,45 @@
+import { EXPORT_SCHEMA_VERSION, type TExportFile, type TExportRequest } from "@arbiter/shared";
+import pkg from "../../../package.json" with { type: "json" };
+import type { ExportCounts } from "./types";
+
+export type Manifest = {
+  schema_version: number;
+  arbiter_version: string;
+  export_id: string;
+  project: { id: string; name: string };
+  format: TExportRequest["format"];
+  parameters: TExportRequest;
+  source: { items: number; judgments: number; used: number; excluded: ExportCounts["excluded"] };
+  rows: Record<string, number>;
+  files: TExportFile[];
+  created_at: string;
+};
+
+/** Everything needed to know what a file holds and to check it; the only place with a time. */
+export function buildManifest(input: {
+  exportId: string;
+  project: { id: string; name: string };
+  req: TExportRequest;
+  counts: ExportCounts;
+  files: TExportFile[];
+  createdAt: Date;
+}): Manifest {
+  const { counts, req } = input;
+  return {
+    schema_version: EXPORT_SCHEMA_VERSION,
+    arbiter_version: pkg.version,
+    export_id: input.exportId,
+    project: input.project,
+    format: req.format,
+    parameters: req,
+    source: {
+      items: counts.items,
+      judgments: counts.judgments,
+      used: counts.used,
+      excluded: counts.excluded,
+    },
+    rows: Object.fromEntries(input.files.filter((f) => f.split).map((f) => [f.split, f.rows])),
+    files: input.files,
+    created_at: input.createdAt.toISOString(),
+  };
+}

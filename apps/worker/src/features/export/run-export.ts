@@ -1,0 +1,171 @@
+import { randomBytes } from "node:crypto";
+import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { type TExportFile, ZExportRequest } from "@arbiter/shared";
+import type pg from "pg";
+import { type CardProject, datasetCard } from "./dataset-card";
+import { exportItem } from "./export-item";
+import { fileEntry } from "./file-entry";
+import { buildManifest } from "./manifest";
+import { createPseudonymizer } from "./pseudonym";
+import { readItems } from "./source";
+import { planSplits } from "./split";
+import { SplitFile, syncFile } from "./split-file";
+import { emptyCounts } from "./types";
+
+export type ExportDeps = { pool: pg.Pool; secret: string; exportDir: string };
+
+/** What the Export row's `files` holds: the public description plus where the file lies. */
+export type StoredExportFile = TExportFile & { path: string };
+
+type ExportRow = {
+  status: string;
+  params: unknown;
+  project_id: string;
+  name: string;
+  guidelines: string;
+  task_type: CardProject["taskType"];
+  options_per_item: number;
+  judgments_per_item: number;
+};
+
+const PROGRESS_EVERY_MS = 1_000;
+
+export class ExportRequestError extends Error {}
+
+/**
+ * Builds an export's folder from scratch in a temporary folder and renames it into place
+ * before the row says SUCCEEDED, so a crash at any point leaves either nothing served or
+ * a complete folder; a re-run rebuilds the same bytes. Returns the number of rows.
+ */
+export async function runExport(deps: ExportDeps, exportId: string): Promise<{ rows: number } | null> {
+  const { rows } = await deps.pool.query<ExportRow>(
+    `SELECT e.status, e.params, e.project_id, p.name, p.guidelines, p.task_type, p.options_per_item,
+            p.judgments_per_item
+       FROM exports e JOIN projects p ON p.id = e.project_id WHERE e.id = $1`,
+    [exportId],
+  );
+  const row = rows[0];
+  if (!row || row.status === "SUCCEEDED" || row.status === "CANCELLED") return null;
+  const parsed = ZExportRequest.safeParse(row.params);
+  if (!parsed.success) throw new ExportRequestError(`stored parameters are invalid: ${parsed.error.message}`);
+  const req = parsed.data;
+  await deps.pool.query("UPDATE exports SET status = 'RUNNING', progress = 0, error = NULL WHERE id = $1", [
+    exportId,
+  ]);
+
+  const root = path.resolve(deps.exportDir);
+  const finalDir = path.join(root, exportId);
+  await mkdir(root, { recursive: true });
+  await removeLeftovers(root, exportId);
+  const tmpDir = path.join(root, `.tmp-${exportId}-${randomBytes(4).toString("hex")}`);
+  await mkdir(tmpDir);
+
+  const plan = planSplits(req.splits);
+  const ext = req.compress ? ".jsonl.gz" : ".jsonl";
+  const files = new Map(
+    plan.names.map((split) => [
+      split,
+      new SplitFile(path.join(tmpDir, `${split}${ext}`), `${split}${ext}`, split, req.compress),
+    ]),
+  );
+  const ctx = { req, plan, pseudonym: createPseudonymizer(deps.secret) };
+  const counts = emptyCounts();
+  let agreementSum = 0;
+  let agreementItems = 0;
+  try {
+    let total = 0;
+    let lastProgress = Date.now();
+    for await (const batch of readItems(deps.pool, row.project_id, (n) => {
+      total = n;
+    })) {
+      for (const item of batch) {
+        const out = exportItem(item, ctx, counts);
+        if (out.lines.length === 0) continue;
+        agreementSum += out.agreement;
+        agreementItems++;
+        await files.get(out.split)!.writeLines(out.lines);
+      }
+      if (Date.now() - lastProgress > PROGRESS_EVERY_MS) {
+        lastProgress = Date.now();
+        await deps.pool.query("UPDATE exports SET progress = $2 WHERE id = $1 AND status = 'RUNNING'", [
+          exportId,
+          Math.min(0.99, counts.items / Math.max(1, total)),
+        ]);
+      }
+    }
+    const dataFiles: TExportFile[] = [];
+    for (const file of files.values()) dataFiles.push(await file.close());
+
+    const card = datasetCard(
+      {
+        name: row.name,
+        guidelines: row.guidelines,
+        taskType: row.task_type,
+        optionsPerItem: row.options_per_item,
+        judgmentsPerItem: row.judgments_per_item,
+      },
+      req,
+      dataFiles,
+      counts,
+      agreementItems ? agreementSum / agreementItems : null,
+    );
+    const readme = await writeSynced(tmpDir, "README.md", card);
+    const manifest = buildManifest({
+      exportId,
+      project: { id: row.project_id, name: row.name },
+      req,
+      counts,
+      files: [...dataFiles, readme],
+      createdAt: new Date(),
+    });
+    const manifestFile = await writeSynced(tmpDir, "manifest.json", `${JSON.stringify(manifest, null, 2)}\n`);
+
+    // A previous attempt may have renamed its folder into place and died before the row
+    // said so; its bytes are the same as ours, so it is simply replaced.
+    await rm(finalDir, { recursive: true, force: true });
+    await rename(tmpDir, finalDir);
+    await syncFile(root);
+
+    const stored: StoredExportFile[] = [...dataFiles, readme, manifestFile].map((f) => ({
+      ...f,
+      path: path.join(finalDir, f.name),
+    }));
+    const rowCount = dataFiles.reduce((s, f) => s + f.rows, 0);
+    await deps.pool.query(
+      `UPDATE exports SET status = 'SUCCEEDED', progress = 1, row_count = $2, files = $3, error = NULL,
+              finished_at = now()
+        WHERE id = $1 AND status = 'RUNNING'`,
+      [exportId, rowCount, JSON.stringify(stored)],
+    );
+    return { rows: rowCount };
+  } catch (err) {
+    for (const file of files.values()) file.destroy();
+    await rm(tmpDir, { recursive: true, force: true });
+    throw err;
+  }
+}
+
+async function writeSynced(dir: string, name: string, content: string): Promise<TExportFile> {
+  const file = path.join(dir, name);
+  await writeFile(file, content);
+  await syncFile(file);
+  return fileEntry(name, Buffer.from(content));
+}
+
+/** Temporary folders of this export's earlier attempts that died mid-way. */
+async function removeLeftovers(root: string, exportId: string): Promise<void> {
+  for (const name of await readdir(root)) {
+    if (name.startsWith(`.tmp-${exportId}-`))
+      await rm(path.join(root, name), { recursive: true, force: true });
+  }
+}
+
+/** Marks an export failed for good, unless it finished or was cancelled meanwhile. */
+export async function failExport(pool: pg.Pool, exportId: string, message: string): Promise<void> {
+  await pool.query(
+    `UPDATE exports SET status = 'FAILED', error = $2, finished_at = now()
+      WHERE id = $1 AND status IN ('QUEUED', 'RUNNING')`,
+    [exportId, message.slice(0, 2_000)],
+  );
+}
