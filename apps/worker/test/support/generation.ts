@@ -1,0 +1,180 @@
+import { randomUUID } from "node:crypto";
+import { createTestDatabase, type TestDatabase } from "@arbiter/db/testing";
+import {
+  createGenerationQueue,
+  createProducerConnection,
+  enqueuePlanRun,
+  type GenerationQueue,
+  type TRetryPolicy,
+} from "@arbiter/jobs";
+import { Redis } from "ioredis";
+import pino from "pino";
+import { parseWorkerEnv, type TWorkerEnv } from "../../src/env";
+import { generationProcessor } from "../../src/processors/generation";
+import { type RunningWorkers, startWorkers } from "../../src/start-workers";
+
+export const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+
+// Fast retries and short timeouts, so faults cost milliseconds in tests.
+export const TEST_RETRY: TRetryPolicy = { attempts: 15, baseDelayMs: 20, maxDelayMs: 300 };
+export const TEST_ENV = {
+  NODE_ENV: "test",
+  LOG_LEVEL: "silent",
+  GENERATION_CONCURRENCY: "16",
+  GENERATION_REQUEST_TIMEOUT_MS: "1000",
+  GENERATION_ATTEMPTS: String(TEST_RETRY.attempts),
+  GENERATION_BACKOFF_MS: String(TEST_RETRY.baseDelayMs),
+  GENERATION_BACKOFF_MAX_MS: String(TEST_RETRY.maxDelayMs),
+  JOB_LOCK_MS: "2000",
+  JOB_STALLED_CHECK_MS: "500",
+};
+
+/** A test file's own database, Redis prefix and producer queue, plus seed helpers. */
+export type GenerationFixture = {
+  db: TestDatabase;
+  prefix: string;
+  queue: GenerationQueue;
+  env: (overrides?: Record<string, string>) => Record<string, string>;
+  /** Starts an in-process generation worker against this fixture. */
+  startWorker: (overrides?: Record<string, string>) => RunningWorkers & { redis: Redis };
+  seedProject: (prompts: number) => Promise<{ projectId: string; userId: string; promptIds: string[] }>;
+  addGenerator: (
+    projectId: string,
+    values: { baseUrl: string; model: string; params?: object; concurrency?: number; rpm?: number },
+  ) => Promise<string>;
+  startRun: (
+    projectId: string,
+    userId: string,
+    generatorIds: string[],
+    samplesPerPrompt: number,
+  ) => Promise<string>;
+  waitForRun: (
+    runId: string,
+    timeoutMs?: number,
+  ) => Promise<{ status: string; done: number; failed: number }>;
+  close: () => Promise<void>;
+};
+
+export async function createGenerationFixture(): Promise<GenerationFixture> {
+  const db = await createTestDatabase();
+  const prefix = `test-gen-${randomUUID().slice(0, 8)}`;
+  const producer = createProducerConnection(REDIS_URL);
+  const queue = createGenerationQueue(producer, { prefix, retry: TEST_RETRY });
+  const env = (overrides: Record<string, string> = {}) => ({
+    ...TEST_ENV,
+    DATABASE_URL: db.url,
+    REDIS_URL,
+    REDIS_PREFIX: prefix,
+    WORKER_HEALTH_PORT: "0",
+    ...overrides,
+  });
+
+  function startWorker(overrides: Record<string, string> = {}) {
+    const parsed: TWorkerEnv = parseWorkerEnv(env(overrides));
+    const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
+    const running = startWorkers({ env: parsed, db, redis, prefix, logger: pino({ level: "silent" }) }, [
+      generationProcessor,
+    ]);
+    return {
+      ...running,
+      redis,
+      close: async () => {
+        await running.close();
+        redis.disconnect();
+      },
+    };
+  }
+
+  async function seedProject(prompts: number) {
+    const user = await db.prisma.user.create({
+      data: { email: `r-${randomUUID()}@example.com`, name: "Researcher", role: "RESEARCHER" },
+    });
+    const project = await db.prisma.project.create({
+      data: { slug: `p-${randomUUID()}`, name: "Generation", questions: {}, createdById: user.id },
+    });
+    const promptIds: string[] = [];
+    for (let i = 0; i < prompts; i++) {
+      const p = await db.prisma.prompt.create({
+        data: {
+          projectId: project.id,
+          messages: [{ role: "user", content: `Question number ${i}: why is the sky blue?` }],
+          contentHash: `hash-${i}`,
+        },
+      });
+      promptIds.push(p.id);
+    }
+    return { projectId: project.id, userId: user.id, promptIds };
+  }
+
+  async function addGenerator(
+    projectId: string,
+    v: { baseUrl: string; model: string; params?: object; concurrency?: number; rpm?: number },
+  ) {
+    const g = await db.prisma.generator.create({
+      data: {
+        projectId,
+        name: v.model,
+        baseUrl: v.baseUrl,
+        model: v.model,
+        params: (v.params ?? { max_tokens: 24, temperature: 0.8 }) as object,
+        concurrency: v.concurrency ?? 8,
+        requestsPerMinute: v.rpm ?? null,
+      },
+    });
+    return g.id;
+  }
+
+  async function startRun(
+    projectId: string,
+    userId: string,
+    generatorIds: string[],
+    samplesPerPrompt: number,
+  ) {
+    const run = await db.prisma.generationRun.create({
+      data: { projectId, generatorIds, samplesPerPrompt, createdById: userId },
+    });
+    await enqueuePlanRun(queue, run.id);
+    return run.id;
+  }
+
+  async function waitForRun(runId: string, timeoutMs = 90_000) {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const run = await db.prisma.generationRun.findUniqueOrThrow({ where: { id: runId } });
+      if (run.status === "SUCCEEDED" || run.status === "FAILED" || run.status === "CANCELLED") return run;
+      if (Date.now() > deadline) throw new Error(`run ${runId} still ${run.status} after ${timeoutMs} ms`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  return {
+    db,
+    prefix,
+    queue,
+    env,
+    startWorker,
+    seedProject,
+    addGenerator,
+    startRun,
+    waitForRun,
+    close: async () => {
+      await queue.obliterate({ force: true }).catch(() => undefined);
+      await queue.close();
+      producer.disconnect();
+      const redis = new Redis(REDIS_URL);
+      const keys = await redis.keys(`${prefix}:*`);
+      if (keys.length) await redis.del(...keys);
+      redis.disconnect();
+      await db.drop();
+    },
+  };
+}
+
+/** Completions per (prompt, generator, sample index) that occur more than once: must be none. */
+export async function duplicateCompletions(db: TestDatabase): Promise<number> {
+  const { rows } = await db.pool.query(
+    `SELECT count(*)::int AS n FROM (
+       SELECT 1 FROM completions GROUP BY prompt_id, generator_id, sample_index HAVING count(*) > 1) d`,
+  );
+  return rows[0].n;
+}
