@@ -149,6 +149,27 @@ async function releaseLeases(app: FastifyInstance, projectId: string, userId: st
   );
 }
 
+/**
+ * Their answers stop counting towards each item's overlap and finished items reopen, so
+ * others make up the judgments that exports will leave out. A later re-admission does not
+ * count them again (the items may be full by then); they stay stored and exportable.
+ */
+async function uncountJudgments(app: FastifyInstance, projectId: string, userId: string): Promise<void> {
+  await app.db.pool.query(
+    `WITH uncounted AS (
+       UPDATE judgments SET counted = false
+        WHERE project_id = $1 AND annotator_id = $2 AND counted AND superseded_at IS NULL
+       RETURNING item_id),
+     per_item AS (SELECT item_id, count(*)::int AS n FROM uncounted GROUP BY item_id)
+     UPDATE items i
+        SET judgments_count = i.judgments_count - per_item.n,
+            status = CASE WHEN i.status = 'COMPLETE' THEN 'OPEN'::"ItemStatus" ELSE i.status END,
+            completed_at = NULL
+       FROM per_item WHERE i.id = per_item.item_id`,
+    [projectId, userId],
+  );
+}
+
 /** Moves an annotator to a status; leaving the stream releases their open leases. */
 export async function setAnnotatorStatus(
   app: FastifyInstance,
@@ -168,7 +189,10 @@ export async function setAnnotatorStatus(
     [projectId, userId, status, reason, actorId, from ?? null],
   );
   if (!rowCount) return false;
-  if (status === "QUARANTINED" || status === "REJECTED") await releaseLeases(app, projectId, userId);
+  if (status === "QUARANTINED" || status === "REJECTED") {
+    await releaseLeases(app, projectId, userId);
+    await uncountJudgments(app, projectId, userId);
+  }
   await app.db.prisma.auditEvent.create({
     data: {
       actorId,

@@ -1,0 +1,121 @@
+import type { TAssignment } from "@arbiter/shared";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { judge, takeAssignment } from "./support/annotation";
+import { bearer, createHarness, type Harness, type TestUser } from "./support/harness";
+import { betterKey, seedQualityProject } from "./support/quality";
+
+// Ten simulated annotators work a 300-item project through the real API. The bad ones
+// must be caught early and no honest one may be caught. Gold is 60 % of the stream and
+// quarantine needs 10,000:1 odds: with these settings a random clicker survives its first
+// 60 answers about 2 times in 10,000 and an honest annotator is quarantined about 5 times
+// in 100,000 (Monte Carlo of the same sequential test), so this test is not flaky.
+const REGULAR = 300;
+const GOLD = 80;
+
+type Behaviour = {
+  kind: "honest" | "random" | "first" | "fast";
+  answer: (a: TAssignment) => string;
+  ms: () => number;
+};
+
+// Seeded, so a failure can be replayed.
+function prng(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const rand = prng(20261129);
+
+/** Reading time of a careful annotator: log-normal around 12 s, never under 4 s. */
+const readingMs = () => Math.max(4000, Math.round(12_000 * Math.exp(0.5 * gauss())));
+function gauss() {
+  return Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
+}
+function honest(a: TAssignment) {
+  const r = rand();
+  const better = betterKey(a);
+  if (r < 0.85) return better;
+  return r < 0.95 ? (better === "A" ? "B" : "A") : "tie";
+}
+const CHOICES = ["A", "B", "tie", "both_bad"];
+
+const BEHAVIOURS: Behaviour[] = [
+  ...Array.from({ length: 7 }, () => ({ kind: "honest" as const, answer: honest, ms: readingMs })),
+  { kind: "random", answer: () => CHOICES[Math.floor(rand() * 4)]!, ms: readingMs },
+  { kind: "first", answer: () => "A", ms: readingMs },
+  { kind: "fast", answer: honest, ms: () => 1000 },
+];
+
+let h: Harness;
+beforeAll(async () => {
+  h = await createHarness();
+});
+afterAll(async () => h?.close());
+
+describe("quality control on a simulated crowd", () => {
+  it("quarantines the random and always-first annotators within 60 answers, flags the fast one, spares the honest", async () => {
+    const researcher = await h.user("RESEARCHER");
+    const crowd: { user: TestUser; b: Behaviour; answered: number; done: boolean }[] = [];
+    for (const b of BEHAVIOURS) crowd.push({ user: await h.user("ANNOTATOR"), b, answered: 0, done: false });
+    const { projectId } = await seedQualityProject(
+      h,
+      researcher,
+      crowd.map((c) => c.user),
+      {
+        regular: REGULAR,
+        gold: GOLD,
+        goldRate: 0.6,
+        judgmentsPerItem: 3,
+        questions: { strength: false, allowTie: true, allowBothBad: true },
+        quality: { quarantineOdds: 10_000, minGoldAnswers: 5 },
+      },
+    );
+
+    while (crowd.some((c) => !c.done)) {
+      for (const c of crowd.filter((x) => !x.done)) {
+        const { status, assignment } = await takeAssignment(h, c.user, projectId);
+        if (status === 204) {
+          c.done = true;
+          continue;
+        }
+        const res = await judge(h, c.user, assignment!.id, {
+          choice: c.b.answer(assignment!),
+          durationMs: c.b.ms(),
+        });
+        expect(res.statusCode, res.body).toBe(201);
+        c.answered += 1;
+      }
+    }
+
+    const quality = await h.app.inject({
+      method: "GET",
+      url: `/api/v1/projects/${projectId}/quality`,
+      headers: bearer(researcher),
+    });
+    const rows = new Map<string, { status: string; flags: { kind: string }[] }>(
+      quality.json().annotators.map((r: { user: { id: string } }) => [r.user.id, r]),
+    );
+    const report = crowd.map((c) => `${c.b.kind}: ${c.answered} answers, ${rows.get(c.user.id)?.status}`);
+    for (const c of crowd) {
+      const row = rows.get(c.user.id)!;
+      if (c.b.kind === "random" || c.b.kind === "first") {
+        expect(row.status, report.join("\n")).toBe("QUARANTINED");
+        expect(c.answered, report.join("\n")).toBeLessThanOrEqual(60);
+      } else {
+        expect(row.status, report.join("\n")).toBe("ADMITTED");
+      }
+      if (c.b.kind === "fast") expect(row.flags.map((f) => f.kind)).toContain("too_fast");
+      if (c.b.kind === "honest") expect(row.flags).toEqual([]);
+    }
+    // Every regular item was still judged to its full overlap by the others.
+    const open = await h.db.prisma.item.count({
+      where: { projectId, isGold: false, status: { not: "COMPLETE" } },
+    });
+    expect(open).toBe(0);
+  });
+});
