@@ -1,0 +1,35 @@
+import { Kbd } from "@/components/ui";
+import { Markdown } from "@/features/markdown/markdown";
+import styles from "./labeling.module.css";
+
+export function GuidelinesPanel({
+  guidelines,
+  open,
+  onToggle,
+}: {
+  guidelines: string;
+  open: boolean;
+  onToggle: () => void;
+}) {
+  if (!guidelines.trim()) return null;
+  return (
+    <section className={styles.guidelines} data-open={open}>
+      <button
+        type="button"
+        className={styles.guidelinesToggle}
+        aria-expanded={open}
+        aria-controls="guidelines-body"
+        onClick={onToggle}
+      >
+        <span className={styles.chevron} aria-hidden>
+          ▸
+        </span>
+        Guidelines
+        <Kbd>G</Kbd>
+      </button>
+      <div id="guidelines-body" hidden={!open} className={styles.guidelinesBody}>
+        <Markdown>{guidelines}</Markdown>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,101 @@
+import type { TAssignment, TOptionKey } from "@arbiter/shared";
+import { Badge, Kbd } from "@/components/ui";
+import { Markdown } from "@/features/markdown/markdown";
+import type { Answer, Task } from "../answer";
+import { placeLabel } from "../ranking";
+import styles from "./labeling.module.css";
+
+type Option = TAssignment["options"][number];
+
+function pairwiseState(answer: Answer, key: TOptionKey): { state: string; badge: React.ReactNode } {
+  if (answer.choice === key) return { state: "chosen", badge: <Badge tone="accent">Better</Badge> };
+  if (answer.choice === "tie") return { state: "tie", badge: <Badge>Tie</Badge> };
+  if (answer.choice === "both_bad") return { state: "bad", badge: <Badge tone="danger">Bad</Badge> };
+  if (answer.choice) return { state: "other", badge: null };
+  return { state: "none", badge: null };
+}
+
+export function OptionCard({
+  option,
+  index,
+  task,
+  answer,
+  onPick,
+  onRate,
+}: {
+  option: Option;
+  index: number;
+  task: Task;
+  answer: Answer;
+  /** Pairwise: choose this option; ranking: place it next, or take it out again. */
+  onPick: (key: TOptionKey) => void;
+  onRate: (key: TOptionKey, aspect: string, value: number | null) => void;
+}) {
+  const ranking = task.taskType === "ranking";
+  const place = ranking ? placeLabel(answer.ranking, option.key) : null;
+  const pair = ranking ? null : pairwiseState(answer, option.key);
+  const state = ranking ? (place ? "ranked" : "none") : pair!.state;
+  const shortcut = ranking ? String(index + 1) : option.key;
+  const action = ranking
+    ? place
+      ? `Response ${option.key}, placed ${place}; take it out of the ranking`
+      : `Place response ${option.key} next`
+    : `Response ${option.key} is better`;
+  return (
+    <article
+      className={styles.option}
+      data-state={state}
+      data-testid={`option-${option.key}`}
+      aria-label={`Response ${option.key}`}
+    >
+      <button
+        type="button"
+        className={styles.optionHeader}
+        onClick={() => onPick(option.key)}
+        aria-pressed={ranking ? Boolean(place) : answer.choice === option.key}
+        aria-label={action}
+      >
+        <span className={styles.optionTitle}>
+          <span className={styles.optionKey}>{option.key}</span>
+          Response {option.key}
+        </span>
+        <span className={styles.optionStatus}>
+          {ranking && place ? <Badge tone="accent">{place}</Badge> : pair?.badge}
+          <Kbd>{shortcut}</Kbd>
+        </span>
+      </button>
+      <div className={styles.optionBody}>
+        {option.text.trim() ? (
+          <Markdown>{option.text}</Markdown>
+        ) : (
+          <p className={styles.emptyText}>(empty response)</p>
+        )}
+      </div>
+      {task.questions.aspects.length > 0 ? (
+        <div className={styles.aspects}>
+          {task.questions.aspects.map((aspect) => {
+            const value = answer.aspects[option.key]?.[aspect.key];
+            return (
+              <fieldset key={aspect.key} className={styles.aspect}>
+                <legend>{aspect.label}</legend>
+                <div className={styles.scale}>
+                  {Array.from({ length: aspect.scale }, (_, i) => i + 1).map((n) => (
+                    <button
+                      key={n}
+                      type="button"
+                      aria-pressed={value === n}
+                      aria-label={`${aspect.label} of response ${option.key}: ${n} of ${aspect.scale}`}
+                      onClick={() => onRate(option.key, aspect.key, value === n ? null : n)}
+                    >
+                      {n}
+                    </button>
+                  ))}
+                </div>
+              </fieldset>
+            );
+          })}
+        </div>
+      ) : null}
+    </article>
+  );
+}
