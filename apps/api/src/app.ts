@@ -11,6 +11,7 @@ import { authPlugin } from "./plugins/auth";
 import { dbPlugin } from "./plugins/db";
 import { errorsPlugin } from "./plugins/errors";
 import { healthPlugin } from "./plugins/health";
+import { queuesPlugin } from "./plugins/queues";
 import { swaggerPlugin } from "./plugins/swagger";
 
 export type BuildAppOptions = {
@@ -67,6 +68,7 @@ export async function buildApp({ config, db, logger }: BuildAppOptions) {
   await app.register(swaggerPlugin);
   await app.register(authPlugin);
   await app.register(healthPlugin);
+  await app.register(queuesPlugin);
   await app.register(fastifyAutoload, {
     dir: path.join(here, "routes"),
     matchFilter: (file) => /[/\\]routes\.(ts|js)$/.test(file),

@@ -6,6 +6,8 @@ export const ZApiEnv = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.url().default("postgresql://postgres@127.0.0.1:5432/arbiter"),
   REDIS_URL: z.url().default("redis://127.0.0.1:6379"),
+  // Prefix of the BullMQ keys; the worker must use the same one.
+  REDIS_PREFIX: z.string().min(1).optional(),
   API_HOST: z.string().min(1).default("127.0.0.1"),
   API_PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

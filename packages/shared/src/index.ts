@@ -3,6 +3,7 @@ export * from "./api-keys";
 export * from "./audit";
 export * from "./common";
 export * from "./exports";
+export * from "./generation";
 export * from "./pools";
 export * from "./projects";
 export * from "./prompts";
