@@ -12,18 +12,28 @@ export type AlphaMetric = "nominal" | "ordinal";
 
 /** Coincidences of units given as the values their coders assigned (missing values left out). */
 export function coincidences(units: Value[][]): Coincidences {
-  const values = [...new Set(units.flat())].sort(compareValues);
+  return coincidencesFromCounts(
+    units.map((unit) => {
+      const counts = new Map<Value, number>();
+      for (const v of unit) counts.set(v, (counts.get(v) ?? 0) + 1);
+      return counts;
+    }),
+  );
+}
+
+/** The same from each unit's count of every value, the form aggregated by SQL. */
+export function coincidencesFromCounts(units: Map<Value, number>[]): Coincidences {
+  const values = [...new Set(units.flatMap((u) => [...u.keys()]))].sort(compareValues);
   const index = new Map(values.map((v, i) => [v, i]));
   const o = values.map(() => values.map(() => 0));
   for (const unit of units) {
-    if (unit.length < 2) continue;
-    const counts = new Map<number, number>();
-    for (const v of unit) {
-      const c = index.get(v)!;
-      counts.set(c, (counts.get(c) ?? 0) + 1);
-    }
-    for (const [c, nc] of counts) {
-      for (const [k, nk] of counts) o[c]![k]! += (c === k ? nc * (nc - 1) : nc * nk) / (unit.length - 1);
+    let m = 0;
+    for (const n of unit.values()) m += n;
+    if (m < 2) continue;
+    for (const [c, nc] of unit) {
+      for (const [k, nk] of unit) {
+        o[index.get(c)!]![index.get(k)!]! += (c === k ? nc * (nc - 1) : nc * nk) / (m - 1);
+      }
     }
   }
   return { values, o };

@@ -40,8 +40,15 @@ export type Leaderboard = {
 export const DEFAULT_ROUNDS = 200;
 export const DEFAULT_SEED = 20240611;
 
-/** Flat per-item entries (CSR) so that a bootstrap round only adds numbers. */
-type Packed = { start: Int32Array; i: Int32Array; j: Int32Array; wij: Float64Array; wji: Float64Array };
+/**
+ * Items packed by their games: items with identical games (common: one judgment pattern
+ * per model pair) share one signature, so that a bootstrap round draws item indices,
+ * counts them per signature and then adds each signature's games once.
+ */
+type Packed = {
+  signatureOf: Int32Array;
+  entries: { i: number; j: number; wij: number; wji: number }[][];
+};
 
 function pack(games: ItemGames[], index: Map<string, number>): Packed {
   const byItem = new Map<string, ItemGames[]>();
@@ -50,25 +57,40 @@ function pack(games: ItemGames[], index: Map<string, number>): Packed {
     if (list) list.push(g);
     else byItem.set(g.item, [g]);
   }
-  const start = new Int32Array(byItem.size + 1);
-  const i = new Int32Array(games.length);
-  const j = new Int32Array(games.length);
-  const wij = new Float64Array(games.length);
-  const wji = new Float64Array(games.length);
-  let e = 0;
+  const signatures = new Map<string, number>();
+  const entries: Packed["entries"] = [];
+  const signatureOf = new Int32Array(byItem.size);
   let u = 0;
   for (const list of byItem.values()) {
-    start[u++] = e;
-    for (const g of list) {
-      i[e] = index.get(g.a)!;
-      j[e] = index.get(g.b)!;
-      wij[e] = g.aWins + g.ties / 2;
-      wji[e] = g.bWins + g.ties / 2;
-      e += 1;
+    const items = list.map((g) => ({
+      i: index.get(g.a)!,
+      j: index.get(g.b)!,
+      wij: g.aWins + g.ties / 2,
+      wji: g.bWins + g.ties / 2,
+    }));
+    const key = items.map((e) => `${e.i},${e.j},${e.wij},${e.wji}`).join(";");
+    let s = signatures.get(key);
+    if (s === undefined) {
+      s = entries.length;
+      signatures.set(key, s);
+      entries.push(items);
     }
+    signatureOf[u++] = s;
   }
-  start[u] = e;
-  return { start, i, j, wij, wji };
+  return { signatureOf, entries };
+}
+
+function winsOf(p: Packed, counts: ArrayLike<number>, size: number): number[][] {
+  const wins = Array.from({ length: size }, () => new Array<number>(size).fill(0));
+  p.entries.forEach((list, s) => {
+    const n = counts[s]!;
+    if (!n) return;
+    for (const e of list) {
+      wins[e.i]![e.j]! += n * e.wij;
+      wins[e.j]![e.i]! += n * e.wji;
+    }
+  });
+  return wins;
 }
 
 function ratingsOf(wins: number[][], priorShare: number): number[] {
@@ -78,13 +100,6 @@ function ratingsOf(wins: number[][], priorShare: number): number[] {
   const prior = size > 1 ? (priorShare * total) / ((size * (size - 1)) / 2) : 0;
   const withPrior = wins.map((row, i) => row.map((w, j) => (i === j ? 0 : w + prior / 2)));
   return fitBradleyTerry(withPrior).theta.map(eloScale);
-}
-
-function addItem(wins: number[][], p: Packed, u: number, weight = 1) {
-  for (let e = p.start[u]!; e < p.start[u + 1]!; e++) {
-    wins[p.i[e]!]![p.j[e]!]! += weight * p.wij[e]!;
-    wins[p.j[e]!]![p.i[e]!]! += weight * p.wji[e]!;
-  }
 }
 
 export function buildLeaderboard(games: ItemGames[], opts: LeaderboardOptions = {}): Leaderboard {
@@ -106,17 +121,17 @@ export function buildLeaderboard(games: ItemGames[], opts: LeaderboardOptions = 
     tied[b]![a]! += g.ties;
   }
   const packed = pack(played, index);
-  const itemCount = packed.start.length - 1;
-  const wins = zero();
-  for (let u = 0; u < itemCount; u++) addItem(wins, packed, u);
-  const ratings = ratingsOf(wins, priorShare);
+  const itemCount = packed.signatureOf.length;
+  const all = new Float64Array(packed.entries.length);
+  for (const s of packed.signatureOf) all[s]! += 1;
+  const ratings = ratingsOf(winsOf(packed, all, size), priorShare);
 
   const samples: number[][] = models.map(() => []);
   const random = seededRandom(opts.seed ?? DEFAULT_SEED);
   for (let r = 0; r < rounds && itemCount > 0; r++) {
-    const resampled = zero();
-    for (let n = 0; n < itemCount; n++) addItem(resampled, packed, Math.floor(random() * itemCount));
-    ratingsOf(resampled, priorShare).forEach((x, k) => {
+    const counts = new Float64Array(packed.entries.length);
+    for (let n = 0; n < itemCount; n++) counts[packed.signatureOf[Math.floor(random() * itemCount)]!]! += 1;
+    ratingsOf(winsOf(packed, counts, size), priorShare).forEach((x, k) => {
       samples[k]!.push(x);
     });
   }

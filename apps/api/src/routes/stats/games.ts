@@ -9,19 +9,6 @@ import {
 import { wilsonInterval } from "../../lib/analytics/wilson";
 import { VALID_JUDGMENTS } from "./scope";
 
-/** Games per item and completion pair, summed in SQL: lo/hi are the completions with the smaller/greater id. */
-const PAIRWISE_GAMES = `
-  pairs AS (
-    SELECT item_id, least(shown_order[1], shown_order[2]) AS lo, greatest(shown_order[1], shown_order[2]) AS hi,
-           count(*) FILTER (WHERE (choice = 'A' AND shown_order[1] < shown_order[2])
-                               OR (choice = 'B' AND shown_order[2] < shown_order[1]))::int AS lo_wins,
-           count(*) FILTER (WHERE (choice = 'A' AND shown_order[1] > shown_order[2])
-                               OR (choice = 'B' AND shown_order[2] > shown_order[1]))::int AS hi_wins,
-           count(*) FILTER (WHERE choice IN ('tie', 'both_bad'))::int AS ties
-      FROM v WHERE choice IS NOT NULL
-     GROUP BY 1, 2, 3
-  )`;
-
 // Ranking answers give one game per pair of options: the better group wins, one group ties.
 const RANKING_GAMES = `
   placed AS (
@@ -49,7 +36,7 @@ const WITH_MODELS = `
     JOIN completions cl ON cl.id = p.lo LEFT JOIN generators gl ON gl.id = cl.generator_id
     JOIN completions ch ON ch.id = p.hi LEFT JOIN generators gh ON gh.id = ch.generator_id`;
 
-type GameRow = {
+export type GameRow = {
   item_id: string;
   lo_wins: number;
   hi_wins: number;
@@ -103,11 +90,16 @@ function lengthBiases(rows: GameRow[]) {
   };
 }
 
-export async function loadGames(pool: pg.Pool, projectId: string, taskType: "PAIRWISE" | "RANKING") {
-  const { rows } = await pool.query<GameRow>(
-    `WITH ${VALID_JUDGMENTS}, ${taskType === "RANKING" ? RANKING_GAMES : PAIRWISE_GAMES} ${WITH_MODELS}`,
-    [projectId],
-  );
+/** Ranking projects: games per item and pair of options (lo/hi = the completion with the smaller/greater id). */
+export async function loadRankingGames(pool: pg.Pool, projectId: string) {
+  const { rows } = await pool.query<GameRow>(`WITH ${VALID_JUDGMENTS}, ${RANKING_GAMES} ${WITH_MODELS}`, [
+    projectId,
+  ]);
+  return fromGameRows(rows);
+}
+
+/** Leaderboard and length biases from games per item and completion pair. */
+export function fromGameRows(rows: GameRow[]) {
   const games: ItemGames[] = rows.map((r) => ({
     item: r.item_id,
     a: r.lo_model,

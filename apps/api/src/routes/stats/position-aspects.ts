@@ -3,39 +3,30 @@ import type pg from "pg";
 import { wilsonInterval } from "../../lib/analytics/wilson";
 import { EXCLUDED_ANNOTATORS, VALID_JUDGMENTS } from "./scope";
 
-type Summary = {
-  judgments: number;
-  decisive: number;
-  first_shown: number;
-  excluded_annotators: number;
-  excluded_judgments: number;
-  gold_judgments: number;
-};
+/** Answers left out of the statistics; both counts are index lookups from the (few) excluded rows. */
+export async function loadExclusions(pool: pg.Pool, projectId: string): Promise<TProjectStats["excluded"]> {
+  const { rows } = await pool.query<{ annotators: number; judgments: number; gold: number }>(
+    `SELECT count(DISTINCT j.annotator_id)::int AS annotators, count(*)::int AS judgments,
+            (SELECT count(*)::int FROM judgments g
+              WHERE g.item_id IN (SELECT i.id FROM items i WHERE i.project_id = $1 AND i.is_gold)
+                AND g.superseded_at IS NULL) AS gold
+       FROM judgments j
+      WHERE j.annotator_id IN (${EXCLUDED_ANNOTATORS}) AND j.project_id = $1 AND j.superseded_at IS NULL`,
+    [projectId],
+  );
+  const r = rows[0]!;
+  return { annotators: r.annotators, judgments: r.judgments, goldJudgments: r.gold };
+}
 
-/**
- * How many answers are analysed and how many left out, and the position bias: decisive
- * answers (a single best option) that picked the option shown first.
- */
-export async function loadSummary(pool: pg.Pool, projectId: string, options: number) {
-  const { rows } = await pool.query<Summary>(
-    `WITH ${VALID_JUDGMENTS},
-     analysed AS (
-       SELECT count(*)::int AS judgments,
-              count(*) FILTER (WHERE jsonb_array_length(ranking -> 0) = 1)::int AS decisive,
-              count(*) FILTER (WHERE jsonb_array_length(ranking -> 0) = 1
-                                 AND (ranking -> 0 ->> 0)::uuid = shown_order[1])::int AS first_shown
-         FROM v
-     ),
-     left_out AS (
-       SELECT count(DISTINCT j.annotator_id) FILTER (WHERE j.annotator_id IN (${EXCLUDED_ANNOTATORS}))::int
-                AS excluded_annotators,
-              count(*) FILTER (WHERE j.annotator_id IN (${EXCLUDED_ANNOTATORS}))::int AS excluded_judgments,
-              count(*) FILTER (WHERE i.is_gold)::int AS gold_judgments
-         FROM judgments j JOIN items i ON i.id = j.item_id
-        WHERE j.project_id = $1 AND j.superseded_at IS NULL
-          AND (i.is_gold OR j.annotator_id IN (${EXCLUDED_ANNOTATORS}))
-     )
-     SELECT * FROM analysed, left_out`,
+/** Ranking projects: answers analysed, and how often the single best option was the one shown first. */
+export async function loadRankingPosition(pool: pg.Pool, projectId: string, options: number) {
+  const { rows } = await pool.query<{ judgments: number; decisive: number; first_shown: number }>(
+    `WITH ${VALID_JUDGMENTS}
+     SELECT count(*)::int AS judgments,
+            count(*) FILTER (WHERE jsonb_array_length(ranking -> 0) = 1)::int AS decisive,
+            count(*) FILTER (WHERE jsonb_array_length(ranking -> 0) = 1
+                               AND (ranking -> 0 ->> 0)::uuid = shown_order[1])::int AS first_shown
+       FROM v`,
     [projectId],
   );
   const r = rows[0]!;
@@ -46,15 +37,7 @@ export async function loadSummary(pool: pg.Pool, projectId: string, options: num
     ci: wilsonInterval(r.first_shown, r.decisive),
     expected: 1 / options,
   };
-  return {
-    judgments: r.judgments,
-    excluded: {
-      annotators: r.excluded_annotators,
-      judgments: r.excluded_judgments,
-      goldJudgments: r.gold_judgments,
-    },
-    position,
-  };
+  return { judgments: r.judgments, position };
 }
 
 /** Mean aspect rating per model; ratings are stored by shown option key and mapped back through the shown order. */
@@ -65,16 +48,15 @@ export async function loadAspects(
   const { rows } = await pool.query<{ aspect: string; model: string; mean: number; n: number }>(
     `WITH ${VALID_JUDGMENTS},
      ratings AS (
-       SELECT v.shown_order[ascii(o.key) - 64] AS completion_id, r.key AS aspect, r.value::float8 AS value
+       SELECT v.shown_order[ascii(o.key) - 64] AS completion_id, r.key AS aspect, sum(r.value::float8) AS total,
+              count(*) AS n
          FROM v, jsonb_each(v.aspects) AS o(key, ratings), jsonb_each_text(o.ratings) AS r(key, value)
         WHERE v.aspects IS NOT NULL
-     ),
-     per_completion AS (
-       SELECT completion_id, aspect, sum(value) AS total, count(*) AS n FROM ratings GROUP BY 1, 2
+        GROUP BY 1, 2
      )
-     SELECT pc.aspect, COALESCE(g.name, c.model) AS model, (sum(pc.total) / sum(pc.n))::float8 AS mean,
-            sum(pc.n)::int AS n
-       FROM per_completion pc JOIN completions c ON c.id = pc.completion_id
+     SELECT r.aspect, COALESCE(g.name, c.model) AS model, (sum(r.total) / sum(r.n))::float8 AS mean,
+            sum(r.n)::int AS n
+       FROM ratings r JOIN completions c ON c.id = r.completion_id
        LEFT JOIN generators g ON g.id = c.generator_id
       GROUP BY 1, 2 ORDER BY 1, 2`,
     [projectId],

@@ -1,16 +1,49 @@
 import type { TProjectStats } from "@arbiter/shared";
 import type { FastifyInstance } from "fastify";
+import type pg from "pg";
 import { notFound } from "../../lib/http-error";
-import { loadAgreement } from "./agreement";
-import { loadGames } from "./games";
-import { loadAspects, loadSummary } from "./position-aspects";
+import { loadRankingAgreement } from "./agreement";
+import { loadRankingGames } from "./games";
+import { loadPairwiseDigest } from "./pairwise-digest";
+import { loadAspects, loadExclusions, loadRankingPosition } from "./position-aspects";
 import { loadProgress } from "./progress";
 
+type Measures = Pick<TProjectStats, "judgments" | "agreement" | "leaderboard" | "biases">;
+
+async function pairwiseMeasures(pool: pg.Pool, projectId: string): Promise<Measures> {
+  const d = await loadPairwiseDigest(pool, projectId);
+  return {
+    judgments: d.judgments,
+    agreement: d.agreement,
+    leaderboard: d.leaderboard,
+    biases: { position: d.position, length: d.length, lengthBuckets: d.lengthBuckets, aspects: d.aspects },
+  };
+}
+
+async function rankingMeasures(pool: pg.Pool, projectId: string, options: number): Promise<Measures> {
+  const [agreement, games, position, aspects] = await Promise.all([
+    loadRankingAgreement(pool, projectId),
+    loadRankingGames(pool, projectId),
+    loadRankingPosition(pool, projectId, options),
+    loadAspects(pool, projectId),
+  ]);
+  return {
+    judgments: position.judgments,
+    agreement,
+    leaderboard: games.leaderboard,
+    biases: {
+      position: position.position,
+      length: games.length,
+      lengthBuckets: games.lengthBuckets,
+      aspects,
+    },
+  };
+}
+
 /**
- * Everything the analytics page shows, computed on request. The heavy lifting (counts,
- * coincidence matrices, games per item) is aggregated in SQL by independent queries
- * that run side by side on the pool; only the Bradley-Terry fits and the bootstrap run
- * here, on per-item game counts.
+ * Everything the analytics page shows, computed on request. Pairwise projects (the
+ * common, large case) read their judgments once and aggregate per item in SQL; only the
+ * Bradley-Terry fits, the bootstrap and the alpha sums run here, on per-item counts.
  */
 export async function projectStats(app: FastifyInstance, projectId: string): Promise<TProjectStats> {
   const project = await app.db.prisma.project.findUnique({
@@ -20,26 +53,18 @@ export async function projectStats(app: FastifyInstance, projectId: string): Pro
   if (!project) throw notFound("Project");
   const pool = app.db.pool;
   const now = new Date();
-  const [summary, progress, agreement, games, aspects] = await Promise.all([
-    loadSummary(pool, projectId, project.optionsPerItem),
+  const [excluded, progress, measures] = await Promise.all([
+    loadExclusions(pool, projectId),
     loadProgress(pool, projectId, now),
-    loadAgreement(pool, projectId, project.taskType),
-    loadGames(pool, projectId, project.taskType),
-    loadAspects(pool, projectId),
+    project.taskType === "RANKING"
+      ? rankingMeasures(pool, projectId, project.optionsPerItem)
+      : pairwiseMeasures(pool, projectId),
   ]);
   return {
     generatedAt: now.toISOString(),
     taskType: project.taskType === "RANKING" ? "ranking" : "pairwise",
-    judgments: summary.judgments,
-    excluded: summary.excluded,
+    excluded,
     progress,
-    agreement,
-    leaderboard: games.leaderboard,
-    biases: {
-      position: summary.position,
-      length: games.length,
-      lengthBuckets: games.lengthBuckets,
-      aspects,
-    },
+    ...measures,
   };
 }

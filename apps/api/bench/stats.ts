@@ -1,0 +1,70 @@
+// npm run bench:stats [-- --judgments 100000 --runs 15]
+// Seeds a project with N pairwise judgments, then times GET /api/v1/projects/:id/stats
+// through the real app (app.inject, no network) against a baseline measured in the same
+// run on the same data: a plain `SELECT count(*)` over the project's judgments.
+import { parseArgs } from "node:util";
+import { createTestDatabase } from "@arbiter/db/testing";
+import type { TProjectStats } from "@arbiter/shared";
+import { buildApp } from "../src/app";
+import { parseApiEnv } from "../src/env";
+import { createApiKey } from "../src/routes/api-keys/service";
+import { seedStatsBench, TRUE_STRENGTHS } from "./stats-seed";
+
+const { values } = parseArgs({
+  options: { judgments: { type: "string", default: "100000" }, runs: { type: "string", default: "15" } },
+});
+const JUDGMENTS = Number(values.judgments);
+const RUNS = Number(values.runs);
+
+async function time(fn: () => Promise<unknown>): Promise<number[]> {
+  await fn();
+  const ms: number[] = [];
+  for (let r = 0; r < RUNS; r++) {
+    const start = performance.now();
+    await fn();
+    ms.push(performance.now() - start);
+  }
+  return ms.sort((a, b) => a - b);
+}
+const median = (ms: number[]) => ms[Math.floor(ms.length / 2)]!;
+
+const db = await createTestDatabase();
+try {
+  const seedStart = performance.now();
+  const { projectId, ownerId } = await seedStatsBench(db.pool, JUDGMENTS);
+  console.log(`seeded ${JUDGMENTS} judgments in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
+  const app = await buildApp({
+    config: parseApiEnv({ DATABASE_URL: db.url, LOG_LEVEL: "silent", NODE_ENV: "test" }),
+    db,
+    logger: false,
+  });
+  await app.ready();
+  const { token } = await createApiKey(app, ownerId, { name: "bench" });
+  let stats: TProjectStats | undefined;
+  const api = await time(async () => {
+    const res = await app.inject({
+      method: "GET",
+      url: `/api/v1/projects/${projectId}/stats`,
+      headers: { authorization: `Bearer ${token}` },
+    });
+    if (res.statusCode !== 200) throw new Error(`stats answered ${res.statusCode}: ${res.body}`);
+    stats = res.json().stats;
+  });
+  const baseline = await time(() =>
+    db.pool.query("SELECT count(*) FROM judgments WHERE project_id = $1", [projectId]),
+  );
+  await app.close();
+  console.log(`GET /stats, ${JUDGMENTS} judgments, ${RUNS} runs:`);
+  console.log(`  median ${median(api).toFixed(0)} ms, p90 ${api[Math.floor(RUNS * 0.9)]!.toFixed(0)} ms`);
+  console.log(`  baseline SELECT count(*): median ${median(baseline).toFixed(1)} ms`);
+  console.log(`  ratio stats ÷ count(*) : ${(median(api) / median(baseline)).toFixed(1)}`);
+  console.log(
+    `  analysed ${stats!.judgments} judgments; leaderboard (true strengths ${TRUE_STRENGTHS.join(", ")}):`,
+  );
+  for (const r of stats!.leaderboard.rows)
+    console.log(
+      `    ${r.model}: ${r.rating.toFixed(0)} [${r.ratingCi!.low.toFixed(0)}, ${r.ratingCi!.high.toFixed(0)}]`,
+    );
+} finally {
+  await db.drop();
+}
