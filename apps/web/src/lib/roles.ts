@@ -15,6 +15,14 @@ export function navFor(role: TRole): NavEntry[] {
   const annotate = { href: "/annotate", label: "Annotate" };
   const projects = { href: "/projects", label: "Projects" };
   if (role === "ANNOTATOR") return [annotate];
+  if (role === "ADMIN")
+    return [
+      projects,
+      annotate,
+      { href: "/admin/users", label: "Users" },
+      { href: "/admin/pools", label: "Pools" },
+      { href: "/admin/audit", label: "Audit log" },
+    ];
   return [projects, annotate];
 }
 

@@ -1,0 +1,115 @@
+"use client";
+
+import { useState } from "react";
+import { Badge, Button, EmptyState } from "@/components/ui";
+import type { TPoolMember } from "../api";
+import { count, dateTime, relativeTime } from "../format";
+import { nextSort, type Sort, sortRows } from "../sort";
+import styles from "./admin.module.css";
+import { SortHeader } from "./sort-header";
+import { UserStatusBadge } from "./user-badges";
+
+type Column = "name" | "judgments" | "last" | "quarantined" | "added";
+
+const VALUE: Record<Column, (m: TPoolMember) => string | number | null> = {
+  name: (m) => m.user.name,
+  judgments: (m) => m.judgments,
+  last: (m) => (m.lastJudgmentAt ? Date.parse(m.lastJudgmentAt) : null),
+  quarantined: (m) => m.quarantinedIn,
+  added: (m) => Date.parse(m.addedAt),
+};
+
+export function MembersTable({
+  members,
+  onRemove,
+  onAdd,
+}: {
+  members: TPoolMember[];
+  onRemove: (member: TPoolMember) => void;
+  onAdd: () => void;
+}) {
+  const [sort, setSort] = useState<Sort<Column>>({ key: "judgments", dir: "desc" });
+  if (members.length === 0) {
+    return (
+      <EmptyState
+        icon="+"
+        title="No members yet"
+        action={
+          <Button variant="primary" onClick={onAdd}>
+            Add members
+          </Button>
+        }
+      >
+        Add existing users, or create an invitation link below and share it.
+      </EmptyState>
+    );
+  }
+  const rows = sortRows(members, sort, (m, k) => VALUE[k](m));
+  const header = (label: string, column: Column, numeric = false) => (
+    <SortHeader
+      label={label}
+      column={column}
+      sort={sort}
+      numeric={numeric}
+      onSort={(c) => setSort(nextSort(sort, c, c === "name" ? "asc" : "desc"))}
+    />
+  );
+  return (
+    <div className={styles.tableWrap}>
+      <table className={styles.table}>
+        <thead>
+          <tr>
+            {header("Member", "name")}
+            <th scope="col">Account</th>
+            {header("Judgments", "judgments", true)}
+            {header("Last active", "last")}
+            {header("Quarantined in", "quarantined", true)}
+            {header("Added", "added")}
+            <th scope="col" className={styles.actions}>
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((m) => (
+            <tr key={m.user.id} data-testid="member-row">
+              <td>
+                <div className={styles.primaryText}>{m.user.name}</div>
+                <div className={styles.secondaryText}>{m.user.email}</div>
+              </td>
+              <td>
+                <UserStatusBadge status={m.user.status} />
+              </td>
+              <td className={styles.num}>{count(m.judgments)}</td>
+              <td className={styles.muted} title={m.lastJudgmentAt ? dateTime(m.lastJudgmentAt) : undefined}>
+                {m.lastJudgmentAt ? relativeTime(m.lastJudgmentAt) : "Never"}
+              </td>
+              <td className={styles.num}>
+                {m.quarantinedIn > 0 ? (
+                  <Badge tone="warning">
+                    {m.quarantinedIn} {m.quarantinedIn === 1 ? "project" : "projects"}
+                  </Badge>
+                ) : (
+                  <span className={styles.muted}>—</span>
+                )}
+              </td>
+              <td className={styles.muted} title={dateTime(m.addedAt)}>
+                {relativeTime(m.addedAt)}
+              </td>
+              <td className={styles.actions}>
+                <Button
+                  size="sm"
+                  variant="ghost"
+                  onClick={() => onRemove(m)}
+                  aria-label={`Remove ${m.user.name}`}
+                >
+                  Remove
+                </Button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

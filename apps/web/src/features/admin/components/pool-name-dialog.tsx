@@ -1,0 +1,72 @@
+"use client";
+
+import { type FormEvent, useState } from "react";
+import { Button, Dialog, Input } from "@/components/ui";
+import { ApiError } from "@/lib/api-error";
+import styles from "./admin.module.css";
+import { errorMessage } from "./confirm-dialog";
+
+/** Names a new pool or renames one; a taken name is reported on the field. */
+export function PoolNameDialog({
+  open,
+  title,
+  submitLabel,
+  initialName = "",
+  onClose,
+  onSubmit,
+}: {
+  open: boolean;
+  title: string;
+  submitLabel: string;
+  initialName?: string;
+  onClose: () => void;
+  onSubmit: (name: string) => Promise<void>;
+}) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const name = String(new FormData(event.currentTarget).get("name")).trim();
+    setBusy(true);
+    setError(null);
+    try {
+      await onSubmit(name);
+      onClose();
+    } catch (err) {
+      setError(
+        err instanceof ApiError && err.code === "name_taken"
+          ? "A pool with this name exists"
+          : errorMessage(err),
+      );
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <Dialog open={open} onClose={onClose} title={title}>
+      {open ? (
+        <form className={styles.form} onSubmit={submit}>
+          <Input
+            label="Pool name"
+            name="name"
+            required
+            maxLength={200}
+            defaultValue={initialName}
+            autoFocus
+            autoComplete="off"
+            error={error}
+            hint="Projects name the pools allowed in; members see only those projects."
+          />
+          <div className={styles.formActions}>
+            <Button onClick={onClose} disabled={busy}>
+              Cancel
+            </Button>
+            <Button type="submit" variant="primary" loading={busy}>
+              {submitLabel}
+            </Button>
+          </div>
+        </form>
+      ) : null}
+    </Dialog>
+  );
+}

@@ -1,0 +1,251 @@
+"use client";
+
+import type { TRole, TUser } from "@arbiter/shared";
+import { useState } from "react";
+import { Button, EmptyState, ErrorState, Input, PageHeader, Spinner, useToast } from "@/components/ui";
+import { ROLE_LABEL } from "@/lib/roles";
+import { listUsers, updateUser } from "../api";
+import { dateTime, relativeTime } from "../format";
+import { useDebounced, usePagedList } from "../hooks/use-paged-list";
+import styles from "./admin.module.css";
+import { ConfirmDialog } from "./confirm-dialog";
+import { CreateUserDialog } from "./create-user-dialog";
+import { SelectField } from "./select-field";
+import { ROLE_OPTIONS, RoleBadge, UserStatusBadge } from "./user-badges";
+
+type Pending =
+  | { kind: "role"; user: TUser; role: TRole }
+  | { kind: "suspend"; user: TUser }
+  | { kind: "reinstate"; user: TUser };
+
+export function UsersPage({
+  initial,
+  meId,
+}: {
+  initial: { users: TUser[]; nextCursor: string | null };
+  meId: string;
+}) {
+  const toast = useToast();
+  const [search, setSearch] = useState("");
+  const [role, setRole] = useState("");
+  const [status, setStatus] = useState("");
+  const [creating, setCreating] = useState(false);
+  const [pending, setPending] = useState<Pending | null>(null);
+  const q = useDebounced(search.trim());
+  const list = usePagedList(
+    async (cursor) => {
+      const page = await listUsers({ q, role, status, cursor });
+      return { rows: page.users, nextCursor: page.nextCursor };
+    },
+    `${q}|${role}|${status}`,
+    { rows: initial.users, nextCursor: initial.nextCursor },
+  );
+  const filtered = Boolean(q || role || status);
+
+  const replace = (user: TUser) => list.setRows((rows) => rows.map((u) => (u.id === user.id ? user : u)));
+
+  async function apply(p: Pending) {
+    const body =
+      p.kind === "role" ? { role: p.role } : { status: p.kind === "suspend" ? "SUSPENDED" : "ACTIVE" };
+    const { user } = await updateUser(p.user.id, body as Parameters<typeof updateUser>[1]);
+    replace(user);
+    toast({
+      tone: "success",
+      message:
+        p.kind === "role"
+          ? `${user.name} is now ${ROLE_LABEL[user.role].toLowerCase()}`
+          : p.kind === "suspend"
+            ? `${user.name} is suspended`
+            : `${user.name} is active again`,
+    });
+  }
+
+  return (
+    <>
+      <PageHeader
+        title="Users"
+        description="Everyone who can sign in: staff, invited annotators and crowd participants."
+        actions={
+          <Button variant="primary" onClick={() => setCreating(true)}>
+            New user
+          </Button>
+        }
+      />
+      <search className={styles.toolbar}>
+        <div className={styles.grow}>
+          <Input
+            label="Search"
+            type="search"
+            placeholder="Name or email"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+          />
+        </div>
+        <SelectField
+          label="Role"
+          value={role}
+          onChange={(e) => setRole(e.target.value)}
+          options={[{ value: "", label: "All roles" }, ...ROLE_OPTIONS]}
+        />
+        <SelectField
+          label="Status"
+          value={status}
+          onChange={(e) => setStatus(e.target.value)}
+          options={[
+            { value: "", label: "Any status" },
+            { value: "ACTIVE", label: "Active" },
+            { value: "SUSPENDED", label: "Suspended" },
+          ]}
+        />
+      </search>
+
+      {list.error && list.rows.length === 0 ? (
+        <ErrorState message={list.error} onRetry={() => void list.reload()} />
+      ) : list.rows.length === 0 && !list.loading ? (
+        <EmptyState title={filtered ? "No users match" : "No users yet"}>
+          {filtered ? "Try another search or clear the filters." : "Create the first one with New user."}
+        </EmptyState>
+      ) : (
+        <div className={styles.tableWrap} aria-busy={list.loading}>
+          <table className={styles.table}>
+            <thead>
+              <tr>
+                <th scope="col">User</th>
+                <th scope="col">Role</th>
+                <th scope="col">Status</th>
+                <th scope="col">Created</th>
+                <th scope="col" className={styles.actions}>
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.rows.map((user) => {
+                const me = user.id === meId;
+                return (
+                  <tr key={user.id} data-testid="user-row">
+                    <td>
+                      <div className={styles.primaryText}>
+                        {user.name}
+                        {me ? <span className={styles.muted}> (you)</span> : null}
+                      </div>
+                      <div className={styles.secondaryText}>{user.email}</div>
+                    </td>
+                    <td>
+                      {me ? (
+                        <RoleBadge role={user.role} />
+                      ) : (
+                        <SelectField
+                          label={`Role of ${user.name}`}
+                          hideLabel
+                          small
+                          value={user.role}
+                          options={ROLE_OPTIONS}
+                          onChange={(e) => setPending({ kind: "role", user, role: e.target.value as TRole })}
+                        />
+                      )}
+                    </td>
+                    <td>
+                      <UserStatusBadge status={user.status} />
+                    </td>
+                    <td title={dateTime(user.createdAt)} className={styles.muted}>
+                      {relativeTime(user.createdAt)}
+                    </td>
+                    <td className={styles.actions}>
+                      {me ? null : user.status === "ACTIVE" ? (
+                        <Button
+                          size="sm"
+                          variant="ghost"
+                          onClick={() => setPending({ kind: "suspend", user })}
+                        >
+                          Suspend
+                        </Button>
+                      ) : (
+                        <Button size="sm" onClick={() => setPending({ kind: "reinstate", user })}>
+                          Reinstate
+                        </Button>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+          {list.loading || list.nextCursor || list.error ? (
+            <div className={styles.tableFoot}>
+              {list.loading ? <Spinner label="Loading users" /> : null}
+              {list.error ? <span role="alert">{list.error}</span> : null}
+              {list.nextCursor && !list.loading ? (
+                <Button size="sm" onClick={() => void list.loadMore()} loading={list.loadingMore}>
+                  Load more
+                </Button>
+              ) : null}
+            </div>
+          ) : null}
+        </div>
+      )}
+
+      <CreateUserDialog
+        open={creating}
+        onClose={() => setCreating(false)}
+        onCreated={(user) => {
+          list.setRows((rows) => [user, ...rows]);
+          toast({ tone: "success", message: `${user.name} can now sign in` });
+        }}
+      />
+      <ConfirmDialog
+        open={pending !== null}
+        onClose={() => setPending(null)}
+        title={confirmTitle(pending)}
+        confirmLabel={
+          pending?.kind === "suspend"
+            ? "Suspend now"
+            : pending?.kind === "reinstate"
+              ? "Reinstate"
+              : "Change role"
+        }
+        danger={pending?.kind === "suspend"}
+        onConfirm={() => (pending ? apply(pending) : Promise.resolve())}
+      >
+        <ConfirmText pending={pending} />
+      </ConfirmDialog>
+    </>
+  );
+}
+
+function confirmTitle(p: Pending | null): string {
+  if (!p) return "";
+  if (p.kind === "role") return `Change ${p.user.name}'s role?`;
+  return p.kind === "suspend" ? `Suspend ${p.user.name}?` : `Reinstate ${p.user.name}?`;
+}
+
+function ConfirmText({ pending: p }: { pending: Pending | null }) {
+  if (!p) return null;
+  if (p.kind === "role")
+    return (
+      <p>
+        {p.user.name} becomes <strong>{ROLE_LABEL[p.role].toLowerCase()}</strong> (now{" "}
+        {ROLE_LABEL[p.user.role].toLowerCase()}). The change applies to their next request.
+      </p>
+    );
+  if (p.kind === "reinstate")
+    return (
+      <p>
+        {p.user.name} can sign in again with their password, their API keys work again, and their judgments
+        count in exports again.
+      </p>
+    );
+  return (
+    <div className={styles.form}>
+      <p>
+        Suspension <strong>takes effect at once</strong>:
+      </p>
+      <ul style={{ margin: 0, paddingLeft: "1.2em" }}>
+        <li>they are signed out everywhere and their API keys stop working;</li>
+        <li>items they are working on go back to the queue;</li>
+        <li>their judgments stay in the database but are left out of exports by default.</li>
+      </ul>
+      <p className={styles.muted}>You can reinstate them later.</p>
+    </div>
+  );
+}
