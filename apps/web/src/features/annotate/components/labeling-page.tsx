@@ -227,7 +227,7 @@ export function LabelingPage({
           </span>
         </EmptyState>
       ) : (
-        <div className={styles.item} aria-busy={busy}>
+        <div className={styles.item} aria-busy={busy} data-assignment={assignment.id}>
           <h2 ref={headingRef} tabIndex={-1} className="visually-hidden" aria-live="polite">
             Item {loop.shownCount}
           </h2>

@@ -1,0 +1,113 @@
+// Browser tests: builds the web app when its sources changed, starts the real API on its
+// own database and `next start` on free ports, seeds through the API, and drives headless
+// Chromium through the flows. Exits non-zero on the first failing flow.
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { createTestDatabase } from "@arbiter/db/testing";
+import { annotateKeyboardFlow } from "./flows/annotate-keyboard";
+import { errorStateFlow } from "./flows/error-state";
+import { phoneFlow } from "./flows/phone";
+import { rankingFlow } from "./flows/ranking";
+import { signInFlow } from "./flows/sign-in";
+import type { Flow, FlowContext } from "./flows/types";
+import { untrustedOutputFlow } from "./flows/untrusted-output";
+import { launch, SCREENSHOT_DIR, screenshot } from "./support/browser";
+import { freePort, type Proc, run, start, stop, waitForHttp } from "./support/processes";
+import { ApiClient, seed } from "./support/seed";
+
+const FLOWS: Flow[] = [
+  signInFlow,
+  untrustedOutputFlow,
+  annotateKeyboardFlow,
+  rankingFlow,
+  phoneFlow,
+  errorStateFlow,
+];
+
+const webDir = path.resolve(import.meta.dirname, "..");
+const root = path.resolve(webDir, "../..");
+const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
+
+function newestMtime(target: string): number {
+  const stat = statSync(target);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(stat.mtimeMs, ...readdirSync(target).map((entry) => newestMtime(path.join(target, entry))));
+}
+
+/** `next build` takes a while on two cores: skip it when the build is newer than every source. */
+async function buildIfStale(env: NodeJS.ProcessEnv) {
+  const buildId = path.join(webDir, ".next", "BUILD_ID");
+  const sources = ["src", "next.config.ts", "package.json", "../../packages/shared/src"].map((p) =>
+    newestMtime(path.join(webDir, p)),
+  );
+  if (existsSync(buildId) && statSync(buildId).mtimeMs > Math.max(...sources)) return;
+  console.log("e2e: building the web app (next build)…");
+  await run(bin("next"), ["build"], { cwd: webDir, env: { ...env, NODE_ENV: "production" as const } });
+}
+
+async function main() {
+  const baseEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+  await buildIfStale(baseEnv);
+  const db = await createTestDatabase();
+  const procs: Proc[] = [];
+  const browser = await launch();
+  const failures: string[] = [];
+  try {
+    const [apiPort, webPort] = [await freePort(), await freePort()];
+    const api = `http://127.0.0.1:${apiPort}`;
+    const web = `http://127.0.0.1:${webPort}`;
+    const admin = { email: "admin@e2e.test", password: "e2e-admin-password" };
+    const apiEnv = {
+      ...baseEnv,
+      NODE_ENV: "test" as const,
+      DATABASE_URL: db.url,
+      API_HOST: "127.0.0.1",
+      API_PORT: String(apiPort),
+      LOG_LEVEL: "warn",
+      LOGIN_RATE_LIMIT: "1000",
+      // The first admin, created on start-up the way a fresh installation gets one.
+      ARBITER_ADMIN_EMAIL: admin.email,
+      ARBITER_ADMIN_PASSWORD: admin.password,
+    };
+    const apiProc = start("api", bin("tsx"), ["apps/api/src/server.ts"], { cwd: root, env: apiEnv });
+    procs.push(apiProc);
+    const webProc = start("web", bin("next"), ["start", "-p", String(webPort), "-H", "127.0.0.1"], {
+      cwd: webDir,
+      env: { ...baseEnv, NODE_ENV: "production", API_URL: api },
+    });
+    procs.push(webProc);
+    await waitForHttp(`${api}/healthz`, apiProc);
+    await waitForHttp(`${web}/sign-in`, webProc);
+    const seeded = await seed(await ApiClient.signIn(api, admin.email, admin.password));
+    seeded.emails.admin = admin.email;
+    const ctx: FlowContext = { browser, web, api, db, seeded, admin };
+
+    for (const flow of FLOWS) {
+      const started = Date.now();
+      try {
+        await flow.run(ctx);
+        console.log(`  ✓ ${flow.name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+      } catch (err) {
+        console.log(`  ✗ ${flow.name}\n    ${(err as Error).stack ?? err}`);
+        failures.push(flow.name);
+        for (const context of browser.contexts()) {
+          for (const page of context.pages())
+            await screenshot(page, `failure-${failures.length}`).catch(() => {});
+          await context.close().catch(() => {});
+        }
+      }
+    }
+    if (failures.length) {
+      for (const proc of procs) console.log(`\n--- ${proc.name} output ---\n${proc.output().slice(-4000)}`);
+    }
+  } finally {
+    await browser.close();
+    for (const proc of procs.reverse()) await stop(proc);
+    await db.drop();
+  }
+  console.log(`\nbrowser tests: ${FLOWS.length - failures.length} passed, ${failures.length} failed`);
+  console.log(`screenshots: ${SCREENSHOT_DIR}`);
+  if (failures.length) process.exit(1);
+}
+
+await main();
