@@ -23,6 +23,9 @@ export const ZWorkerEnv = z.object({
   GENERATION_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(10),
   GENERATION_BACKOFF_MS: z.coerce.number().int().min(1).default(1_000),
   GENERATION_BACKOFF_MAX_MS: z.coerce.number().int().min(1).default(60_000),
+  // How often a worker looks for active runs whose queued jobs were lost (Redis restarted
+  // without persistence, or a job failed by the stall limit) and enqueues them again.
+  GENERATION_RECOVERY_INTERVAL_MS: z.coerce.number().int().min(100).default(60_000),
   // How long a crashed worker's job stays locked before another worker takes it over.
   JOB_LOCK_MS: z.coerce.number().int().min(500).default(30_000),
   JOB_STALLED_CHECK_MS: z.coerce.number().int().min(200).default(30_000),

@@ -148,6 +148,26 @@ describe("a generation run against the model server", () => {
     }
   });
 
+  it("a queue that lost every job (Redis restarted empty) is refilled and the run completes exactly", async () => {
+    const { projectId, userId } = await f.seedProject(40);
+    const g = await f.addGenerator(projectId, { baseUrl: server.url, model: "slow", concurrency: 4 });
+    server.setFaults({ latencyMs: 20 });
+    let worker = f.startWorker();
+    try {
+      const runId = await f.startRun(projectId, userId, [g], 2);
+      while ((await f.db.prisma.completion.count({ where: { runId } })) < 10) await sleep(20);
+      await worker.close();
+      await f.queue.obliterate({ force: true });
+      expect(await f.queue.getJobCounts("waiting", "delayed")).toEqual({ waiting: 0, delayed: 0 });
+      worker = f.startWorker();
+      expect(await f.waitForRun(runId)).toMatchObject({ status: "SUCCEEDED", done: 80, failed: 0 });
+      expect(await f.db.prisma.completion.count({ where: { runId } })).toBe(80);
+    } finally {
+      server.setFaults({});
+      await worker.close();
+    }
+  });
+
   it("the generator's concurrency limit holds across two worker processes' worth of slots", async () => {
     const { projectId, userId } = await f.seedProject(30);
     const narrow = await f.addGenerator(projectId, { baseUrl: server.url, model: "narrow", concurrency: 3 });

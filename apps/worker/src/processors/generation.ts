@@ -8,6 +8,7 @@ import {
 import { DelayedError, type Job, UnrecoverableError } from "bullmq";
 import { createGeneratorLimiter } from "../features/generation/generator-limiter";
 import { planRun } from "../features/generation/plan-run";
+import { recoverRuns } from "../features/generation/recover-runs";
 import { runSample } from "../features/generation/run-sample";
 import { testGenerator } from "../features/generation/test-generator";
 import { createInferenceClient } from "../inference/client";
@@ -33,6 +34,23 @@ export const generationProcessor: ProcessorDefinition = {
         maxDelayMs: env.GENERATION_BACKOFF_MAX_MS,
       },
     });
+
+    // One replica at a time sweeps for runs whose jobs the queue lost (see recoverRuns).
+    const sweepLock = `${deps.prefix}:generation:recovery-lock`;
+    async function sweep() {
+      const interval = env.GENERATION_RECOVERY_INTERVAL_MS;
+      try {
+        if ((await deps.redis.set(sweepLock, "1", "PX", interval, "NX")) !== "OK") return;
+        const recovered = await recoverRuns(db.pool, queue);
+        if (recovered > 0)
+          deps.logger.warn({ recovered }, "re-enqueued generation runs whose jobs were lost");
+      } catch (err) {
+        deps.logger.warn({ err }, "generation recovery sweep failed; will try again");
+      }
+    }
+    void sweep();
+    const sweeper = setInterval(() => void sweep(), env.GENERATION_RECOVERY_INTERVAL_MS);
+    sweeper.unref();
 
     async function process(job: Job, token?: string) {
       switch (job.name) {
@@ -75,7 +93,10 @@ export const generationProcessor: ProcessorDefinition = {
           ? { limiter: { max: env.GENERATION_RATE_MAX, duration: env.GENERATION_RATE_WINDOW_MS } }
           : {}),
       },
-      close: () => queue.close(),
+      close: async () => {
+        clearInterval(sweeper);
+        await queue.close();
+      },
     };
   },
 };

@@ -27,6 +27,7 @@ export const TEST_ENV = {
   GENERATION_BACKOFF_MAX_MS: String(TEST_RETRY.maxDelayMs),
   JOB_LOCK_MS: "2000",
   JOB_STALLED_CHECK_MS: "500",
+  GENERATION_RECOVERY_INTERVAL_MS: "300",
 };
 
 /** A test file's own database, Redis prefix and producer queue, plus seed helpers. */
