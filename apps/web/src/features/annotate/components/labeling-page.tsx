@@ -4,6 +4,7 @@ import type { TOptionKey } from "@arbiter/shared";
 import Link from "next/link";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { Button, ButtonLink, EmptyState, ErrorState, ProgressBar, Spinner, useToast } from "@/components/ui";
+import { LabelingNotice } from "@/features/join/labeling-notice";
 import type { TProgress } from "@/lib/contracts";
 import { type Answer, type Choice, emptyAnswer, missingParts, taskOf } from "../answer";
 import { useLabeling } from "../hooks/use-labeling";
@@ -80,6 +81,7 @@ export function LabelingPage({
       toast({
         message: "Answer saved",
         tone: "success",
+        topic: "saved",
         action: { label: "Undo (U)", onClick: () => void undo() },
         ms: 3000,
       });
@@ -184,6 +186,7 @@ export function LabelingPage({
           </Button>
         </div>
       </header>
+      <LabelingNotice progress={progress} />
 
       {assignment ? (
         <GuidelinesPanel

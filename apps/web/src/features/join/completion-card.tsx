@@ -1,0 +1,68 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { Button, ButtonLink } from "@/components/ui";
+import { useCopy } from "@/features/admin/components/copy-field";
+import styles from "./join.module.css";
+
+const REDIRECT_SECONDS = 8;
+
+/**
+ * The end of a crowd participant's work: the study's completion code, large and easy to
+ * copy, and, when the project names a return URL, an automatic return after a few seconds
+ * (long enough to copy the code first; it can be cancelled).
+ */
+export function CompletionCard({ code, redirectUrl }: { code: string; redirectUrl: string | null }) {
+  const [copied, copy] = useCopy(code);
+  const [left, setLeft] = useState<number | null>(redirectUrl ? REDIRECT_SECONDS : null);
+  useEffect(() => {
+    if (left === null || !redirectUrl) return;
+    if (left <= 0) {
+      window.location.assign(redirectUrl);
+      return;
+    }
+    const timer = setTimeout(() => setLeft(left - 1), 1000);
+    return () => clearTimeout(timer);
+  }, [left, redirectUrl]);
+
+  return (
+    <section className={styles.completion} aria-labelledby="completion-title" data-testid="completion">
+      <div className={styles.check} aria-hidden>
+        ✓
+      </div>
+      <h2 id="completion-title" className={styles.title}>
+        Thank you, you are done
+      </h2>
+      {code ? (
+        <>
+          <p className={styles.muted}>Your completion code for the study:</p>
+          <div className={styles.code} data-testid="completion-code" data-copy={code}>
+            {code}
+          </div>
+          <Button onClick={copy} aria-live="polite">
+            {copied ? "Copied ✓" : "Copy code"}
+          </Button>
+        </>
+      ) : (
+        <p className={styles.muted}>You have answered everything this study asks of you.</p>
+      )}
+      {redirectUrl ? (
+        <>
+          <p className={styles.muted} aria-live="polite">
+            {left !== null && left > 0
+              ? `Taking you back to the study platform in ${left} s…`
+              : left === null
+                ? "Return to the study platform when you are ready."
+                : "Taking you back now…"}
+          </p>
+          <div className={styles.actions}>
+            <ButtonLink href={redirectUrl} variant="primary">
+              Return to the study now
+            </ButtonLink>
+            {left !== null ? <Button onClick={() => setLeft(null)}>Stay on this page</Button> : null}
+          </div>
+        </>
+      ) : null}
+    </section>
+  );
+}
