@@ -81,7 +81,6 @@ export function LabelingPage({
       toast({
         message: "Answer saved",
         tone: "success",
-        topic: "saved",
         action: { label: "Undo (U)", onClick: () => void undo() },
         ms: 3000,
       });
