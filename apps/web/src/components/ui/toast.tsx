@@ -9,6 +9,8 @@ type ToastInput = {
   tone?: Tone;
   action?: { label: string; onClick: () => void };
   ms?: number;
+  /** A toast with the same topic replaces the previous one instead of stacking. */
+  topic?: string;
 };
 type ToastItem = ToastInput & { id: number };
 
@@ -23,7 +25,10 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     (toast: ToastInput) => {
       counter.current += 1;
       const id = counter.current;
-      setToasts((all) => [...all.slice(-2), { ...toast, id }]);
+      setToasts((all) => [
+        ...all.filter((t) => !toast.topic || t.topic !== toast.topic).slice(-2),
+        { ...toast, id },
+      ]);
       setTimeout(() => dismiss(id), toast.ms ?? 4000);
     },
     [dismiss],

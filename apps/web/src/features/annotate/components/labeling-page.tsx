@@ -81,6 +81,7 @@ export function LabelingPage({
       toast({
         message: "Answer saved",
         tone: "success",
+        topic: "saved",
         action: { label: "Undo (U)", onClick: () => void undo() },
         ms: 3000,
       });
