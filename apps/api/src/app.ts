@@ -12,6 +12,7 @@ import { dbPlugin } from "./plugins/db";
 import { errorsPlugin } from "./plugins/errors";
 import { healthPlugin } from "./plugins/health";
 import { queuesPlugin } from "./plugins/queues";
+import { storableBodyPlugin } from "./plugins/storable-body";
 import { swaggerPlugin } from "./plugins/swagger";
 
 export type BuildAppOptions = {
@@ -68,6 +69,7 @@ export async function buildApp({ config, db, logger }: BuildAppOptions) {
   await app.register(swaggerPlugin);
   await app.register(authPlugin);
   await app.register(healthPlugin);
+  await app.register(storableBodyPlugin);
   await app.register(queuesPlugin);
   await app.register(fastifyAutoload, {
     dir: path.join(here, "routes"),

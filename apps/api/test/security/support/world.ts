@@ -29,7 +29,7 @@ export type World = {
   openAssignmentId: string;
   judgedAssignmentId: string;
   judgmentId: string;
-  judgmentKey: string;
+  judgmentKey: ReturnType<typeof randomUUID>;
   principals: Principal[];
   close: () => Promise<void>;
 };
