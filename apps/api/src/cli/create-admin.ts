@@ -16,10 +16,11 @@ if (!parsed.success) {
 }
 const db = createDb(config.DATABASE_URL, { poolSize: 1 });
 try {
-  const passwordHash = await hashPassword(parsed.data.password);
+  const { password: plain, ...fields } = parsed.data;
+  const passwordHash = await hashPassword(plain);
   const user = await db.prisma.user.upsert({
-    where: { email: parsed.data.email },
-    create: { ...parsed.data, passwordHash, passwordChangedAt: new Date() },
+    where: { email: fields.email },
+    create: { ...fields, passwordHash, passwordChangedAt: new Date() },
     update: { role: "ADMIN", status: "ACTIVE", passwordHash, passwordChangedAt: new Date() },
   });
   await db.prisma.session.updateMany({
