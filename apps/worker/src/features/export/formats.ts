@@ -48,22 +48,34 @@ function extras(
   };
 }
 
-function pairRow(item: ExportItem, chosen: ExportCompletion, rejected: ExportCompletion, format: string) {
+/**
+ * The opening of a pair row, up to the extras: the prompt and each completion are
+ * serialised once per item rather than once per row (an item gives a row per judgment
+ * and pair). The bytes are those of JSON.stringify on the row object.
+ */
+function pairSerializer(item: ExportItem, format: string): (chosen: string, rejected: string) => string {
   const prompt = item.prompt;
-  switch (format) {
-    case "trl":
-      return prompt.messages
-        ? { prompt: messagesOf(prompt), chosen: assistant(chosen), rejected: assistant(rejected) }
-        : { prompt: prompt.text, chosen: chosen.text, rejected: rejected.text };
-    case "hh":
-      return { chosen: hhTranscript(prompt, chosen.text), rejected: hhTranscript(prompt, rejected.text) };
-    default:
-      return {
-        input: { messages: messagesOf(prompt) },
-        preferred_output: assistant(chosen),
-        non_preferred_output: assistant(rejected),
-      };
+  const piece = new Map<string, string>();
+  const of = (id: string) => piece.get(id)!;
+  if (format === "trl") {
+    const head = `{"prompt":${JSON.stringify(prompt.messages ? messagesOf(prompt) : prompt.text)},"chosen":`;
+    for (const c of item.completions)
+      piece.set(c.id, JSON.stringify(prompt.messages ? assistant(c) : c.text));
+    return (c, r) => `${head}${of(c)},"rejected":${of(r)}`;
   }
+  if (format === "hh") {
+    for (const c of item.completions) piece.set(c.id, JSON.stringify(hhTranscript(prompt, c.text)));
+    return (c, r) => `{"chosen":${of(c)},"rejected":${of(r)}`;
+  }
+  const head = `{"input":${JSON.stringify({ messages: messagesOf(prompt) })},"preferred_output":`;
+  for (const c of item.completions) piece.set(c.id, JSON.stringify(assistant(c)));
+  return (c, r) => `${head}${of(c)},"non_preferred_output":${of(r)}`;
+}
+
+/** `}` or `,"margin":...}`: the extras spliced in as JSON.stringify would place them. */
+function closeWith(extraFields: object): string {
+  if (Object.keys(extraFields).length === 0) return "}";
+  return `,${JSON.stringify(extraFields).slice(1)}`;
 }
 
 function rawRow(item: ExportItem, outcome: Outcome, ctx: RowContext) {
@@ -104,6 +116,7 @@ export function linesOfItem(item: ExportItem, result: ItemOutcomes, ctx: RowCont
   const byId = new Map(item.completions.map((c) => [c.id, c]));
   const position = new Map(item.completions.map((c, i) => [c.id, i]));
   const lines: string[] = [];
+  let open: ReturnType<typeof pairSerializer> | undefined;
   for (const outcome of result.outcomes) {
     if (format === "raw") {
       lines.push(JSON.stringify(rawRow(item, outcome, ctx)));
@@ -123,16 +136,11 @@ export function linesOfItem(item: ExportItem, result: ItemOutcomes, ctx: RowCont
         }),
       );
     } else {
+      open ??= pairSerializer(item, format);
       for (const { chosen, rejected } of pairsOf(outcome.ranking, ctx.req.pairs)) {
-        const c = byId.get(chosen)!;
-        const r = byId.get(rejected)!;
-        const row = pairRow(item, c, r, format);
-        lines.push(
-          JSON.stringify({
-            ...row,
-            ...extras(item, result, ctx, outcome.margin(chosen, rejected), [c.model, r.model]),
-          }),
-        );
+        const models = [byId.get(chosen)!.model, byId.get(rejected)!.model];
+        const close = closeWith(extras(item, result, ctx, outcome.margin(chosen, rejected), models));
+        lines.push(open(chosen, rejected) + close);
       }
     }
   }
