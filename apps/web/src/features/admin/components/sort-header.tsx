@@ -27,9 +27,11 @@ export function SortHeader<K extends string>({
     >
       <button type="button" className={styles.sortButton} onClick={() => onSort(column)}>
         {label}
-        <span className={styles.sortArrow} aria-hidden>
-          {active ? (sort.dir === "asc" ? "▲" : "▼") : "↕"}
-        </span>
+        {active ? (
+          <span className={styles.sortArrow} aria-hidden>
+            {sort.dir === "asc" ? "▲" : "▼"}
+          </span>
+        ) : null}
       </button>
     </th>
   );

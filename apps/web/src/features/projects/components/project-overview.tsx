@@ -29,7 +29,12 @@ export function ProjectOverview({ project: p }: { project: TProject }) {
           </span>
         }
         description={`Created ${new Date(p.createdAt).toLocaleDateString("en", { dateStyle: "medium" })} · ${p.slug}`}
-        actions={<ButtonLink href={`/annotate/${p.id}`}>Open labeling page</ButtonLink>}
+        actions={
+          <>
+            <ButtonLink href={`/projects/${p.id}/quality`}>Quality and crowd</ButtonLink>
+            <ButtonLink href={`/annotate/${p.id}`}>Open labeling page</ButtonLink>
+          </>
+        }
       />
       <div className={styles.stats}>
         <Stat label="Prompts" value={p.counts.prompts} />

@@ -1,0 +1,19 @@
+import type { TAnnotatorQuality, TProject, TUpdateProjectBody } from "@arbiter/shared";
+import { api } from "@/lib/api-client";
+
+export const fetchQuality = (projectId: string) =>
+  api<{ annotators: TAnnotatorQuality[] }>(`/projects/${projectId}/quality`);
+
+export const setAnnotatorStatus = (
+  projectId: string,
+  userId: string,
+  status: "ADMITTED" | "QUARANTINED",
+  reason?: string,
+) =>
+  api<null>(`/projects/${projectId}/annotators/${userId}/status`, {
+    method: "PUT",
+    body: { status, ...(reason ? { reason } : {}) },
+  });
+
+export const updateProject = (projectId: string, body: TUpdateProjectBody) =>
+  api<{ project: TProject }>(`/projects/${projectId}`, { method: "PATCH", body });

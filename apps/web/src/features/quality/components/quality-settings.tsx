@@ -1,0 +1,265 @@
+"use client";
+
+import type { TProject, TUpdateProjectBody } from "@arbiter/shared";
+import { type FormEvent, useState } from "react";
+import { Button, Card, CardBody, CardHeader, Input, useToast } from "@/components/ui";
+import styles from "@/features/admin/components/admin.module.css";
+import { errorMessage } from "@/features/admin/components/confirm-dialog";
+import { CopyField } from "@/features/admin/components/copy-field";
+import { ApiError } from "@/lib/api-error";
+import { updateProject } from "../api";
+import local from "./quality.module.css";
+
+const PROLIFIC_QUERY = "PROLIFIC_PID={{%PROLIFIC_PID%}}&STUDY_ID={{%STUDY_ID%}}&SESSION_ID={{%SESSION_ID%}}";
+
+export function studyLinks(origin: string, slug: string) {
+  const base = `${origin}/join/${encodeURIComponent(slug)}`;
+  return { prolific: `${base}?${PROLIFIC_QUERY}`, mturk: base };
+}
+
+const num = (data: FormData, key: string) => Number(data.get(key));
+const share = (data: FormData, key: string) => Number(data.get(key)) / 100;
+const asPct = (v: number) => Math.round(v * 1000) / 10;
+
+/** The form's values in the API's shape; percentages on screen are shares in the API. */
+function bodyFrom(data: FormData): TUpdateProjectBody {
+  const redirectUrl = String(data.get("redirectUrl") ?? "").trim();
+  return {
+    goldRate: share(data, "goldRate"),
+    quality: {
+      qualificationItems: num(data, "qualificationItems"),
+      qualificationMinAccuracy: share(data, "qualificationMinAccuracy"),
+      goldHonestAccuracy: share(data, "goldHonestAccuracy"),
+      quarantineOdds: num(data, "quarantineOdds"),
+      minGoldAnswers: num(data, "minGoldAnswers"),
+      positionBiasMinJudgments: num(data, "positionBiasMinJudgments"),
+      positionBiasP: num(data, "positionBiasP"),
+      fastSeconds: num(data, "fastSeconds"),
+    },
+    crowd: {
+      enabled: data.get("enabled") === "on",
+      quota: num(data, "quota"),
+      completionCode: String(data.get("completionCode") ?? "").trim(),
+      ...(redirectUrl ? { redirectUrl } : {}),
+    },
+  };
+}
+
+/** `body.quality.fastSeconds` -> the input named fastSeconds. */
+function fieldErrors(err: unknown): Record<string, string> {
+  if (!(err instanceof ApiError) || !Array.isArray(err.details)) return {};
+  const out: Record<string, string> = {};
+  for (const d of err.details as { path?: string; message?: string }[]) {
+    const name = d.path?.split(".").at(-1);
+    if (name) out[name] = d.message ?? "is not valid";
+  }
+  return out;
+}
+
+export function QualitySettings({ project, origin }: { project: TProject; origin: string }) {
+  const toast = useToast();
+  const [saved, setSaved] = useState(project);
+  const [busy, setBusy] = useState(false);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string | null>(null);
+  const [crowdOn, setCrowdOn] = useState(project.crowd.enabled);
+  const q = saved.quality;
+  const c = saved.crowd;
+  const links = studyLinks(origin, saved.slug);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setBusy(true);
+    setErrors({});
+    setError(null);
+    try {
+      const { project: updated } = await updateProject(
+        project.id,
+        bodyFrom(new FormData(event.currentTarget)),
+      );
+      setSaved(updated);
+      toast({ tone: "success", message: "Quality and crowd settings saved" });
+    } catch (err) {
+      const byField = fieldErrors(err);
+      setErrors(byField);
+      setError(
+        Object.keys(byField).length
+          ? "Some values are out of range; see the marked fields."
+          : errorMessage(err),
+      );
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const field = (
+    name: string,
+    label: string,
+    value: number,
+    props: Record<string, unknown>,
+    hint?: string,
+  ) => (
+    <Input
+      label={label}
+      name={name}
+      type="number"
+      defaultValue={value}
+      required
+      hint={hint}
+      error={errors[name] ? capitalise(errors[name]) : undefined}
+      {...props}
+    />
+  );
+
+  return (
+    <section className={local.section} aria-labelledby="settings-title">
+      <h2 id="settings-title" className={local.sectionTitle}>
+        Quality control and crowd settings
+      </h2>
+      <p className={local.sectionText}>
+        Changes apply to the next assignments; judgments already made keep their status.
+      </p>
+      <form onSubmit={submit} key={saved.updatedAt}>
+        <div className={local.settingsGrid}>
+          <Card>
+            <CardHeader
+              title="Gold and qualification"
+              description="Gold items carry a known answer and are mixed in unseen."
+            />
+            <CardBody className={local.fieldGrid}>
+              {field(
+                "goldRate",
+                "Gold rate (%)",
+                asPct(saved.goldRate),
+                { min: 0, max: 100, step: 0.1 },
+                "Share of served items that are gold",
+              )}
+              {field(
+                "qualificationItems",
+                "Qualification items",
+                q.qualificationItems,
+                { min: 0, max: 100 },
+                "First N items of a newcomer are gold; 0 = none",
+              )}
+              {field(
+                "qualificationMinAccuracy",
+                "Pass mark (%)",
+                asPct(q.qualificationMinAccuracy),
+                { min: 0, max: 100, step: 0.1 },
+                "Gold accuracy needed to be admitted",
+              )}
+              {field("minGoldAnswers", "Gold answers before quarantine", q.minGoldAnswers, {
+                min: 1,
+                max: 1000,
+              })}
+              {field(
+                "goldHonestAccuracy",
+                "Honest accuracy (%)",
+                asPct(q.goldHonestAccuracy),
+                { min: 50, max: 99, step: 0.1 },
+                "What an attentive annotator gets right",
+              )}
+              {field(
+                "quarantineOdds",
+                "Quarantine at odds",
+                q.quarantineOdds,
+                { min: 2, step: "any" },
+                "Odds for chance-level answering, to 1",
+              )}
+              {field(
+                "positionBiasMinJudgments",
+                "Position test after",
+                q.positionBiasMinJudgments,
+                { min: 10, max: 10000 },
+                "Judgments before the position-bias test",
+              )}
+              {field(
+                "positionBiasP",
+                "Position bias p below",
+                q.positionBiasP,
+                { min: 1e-12, max: 0.5, step: "any" },
+                "Strict: the test repeats after every answer",
+              )}
+              {field("fastSeconds", "Too fast below (s)", q.fastSeconds, { min: 0, max: 600, step: 0.1 })}
+            </CardBody>
+          </Card>
+          <Card>
+            <CardHeader
+              title="Crowd platform"
+              description="Prolific or MTurk participants enter through a study link."
+            />
+            <CardBody className={styles.form}>
+              <label className={local.toggle}>
+                <input
+                  type="checkbox"
+                  name="enabled"
+                  checked={crowdOn}
+                  onChange={(e) => setCrowdOn(e.target.checked)}
+                />
+                Open this project to a crowd platform
+              </label>
+              <div className={local.fieldGrid}>
+                {field("quota", "Judgments per participant", c.quota, {
+                  min: 1,
+                  max: 10000,
+                  disabled: !crowdOn,
+                })}
+                <Input
+                  label="Completion code"
+                  name="completionCode"
+                  defaultValue={c.completionCode}
+                  maxLength={100}
+                  disabled={!crowdOn}
+                  error={errors.completionCode}
+                  hint="Shown when the quota is met"
+                />
+              </div>
+              <Input
+                label="Return URL (optional)"
+                name="redirectUrl"
+                type="url"
+                defaultValue={c.redirectUrl ?? ""}
+                placeholder="https://app.prolific.com/submissions/complete?cc=…"
+                disabled={!crowdOn}
+                error={errors.redirectUrl ? capitalise(errors.redirectUrl) : undefined}
+                hint="Participants are sent here after they see their code"
+              />
+              {saved.crowd.enabled ? (
+                <>
+                  <div>
+                    <div
+                      className={styles.primaryText}
+                      style={{ fontSize: "var(--text-sm)", marginBottom: 6 }}
+                    >
+                      Study link for Prolific
+                    </div>
+                    <CopyField value={links.prolific} label="Prolific study link" testId="prolific-link" />
+                  </div>
+                  <p className={styles.secondaryText}>
+                    For MTurk use <code>{links.mturk}</code>; MTurk appends workerId, assignmentId and hitId.
+                  </p>
+                </>
+              ) : (
+                <p className={styles.secondaryText}>
+                  Save with the platform switched on to get the study link.
+                </p>
+              )}
+            </CardBody>
+          </Card>
+        </div>
+        <div className={local.saveBar}>
+          {error ? (
+            <span className={styles.formError} role="alert">
+              {error}
+            </span>
+          ) : null}
+          <Button type="submit" variant="primary" loading={busy}>
+            Save settings
+          </Button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

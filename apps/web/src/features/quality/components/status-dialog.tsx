@@ -1,0 +1,79 @@
+"use client";
+
+import { type FormEvent, useState } from "react";
+import { Button, Dialog, Textarea } from "@/components/ui";
+import styles from "@/features/admin/components/admin.module.css";
+import { errorMessage } from "@/features/admin/components/confirm-dialog";
+import type { QualityAction } from "./quality-table";
+
+/** Quarantine or clear one annotator in this project, with a reason kept in the audit log. */
+export function StatusDialog({
+  action,
+  onClose,
+  onSubmit,
+}: {
+  action: QualityAction | null;
+  onClose: () => void;
+  onSubmit: (action: QualityAction, reason: string) => Promise<void>;
+}) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const quarantine = action?.kind === "quarantine";
+  const name = action?.annotator.user.name ?? "";
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!action) return;
+    const reason = String(new FormData(event.currentTarget).get("reason")).trim();
+    setBusy(true);
+    setError(null);
+    try {
+      await onSubmit(action, reason);
+      onClose();
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Dialog
+      open={action !== null && action.kind !== "suspend"}
+      onClose={onClose}
+      title={quarantine ? `Quarantine ${name}?` : `Clear ${name}?`}
+    >
+      {action ? (
+        <form className={styles.form} onSubmit={submit}>
+          <p>
+            {quarantine
+              ? "They get no new items in this project, items they hold go back to the queue, and their judgments here stop counting and are left out of exports."
+              : "They are admitted again: they get new items in this project, and their judgments here count again."}
+          </p>
+          <Textarea
+            label="Reason"
+            name="reason"
+            maxLength={500}
+            rows={3}
+            autoFocus
+            placeholder={quarantine ? "e.g. always picks the left answer" : "e.g. reviewed, answers are fine"}
+            hint="Kept in the audit log and shown to staff, never to the annotator."
+          />
+          {error ? (
+            <p className={styles.formError} role="alert">
+              {error}
+            </p>
+          ) : null}
+          <div className={styles.formActions}>
+            <Button onClick={onClose} disabled={busy}>
+              Cancel
+            </Button>
+            <Button type="submit" variant={quarantine ? "danger" : "primary"} loading={busy}>
+              {quarantine ? "Quarantine" : "Clear and admit"}
+            </Button>
+          </div>
+        </form>
+      ) : null}
+    </Dialog>
+  );
+}
