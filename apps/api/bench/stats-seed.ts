@@ -9,24 +9,27 @@ export const TRUE_STRENGTHS = [0.6, 0.3, 0, -0.3, -0.6];
  * length, each answer drawn from the Bradley-Terry model above (10 % ties) with a
  * random shown order, strength and aspect ratings.
  */
-export async function seedStatsBench(pool: pg.Pool, judgments: number) {
-  const items = Math.ceil(judgments / 3);
-  const owner = await pool.query<{ id: string }>(
-    "INSERT INTO users (email, name, role) VALUES ('owner@bench.local', 'Owner', 'RESEARCHER') RETURNING id",
-  );
-  const project = await pool.query<{ id: string }>(
-    `INSERT INTO projects (slug, name, questions, created_by_id, judgments_per_item)
+export async function seedStatsBench(db: pg.Pool, judgments: number) {
+  // One connection throughout: the temporary table lives on it.
+  const pool = await db.connect();
+  try {
+    const items = Math.ceil(judgments / 3);
+    const owner = await pool.query<{ id: string }>(
+      "INSERT INTO users (email, name, role) VALUES ('owner@bench.local', 'Owner', 'RESEARCHER') RETURNING id",
+    );
+    const project = await pool.query<{ id: string }>(
+      `INSERT INTO projects (slug, name, questions, created_by_id, judgments_per_item)
      VALUES ('stats-bench', 'Stats bench', '{"strength": true, "aspects": [{"key": "helpful", "label": "Helpful", "scale": 5}]}', $1, 3)
      RETURNING id`,
-    [owner.rows[0]!.id],
-  );
-  const projectId = project.rows[0]!.id;
-  await pool.query(
-    `INSERT INTO users (email, name, role)
+      [owner.rows[0]!.id],
+    );
+    const projectId = project.rows[0]!.id;
+    await pool.query(
+      `INSERT INTO users (email, name, role)
      SELECT 'annotator' || n || '@bench.local', 'Annotator ' || n, 'ANNOTATOR' FROM generate_series(1, 60) n`,
-  );
-  await pool.query(
-    `WITH p AS (
+    );
+    await pool.query(
+      `WITH p AS (
        INSERT INTO prompts (project_id, text, content_hash)
        SELECT $1, 'Prompt ' || n, md5(n::text) FROM generate_series(0, $2 - 1) n RETURNING id, text),
      c AS (
@@ -40,10 +43,10 @@ export async function seedStatsBench(pool: pg.Pool, judgments: number) {
        SELECT $1, id, 3, 3, 'COMPLETE', now() FROM p RETURNING id, prompt_id)
      INSERT INTO item_completions (item_id, position, completion_id)
      SELECT i.id, c.sample_index, c.id FROM i JOIN c ON c.prompt_id = i.prompt_id`,
-    [projectId, items],
-  );
-  await pool.query(
-    `CREATE TEMP TABLE bench_answers AS
+      [projectId, items],
+    );
+    await pool.query(
+      `CREATE TEMP TABLE bench_answers AS
      WITH annotators AS (SELECT array_agg(id ORDER BY email) AS ids FROM users WHERE role = 'ANNOTATOR'),
      pairs AS (
        SELECT i.id AS item_id, row_number() OVER (ORDER BY i.id) AS n,
@@ -65,15 +68,15 @@ export async function seedStatsBench(pool: pg.Pool, judgments: number) {
                  ELSE c1 END AS winner
        FROM draws
       LIMIT $2`,
-    [projectId, judgments, TRUE_STRENGTHS],
-  );
-  await pool.query(
-    `INSERT INTO assignments (id, item_id, project_id, annotator_id, status, shown_order, expires_at, created_at, closed_at)
+      [projectId, judgments, TRUE_STRENGTHS],
+    );
+    await pool.query(
+      `INSERT INTO assignments (id, item_id, project_id, annotator_id, status, shown_order, expires_at, created_at, closed_at)
      SELECT assignment_id, item_id, $1, annotator_id, 'SUBMITTED', shown_order, at, at, at FROM bench_answers`,
-    [projectId],
-  );
-  await pool.query(
-    `INSERT INTO judgments (assignment_id, item_id, project_id, annotator_id, idempotency_key, choice, strength,
+      [projectId],
+    );
+    await pool.query(
+      `INSERT INTO judgments (assignment_id, item_id, project_id, annotator_id, idempotency_key, choice, strength,
                             ranking, answer, aspects, created_at)
      SELECT assignment_id, item_id, $1, annotator_id, assignment_id::text,
             CASE WHEN winner IS NULL THEN 'tie' WHEN winner = shown_order[1] THEN 'A' ELSE 'B' END,
@@ -84,8 +87,11 @@ export async function seedStatsBench(pool: pg.Pool, judgments: number) {
             END,
             '{}', CASE WHEN winner = shown_order[1] THEN '{"A": {"helpful": 4}, "B": {"helpful": 2}}'::jsonb END, at
        FROM bench_answers`,
-    [projectId],
-  );
-  await pool.query("ANALYZE");
-  return { projectId, ownerId: owner.rows[0]!.id };
+      [projectId],
+    );
+    await pool.query("ANALYZE");
+    return { projectId, ownerId: owner.rows[0]!.id };
+  } finally {
+    pool.release();
+  }
 }

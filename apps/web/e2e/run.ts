@@ -4,6 +4,7 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { createTestDatabase } from "@arbiter/db/testing";
+import { analyticsFlow } from "./flows/analytics";
 import { annotateKeyboardFlow } from "./flows/annotate-keyboard";
 import { errorStateFlow } from "./flows/error-state";
 import { phoneFlow } from "./flows/phone";
@@ -22,6 +23,7 @@ const FLOWS: Flow[] = [
   rankingFlow,
   phoneFlow,
   errorStateFlow,
+  analyticsFlow,
 ];
 
 const webDir = path.resolve(import.meta.dirname, "..");

@@ -69,10 +69,13 @@ type ItemTuple = [
 ];
 
 export async function loadPairwiseDigest(pool: pg.Pool, projectId: string) {
-  const { rows } = await pool.query<{ items: ItemTuple[]; aspects: TProjectStats["biases"]["aspects"] }>(
-    DIGEST,
-    [projectId],
-  );
+  // The per-item aggregation of 100k answers spills to disk at the default 4 MB work_mem.
+  const { rows } = await withTransaction(pool, async (client) => {
+    await client.query("SET LOCAL work_mem = '64MB'");
+    return client.query<{ items: ItemTuple[]; aspects: TProjectStats["biases"]["aspects"] }>(DIGEST, [
+      projectId,
+    ]);
+  });
   const { items, aspects } = rows[0]!;
   const nominal: Map<Value, number>[] = [];
   const ordinal: Map<Value, number>[] = [];

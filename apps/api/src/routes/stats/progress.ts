@@ -75,6 +75,8 @@ export async function loadProgress(pool: pg.Pool, projectId: string, now: Date):
     ),
     ratePerHour,
     activeAnnotators: { lastDay: r.annotators_day, lastWeek: r.annotators_week },
-    projectedHoursToFinish: i.remaining === 0 ? 0 : ratePerHour > 0 ? i.remaining / ratePerHour : null,
+    // No items is not "finished": there is nothing to project yet.
+    projectedHoursToFinish:
+      i.total === 0 ? null : i.remaining === 0 ? 0 : ratePerHour > 0 ? i.remaining / ratePerHour : null,
   };
 }
