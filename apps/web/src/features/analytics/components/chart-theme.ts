@@ -1,0 +1,26 @@
+import type { CSSProperties } from "react";
+
+// Colours come from the design system's tokens (light-dark() values), so charts follow the theme.
+export const axisTick = { fill: "var(--text-muted)", fontSize: 12 };
+export const gridStroke = "var(--border)";
+export const tooltipStyle: CSSProperties = {
+  background: "var(--surface)",
+  border: "1px solid var(--border-strong)",
+  borderRadius: 8,
+  color: "var(--text)",
+  fontSize: 13,
+  boxShadow: "var(--shadow)",
+};
+export const tooltipLabelStyle: CSSProperties = { color: "var(--text)", fontWeight: 600 };
+export const tooltipItemStyle: CSSProperties = { color: "var(--text-muted)" };
+export const cursorFill = { fill: "var(--surface-2)" };
+
+export const SERIES = [
+  "var(--series-1)",
+  "var(--series-2)",
+  "var(--series-3)",
+  "var(--series-4)",
+  "var(--series-5)",
+  "var(--series-6)",
+];
+export const seriesColor = (i: number) => SERIES[i % SERIES.length]!;
