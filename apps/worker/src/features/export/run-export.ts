@@ -76,9 +76,10 @@ export async function runExport(deps: ExportDeps, exportId: string): Promise<{ r
   try {
     let total = 0;
     let lastProgress = Date.now();
-    for await (const batch of readItems(deps.pool, row.project_id, (n) => {
+    const onTotal = (n: number) => {
       total = n;
-    })) {
+    };
+    for await (const batch of readItems(deps.pool, row.project_id, onTotal, req.format === "raw")) {
       for (const item of batch) {
         const out = exportItem(item, ctx, counts);
         if (out.lines.length === 0) continue;

@@ -8,28 +8,34 @@ import type { ExportCompletion, ExportItem, ExportJudgment } from "./types";
 // in id order; completions (by position) and judgments (oldest first) are put in order
 // here rather than by ORDER BY inside the aggregates, which costs Postgres a sort per
 // item. So the same data always reads the same.
-const ITEMS_SQL = `
+// Only the raw format needs the shown order, ratings, rationale and the like; the others
+// read a prefix of the same arrays and skip the assignments join.
+function itemsSql(full: boolean): string {
+  const completion = full
+    ? "c.id, c.text, c.model, ic.position, c.generator_id, c.params"
+    : "c.id, c.text, c.model, ic.position";
+  const judgment = full
+    ? `j.id, j.annotator_id, j.choice, j.strength, j.ranking, j.created_at, a.shown_order, j.aspects, j.rationale,
+       j.flags, j.duration_ms, j.counted, j.late, j.gold_correct, a.created_at`
+    : "j.id, j.annotator_id, j.choice, j.strength, j.ranking, j.created_at";
+  return `
 SELECT i.id, i.is_gold, p.content_hash, p.text, p.messages, ic.completions, jj.judgments
   FROM items i
   JOIN prompts p ON p.id = i.prompt_id
-  LEFT JOIN (SELECT ic.item_id,
-                    json_agg(json_build_array(c.id, c.text, c.model, c.generator_id, c.params, ic.position))
-                      AS completions
+  LEFT JOIN (SELECT ic.item_id, json_agg(json_build_array(${completion})) AS completions
                FROM item_completions ic
                JOIN completions c ON c.id = ic.completion_id
                JOIN items ii ON ii.id = ic.item_id
               WHERE ii.project_id = $1
               GROUP BY ic.item_id) ic ON ic.item_id = i.id
-  LEFT JOIN (SELECT j.item_id,
-                    json_agg(json_build_array(j.id, j.annotator_id, j.choice, j.strength, j.ranking, a.shown_order,
-                                              j.aspects, j.rationale, j.flags, j.duration_ms, j.counted, j.late,
-                                              j.gold_correct, a.created_at, j.created_at)) AS judgments
+  LEFT JOIN (SELECT j.item_id, json_agg(json_build_array(${judgment})) AS judgments
                FROM judgments j
-               JOIN assignments a ON a.id = j.assignment_id
+               ${full ? "JOIN assignments a ON a.id = j.assignment_id" : ""}
               WHERE j.project_id = $1 AND j.superseded_at IS NULL
               GROUP BY j.item_id) jj ON jj.item_id = i.id
  WHERE i.project_id = $1
  ORDER BY i.id`;
+}
 
 // Suspended users, and annotators quarantined or rejected in the project: few, so they
 // are read once and looked up in memory.
@@ -46,13 +52,14 @@ type ItemRow = {
   content_hash: string;
   text: string | null;
   messages: { role: "system" | "user" | "assistant"; content: string }[] | null;
-  completions: [string, string, string, string | null, unknown, number][] | null;
+  completions: [string, string, string, number, (string | null)?, unknown?][] | null;
   judgments: unknown[][] | null;
 };
 
 const iso = (t: string) => new Date(t).toISOString();
 
 function toJudgment(r: unknown[], untrusted: Set<string>): ExportJudgment {
+  const full = r.length > 6;
   return {
     id: r[0] as string,
     annotatorId: r[1] as string,
@@ -60,16 +67,16 @@ function toJudgment(r: unknown[], untrusted: Set<string>): ExportJudgment {
     choice: r[2] as ExportJudgment["choice"],
     strength: r[3] as number | null,
     ranking: r[4] as string[][] | null,
-    shownOrder: r[5] as string[],
-    aspects: r[6] as ExportJudgment["aspects"],
-    rationale: r[7] as string | null,
-    flags: (r[8] as string[] | null) ?? [],
-    durationMs: r[9] as number | null,
-    counted: r[10] as boolean,
-    late: r[11] as boolean,
-    goldCorrect: r[12] as boolean | null,
-    shownAt: iso(r[13] as string),
-    createdAt: iso(r[14] as string),
+    createdAt: iso(r[5] as string),
+    shownOrder: full ? (r[6] as string[]) : [],
+    aspects: full ? (r[7] as ExportJudgment["aspects"]) : null,
+    rationale: full ? (r[8] as string | null) : null,
+    flags: full ? ((r[9] as string[] | null) ?? []) : [],
+    durationMs: full ? (r[10] as number | null) : null,
+    counted: full ? (r[11] as boolean) : true,
+    late: full ? (r[12] as boolean) : false,
+    goldCorrect: full ? (r[13] as boolean | null) : null,
+    shownAt: full ? iso(r[14] as string) : "",
   };
 }
 
@@ -82,14 +89,14 @@ function toItem(row: ItemRow, { untrusted, generators }: Lookups): ExportItem {
     promptHash: row.content_hash,
     prompt: row.messages ? { messages: row.messages } : { text: row.text ?? "" },
     completions: (row.completions ?? [])
-      .sort((a, b) => a[5] - b[5])
+      .sort((a, b) => a[3] - b[3])
       .map(
-        ([id, text, model, generatorId, params]): ExportCompletion => ({
+        ([id, text, model, , generatorId, params]): ExportCompletion => ({
           id,
           text,
           model,
           generator: generatorId ? (generators.get(generatorId) ?? null) : null,
-          params,
+          params: params ?? {},
         }),
       ),
     judgments: (row.judgments ?? [])
@@ -109,6 +116,8 @@ export async function* readItems(
   pool: pg.Pool,
   projectId: string,
   onTotal: (items: number) => void,
+  /** Everything the raw format shows; the other formats need less. */
+  full = true,
 ): AsyncGenerator<ExportItem[]> {
   const client = await pool.connect();
   let healthy = false;
@@ -134,7 +143,7 @@ export async function* readItems(
       generators: new Map(generators.rows.map((g) => [g.id, g.name])),
     };
     await client.query({
-      text: `DECLARE export_items NO SCROLL CURSOR FOR ${ITEMS_SQL}`,
+      text: `DECLARE export_items NO SCROLL CURSOR FOR ${itemsSql(full)}`,
       values: [projectId],
     });
     const fetch = () => client.query<ItemRow>(`FETCH ${FETCH_ROWS} FROM export_items`);
