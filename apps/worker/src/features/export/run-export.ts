@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import type { Db } from "@arbiter/db";
 import { type TExportFile, ZExportRequest } from "@arbiter/shared";
-import type pg from "pg";
 import { type CardProject, datasetCard } from "./dataset-card";
 import { exportItem } from "./export-item";
 import { fileEntry } from "./file-entry";
@@ -13,7 +13,7 @@ import { planSplits } from "./split";
 import { SplitFile, syncFile } from "./split-file";
 import { emptyCounts } from "./types";
 
-export type ExportDeps = { pool: pg.Pool; secret: string; exportDir: string };
+export type ExportDeps = { pool: Db["pool"]; secret: string; exportDir: string };
 
 /** What the Export row's `files` holds: the public description plus where the file lies. */
 export type StoredExportFile = TExportFile & { path: string };
@@ -163,7 +163,7 @@ async function removeLeftovers(root: string, exportId: string): Promise<void> {
 }
 
 /** Marks an export failed for good, unless it finished or was cancelled meanwhile. */
-export async function failExport(pool: pg.Pool, exportId: string, message: string): Promise<void> {
+export async function failExport(pool: Db["pool"], exportId: string, message: string): Promise<void> {
   await pool.query(
     `UPDATE exports SET status = 'FAILED', error = $2, finished_at = now()
       WHERE id = $1 AND status IN ('QUEUED', 'RUNNING')`,

@@ -1,4 +1,4 @@
-import type pg from "pg";
+import type { Db } from "@arbiter/db";
 import type { ExportCompletion, ExportItem, ExportJudgment } from "./types";
 
 // One row per item with its completions and judgments as JSON arrays: each prompt and
@@ -113,7 +113,7 @@ function toItem(row: ItemRow, { untrusted, generators }: Lookups): ExportItem {
  * batch at a time whatever the project's size.
  */
 export async function* readItems(
-  pool: pg.Pool,
+  pool: Db["pool"],
   projectId: string,
   onTotal: (items: number) => void,
   /** Everything the raw format shows; the other formats need less. */
@@ -121,7 +121,7 @@ export async function* readItems(
 ): AsyncGenerator<ExportItem[]> {
   const client = await pool.connect();
   let healthy = false;
-  let next: Promise<pg.QueryResult<ItemRow>> | undefined;
+  let next: Promise<{ rows: ItemRow[] }> | undefined;
   try {
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     // Timestamps inside json_build_array are rendered in the session's time zone.
