@@ -13,9 +13,9 @@ import {
   Spinner,
 } from "@/components/ui";
 import { type AuditFilter, listAudit, type TAuditEvent } from "../api";
-import { dateTime, relativeTime } from "../format";
 import { useDebounced, usePagedList } from "../hooks/use-paged-list";
 import styles from "./admin.module.css";
+import { AbsoluteTime, RelativeTime } from "./relative-time";
 import { SelectField } from "./select-field";
 
 const ACTION_PREFIXES = [
@@ -178,9 +178,11 @@ export function AuditPage({
                 return (
                   <Fragment key={e.id}>
                     <tr data-testid="audit-row">
-                      <td title={dateTime(e.createdAt)} style={{ whiteSpace: "nowrap" }}>
-                        <div>{relativeTime(e.createdAt)}</div>
-                        <div className={styles.secondaryText}>{dateTime(e.createdAt)}</div>
+                      <td style={{ whiteSpace: "nowrap" }}>
+                        <div>
+                          <RelativeTime iso={e.createdAt} />
+                        </div>
+                        <AbsoluteTime iso={e.createdAt} className={styles.secondaryText} />
                       </td>
                       <td>
                         <Badge tone={toneOf(e.action)}>

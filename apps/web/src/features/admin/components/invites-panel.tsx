@@ -5,10 +5,11 @@ import { type FormEvent, useState } from "react";
 import { Badge, type BadgeTone, Button, Card, CardBody, CardHeader, Input, useToast } from "@/components/ui";
 import { ROLE_LABEL } from "@/lib/roles";
 import { createInvite, revokeInvite, type TCreatedInvite } from "../api";
-import { dateTime, relativeTime } from "../format";
+import { dateTime } from "../format";
 import styles from "./admin.module.css";
 import { ConfirmDialog, errorMessage } from "./confirm-dialog";
 import { CopyField } from "./copy-field";
+import { RelativeTime } from "./relative-time";
 import { SelectField } from "./select-field";
 
 const STATE: Record<TInviteState, { label: string; tone: BadgeTone }> = {
@@ -136,11 +137,11 @@ export function InvitesPanel({ poolId, initial }: { poolId: string; initial: TIn
                     <td className={styles.num}>
                       {invite.uses} / {invite.maxUses}
                     </td>
-                    <td className={styles.muted} title={dateTime(invite.expiresAt)}>
-                      {relativeTime(invite.expiresAt)}
+                    <td className={styles.muted}>
+                      <RelativeTime iso={invite.expiresAt} />
                     </td>
-                    <td className={styles.muted} title={dateTime(invite.createdAt)}>
-                      {relativeTime(invite.createdAt)}
+                    <td className={styles.muted}>
+                      <RelativeTime iso={invite.createdAt} />
                     </td>
                     <td className={styles.actions}>
                       {invite.state === "active" ? (

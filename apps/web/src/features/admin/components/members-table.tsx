@@ -3,9 +3,10 @@
 import { useState } from "react";
 import { Badge, Button, EmptyState } from "@/components/ui";
 import type { TPoolMember } from "../api";
-import { count, dateTime, relativeTime } from "../format";
+import { count } from "../format";
 import { nextSort, type Sort, sortRows } from "../sort";
 import styles from "./admin.module.css";
+import { RelativeTime } from "./relative-time";
 import { SortHeader } from "./sort-header";
 import { UserStatusBadge } from "./user-badges";
 
@@ -81,8 +82,8 @@ export function MembersTable({
                 <UserStatusBadge status={m.user.status} />
               </td>
               <td className={styles.num}>{count(m.judgments)}</td>
-              <td className={styles.muted} title={m.lastJudgmentAt ? dateTime(m.lastJudgmentAt) : undefined}>
-                {m.lastJudgmentAt ? relativeTime(m.lastJudgmentAt) : "Never"}
+              <td className={styles.muted}>
+                {m.lastJudgmentAt ? <RelativeTime iso={m.lastJudgmentAt} /> : "Never"}
               </td>
               <td className={styles.num}>
                 {m.quarantinedIn > 0 ? (
@@ -93,8 +94,8 @@ export function MembersTable({
                   <span className={styles.muted}>—</span>
                 )}
               </td>
-              <td className={styles.muted} title={dateTime(m.addedAt)}>
-                {relativeTime(m.addedAt)}
+              <td className={styles.muted}>
+                <RelativeTime iso={m.addedAt} />
               </td>
               <td className={styles.actions}>
                 <Button

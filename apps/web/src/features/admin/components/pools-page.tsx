@@ -5,9 +5,10 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Badge, Button, EmptyState, PageHeader, useToast } from "@/components/ui";
 import { createPool, type TPool } from "../api";
-import { count, dateTime, relativeTime } from "../format";
+import { count } from "../format";
 import styles from "./admin.module.css";
 import { PoolNameDialog } from "./pool-name-dialog";
+import { RelativeTime } from "./relative-time";
 
 /** Pools that the crowd-platform entry creates for a project, named after its slug. */
 export const isCrowdPool = (pool: TPool) => pool.name.startsWith("Crowd: ");
@@ -60,8 +61,8 @@ export function PoolsPage({ pools }: { pools: TPool[] }) {
                     {isCrowdPool(pool) ? <Badge>Crowd platform</Badge> : null}
                   </td>
                   <td className={styles.num}>{count(pool.memberCount)}</td>
-                  <td className={styles.muted} title={dateTime(pool.createdAt)}>
-                    {relativeTime(pool.createdAt)}
+                  <td className={styles.muted}>
+                    <RelativeTime iso={pool.createdAt} />
                   </td>
                 </tr>
               ))}

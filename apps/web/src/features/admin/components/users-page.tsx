@@ -5,11 +5,11 @@ import { useState } from "react";
 import { Button, EmptyState, ErrorState, Input, PageHeader, Spinner, useToast } from "@/components/ui";
 import { ROLE_LABEL } from "@/lib/roles";
 import { listUsers, updateUser } from "../api";
-import { dateTime, relativeTime } from "../format";
 import { useDebounced, usePagedList } from "../hooks/use-paged-list";
 import styles from "./admin.module.css";
 import { ConfirmDialog } from "./confirm-dialog";
 import { CreateUserDialog } from "./create-user-dialog";
+import { RelativeTime } from "./relative-time";
 import { SelectField } from "./select-field";
 import { ROLE_OPTIONS, RoleBadge, UserStatusBadge } from "./user-badges";
 
@@ -148,8 +148,8 @@ export function UsersPage({
                     <td>
                       <UserStatusBadge status={user.status} />
                     </td>
-                    <td title={dateTime(user.createdAt)} className={styles.muted}>
-                      {relativeTime(user.createdAt)}
+                    <td className={styles.muted}>
+                      <RelativeTime iso={user.createdAt} />
                     </td>
                     <td className={styles.actions}>
                       {me ? null : user.status === "ACTIVE" ? (
