@@ -8,6 +8,7 @@ import { analyticsFlow } from "./flows/analytics";
 import { annotateKeyboardFlow } from "./flows/annotate-keyboard";
 import { errorStateFlow } from "./flows/error-state";
 import { phoneFlow } from "./flows/phone";
+import { poolsQualityFlow } from "./flows/pools-quality";
 import { rankingFlow } from "./flows/ranking";
 import { signInFlow } from "./flows/sign-in";
 import type { Flow, FlowContext } from "./flows/types";
@@ -23,6 +24,7 @@ const FLOWS: Flow[] = [
   rankingFlow,
   phoneFlow,
   errorStateFlow,
+  poolsQualityFlow,
   analyticsFlow,
 ];
 
