@@ -13,7 +13,9 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => {
-  await server?.close();
+  // After timeout and drop faults the stand-in's close() has been seen to wait about a
+  // minute for sockets the client already abandoned; the test does not wait for that.
+  await Promise.race([server?.close(), sleep(3_000)]);
   await f?.close();
 });
 

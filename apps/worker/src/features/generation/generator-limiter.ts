@@ -32,7 +32,16 @@ export type TAdmission = { admitted: true } | { admitted: false; retryInMs: numb
 
 export type GeneratorLimits = { concurrency: number; requestsPerMinute: number | null };
 
+type WithAcquire = Redis & {
+  arbiterGeneratorAcquire(...args: (string | number)[]): Promise<number>;
+};
+
 export function createGeneratorLimiter(redis: Redis, prefix: string, leaseMs: number) {
+  // A defined command runs by EVALSHA: the script is sent once, not with every job.
+  if (!("arbiterGeneratorAcquire" in redis)) {
+    redis.defineCommand("arbiterGeneratorAcquire", { numberOfKeys: 2, lua: ACQUIRE });
+  }
+  const scripted = redis as WithAcquire;
   const keys = (generatorId: string) => [
     `${prefix}:generator:${generatorId}:slots`,
     `${prefix}:generator:${generatorId}:pace`,
@@ -41,9 +50,7 @@ export function createGeneratorLimiter(redis: Redis, prefix: string, leaseMs: nu
   async function acquire(generatorId: string, holder: string, limits: GeneratorLimits): Promise<TAdmission> {
     const [slots, pace] = keys(generatorId);
     const answer = Number(
-      await redis.eval(
-        ACQUIRE,
-        2,
+      await scripted.arbiterGeneratorAcquire(
         slots!,
         pace!,
         Date.now(),

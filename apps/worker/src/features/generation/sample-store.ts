@@ -73,65 +73,54 @@ export type TCompletionValues = {
 };
 
 /**
- * Stores the completion and marks the sample done in one transaction. The completion
- * insert is ON CONFLICT DO NOTHING on (prompt, generator, sample index), so a re-delivered
- * job lands on the row its first delivery wrote. If the sample is no longer pending (the
- * run was cancelled while the request was in flight) nothing is kept.
+ * Stores the completion and marks the sample done, in one statement (one round trip, its
+ * own transaction). The sample row is locked first, so two deliveries of the same job
+ * (a stalled job handed to a second worker) take turns, and the second finds it no longer
+ * pending. The completion insert is ON CONFLICT DO NOTHING on (prompt, generator, sample
+ * index), so a row an earlier run or delivery wrote is reused, never duplicated. If the
+ * sample is not pending (the run was cancelled while the request was in flight) nothing
+ * is written at all.
  */
 export async function storeCompletion(
   pool: pg.Pool,
   work: TSampleWork,
   values: TCompletionValues,
 ): Promise<"done" | "not-pending"> {
-  const client = await pool.connect();
-  try {
-    await client.query("BEGIN");
-    const inserted = await client.query(
-      `INSERT INTO completions (prompt_id, generator_id, run_id, sample_index, source, model, text, params,
+  const res = await pool.query(
+    `WITH s AS (
+       SELECT id FROM generation_samples WHERE id = $1 AND status = 'PENDING' FOR UPDATE),
+     ins AS (
+       INSERT INTO completions (prompt_id, generator_id, run_id, sample_index, source, model, text, params,
                                 finish_reason, prompt_tokens, completion_tokens, latency_ms, seed)
-       VALUES ($1, $2, $3, $4, 'GENERATED', $5, $6, $7, $8, $9, $10, $11, $12)
+       SELECT $2, $3, $4, $5, 'GENERATED', $6, $7, $8, $9, $10, $11, $12, $13 FROM s
        ON CONFLICT (prompt_id, generator_id, sample_index) DO NOTHING
-       RETURNING id`,
-      [
-        work.promptId,
-        work.generatorId,
-        work.runId,
-        work.sampleIndex,
-        values.model,
-        values.text,
-        JSON.stringify(values.params),
-        values.finishReason,
-        values.promptTokens,
-        values.completionTokens,
-        values.latencyMs,
-        values.seed,
-      ],
-    );
-    const completionId =
-      inserted.rows[0]?.id ??
-      (
-        await client.query(
-          "SELECT id FROM completions WHERE prompt_id = $1 AND generator_id = $2 AND sample_index = $3",
-          [work.promptId, work.generatorId, work.sampleIndex],
-        )
-      ).rows[0]?.id;
-    const marked = await client.query(
-      `UPDATE generation_samples SET status = 'DONE', completion_id = $2, error = NULL, updated_at = now()
-        WHERE id = $1 AND status = 'PENDING'`,
-      [work.sampleId, completionId],
-    );
-    if (marked.rowCount === 0) {
-      await client.query("ROLLBACK");
-      return "not-pending";
-    }
-    await client.query("COMMIT");
-    return "done";
-  } catch (err) {
-    await client.query("ROLLBACK").catch(() => undefined);
-    throw err;
-  } finally {
-    client.release();
-  }
+       RETURNING id),
+     earlier AS (
+       SELECT c.id FROM completions c WHERE c.prompt_id = $2 AND c.generator_id = $3 AND c.sample_index = $5),
+     marked AS (
+       UPDATE generation_samples g
+          SET status = 'DONE', error = NULL, updated_at = now(),
+              completion_id = coalesce((SELECT id FROM ins), (SELECT id FROM earlier))
+         FROM s WHERE g.id = s.id
+       RETURNING g.id)
+     SELECT count(*)::int AS marked FROM marked`,
+    [
+      work.sampleId,
+      work.promptId,
+      work.generatorId,
+      work.runId,
+      work.sampleIndex,
+      values.model,
+      values.text,
+      JSON.stringify(values.params),
+      values.finishReason,
+      values.promptTokens,
+      values.completionTokens,
+      values.latencyMs,
+      values.seed,
+    ],
+  );
+  return res.rows[0]?.marked === 1 ? "done" : "not-pending";
 }
 
 /** Keeps the latest error visible while the job retries; `final` ends the sample as failed. */
@@ -155,20 +144,21 @@ export async function cancelSample(pool: pg.Pool, sampleId: string) {
 /**
  * Closes the run once nothing is pending. Every sample's last writer gets here after its
  * own commit, so whichever commits last sees no pending rows; the status guard lets only
- * one of them write the final counts.
+ * one of them write the final counts. The pending check is an index probe, so calling this
+ * after every sample costs little; the counts are taken only once, at the end.
  */
 export async function finishRunIfComplete(pool: pg.Pool, runId: string): Promise<boolean> {
   const res = await pool.query(
-    `WITH counts AS (
-       SELECT count(*) FILTER (WHERE status = 'DONE')::int AS done,
-              count(*) FILTER (WHERE status = 'FAILED')::int AS failed,
-              count(*) FILTER (WHERE status = 'PENDING')::int AS pending
-         FROM generation_samples WHERE run_id = $1)
-     UPDATE generation_runs r
-        SET status = CASE WHEN c.done = 0 AND c.failed > 0 THEN 'FAILED'::"JobStatus" ELSE 'SUCCEEDED'::"JobStatus" END,
-            done = c.done, failed = c.failed, finished_at = now()
-       FROM counts c
-      WHERE r.id = $1 AND r.status = 'RUNNING' AND c.pending = 0`,
+    `UPDATE generation_runs r
+        SET done = c.done, failed = c.failed, finished_at = now(),
+            status = CASE WHEN c.done = 0 AND c.failed > 0 THEN 'FAILED'::"JobStatus" ELSE 'SUCCEEDED'::"JobStatus" END
+       FROM (SELECT count(*) FILTER (WHERE status = 'DONE')::int AS done,
+                    count(*) FILTER (WHERE status = 'FAILED')::int AS failed
+               FROM generation_samples
+              WHERE run_id = $1
+                AND NOT EXISTS (SELECT 1 FROM generation_samples WHERE run_id = $1 AND status = 'PENDING')) c
+      WHERE r.id = $1 AND r.status = 'RUNNING'
+        AND NOT EXISTS (SELECT 1 FROM generation_samples WHERE run_id = $1 AND status = 'PENDING')`,
     [runId],
   );
   return (res.rowCount ?? 0) > 0;
