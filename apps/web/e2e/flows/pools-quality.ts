@@ -1,5 +1,5 @@
 import type { TProject } from "@arbiter/shared";
-import type { Page } from "playwright-core";
+import type { Cookie, Page } from "playwright-core";
 import { assert, currentAssignment, newPage, screenshot, signIn } from "../support/browser";
 import { ApiClient } from "../support/seed";
 import { judgmentsOf } from "./db-checks";
@@ -7,10 +7,11 @@ import type { Flow, FlowContext } from "./types";
 
 const INVITEE = { name: "Ivy Invitee", email: "ivy@e2e.test", password: "ivy-password-123" };
 
-async function twoThemes(ctx: FlowContext, path: string, name: string, signInAs?: "admin") {
+/** A page in light and dark, signed in with the given session cookies. */
+async function twoThemes(ctx: FlowContext, cookies: Cookie[], path: string, name: string) {
   for (const scheme of ["light", "dark"] as const) {
     const { context, page } = await newPage(ctx.browser, "desktop", scheme);
-    if (signInAs) await signIn(page, ctx.web, ctx.admin.email, ctx.admin.password);
+    await context.addCookies(cookies);
     await page.goto(`${ctx.web}${path}`);
     await page.waitForLoadState("networkidle");
     await screenshot(page, `${name}-desktop-${scheme}`);
@@ -90,6 +91,13 @@ export const poolsQualityFlow: Flow = {
 
     // The invitee: their own browser, no account yet.
     const inviteUrl = `${web}${new URL(link).pathname}`;
+    for (const scheme of ["light", "dark"] as const) {
+      const { context, page } = await newPage(browser, "phone", scheme);
+      await page.goto(inviteUrl);
+      await page.getByTestId("invite-pool").waitFor();
+      await screenshot(page, `invite-phone-${scheme}`);
+      await context.close();
+    }
     const { context: guestContext, page: guest } = await newPage(browser);
     await guest.goto(inviteUrl);
     assert(
@@ -171,12 +179,13 @@ export const poolsQualityFlow: Flow = {
     await crowd.getByTestId("completion-code").filter({ hasText: "E2E-DONE-42" }).waitFor();
     await screenshot(crowd, "join-completion-phone-light");
     await crowdContext.close();
+    const cookies = await adminContext.cookies();
     await adminContext.close();
 
-    await twoThemes(ctx, "/admin/users", "admin-users", "admin");
-    await twoThemes(ctx, "/admin/pools", "admin-pools", "admin");
-    await twoThemes(ctx, `/admin/pools/${poolId}`, "admin-pool", "admin");
-    await twoThemes(ctx, "/admin/audit", "admin-audit", "admin");
-    await twoThemes(ctx, `/projects/${project.id}/quality`, "quality", "admin");
+    await twoThemes(ctx, cookies, "/admin/users", "admin-users");
+    await twoThemes(ctx, cookies, "/admin/pools", "admin-pools");
+    await twoThemes(ctx, cookies, `/admin/pools/${poolId}`, "admin-pool");
+    await twoThemes(ctx, cookies, "/admin/audit", "admin-audit");
+    await twoThemes(ctx, cookies, `/projects/${project.id}/quality`, "quality");
   },
 };
