@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
 import { gunzipSync } from "node:zlib";
-import { ZRawRow } from "@arbiter/shared";
+import { type TExportRequestInput, ZRawRow } from "@arbiter/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { judge, seedProject, takeAssignment } from "./support/annotation";
 import { type ExportWorker, exportWorker } from "./support/export-worker";
@@ -112,7 +112,7 @@ async function download(id: string, name: string, headers: Record<string, string
 }
 
 /** Runs an export to the end and returns the text of each split file, by split. */
-async function exportText(body: { compress?: boolean } & object) {
+async function exportText(body: TExportRequestInput) {
   const id = await startExport(body);
   const done = await waitForExport(id);
   expect(done.status, done.error).toBe("SUCCEEDED");
@@ -229,7 +229,7 @@ describe("exports through the API and the worker", () => {
   });
 
   it("the same request twice gives byte-identical files; the manifest's checksums match", async () => {
-    const body = { format: "trl", splits: { train: 0.5, test: 0.5 }, seed: "s1" };
+    const body: TExportRequestInput = { format: "trl", splits: { train: 0.5, test: 0.5 }, seed: "s1" };
     const first = await exportText(body);
     const second = await exportText(body);
     expect(second.texts).toEqual(first.texts);
