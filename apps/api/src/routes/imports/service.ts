@@ -2,6 +2,7 @@ import type { TImportResponse } from "@arbiter/shared";
 import type { MultipartFile } from "@fastify/multipart";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { badRequest, HttpError } from "../../lib/http-error";
+import { findUnstorable } from "../../lib/storable-json";
 import { assertProject } from "../prompts/service";
 import { formatOf, readRecords, type TImportFormat } from "./read-records";
 import type { ImportWriter } from "./writers";
@@ -67,6 +68,11 @@ export async function runImport<T>(
       result.lines += 1;
       if ("error" in record) {
         reject(record.line, record.error);
+        continue;
+      }
+      const unstorable = findUnstorable(record.value, "line");
+      if (unstorable) {
+        reject(record.line, `${unstorable.path}: ${unstorable.message}`);
         continue;
       }
       const parsed = writer.schema.safeParse(record.value);
