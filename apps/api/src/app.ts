@@ -7,6 +7,7 @@ import fastifyRateLimit from "@fastify/rate-limit";
 import Fastify, { type FastifyServerOptions } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { TApiEnv } from "./env";
+import { serializeRequest } from "./lib/log-redaction";
 import { authPlugin } from "./plugins/auth";
 import { dbPlugin } from "./plugins/db";
 import { errorsPlugin } from "./plugins/errors";
@@ -30,6 +31,7 @@ export async function buildApp({ config, db, logger }: BuildAppOptions) {
       level: config.LOG_LEVEL,
       // Credentials never reach the logs.
       redact: ["req.headers.authorization", "req.headers.cookie", 'res.headers["set-cookie"]'],
+      serializers: { req: serializeRequest },
     },
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: config.TRUST_PROXY,
