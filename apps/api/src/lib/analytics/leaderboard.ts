@@ -1,5 +1,5 @@
 import { eloScale, fitBradleyTerry } from "./bradley-terry";
-import { quantileSorted, seededRandom } from "./random";
+import { poisson, quantileSorted, seededRandom } from "./random";
 import { type Interval, wilsonInterval } from "./wilson";
 
 /** The games between two models on one item (one judgment gives one game per model pair). */
@@ -42,8 +42,8 @@ export const DEFAULT_SEED = 20240611;
 
 /**
  * Items packed by their games: items with identical games (common: one judgment pattern
- * per model pair) share one signature, so that a bootstrap round draws item indices,
- * counts them per signature and then adds each signature's games once.
+ * per model pair) share one signature, whose games a bootstrap round adds once, weighted
+ * by how often its items were drawn.
  */
 type Packed = {
   signatureOf: Int32Array;
@@ -122,15 +122,19 @@ export function buildLeaderboard(games: ItemGames[], opts: LeaderboardOptions = 
   }
   const packed = pack(played, index);
   const itemCount = packed.signatureOf.length;
-  const all = new Float64Array(packed.entries.length);
-  for (const s of packed.signatureOf) all[s]! += 1;
-  const ratings = ratingsOf(winsOf(packed, all, size), priorShare);
+  const frequency = new Float64Array(packed.entries.length);
+  for (const s of packed.signatureOf) frequency[s]! += 1;
+  const ratings = ratingsOf(winsOf(packed, frequency, size), priorShare);
 
   const samples: number[][] = models.map(() => []);
   const random = seededRandom(opts.seed ?? DEFAULT_SEED);
   for (let r = 0; r < rounds && itemCount > 0; r++) {
+    // Poisson bootstrap: every item is drawn Poisson(1) times instead of exactly n draws
+    // in all; the large-sample equivalent of resampling items with replacement (Hanley &
+    // MacGibbon 2006), and a signature's f items together are one Poisson(f) draw, so a
+    // round costs one draw per signature instead of one per item.
     const counts = new Float64Array(packed.entries.length);
-    for (let n = 0; n < itemCount; n++) counts[packed.signatureOf[Math.floor(random() * itemCount)]!]! += 1;
+    for (let s = 0; s < counts.length; s++) counts[s] = poisson(frequency[s]!, random);
     ratingsOf(winsOf(packed, counts, size), priorShare).forEach((x, k) => {
       samples[k]!.push(x);
     });

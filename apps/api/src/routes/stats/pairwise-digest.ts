@@ -7,11 +7,12 @@ import { fromGameRows, type GameRow } from "./games";
 import { VALID_JUDGMENTS } from "./scope";
 
 /**
- * Everything a pairwise project's statistics need, in one pass over its judgments: per
- * item the answers counted by winner (lo/hi = completion with the smaller/greater id),
- * strength and shown position, plus mean aspect ratings. The judgments are read once
- * (the CTE `v` is referenced twice, so Postgres materialises it) and only one row per
- * item leaves the database, as compact JSON arrays.
+ * What a pairwise project's agreement, leaderboard and biases need, in one pass over its
+ * judgments: per item the answers counted by winner (lo/hi = completion with the
+ * smaller/greater id), strength and shown position. Only one row per item leaves the
+ * database, as compact JSON arrays. Aspect ratings are a separate query that runs beside
+ * this one: folded in, `v` is referenced twice and Postgres materialises it, which was
+ * slower than reading the judgments twice in parallel.
  */
 const DIGEST = `
   WITH ${VALID_JUDGMENTS},
@@ -35,13 +36,6 @@ const DIGEST = `
            count(*) FILTER (WHERE choice = 'both_bad') AS both_bad,
            count(*) FILTER (WHERE choice = 'A') AS first_shown
       FROM answers GROUP BY item_id, lo, hi
-  ),
-  ratings AS (
-    SELECT v.shown_order[ascii(o.key) - 64] AS completion_id, r.key AS aspect, sum(r.value::float8) AS total,
-           count(*) AS n
-      FROM v, jsonb_each(v.aspects) AS o(key, ratings), jsonb_each_text(o.ratings) AS r(key, value)
-     WHERE v.aspects IS NOT NULL
-     GROUP BY 1, 2
   )
   SELECT
     (SELECT COALESCE(json_agg(json_build_array(
@@ -52,11 +46,7 @@ const DIGEST = `
        FROM per_item p
        JOIN item_completions ic ON ic.item_id = p.item_id AND ic.position = 0
        JOIN completions cl ON cl.id = p.lo LEFT JOIN generators gl ON gl.id = cl.generator_id
-       JOIN completions ch ON ch.id = p.hi LEFT JOIN generators gh ON gh.id = ch.generator_id) AS items,
-    (SELECT COALESCE(json_agg(a ORDER BY a.aspect, a.model), '[]') FROM (
-       SELECT r.aspect, COALESCE(g.name, c.model) AS model, sum(r.total) / sum(r.n) AS mean, sum(r.n)::int AS n
-         FROM ratings r JOIN completions c ON c.id = r.completion_id LEFT JOIN generators g ON g.id = c.generator_id
-        GROUP BY 1, 2) a) AS aspects`;
+       JOIN completions ch ON ch.id = p.hi LEFT JOIN generators gh ON gh.id = ch.generator_id) AS items`;
 
 type ItemTuple = [
   string,
@@ -76,7 +66,7 @@ export async function loadPairwiseDigest(pool: pg.Pool, projectId: string) {
       projectId,
     ]);
   });
-  const { items, aspects } = rows[0]!;
+  const { items } = rows[0]!;
   const nominal: Map<Value, number>[] = [];
   const ordinal: Map<Value, number>[] = [];
   const games: GameRow[] = [];
@@ -158,5 +148,5 @@ export async function loadPairwiseDigest(pool: pg.Pool, projectId: string) {
     ci: wilsonInterval(firstShown, decisive),
     expected: 0.5,
   };
-  return { judgments, agreement, position, aspects, ...fromGameRows(games) };
+  return { judgments, agreement, position, ...fromGameRows(games) };
 }

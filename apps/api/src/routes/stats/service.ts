@@ -2,6 +2,7 @@ import type { TProjectStats } from "@arbiter/shared";
 import type { FastifyInstance } from "fastify";
 import type pg from "pg";
 import { notFound } from "../../lib/http-error";
+import { questionsOf } from "../projects/serialize";
 import { loadRankingAgreement } from "./agreement";
 import { loadRankingGames } from "./games";
 import { loadPairwiseDigest } from "./pairwise-digest";
@@ -10,13 +11,16 @@ import { loadProgress } from "./progress";
 
 type Measures = Pick<TProjectStats, "judgments" | "agreement" | "leaderboard" | "biases">;
 
-async function pairwiseMeasures(pool: pg.Pool, projectId: string): Promise<Measures> {
-  const d = await loadPairwiseDigest(pool, projectId);
+async function pairwiseMeasures(pool: pg.Pool, projectId: string, hasAspects: boolean): Promise<Measures> {
+  const [d, aspects] = await Promise.all([
+    loadPairwiseDigest(pool, projectId),
+    hasAspects ? loadAspects(pool, projectId) : [],
+  ]);
   return {
     judgments: d.judgments,
     agreement: d.agreement,
     leaderboard: d.leaderboard,
-    biases: { position: d.position, length: d.length, lengthBuckets: d.lengthBuckets, aspects: d.aspects },
+    biases: { position: d.position, length: d.length, lengthBuckets: d.lengthBuckets, aspects },
   };
 }
 
@@ -48,17 +52,19 @@ async function rankingMeasures(pool: pg.Pool, projectId: string, options: number
 export async function projectStats(app: FastifyInstance, projectId: string): Promise<TProjectStats> {
   const project = await app.db.prisma.project.findUnique({
     where: { id: projectId },
-    select: { taskType: true, optionsPerItem: true },
+    select: { taskType: true, optionsPerItem: true, questions: true },
   });
   if (!project) throw notFound("Project");
   const pool = app.db.pool;
   const now = new Date();
+  // Ratings exist only where the project asks for them; otherwise the scan is skipped.
+  const hasAspects = questionsOf(project).aspects.length > 0;
   const [excluded, progress, measures] = await Promise.all([
     loadExclusions(pool, projectId),
     loadProgress(pool, projectId, now),
     project.taskType === "RANKING"
       ? rankingMeasures(pool, projectId, project.optionsPerItem)
-      : pairwiseMeasures(pool, projectId),
+      : pairwiseMeasures(pool, projectId, hasAspects),
   ]);
   return {
     generatedAt: now.toISOString(),
