@@ -1,7 +1,10 @@
-// npm run bench:annotate [-- --annotators 200 --seconds 20 --think-ms 0]
+// npm run bench:annotate [-- --annotators 200 --seconds 20 --think-ms 0 --loop page]
 // N simulated annotators loop get-assignment -> judgment against the API for a fixed
 // time; the same client then drives a bare Fastify + one-INSERT route (the baseline)
 // in the same run, and the ratio of the two is printed. Machine noise cancels out.
+// --loop page (default) does what the labeling page does: the next assignment comes with
+// the judgment's answer (`next`), and POST /assignments is called only when there is
+// none. --loop get-judge calls POST /assignments before every judgment.
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import path from "node:path";
@@ -16,21 +19,26 @@ const { values } = parseArgs({
     seconds: { type: "string", default: "20" },
     // Reading time between items; 0 makes every simulated annotator a closed loop.
     "think-ms": { type: "string", default: "0" },
+    loop: { type: "string", default: "page" },
   },
 });
 const ANNOTATORS = Number(values.annotators);
 const SECONDS = Number(values.seconds);
 const THINK_MS = Number(values["think-ms"]);
+const LOOP = values.loop;
+if (LOOP !== "page" && LOOP !== "get-judge") throw new Error("--loop must be page or get-judge");
 const think = () =>
   THINK_MS > 0 ? new Promise((r) => setTimeout(r, THINK_MS * (0.5 + Math.random()))) : undefined;
 const here = import.meta.dirname;
 const tsx = path.resolve(here, "../../../node_modules/.bin/tsx");
 
 function start(script: string, env: Record<string, string>): ChildProcess {
+  // tsx hands Node flags to the process it runs (`--import tsx` would hide the TypeScript
+  // loader from @fastify/autoload, which then refuses .ts routes).
   const args = process.env.BENCH_CPU_PROF
-    ? ["--cpu-prof", "--cpu-prof-dir=/tmp/prof", "--import", "tsx", script]
+    ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`, script]
     : [script];
-  return spawn(process.env.BENCH_CPU_PROF ? process.execPath : tsx, args, {
+  return spawn(tsx, args, {
     cwd: path.resolve(here, ".."),
     env: { ...process.env, ...env },
     stdio: "inherit",
@@ -60,15 +68,19 @@ async function runArbiter(databaseUrl: string, projectId: string, tokens: string
       const headers = { authorization: `Bearer ${token}` };
       // With reading time, annotators arrive spread out, as people do, not all at once.
       await think();
+      let next: { id: string } | null = null;
       while (Date.now() < deadline) {
-        const got = await timed(get, () =>
-          call(http, "POST", `/api/v1/projects/${projectId}/assignments`, headers),
-        );
-        if (got.status !== 201) return;
-        const id = got.body.assignment.id;
+        if (!next || LOOP === "get-judge") {
+          const got = await timed(get, () =>
+            call(http, "POST", `/api/v1/projects/${projectId}/assignments`, headers),
+          );
+          if (got.status !== 201) return;
+          next = got.body.assignment;
+        }
+        const id = next!.id;
         await think();
         const body = { choice: Math.random() < 0.5 ? "A" : "B", durationMs: 3000 };
-        await timed(post, () =>
+        const judged = await timed(post, () =>
           call(
             http,
             "POST",
@@ -77,6 +89,7 @@ async function runArbiter(databaseUrl: string, projectId: string, tokens: string
             body,
           ),
         );
+        next = judged.status === 201 ? judged.body.next : null;
       }
     }),
   );
@@ -112,7 +125,7 @@ try {
   const baseline = await runBaseline(db.url);
   const fmt = (n: number) => n.toFixed(1);
   console.log(
-    `\nbench:annotate — ${ANNOTATORS} annotators, ${SECONDS} s each phase, think time ${THINK_MS} ms`,
+    `\nbench:annotate — ${ANNOTATORS} annotators, ${SECONDS} s each phase, think time ${THINK_MS} ms, loop ${LOOP}`,
   );
   console.log(
     `  get assignment : ${fmt(ours.get.perSecond)}/s  p50 ${fmt(ours.get.p50)} ms  p99 ${fmt(ours.get.p99)} ms  errors ${ours.get.errors}`,

@@ -11,6 +11,10 @@ import { hashToken } from "../lib/tokens";
 export const SESSION_COOKIE = "arbiter_session";
 // Sessions record when they were last used, but not on every request of the hot path.
 const LAST_SEEN_RESOLUTION_MS = 5 * 60_000;
+// Principals remembered for the hot path (see authorizeHotPath). Shorter than the
+// last-seen resolution, so remembered requests never hold back a last-used update.
+const REMEMBER_PRINCIPAL_MS = 30_000;
+const MAX_REMEMBERED_PRINCIPALS = 10_000;
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -19,6 +23,14 @@ declare module "fastify" {
     /** onRequest hooks: authenticated by session or API key, with one of the roles (any role if none given).
      * They run before the body is parsed, so a stranger learns nothing from validation errors. */
     authorize: (...roles: TRole[]) => onRequestHookHandler[];
+    /** As authorize, but a principal seen in the last seconds is taken from memory, without
+     * a query. ONLY for routes whose SQL re-checks the credential in the statement that does
+     * the work (arbiter_credential_role) and calls forgetPrincipal when it fails: that
+     * check, not this memory, is what makes a suspension or revocation take effect at once,
+     * in every API process. */
+    authorizeHotPath: (...roles: TRole[]) => onRequestHookHandler[];
+    /** Drops the request's credential from memory and throws 401 (its re-check failed). */
+    forgetPrincipal: (request: FastifyRequest) => never;
   }
   interface FastifyRequest {
     principal: Principal | null;
@@ -90,13 +102,48 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
   // callers, pass without a failed attempt; when both fail, the session's error is shown.
   const authenticate = app.auth([app.verifyApiKey, app.verifySession], { relation: "or" });
 
-  app.decorate("authorize", (...roles: TRole[]) => {
-    const checkRole: onRequestHookHandler = async (request) => {
+  // Keyed by the credential's hash; a bearer token and a cookie are told apart, as above.
+  const remembered = new Map<string, { principal: Principal; until: number }>();
+  const credentialKey = (request: FastifyRequest) => {
+    const token = bearerToken(request);
+    if (token) return `k:${hashToken(token)}`;
+    const cookie = request.cookies[SESSION_COOKIE];
+    return cookie ? `s:${hashToken(cookie)}` : undefined;
+  };
+  const remember = (key: string, principal: Principal) => {
+    remembered.delete(key);
+    remembered.set(key, { principal, until: Date.now() + REMEMBER_PRINCIPAL_MS });
+    if (remembered.size > MAX_REMEMBERED_PRINCIPALS) remembered.delete(remembered.keys().next().value!);
+  };
+  const authenticateRemembered: onRequestHookHandler = function (request, reply, done) {
+    const key = credentialKey(request);
+    const known = key ? remembered.get(key) : undefined;
+    if (known && known.until > Date.now()) {
+      request.principal = known.principal;
+      return done();
+    }
+    authenticate.call(this, request, reply, (err?: Error) => {
+      if (!err && key && request.principal) remember(key, request.principal);
+      done(err);
+    });
+  };
+
+  app.decorate("forgetPrincipal", (request: FastifyRequest): never => {
+    const key = credentialKey(request);
+    if (key) remembered.delete(key);
+    throw request.principal?.via === "session"
+      ? unauthenticated("Your session has ended; sign in again")
+      : unauthenticated("Invalid, revoked or expired API key");
+  });
+
+  const checkRole =
+    (roles: TRole[]): onRequestHookHandler =>
+    async (request) => {
       const role = request.principal?.user.role;
       if (!role) throw unauthenticated();
       if (request.principal?.via === "session") assertSameOrigin(request, app.config.ARBITER_TRUSTED_ORIGINS);
       if (roles.length > 0 && !roles.includes(role)) throw forbidden();
     };
-    return [authenticate, checkRole];
-  });
+  app.decorate("authorize", (...roles: TRole[]) => [authenticate, checkRole(roles)]);
+  app.decorate("authorizeHotPath", (...roles: TRole[]) => [authenticateRemembered, checkRole(roles)]);
 });

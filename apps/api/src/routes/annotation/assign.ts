@@ -1,38 +1,58 @@
 import type { TAssignment } from "@arbiter/shared";
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import { notFound } from "../../lib/http-error";
-import type { AuthUser } from "../../lib/principal";
 import { quotaReachedSql } from "../crowd/service";
 import type { AnnotatableProject } from "./access";
-import { leaseAndLoad, loadAssignmentDto } from "./assignment-dto";
+import { answerRulesOf } from "./answer-rules";
+import { type AssignmentJson, leaseAndLoad, toAssignment } from "./assignment-dto";
 
 // The leasing rules live in the SQL function arbiter_lease_item (see its migration): one
 // round-trip, with row locks and a capacity re-check under the lock.
 
+/** The credential ids that arbiter_credential_role re-checks. */
+export function credentialOf(request: FastifyRequest) {
+  const principal = request.principal!;
+  return {
+    userId: principal.user.id,
+    apiKeyId: principal.via === "apiKey" ? principal.apiKeyId : null,
+    sessionId: principal.via === "session" ? principal.sessionId : null,
+  };
+}
+
 /**
  * The assignment the annotator holds in the project, or a new lease on the open item
  * nearest to completion (then oldest) that they have not seen; null when none is left.
- * Access and leasing are one statement; a project they may not enter is "not found".
+ * Credential, access, leasing and content are one statement; a project they may not
+ * enter is "not found".
  */
 export async function leaseForAnnotator(
   app: FastifyInstance,
-  user: AuthUser,
+  request: FastifyRequest,
   projectId: string,
 ): Promise<TAssignment | null> {
-  const { rows } = await app.db.pool.query<{ assignment_id: string | null }>({
+  const { userId, apiKeyId, sessionId } = credentialOf(request);
+  const { rows } = await app.db.pool.query<{
+    role: string | null;
+    project_id: string | null;
+    assignment: AssignmentJson | null;
+  }>({
     name: "lease-for-annotator",
     // A crowd participant who met the quota gets nothing more (the page shows their code).
-    text: `SELECT CASE WHEN ${quotaReachedSql("$2")} THEN NULL
-                   ELSE arbiter_lease_item(p.id, $2, p.lease_seconds, p.status = 'ACTIVE') END AS assignment_id
-             FROM projects p
-            WHERE p.id = $1
-              AND ($3 OR EXISTS (SELECT 1 FROM project_pools pp JOIN pool_members m ON m.pool_id = pp.pool_id
-                                  WHERE pp.project_id = p.id AND m.user_id = $2))`,
-    values: [projectId, user.id, user.role !== "ANNOTATOR"],
+    text: `WITH c AS MATERIALIZED (SELECT arbiter_credential_role($2, $3, $4) AS role)
+           SELECT c.role, p.id AS project_id,
+                  CASE WHEN p.id IS NULL OR ${quotaReachedSql("$2")} THEN NULL
+                       ELSE arbiter_lease_dto(p.id, $2, p.lease_seconds, p.status = 'ACTIVE') END AS assignment
+             FROM c LEFT JOIN projects p
+               ON p.id = $1 AND c.role IS NOT NULL
+              AND (c.role <> 'ANNOTATOR' OR EXISTS (
+                    SELECT 1 FROM project_pools pp JOIN pool_members m ON m.pool_id = pp.pool_id
+                     WHERE pp.project_id = p.id AND m.user_id = $2))`,
+    values: [projectId, userId, apiKeyId, sessionId],
   });
-  if (!rows[0]) throw notFound("Project");
-  const id = rows[0].assignment_id;
-  return id ? loadAssignmentDto(app.db.pool, id) : null;
+  const row = rows[0]!;
+  if (!row.role) app.forgetPrincipal(request);
+  if (!row.project_id) throw notFound("Project");
+  return row.assignment ? toAssignment(row.assignment, answerRulesOf(app.db.pool)) : null;
 }
 
 /** The next assignment in a project already known to be open to the annotator. */

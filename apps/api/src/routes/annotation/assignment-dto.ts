@@ -1,61 +1,51 @@
-import { OPTION_KEYS, type TAssignment, type TMessage } from "@arbiter/shared";
+import type { TAssignment, TMessage } from "@arbiter/shared";
+import { OPTION_KEYS } from "@arbiter/shared";
 import type pg from "pg";
-import { questionsOf, toTaskType } from "../projects/serialize";
+import { toTaskType } from "../projects/serialize";
+import { type AnswerRulesMemory, answerRulesOf } from "./answer-rules";
 
 type Queryable = Pick<pg.Pool, "query">;
 
-type DtoRow = {
+/** What arbiter_assignment_dto returns (see its migration). */
+export type AssignmentJson = {
   id: string;
-  expires_at: Date;
-  shown_order: string[];
+  expiresAt: string;
   guidelines: string;
-  task_type: "PAIRWISE" | "RANKING";
+  taskType: "PAIRWISE" | "RANKING";
   questions: unknown;
+  rules: string;
   messages: TMessage[] | null;
   text: string | null;
-  completions: { id: string; text: string }[];
+  options: string[];
 };
 
-const DTO_SQL = `
-  SELECT a.id, a.expires_at, a.shown_order, p.guidelines, p.task_type, p.questions, pr.messages, pr.text,
-         (SELECT json_agg(json_build_object('id', c.id, 'text', c.text)) FROM completions c
-           WHERE c.id = ANY(a.shown_order)) AS completions
-    FROM assignments a
-    JOIN projects p ON p.id = a.project_id
-    JOIN items i ON i.id = a.item_id
-    JOIN prompts pr ON pr.id = i.prompt_id
-   WHERE a.id = $1`;
-
-function toDto(row: DtoRow): TAssignment {
-  const textById = new Map(row.completions.map((c) => [c.id, c.text]));
+/**
+ * The assignment as the annotator sees it: options in the shown order, without model
+ * names or ids. Its answer rules are remembered for the judgment that follows.
+ */
+export function toAssignment(row: AssignmentJson, memory: AnswerRulesMemory): TAssignment {
+  const questions = memory.questionsFor(row.rules, row.taskType, row.questions);
+  memory.remember(row.id, row.rules, row.options.length);
   return {
     id: row.id,
-    expiresAt: row.expires_at.toISOString(),
-    project: {
-      guidelines: row.guidelines,
-      taskType: toTaskType(row.task_type),
-      questions: questionsOf({ questions: row.questions as never }),
-    },
+    expiresAt: new Date(row.expiresAt).toISOString(),
+    project: { guidelines: row.guidelines, taskType: toTaskType(row.taskType), questions },
     prompt: row.messages ? { messages: row.messages } : { text: row.text ?? "" },
-    options: row.shown_order.map((id, i) => ({ key: OPTION_KEYS[i]!, text: textById.get(id) ?? "" })),
+    options: row.options.map((text, i) => ({ key: OPTION_KEYS[i]!, text })),
   };
 }
 
-/** The assignment as the annotator sees it: options in the shown order, without model names or ids. */
 export async function loadAssignmentDto(db: Queryable, assignmentId: string): Promise<TAssignment> {
-  const { rows } = await db.query<DtoRow>({
+  const { rows } = await db.query<{ a: AssignmentJson | null }>({
     name: "assignment-dto",
-    text: DTO_SQL,
+    text: "SELECT arbiter_assignment_dto($1) AS a",
     values: [assignmentId],
   });
-  if (!rows[0]) throw new Error(`assignment ${assignmentId} vanished`);
-  return toDto(rows[0]);
+  if (!rows[0]?.a) throw new Error(`assignment ${assignmentId} vanished`);
+  return toAssignment(rows[0].a, answerRulesOf(db));
 }
 
-/**
- * Finds the live assignment or leases a new one (when allowNew), then loads it. Two
- * statements on purpose: one could not see the row its own function call inserts.
- */
+/** Finds the live assignment or leases a new one (when allowNew), with its content, in one round-trip. */
 export async function leaseAndLoad(
   db: Queryable,
   projectId: string,
@@ -63,11 +53,11 @@ export async function leaseAndLoad(
   leaseSeconds: number,
   allowNew: boolean,
 ): Promise<TAssignment | null> {
-  const { rows } = await db.query<{ id: string | null }>({
-    name: "lease-item",
-    text: "SELECT arbiter_lease_item($1, $2, $3, $4) AS id",
+  const { rows } = await db.query<{ a: AssignmentJson | null }>({
+    name: "lease-dto",
+    text: "SELECT arbiter_lease_dto($1, $2, $3, $4) AS a",
     values: [projectId, annotatorId, leaseSeconds, allowNew],
   });
-  const id = rows[0]?.id;
-  return id ? loadAssignmentDto(db, id) : null;
+  const row = rows[0]?.a;
+  return row ? toAssignment(row, answerRulesOf(db)) : null;
 }

@@ -1,12 +1,11 @@
 import { type TAssignment, type TJudgmentBody, UNDO_WINDOW_SECONDS } from "@arbiter/shared";
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import { badRequest, conflict, notFound } from "../../lib/http-error";
-import type { AuthUser } from "../../lib/principal";
-import { questionsOf } from "../projects/serialize";
-import { afterJudgment } from "../quality/control";
-import type { AnnotatableProject } from "./access";
-import { loadAssignmentDto } from "./assignment-dto";
-import { checkAnswer } from "./validate-answer";
+import { afterJudgment, firstChoice, type QualityState } from "../quality/control";
+import { type AnswerRules, answerRulesOf } from "./answer-rules";
+import { credentialOf } from "./assign";
+import { type AssignmentJson, toAssignment } from "./assignment-dto";
+import { type CheckedAnswer, checkAnswer } from "./validate-answer";
 
 export type JudgmentDto = {
   id: string;
@@ -16,18 +15,28 @@ export type JudgmentDto = {
   counted: boolean;
 };
 
-type Recorded = {
-  outcome: "created" | "replayed" | "key_reused" | "not_found" | "already_judged" | "skipped";
+type Judged = {
+  outcome:
+    | "created"
+    | "replayed"
+    | "key_reused"
+    | "not_found"
+    | "already_judged"
+    | "skipped"
+    | "unauthenticated"
+    | "stale";
   judgment_id: string;
   assignment_id: string;
   project_id: string;
   created_at: Date;
   counted: boolean;
-  next_id: string | null;
   is_gold: boolean | null;
+  state: QualityState | null;
+  next: AssignmentJson | null;
+  rules: { rules: string; taskType: AnswerRules["taskType"]; questions: unknown; options: number } | null;
 };
 
-function toDto(row: Recorded): JudgmentDto {
+function toDto(row: Judged): JudgmentDto {
   return {
     id: row.judgment_id,
     assignmentId: row.assignment_id,
@@ -37,95 +46,109 @@ function toDto(row: Recorded): JudgmentDto {
   };
 }
 
-/** What the answer is checked against, and where the next assignment comes from, in one read. */
-async function loadContext(app: FastifyInstance, user: AuthUser, assignmentId: string) {
-  const { rows } = await app.db.pool.query<{
-    annotator_id: string;
-    options: number;
-    project_id: string;
-    status: AnnotatableProject["status"];
-    lease_seconds: number;
-    task_type: "PAIRWISE" | "RANKING";
-    questions: unknown;
-    allowed: boolean;
-  }>({
-    name: "judgment-context",
-    text: `SELECT a.annotator_id, cardinality(a.shown_order) AS options, p.id AS project_id, p.status,
-                  p.lease_seconds, p.task_type, p.questions,
-                  ($3 OR EXISTS (SELECT 1 FROM project_pools pp JOIN pool_members m ON m.pool_id = pp.pool_id
-                                  WHERE pp.project_id = p.id AND m.user_id = $2)) AS allowed
-             FROM assignments a JOIN projects p ON p.id = a.project_id
-            WHERE a.id = $1`,
-    values: [assignmentId, user.id, user.role !== "ANNOTATOR"],
-  });
-  const row = rows[0];
-  // Someone else's assignment is indistinguishable from a missing one.
-  if (!row || row.annotator_id !== user.id) throw notFound("Assignment");
-  return row;
-}
-
-/**
- * Stores an answer exactly once (arbiter_record_judgment, see its migration): a retry
- * with the same Idempotency-Key returns the first result; a late answer is kept, and
- * counted only if the item still wants a judgment. The next assignment is leased in the
- * same round-trip, unless the annotator is no longer allowed in the project.
- */
-export async function submitJudgment(
+/** One call of arbiter_judge (see its migration); without rules it only returns them, "stale". */
+async function judge(
   app: FastifyInstance,
-  user: AuthUser,
+  request: FastifyRequest,
   assignmentId: string,
   idempotencyKey: string,
   body: TJudgmentBody,
-): Promise<{ judgment: JudgmentDto; next: TAssignment | null }> {
-  const context = await loadContext(app, user, assignmentId);
-  const { answer, problems } = checkAnswer(
-    body,
-    context.task_type,
-    questionsOf({ questions: context.questions as never }),
-    context.options,
-  );
-  if (problems.length) throw badRequest(`${problems[0]!.path}: ${problems[0]!.message}`, problems);
-  const { rows } = await app.db.pool.query<Recorded>({
-    name: "record-judgment",
-    text: "SELECT * FROM arbiter_record_judgment($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
+  checked: { rules: AnswerRules; answer: CheckedAnswer } | null,
+): Promise<Judged> {
+  const { userId, apiKeyId, sessionId } = credentialOf(request);
+  const answer = checked?.answer;
+  const { rows } = await app.db.pool.query<Judged>({
+    name: "judge",
+    text: "SELECT * FROM arbiter_judge($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)",
     values: [
       assignmentId,
-      user.id,
+      userId,
+      apiKeyId,
+      sessionId,
+      checked?.rules.rules ?? null,
+      checked?.rules.options ?? null,
       idempotencyKey,
-      answer.choice,
-      answer.strength,
-      answer.rankingKeys ? JSON.stringify(answer.rankingKeys) : null,
+      answer?.choice ?? null,
+      answer?.strength ?? null,
+      answer?.rankingKeys ? JSON.stringify(answer.rankingKeys) : null,
       JSON.stringify(body),
       body.aspects ? JSON.stringify(body.aspects) : null,
       body.rationale?.trim() || null,
       body.flags ?? [],
       body.durationMs ?? null,
-      context.allowed ? context.lease_seconds : null,
-      context.status === "ACTIVE",
+      firstChoice(body),
     ],
   });
-  const row = rows[0]!;
-  const judgment = outcome(row);
-  const mayContinue =
-    row.outcome !== "created" ||
-    (await afterJudgment(app, {
-      judgmentId: row.judgment_id,
-      projectId: row.project_id,
-      annotatorId: user.id,
-      isGold: row.is_gold === true,
-      body,
-    }));
-  return {
-    judgment,
-    next: mayContinue && row.next_id ? await loadAssignmentDto(app.db.pool, row.next_id) : null,
-  };
+  return rows[0]!;
 }
 
-function outcome(row: Recorded): JudgmentDto {
+// A project edited between two calls of one request; a third is not worth waiting for.
+const MAX_CALLS = 3;
+
+/**
+ * Stores an answer exactly once: a retry with the same Idempotency-Key returns the first
+ * result; a late answer is kept, and counted only if the item still wants a judgment.
+ * Usually one round-trip, which also leases and loads the next assignment (unless the
+ * annotator is no longer allowed in the project): the answer is checked against the
+ * rules remembered from handing out the assignment, and arbiter_judge refuses it if they
+ * are not the current ones. Rules from memory may accept an answer, never reject one: a
+ * 400 is only given against rules just read, after the ownership check.
+ */
+export async function submitJudgment(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  assignmentId: string,
+  idempotencyKey: string,
+  body: TJudgmentBody,
+): Promise<{ judgment: JudgmentDto; next: TAssignment | null }> {
+  const memory = answerRulesOf(app.db.pool);
+  let rules = memory.recall(assignmentId);
+  let fresh = false;
+  let row: Judged | undefined;
+  for (let call = 0; call < MAX_CALLS; call += 1) {
+    let checked = null;
+    if (rules) {
+      const { answer, problems } = checkAnswer(body, rules.taskType, rules.questions, rules.options);
+      if (problems.length && fresh)
+        throw badRequest(`${problems[0]!.path}: ${problems[0]!.message}`, problems);
+      if (!problems.length) checked = { rules, answer };
+    }
+    row = await judge(app, request, assignmentId, idempotencyKey, body, checked);
+    if (row.outcome !== "stale" || !row.rules) break;
+    const { taskType, questions } = row.rules;
+    rules = { ...row.rules, questions: memory.questionsFor(row.rules.rules, taskType, questions) };
+    fresh = true;
+  }
+  const judgment = outcome(app, request, row!);
+  memory.forget(assignmentId);
+  const mayContinue =
+    row!.outcome !== "created" ||
+    (await afterJudgment(
+      app,
+      {
+        judgmentId: row!.judgment_id,
+        projectId: row!.project_id,
+        annotatorId: request.principal!.user.id,
+        isGold: row!.is_gold === true,
+        body,
+      },
+      row!.is_gold ? undefined : { state: row!.state },
+    ));
+  return { judgment, next: mayContinue && row!.next ? toAssignment(row!.next, memory) : null };
+}
+
+function outcome(app: FastifyInstance, request: FastifyRequest, row: Judged): JudgmentDto {
   switch (row.outcome) {
     case "created":
     case "replayed":
       return toDto(row);
+    case "unauthenticated":
+      return app.forgetPrincipal(request);
+    case "stale":
+      throw conflict(
+        "project_changed",
+        "The project's questions changed while answering; send the answer again",
+      );
     case "key_reused":
       throw conflict(
         "idempotency_key_reused",

@@ -24,6 +24,8 @@ import { skipAssignment, undoJudgment } from "./undo-skip";
 // The hot path (assignment, judgment) touches Postgres only: no Redis, no queue.
 const routes: FastifyPluginAsyncZod = async (app) => {
   const anyone = app.authorize();
+  // Both calls re-check the credential in their own statement (see authorizeHotPath).
+  const anyoneHot = app.authorizeHotPath();
 
   app.get(
     "/me/projects",
@@ -69,10 +71,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         params: ZIdParams,
         response: { 201: ZAssignmentResponse, 204: z.null(), 404: ZErrorBody },
       },
-      onRequest: anyone,
+      onRequest: anyoneHot,
     },
     async (request, reply) => {
-      const assignment = await leaseForAnnotator(app, request.principal!.user, request.params.id);
+      const assignment = await leaseForAnnotator(app, request, request.params.id);
       if (!assignment) return reply.status(204).send(null);
       return reply.status(201).send({ assignment });
     },
@@ -89,13 +91,12 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         body: ZJudgmentBody,
         response: { 201: ZJudgmentResponse, 400: ZErrorBody, 404: ZErrorBody, 409: ZErrorBody },
       },
-      onRequest: anyone,
+      onRequest: anyoneHot,
     },
     async (request, reply) => {
-      const { user } = request.principal!;
       const { judgment, next } = await submitJudgment(
         app,
-        user,
+        request,
         request.params.id,
         request.headers["idempotency-key"],
         request.body,

@@ -6,7 +6,8 @@ import { qualityRulesOf } from "../projects/serialize";
 import { isGoldCorrect } from "./gold";
 
 type Status = "QUALIFYING" | "ADMITTED" | "REJECTED" | "QUARANTINED";
-type StateRow = {
+/** An annotator's running quality record in a project, with the project's rules. */
+export type QualityState = {
   status: Status;
   gold_answered: number;
   gold_correct: number;
@@ -19,7 +20,7 @@ type StateRow = {
 };
 
 /** The shown option an answer put first, when it put exactly one first. */
-function firstChoice(body: TJudgmentBody): string | null {
+export function firstChoice(body: TJudgmentBody): string | null {
   if (body.choice === "A" || body.choice === "B") return body.choice;
   const best = body.ranking?.[0];
   return best?.length === 1 ? best[0]! : null;
@@ -55,7 +56,7 @@ async function scoreGold(
 }
 
 /** The next status of an annotator, and why, from their running record. */
-export function decide(state: StateRow, rules: TQualityRules): { status: Status; reason: string } | null {
+export function decide(state: QualityState, rules: TQualityRules): { status: Status; reason: string } | null {
   if (state.status === "QUALIFYING" && state.gold_answered >= rules.qualificationItems) {
     const accuracy = state.gold_correct / Math.max(1, state.gold_answered);
     return accuracy >= rules.qualificationMinAccuracy
@@ -87,19 +88,15 @@ export function decide(state: StateRow, rules: TQualityRules): { status: Status;
   return null;
 }
 
-/**
- * Quality control after a new answer: scores gold answers, updates the annotator's
- * running record and applies qualification and automatic quarantine. Returns false when
- * the annotator may not continue (their next lease is then released).
- */
-export async function afterJudgment(
+/** Adds a new answer to the annotator's running record (and scores it when gold). */
+async function recordAnswer(
   app: FastifyInstance,
   input: { judgmentId: string; projectId: string; annotatorId: string; isGold: boolean; body: TJudgmentBody },
-): Promise<boolean> {
+): Promise<QualityState | null> {
   const gold = input.isGold ? await scoreGold(app, input.judgmentId) : null;
   // Gold answers count too: the shown order of a gold item is as random as any other's.
   const first = firstChoice(input.body);
-  const { rows } = await app.db.pool.query<StateRow>(
+  const { rows } = await app.db.pool.query<QualityState>(
     `UPDATE annotator_states s
         SET gold_answered = gold_answered + $3::int, gold_correct = gold_correct + $4::int,
             gold_llr = gold_llr + $5::float8, decisive = decisive + $6::int, first_shown = first_shown + $7::int
@@ -117,7 +114,22 @@ export async function afterJudgment(
       first === "A" ? 1 : 0,
     ],
   );
-  const state = rows[0];
+  return rows[0] ?? null;
+}
+
+/**
+ * Quality control after a new answer: scores gold answers, updates the annotator's
+ * running record and applies qualification and automatic quarantine. Returns false when
+ * the annotator may not continue (their next lease is then released). `recorded` is the
+ * record as already updated with a non-gold answer, in the answer's own transaction
+ * (arbiter_judge does that, with the same arithmetic as recordAnswer).
+ */
+export async function afterJudgment(
+  app: FastifyInstance,
+  input: { judgmentId: string; projectId: string; annotatorId: string; isGold: boolean; body: TJudgmentBody },
+  recorded?: { state: QualityState | null },
+): Promise<boolean> {
+  const state = recorded ? recorded.state : await recordAnswer(app, input);
   if (!state) return true;
   const rules = qualityRulesOf({ qualification: state.qualification as never });
   const next = decide(state, rules);
