@@ -1,0 +1,116 @@
+import { spawn } from "node:child_process";
+import http from "node:http";
+import { createTestDatabase, type TestDatabase } from "@arbiter/db/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedProject } from "../support/annotation";
+import type { TestUser } from "../support/harness";
+import { type ApiProcess, freePort, startApi, waitFor } from "./support/processes";
+import { seedingHarness } from "./support/seed";
+
+let db: TestDatabase;
+let researcher: TestUser;
+let annotator: TestUser;
+let projectId: string;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  const h = await seedingHarness(db.url);
+  try {
+    researcher = await h.user("RESEARCHER");
+    annotator = await h.user("ANNOTATOR");
+    ({ projectId } = await seedProject(h, researcher, [annotator], { items: 5, judgmentsPerItem: 1 }));
+  } finally {
+    await h.close();
+  }
+}, 120_000);
+afterAll(async () => db?.drop());
+
+async function post(api: ApiProcess, path: string, token: string, body?: object, key?: string) {
+  const res = await fetch(`${api.url}${path}`, {
+    method: "POST",
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body ? { "content-type": "application/json" } : {}),
+      ...(key ? { "idempotency-key": key } : {}),
+    },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  return { status: res.status, json: await res.json().catch(() => null) };
+}
+
+describe("the API process", () => {
+  it("keeps annotating with its Redis stopped: the hot path never waits on Redis", async () => {
+    const port = await freePort();
+    const redis = spawn(
+      "redis-server",
+      ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+      {
+        stdio: "ignore",
+      },
+    );
+    const api = await startApi({ DATABASE_URL: db.url, REDIS_URL: `redis://127.0.0.1:${port}` });
+    try {
+      redis.kill("SIGKILL");
+      await new Promise((r) => redis.once("exit", r));
+      for (let i = 0; i < 3; i++) {
+        const lease = await post(api, `/api/v1/projects/${projectId}/assignments`, annotator.token);
+        expect(lease.status, JSON.stringify(lease.json)).toBe(201);
+        const judged = await post(
+          api,
+          `/api/v1/assignments/${lease.json.assignment.id}/judgment`,
+          annotator.token,
+          { choice: "B" },
+          crypto.randomUUID(),
+        );
+        expect(judged.status, JSON.stringify(judged.json)).toBe(201);
+      }
+      expect((await fetch(`${api.url}/readyz`)).status).toBe(200);
+    } finally {
+      await api.signal("SIGTERM");
+      redis.kill("SIGKILL");
+    }
+  }, 120_000);
+
+  it("on SIGTERM finishes the request in flight, then exits 0", async () => {
+    const api = await startApi({ DATABASE_URL: db.url, LOG_LEVEL: "info" });
+    const prompts = Array.from({ length: 200 }, (_, i) => ({ text: `sigterm prompt ${i}` }));
+    const body = Buffer.from(JSON.stringify({ prompts }));
+    // Half the body now, the rest after the signal: the request is provably in flight.
+    const answer = new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = http.request(`${api.url}/api/v1/projects/${projectId}/prompts`, {
+        method: "POST",
+        headers: {
+          authorization: `Bearer ${researcher.token}`,
+          "content-type": "application/json",
+          "content-length": String(body.length),
+        },
+      });
+      req.on("response", (res) => {
+        let text = "";
+        res.on("data", (d) => {
+          text += d;
+        });
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body: text }));
+      });
+      req.on("error", reject);
+      req.write(body.subarray(0, body.length / 2));
+      // Signalled once the server has taken the request in; the rest of the body follows once
+      // it says it is draining.
+      void waitFor(async () => api.output().includes(`${projectId}/prompts`), {
+        what: "the request to arrive",
+      })
+        .then(() => {
+          api.child.kill("SIGTERM");
+          return waitFor(async () => api.output().includes("shutting down"), { what: "the drain to start" });
+        })
+        .then(() => req.end(body.subarray(body.length / 2)), reject);
+    });
+    const res = await answer;
+    expect(res.status, res.body).toBe(201);
+    expect(JSON.parse(res.body).prompts).toHaveLength(200);
+    expect(await api.exited).toBe(0);
+    expect(
+      await db.prisma.prompt.count({ where: { projectId, text: { startsWith: "sigterm prompt" } } }),
+    ).toBe(200);
+  }, 120_000);
+});
