@@ -24,12 +24,17 @@ async function pairwiseMeasures(pool: pg.Pool, projectId: string, hasAspects: bo
   };
 }
 
-async function rankingMeasures(pool: pg.Pool, projectId: string, options: number): Promise<Measures> {
+async function rankingMeasures(
+  pool: pg.Pool,
+  projectId: string,
+  options: number,
+  hasAspects: boolean,
+): Promise<Measures> {
   const [agreement, games, position, aspects] = await Promise.all([
     loadRankingAgreement(pool, projectId),
     loadRankingGames(pool, projectId),
     loadRankingPosition(pool, projectId, options),
-    loadAspects(pool, projectId),
+    hasAspects ? loadAspects(pool, projectId) : [],
   ]);
   return {
     judgments: position.judgments,
@@ -63,7 +68,7 @@ export async function projectStats(app: FastifyInstance, projectId: string): Pro
     loadExclusions(pool, projectId),
     loadProgress(pool, projectId, now),
     project.taskType === "RANKING"
-      ? rankingMeasures(pool, projectId, project.optionsPerItem)
+      ? rankingMeasures(pool, projectId, project.optionsPerItem, hasAspects)
       : pairwiseMeasures(pool, projectId, hasAspects),
   ]);
   return {
