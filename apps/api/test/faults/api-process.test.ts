@@ -35,7 +35,10 @@ async function post(api: ApiProcess, path: string, token: string, body?: object,
     },
     body: body ? JSON.stringify(body) : undefined,
   });
-  return { status: res.status, json: await res.json().catch(() => null) };
+  return {
+    status: res.status,
+    json: (await res.json().catch(() => null)) as { assignment: { id: string } } | null,
+  };
 }
 
 describe("the API process", () => {
@@ -57,7 +60,7 @@ describe("the API process", () => {
         expect(lease.status, JSON.stringify(lease.json)).toBe(201);
         const judged = await post(
           api,
-          `/api/v1/assignments/${lease.json.assignment.id}/judgment`,
+          `/api/v1/assignments/${lease.json!.assignment.id}/judgment`,
           annotator.token,
           { choice: "B" },
           crypto.randomUUID(),

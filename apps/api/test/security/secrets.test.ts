@@ -28,7 +28,7 @@ async function call(
   });
   return {
     status: res.status,
-    json: await res.json().catch(() => null),
+    json: (await res.json().catch(() => ({}))) as { token: string; pool: { id: string } },
     setCookie: res.headers.get("set-cookie"),
   };
 }
