@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -54,6 +54,10 @@ export function exportWorker(env: {
       });
     },
     kill: () => exited("SIGKILL"),
-    stop: () => exited("SIGTERM"),
+    /** SIGTERM, then the export folder goes. */
+    stop: async () => {
+      await exited("SIGTERM");
+      rmSync(exportDir, { recursive: true, force: true });
+    },
   };
 }
