@@ -41,7 +41,8 @@ async function shutdown(signal: string) {
   // Order matters: jobs finish (and write to Postgres) before their connections go away.
   health.close();
   await running.close();
-  redis.disconnect();
+  // quit, not disconnect: replies still owed (a slot release) arrive before the socket closes.
+  await redis.quit();
   await db.close();
   logger.info("worker stopped");
   process.exit(0);

@@ -81,7 +81,7 @@ export async function createGenerationFixture(): Promise<GenerationFixture> {
       redis,
       close: async () => {
         await running.close();
-        redis.disconnect();
+        await redis.quit();
       },
     };
   }

@@ -1,6 +1,7 @@
 import { enqueueSamples, type GenerationQueue, planRunJobId, sampleJobId } from "@arbiter/jobs";
 import type pg from "pg";
 import { planRun } from "./plan-run";
+import { finishRunIfComplete } from "./sample-store";
 
 const PROBE = 20;
 const LIVE_STATES = new Set(["waiting", "active", "delayed", "prioritized", "waiting-children"]);
@@ -30,7 +31,11 @@ export async function recoverRuns(pool: pg.Pool, queue: GenerationQueue): Promis
       "SELECT id FROM generation_samples WHERE run_id = $1 AND status = 'PENDING' LIMIT $2",
       [run.id, PROBE],
     );
-    if (probe.length === 0) continue;
+    if (probe.length === 0) {
+      // Nothing pending, yet still RUNNING: its last samples finished together (see runSample).
+      if (await finishRunIfComplete(pool, run.id)) recovered += 1;
+      continue;
+    }
     const states = await Promise.all(probe.map((s) => queue.getJobState(sampleJobId(s.id))));
     if (states.some((s) => LIVE_STATES.has(s))) continue;
 

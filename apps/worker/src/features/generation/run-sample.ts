@@ -60,7 +60,8 @@ export async function runSample(
     await recordSampleError(deps.pool, sampleId, error.message, false);
     return { kind: "retry", error };
   } finally {
-    await deps.limiter.release(work.generatorId, holder);
+    // Not awaited: the slot frees a round trip later at worst, and the lease bounds a miss.
+    void deps.limiter.release(work.generatorId, holder).catch(() => undefined);
   }
 
   const stored = await storeCompletion(deps.pool, work, {
@@ -73,8 +74,11 @@ export async function runSample(
     latencyMs: result.latencyMs,
     seed,
   });
-  await finishRunIfComplete(deps.pool, work.runId);
-  return stored === "done" ? { kind: "done" } : { kind: "skipped", reason: "sample stopped while in flight" };
+  // Near the end every sample checks (the last committer then always sees the run done);
+  // with more pending than could ever be in flight, none of them can be the last. More than
+  // that many in flight at once (a huge fleet) is closed by the recovery sweep instead.
+  if (!stored.manyPending) await finishRunIfComplete(deps.pool, work.runId);
+  return stored.stored ? { kind: "done" } : { kind: "skipped", reason: "sample stopped while in flight" };
 }
 
 async function fail(

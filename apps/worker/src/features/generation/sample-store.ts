@@ -61,6 +61,10 @@ export async function loadSampleWork(pool: pg.Pool, sampleId: string): Promise<T
   };
 }
 
+// More samples than can be in flight at once: while this many are pending, this sample
+// cannot be among the last, whatever other transactions commit meanwhile.
+const MANY_PENDING = 500;
+
 export type TCompletionValues = {
   model: string;
   text: string;
@@ -79,13 +83,14 @@ export type TCompletionValues = {
  * pending. The completion insert is ON CONFLICT DO NOTHING on (prompt, generator, sample
  * index), so a row an earlier run or delivery wrote is reused, never duplicated. If the
  * sample is not pending (the run was cancelled while the request was in flight) nothing
- * is written at all.
+ * is written at all. `manyPending` lets the caller skip the end-of-run check while the run
+ * is far from its end.
  */
 export async function storeCompletion(
   pool: pg.Pool,
   work: TSampleWork,
   values: TCompletionValues,
-): Promise<"done" | "not-pending"> {
+): Promise<{ stored: boolean; manyPending: boolean }> {
   const res = await pool.query(
     `WITH s AS (
        SELECT id FROM generation_samples WHERE id = $1 AND status = 'PENDING' FOR UPDATE),
@@ -103,7 +108,10 @@ export async function storeCompletion(
               completion_id = coalesce((SELECT id FROM ins), (SELECT id FROM earlier))
          FROM s WHERE g.id = s.id
        RETURNING g.id)
-     SELECT count(*)::int AS marked FROM marked`,
+     SELECT (SELECT count(*)::int FROM marked) AS marked,
+            (SELECT count(*)::int FROM (
+               SELECT 1 FROM generation_samples
+                WHERE run_id = $4 AND status = 'PENDING' AND id <> $1 LIMIT $14) p) AS others_pending`,
     [
       work.sampleId,
       work.promptId,
@@ -118,9 +126,10 @@ export async function storeCompletion(
       values.completionTokens,
       values.latencyMs,
       values.seed,
+      MANY_PENDING,
     ],
   );
-  return res.rows[0]?.marked === 1 ? "done" : "not-pending";
+  return { stored: res.rows[0]?.marked === 1, manyPending: res.rows[0]?.others_pending >= MANY_PENDING };
 }
 
 /** Keeps the latest error visible while the job retries; `final` ends the sample as failed. */
