@@ -9,7 +9,8 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { createTestDatabase } from "@arbiter/db/testing";
+import { createTestDatabase, type TestDatabase } from "@arbiter/db/testing";
+import { cpuPerRequest, snapshotCpu } from "./cpu";
 import { call, httpPool, type Sample, summary, timed, waitForHttp } from "./load";
 import { seedBench } from "./seed";
 
@@ -51,15 +52,18 @@ async function stop(child: ChildProcess) {
   await exited;
 }
 
-async function runArbiter(databaseUrl: string, projectId: string, tokens: string[]) {
+async function runArbiter(db: TestDatabase, projectId: string, tokens: string[]) {
+  const databaseUrl = db.url;
   const port = 40_000 + Math.floor(Math.random() * 10_000);
   const api = start("src/server.ts", {
     DATABASE_URL: databaseUrl,
     API_PORT: String(port),
     LOG_LEVEL: "warn",
+    DB_POOL_SIZE: process.env.DB_POOL_SIZE ?? "20",
   });
   await waitForHttp(`http://127.0.0.1:${port}/healthz`);
   const http = httpPool(`http://127.0.0.1:${port}`, ANNOTATORS);
+  const cpuBefore = await snapshotCpu(api.pid!, db.pool, db.name);
   const get: Sample = { ms: [], errors: 0 };
   const post: Sample = { ms: [], errors: 0 };
   const deadline = Date.now() + SECONDS * 1000;
@@ -93,16 +97,19 @@ async function runArbiter(databaseUrl: string, projectId: string, tokens: string
       }
     }),
   );
+  const cpu = cpuPerRequest(cpuBefore, await snapshotCpu(api.pid!, db.pool, db.name), post.ms.length);
   await http.close();
   await stop(api);
-  return { get: summary(get, SECONDS), judgment: summary(post, SECONDS) };
+  return { get: summary(get, SECONDS), judgment: summary(post, SECONDS), cpu };
 }
 
-async function runBaseline(databaseUrl: string) {
+async function runBaseline(db: TestDatabase) {
+  const databaseUrl = db.url;
   const port = 50_000 + Math.floor(Math.random() * 10_000);
   const server = start("bench/baseline-server.ts", { DATABASE_URL: databaseUrl, PORT: String(port) });
   await waitForHttp(`http://127.0.0.1:${port}/healthz`);
   const http = httpPool(`http://127.0.0.1:${port}`, ANNOTATORS);
+  const cpuBefore = await snapshotCpu(server.pid!, db.pool, db.name);
   const sample: Sample = { ms: [], errors: 0 };
   const deadline = Date.now() + SECONDS * 1000;
   await Promise.all(
@@ -113,17 +120,19 @@ async function runBaseline(databaseUrl: string) {
       }
     }),
   );
+  const cpu = cpuPerRequest(cpuBefore, await snapshotCpu(server.pid!, db.pool, db.name), sample.ms.length);
   await http.close();
   await stop(server);
-  return summary(sample, SECONDS);
+  return { ...summary(sample, SECONDS), cpu };
 }
 
 const db = await createTestDatabase();
 try {
   const { projectId, tokens } = await seedBench(db.pool, ANNOTATORS, Math.max(20_000, ANNOTATORS * 100));
-  const ours = await runArbiter(db.url, projectId, tokens);
-  const baseline = await runBaseline(db.url);
+  const ours = await runArbiter(db, projectId, tokens);
+  const baseline = await runBaseline(db);
   const fmt = (n: number) => n.toFixed(1);
+  const fmt2 = (n: number) => n.toFixed(2);
   console.log(
     `\nbench:annotate — ${ANNOTATORS} annotators, ${SECONDS} s each phase, think time ${THINK_MS} ms, loop ${LOOP}`,
   );
@@ -140,6 +149,13 @@ try {
   const callRatio = (ours.judgment.perSecond + ours.get.perSecond) / baseline.perSecond;
   console.log(`  ratio judgments/s ÷ baseline requests/s : ${judgmentRatio.toFixed(2)} (target >= 0.5)`);
   console.log(`  ratio API calls/s ÷ baseline requests/s : ${callRatio.toFixed(2)}`);
+  const cpuLine = (c: typeof ours.cpu) =>
+    `${fmt2(c.total)} ms (server ${fmt2(c.server)}, Postgres backends ${fmt2(c.postgres)}, load generator ${fmt2(c.client)})`;
+  console.log(`  CPU per judgment (with its share of gets): ${cpuLine(ours.cpu)}`);
+  console.log(`  CPU per baseline INSERT                  : ${cpuLine(baseline.cpu)}`);
+  console.log(
+    `  CPU ratio baseline ÷ judgment: ${(baseline.cpu.total / ours.cpu.total).toFixed(2)} (judgments/s per baseline request/s on an otherwise idle machine)`,
+  );
 } finally {
   await db.drop();
 }
