@@ -45,6 +45,8 @@ export async function* readRecords(stream: Readable, format: TImportFormat): Asy
       skip_empty_lines: true,
     }),
   );
+  // pipe() does not pass a source error on; without this a failed upload would hang the parser.
+  stream.once("error", (err) => parser.destroy(err));
   try {
     for await (const { record, info } of parser as AsyncIterable<{
       record: Record<string, string>;

@@ -42,6 +42,9 @@ export async function runImport<T>(
   let truncated = false;
   upload.file.on("limit", () => {
     truncated = true;
+    // Ends the reading loop now: otherwise it waits for a line that never comes while the
+    // parser discards the rest of an endless file.
+    upload.file.destroy(tooLarge(limit));
   });
 
   const result = { lines: 0, imported: 0, duplicates: 0, rejected: 0 };
