@@ -124,6 +124,29 @@ describe("a generation run against the model server", () => {
     }
   });
 
+  it("garbage from the server (wrong schema, non-JSON) fails samples with a clear message", async () => {
+    const { projectId, userId } = await f.seedProject(3);
+    const g = await f.addGenerator(projectId, { baseUrl: server.url, model: "bad" });
+    const worker = f.startWorker({ GENERATION_ATTEMPTS: "3" });
+    try {
+      for (const mode of ["wrong-schema", "non-json"] as const) {
+        server.setFaults({ garbageRate: 1, garbageMode: mode });
+        await f.db.prisma.completion.deleteMany({ where: { generatorId: g } });
+        const runId = await f.startRun(projectId, userId, [g], 1);
+        expect(await f.waitForRun(runId), mode).toMatchObject({ status: "FAILED", done: 0, failed: 3 });
+        const samples = await f.db.prisma.generationSample.findMany({ where: { runId } });
+        for (const s of samples) {
+          expect(s.error, mode).toMatch(
+            mode === "wrong-schema" ? /unexpected response/ : /gave up after retries: model server/,
+          );
+        }
+      }
+    } finally {
+      server.setFaults({});
+      await worker.close();
+    }
+  });
+
   it("cancel stops the run: nothing is written after it", async () => {
     const { projectId, userId } = await f.seedProject(40);
     const slow = await f.addGenerator(projectId, { baseUrl: server.url, model: "slow", concurrency: 2 });
