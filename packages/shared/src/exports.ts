@@ -12,7 +12,8 @@ const ZSplitName = z.string().regex(/^[a-z][a-z0-9_-]{0,31}$/, "must be lower-ca
 
 /**
  * What a researcher asks for. Defaults keep only real preferences from trusted annotators:
- * ties, both-bad, gold items and judgments of suspended or quarantined annotators are out
+ * ties, both-bad, gold items, answers given too fast to have been read and judgments of
+ * suspended or quarantined annotators are out
  * unless asked for; superseded judgments are always out.
  */
 export const ZExportRequest = z
@@ -27,6 +28,8 @@ export const ZExportRequest = z
     dropBothBad: z.boolean().default(true),
     excludeGold: z.boolean().default(true),
     excludeQuarantined: z.boolean().default(true),
+    // Answers quicker than the project's fastSeconds (quality rules) were not read.
+    excludeTooFast: z.boolean().default(true),
     from: z.iso.datetime({ offset: true }).optional(),
     to: z.iso.datetime({ offset: true }).optional(),
     splits: z

@@ -27,6 +27,13 @@ describe("filters", () => {
     expect(trl([item], { excludeQuarantined: false }).splits.train).toHaveLength(2);
   });
 
+  it("excludes answers given faster than the project's reading time unless asked", () => {
+    const item = { ...itemA, judgments: [{ ...itemA.judgments[0]!, tooFast: true }, itemA.judgments[1]!] };
+    expect(trl([item]).splits.train).toHaveLength(1);
+    expect(trl([item]).counts.excluded.tooFast).toBe(1);
+    expect(trl([item], { excludeTooFast: false }).splits.train).toHaveLength(2);
+  });
+
   it("keeps judgments inside the date range only", () => {
     const late = { ...itemA.judgments[0]!, createdAt: "2026-03-01T00:00:00.000Z" };
     const item = { ...itemA, judgments: [late, itemA.judgments[1]!] };

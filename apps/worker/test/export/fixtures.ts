@@ -10,6 +10,7 @@ export function judgment(spec: JudgmentSpec): ExportJudgment {
   return {
     annotatorId: `user-${spec.id}`,
     untrusted: false,
+    tooFast: false,
     choice: null,
     strength: null,
     shownOrder: [],

@@ -42,6 +42,7 @@ const arbItem = (index: number) =>
         ranking: k === 2 ? fc.option(arbRanking(ids), { nil: null }) : arbRanking(ids),
         strength: fc.option(fc.integer({ min: 1, max: 4 }), { nil: null }),
         untrusted: fc.boolean(),
+        tooFast: fc.boolean(),
         annotator: fc.uuid(),
         day: fc.integer({ min: 1, max: 28 }),
       });
@@ -65,6 +66,7 @@ const arbItem = (index: number) =>
               id: `${index}-${n}`,
               annotatorId: j.annotator,
               untrusted: j.untrusted,
+              tooFast: j.tooFast,
               ranking: j.ranking,
               shownOrder: ids,
               strength: k === 2 && j.ranking && j.ranking.length === 2 ? j.strength : null,

@@ -143,6 +143,7 @@ function votesOf(item: ExportItem, req: TExportRequest, counts: ExportCounts): E
   const votes: ExportJudgment[] = [];
   for (const j of item.judgments) {
     if (req.excludeQuarantined && j.untrusted) counts.excluded.annotator++;
+    else if (req.excludeTooFast && j.tooFast) counts.excluded.tooFast++;
     else if (!inRange(j, req)) counts.excluded.date++;
     else if (
       req.minStrength !== undefined &&

@@ -1,4 +1,5 @@
 import type { Db } from "@arbiter/db";
+import { ZQualityRules } from "@arbiter/shared";
 import type { ExportCompletion, ExportItem, ExportJudgment } from "./types";
 
 // One row per item with its completions and judgments as JSON arrays: each prompt and
@@ -10,14 +11,20 @@ import type { ExportCompletion, ExportItem, ExportJudgment } from "./types";
 // item. So the same data always reads the same.
 // Only the raw format needs the shown order, ratings, rationale and the like; the others
 // read a prefix of the same arrays and skip the assignments join.
+// Projects store their quality rules parsed, but ones made before the rule existed lack it.
+const DEFAULT_FAST_SECONDS = ZQualityRules.parse({}).fastSeconds;
+const TOO_FAST = `COALESCE(j.duration_ms < (SELECT COALESCE((qualification->>'fastSeconds')::float8, ${DEFAULT_FAST_SECONDS}) * 1000
+                                          FROM projects WHERE id = $1), false)`;
+
 function itemsSql(full: boolean): string {
   const completion = full
     ? "c.id, c.text, c.model, ic.position, c.generator_id, c.params"
     : "c.id, c.text, c.model, ic.position";
+  // The too-fast mark comes seventh in both shapes, so a row's length tells them apart.
   const judgment = full
-    ? `j.id, j.annotator_id, j.choice, j.strength, j.ranking, j.created_at, a.shown_order, j.aspects, j.rationale,
-       j.flags, j.duration_ms, j.counted, j.late, j.gold_correct, a.created_at`
-    : "j.id, j.annotator_id, j.choice, j.strength, j.ranking, j.created_at";
+    ? `j.id, j.annotator_id, j.choice, j.strength, j.ranking, j.created_at, ${TOO_FAST}, a.shown_order, j.aspects,
+       j.rationale, j.flags, j.duration_ms, j.counted, j.late, j.gold_correct, a.created_at`
+    : `j.id, j.annotator_id, j.choice, j.strength, j.ranking, j.created_at, ${TOO_FAST}`;
   return `
 SELECT i.id, i.is_gold, p.content_hash, p.text, p.messages, ic.completions, jj.judgments
   FROM items i
@@ -59,7 +66,7 @@ type ItemRow = {
 const iso = (t: string) => new Date(t).toISOString();
 
 function toJudgment(r: unknown[], untrusted: Set<string>): ExportJudgment {
-  const full = r.length > 6;
+  const full = r.length > 7;
   return {
     id: r[0] as string,
     annotatorId: r[1] as string,
@@ -68,15 +75,16 @@ function toJudgment(r: unknown[], untrusted: Set<string>): ExportJudgment {
     strength: r[3] as number | null,
     ranking: r[4] as string[][] | null,
     createdAt: iso(r[5] as string),
-    shownOrder: full ? (r[6] as string[]) : [],
-    aspects: full ? (r[7] as ExportJudgment["aspects"]) : null,
-    rationale: full ? (r[8] as string | null) : null,
-    flags: full ? ((r[9] as string[] | null) ?? []) : [],
-    durationMs: full ? (r[10] as number | null) : null,
-    counted: full ? (r[11] as boolean) : true,
-    late: full ? (r[12] as boolean) : false,
-    goldCorrect: full ? (r[13] as boolean | null) : null,
-    shownAt: full ? iso(r[14] as string) : "",
+    tooFast: r[6] as boolean,
+    shownOrder: full ? (r[7] as string[]) : [],
+    aspects: full ? (r[8] as ExportJudgment["aspects"]) : null,
+    rationale: full ? (r[9] as string | null) : null,
+    flags: full ? ((r[10] as string[] | null) ?? []) : [],
+    durationMs: full ? (r[11] as number | null) : null,
+    counted: full ? (r[12] as boolean) : true,
+    late: full ? (r[13] as boolean) : false,
+    goldCorrect: full ? (r[14] as boolean | null) : null,
+    shownAt: full ? iso(r[15] as string) : "",
   };
 }
 

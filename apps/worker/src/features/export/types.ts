@@ -18,6 +18,8 @@ export type ExportJudgment = {
   annotatorId: string;
   /** The annotator was suspended, or quarantined or rejected in the project. */
   untrusted: boolean;
+  /** Answered faster than the project's quality rules allow for reading. */
+  tooFast: boolean;
   choice: "A" | "B" | "tie" | "both_bad" | null;
   strength: number | null;
   /** Completion ids grouped best-first; null for "both bad". */
@@ -53,6 +55,7 @@ export type ExportItem = {
 export const EXCLUSION_REASONS = [
   "gold",
   "annotator",
+  "tooFast",
   "date",
   "strength",
   "minJudgments",
