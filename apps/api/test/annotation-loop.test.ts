@@ -386,6 +386,13 @@ describe("progress", () => {
       url: `/api/v1/me/progress?projectId=${projectId}`,
       headers: bearer(a),
     });
-    expect(res.json().progress).toEqual({ judgedToday: 3, total: 3, medianSeconds: 4, available: 1 });
+    expect(res.json().progress).toEqual({
+      judgedToday: 3,
+      total: 3,
+      medianSeconds: 4,
+      available: 1,
+      standing: "ADMITTED",
+      crowd: null,
+    });
   });
 });
