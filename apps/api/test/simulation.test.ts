@@ -1,6 +1,8 @@
+import { randomUUID } from "node:crypto";
 import type { TAssignment } from "@arbiter/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { judge, takeAssignment } from "./support/annotation";
+import { type ExportWorker, exportWorker } from "./support/export-worker";
 import { bearer, createHarness, type Harness, type TestUser } from "./support/harness";
 import { betterKey, seedQualityProject } from "./support/quality";
 
@@ -51,11 +53,51 @@ const BEHAVIOURS: Behaviour[] = [
   { kind: "fast", answer: honest, ms: () => 1000 },
 ];
 
+const SECRET = "simulation-secret-0123456789";
+process.env.REDIS_PREFIX = `test-sim-${randomUUID().slice(0, 8)}`;
+
 let h: Harness;
+let worker: ExportWorker;
 beforeAll(async () => {
-  h = await createHarness();
+  h = await createHarness({ ARBITER_SECRET: SECRET });
+  worker = exportWorker({ databaseUrl: h.db.url, redisPrefix: process.env.REDIS_PREFIX!, secret: SECRET });
+  worker.start();
 });
-afterAll(async () => h?.close());
+afterAll(async () => {
+  await worker?.stop();
+  await h?.close();
+});
+
+/** Runs a raw export with default filters and returns the judgment ids it holds. */
+async function exportedJudgmentIds(researcher: TestUser, projectId: string): Promise<Set<string>> {
+  const started = await h.app.inject({
+    method: "POST",
+    url: `/api/v1/projects/${projectId}/exports`,
+    headers: bearer(researcher),
+    payload: { format: "raw", compress: false },
+  });
+  expect(started.statusCode, started.body).toBe(202);
+  const id: string = started.json().export.id;
+  for (;;) {
+    const res = await h.app.inject({
+      method: "GET",
+      url: `/api/v1/exports/${id}`,
+      headers: bearer(researcher),
+    });
+    const e = res.json().export;
+    if (e.status === "FAILED") throw new Error(e.error);
+    if (e.status === "SUCCEEDED") {
+      const file = await h.app.inject({
+        method: "GET",
+        url: `/api/v1/exports/${id}/files/${e.files.find((f: { split: string | null }) => f.split).name}`,
+        headers: bearer(researcher),
+      });
+      const lines = file.body.split("\n").filter(Boolean);
+      return new Set(lines.map((l) => JSON.parse(l).judgment_id as string));
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
 
 describe("quality control on a simulated crowd", () => {
   it("quarantines the random and always-first annotators within 60 answers, flags the fast one, spares the honest", async () => {
@@ -111,6 +153,17 @@ describe("quality control on a simulated crowd", () => {
       }
       if (c.b.kind === "fast") expect(row.flags.map((f) => f.kind)).toContain("too_fast");
       if (c.b.kind === "honest") expect(row.flags).toEqual([]);
+    }
+    // The default export holds the honest annotators' answers and none of the bad ones'.
+    const exported = await exportedJudgmentIds(researcher, projectId);
+    for (const c of crowd) {
+      const mine = await h.db.prisma.judgment.findMany({
+        where: { projectId, annotatorId: c.user.id, item: { isGold: false }, choice: { in: ["A", "B"] } },
+        select: { id: true },
+      });
+      const inExport = mine.filter((j) => exported.has(j.id)).length;
+      if (c.b.kind === "honest") expect(inExport).toBe(mine.length);
+      else expect(inExport, `${c.b.kind} has ${inExport} judgments in the export`).toBe(0);
     }
     // Every regular item was still judged to its full overlap by the others.
     const open = await h.db.prisma.item.count({
