@@ -30,6 +30,9 @@ export const ZWorkerEnv = z.object({
   JOB_LOCK_MS: z.coerce.number().int().min(500).default(30_000),
   JOB_STALLED_CHECK_MS: z.coerce.number().int().min(200).default(30_000),
   EXPORT_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  // How often a worker looks for exports without a job (requested while Redis was away, or
+  // lost with a Redis restart) and enqueues them.
+  EXPORT_RECOVERY_INTERVAL_MS: z.coerce.number().int().min(100).default(15_000),
   // Which queues this process consumes (comma separated); all by default.
   WORKER_QUEUES: z
     .string()

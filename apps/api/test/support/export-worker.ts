@@ -23,6 +23,8 @@ export function exportWorker(env: {
   databaseUrl: string;
   redisPrefix: string;
   secret: string;
+  /** Variables beside the defaults, e.g. a REDIS_URL of the test's own Redis. */
+  extra?: Record<string, string>;
 }): ExportWorker {
   const exportDir = mkdtempSync(path.join(tmpdir(), "arbiter-exports-"));
   let child: ChildProcess | undefined;
@@ -49,6 +51,7 @@ export function exportWorker(env: {
           // A killed worker's job is taken over within a few seconds.
           JOB_LOCK_MS: "2000",
           JOB_STALLED_CHECK_MS: "500",
+          ...env.extra,
         },
         stdio: ["ignore", "inherit", "inherit"],
       });

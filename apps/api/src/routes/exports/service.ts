@@ -8,8 +8,9 @@ import {
 } from "@arbiter/jobs";
 import { type TExport, type TExportFile, type TExportRequest, ZExportRequest } from "@arbiter/shared";
 import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { Redis } from "ioredis";
 import { audit } from "../../lib/audit";
-import { HttpError, notFound } from "../../lib/http-error";
+import { notFound } from "../../lib/http-error";
 
 /** As the worker stores it: the public description plus where the file lies on disk. */
 export type StoredExportFile = TExportFile & { path: string };
@@ -42,10 +43,10 @@ export function toExportDto(row: Export): TExport {
 
 /**
  * The export queue's producer, opened on first use so that an API that never exports
- * holds no Redis connection; it fails fast when Redis is away.
+ * holds no Redis connection.
  */
-export function exportQueue(app: FastifyInstance): () => ExportQueue {
-  let opened: { queue: ExportQueue; connection: ReturnType<typeof createProducerConnection> } | undefined;
+export function exportQueue(app: FastifyInstance): () => ExportProducer {
+  let opened: ExportProducer | undefined;
   app.addHook("onClose", async () => {
     if (!opened) return;
     await opened.queue.close();
@@ -54,16 +55,46 @@ export function exportQueue(app: FastifyInstance): () => ExportQueue {
   return () => {
     if (!opened) {
       const connection = createProducerConnection(app.config.REDIS_URL);
-      opened = { connection, queue: createExportQueue(connection, { prefix: queuePrefix() }) };
+      const queue = createExportQueue(connection, { prefix: queuePrefix(app.config.REDIS_PREFIX) });
+      queue.on("error", (err) => app.log.warn({ err }, "export queue connection error"));
+      opened = { connection, queue };
     }
-    return opened.queue;
+    return opened;
   };
+}
+
+export type ExportProducer = { queue: ExportQueue; connection: Redis };
+
+// BullMQ waits for a connection rather than failing, so a Redis that is away would hold
+// the request open; past this the export is left to the worker's recovery sweep.
+const ENQUEUE_WAIT_MS = 2_000;
+
+/**
+ * Enqueues unless Redis is known to be away or does not answer in time. Either way the
+ * export is recorded: a worker's sweep enqueues QUEUED exports that have no job, with the
+ * same job id, so an enqueue that lands late adds nothing.
+ */
+async function tryEnqueue(producer: ExportProducer, exportId: string): Promise<boolean> {
+  const status = producer.connection.status;
+  if (status === "reconnecting" || status === "end" || status === "close") return false;
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ENQUEUE_WAIT_MS);
+  });
+  const added = enqueueExport(producer.queue, exportId).then(() => true as const);
+  // An enqueue that fails after the wait is over has nobody left to tell.
+  added.catch(() => {});
+  try {
+    return await Promise.race([added, late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 export async function createExport(
   app: FastifyInstance,
   request: FastifyRequest,
-  queue: () => ExportQueue,
+  queue: () => ExportProducer,
   projectId: string,
   body: TExportRequest,
 ): Promise<TExport> {
@@ -81,22 +112,12 @@ export async function createExport(
     });
     return created;
   });
-  try {
-    await enqueueExport(queue(), row.id);
-  } catch (err) {
+  const enqueued = await tryEnqueue(queue(), row.id).catch((err) => {
     request.log.warn({ err }, "export not enqueued");
-    const failed = await app.db.prisma.export.update({
-      where: { id: row.id },
-      data: {
-        status: "FAILED",
-        error: "The job queue was unavailable; request the export again",
-        finishedAt: new Date(),
-      },
-    });
-    throw new HttpError(503, "queue_unavailable", "The job queue is unavailable; retry shortly", {
-      export: toExportDto(failed),
-    });
-  }
+    return false;
+  });
+  if (!enqueued)
+    request.log.warn({ exportId: row.id }, "job queue unavailable: the export waits for a worker's sweep");
   return toExportDto(row);
 }
 
