@@ -56,15 +56,16 @@ export type GenerationFixture = {
   close: () => Promise<void>;
 };
 
-export async function createGenerationFixture(): Promise<GenerationFixture> {
+/** `redisUrl`: a test that stops its Redis passes its own server's URL. */
+export async function createGenerationFixture(redisUrl = REDIS_URL): Promise<GenerationFixture> {
   const db = await createTestDatabase();
   const prefix = `test-gen-${randomUUID().slice(0, 8)}`;
-  const producer = createProducerConnection(REDIS_URL);
+  const producer = createProducerConnection(redisUrl);
   const queue = createGenerationQueue(producer, { prefix, retry: TEST_RETRY });
   const env = (overrides: Record<string, string> = {}) => ({
     ...TEST_ENV,
     DATABASE_URL: db.url,
-    REDIS_URL,
+    REDIS_URL: redisUrl,
     REDIS_PREFIX: prefix,
     WORKER_HEALTH_PORT: "0",
     ...overrides,
@@ -72,7 +73,7 @@ export async function createGenerationFixture(): Promise<GenerationFixture> {
 
   function startWorker(overrides: Record<string, string> = {}) {
     const parsed: TWorkerEnv = parseWorkerEnv(env(overrides));
-    const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
+    const redis = new Redis(redisUrl, { maxRetriesPerRequest: null });
     const running = startWorkers({ env: parsed, db, redis, prefix, logger: pino({ level: "silent" }) }, [
       generationProcessor,
     ]);
@@ -162,7 +163,7 @@ export async function createGenerationFixture(): Promise<GenerationFixture> {
       await queue.obliterate({ force: true }).catch(() => undefined);
       await queue.close();
       producer.disconnect();
-      const redis = new Redis(REDIS_URL);
+      const redis = new Redis(redisUrl);
       const keys = await redis.keys(`${prefix}:*`);
       if (keys.length) await redis.del(...keys);
       redis.disconnect();
