@@ -92,7 +92,7 @@ async function worker(): Promise<number> {
     REDIS_URL,
     REDIS_PREFIX: prefix,
     GENERATION_CONCURRENCY: String(CONCURRENCY),
-    DB_POOL_SIZE: "20",
+    DB_POOL_SIZE: String(CONCURRENCY),
     LOG_LEVEL: "silent",
   });
   try {
@@ -168,3 +168,5 @@ try {
 } finally {
   server.kill("SIGTERM");
 }
+// Keep-alive sockets of the SDK clients would hold the process open a while longer.
+process.exit(0);
