@@ -2,6 +2,7 @@ export * from "./annotation";
 export * from "./api-keys";
 export * from "./audit";
 export * from "./common";
+export * from "./contents";
 export * from "./exports";
 export * from "./generation";
 export * from "./pools";
