@@ -1,6 +1,6 @@
+import type { ExportItem } from "@arbiter/export";
 import { ZExportRequest } from "@arbiter/shared";
 import { describe, expect, it } from "vitest";
-import type { ExportItem } from "../../src/features/export/types";
 import { itemA, itemB, itemC, judgment, runExport } from "./fixtures";
 
 const trl = (items: ExportItem[], extra: object = {}) => runExport(items, { format: "trl", ...extra });
@@ -99,6 +99,7 @@ describe("request validation", () => {
       dropBothBad: true,
       excludeGold: true,
       excludeQuarantined: true,
+      excludeTooFast: true,
       splits: { train: 1 },
       seed: "arbiter",
       include: { margin: false, groupId: false, metadata: false },

@@ -1,8 +1,12 @@
+import {
+  createPseudonymizer,
+  type ExportItem,
+  type ExportJudgment,
+  emptyCounts,
+  exportItem,
+  planSplits,
+} from "@arbiter/export";
 import { type TExportRequestInput, ZExportRequest } from "@arbiter/shared";
-import { exportItem } from "../../src/features/export/export-item";
-import { createPseudonymizer } from "../../src/features/export/pseudonym";
-import { planSplits } from "../../src/features/export/split";
-import { type ExportItem, type ExportJudgment, emptyCounts } from "../../src/features/export/types";
 
 type JudgmentSpec = Partial<ExportJudgment> & Pick<ExportJudgment, "id" | "ranking">;
 

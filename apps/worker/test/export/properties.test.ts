@@ -1,3 +1,4 @@
+import { EXCLUSION_REASONS, type ExportItem, pairsOf } from "@arbiter/export";
 import {
   EXPORT_FORMATS,
   ZHhRow,
@@ -9,8 +10,6 @@ import {
 } from "@arbiter/shared";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { pairsOf } from "../../src/features/export/pairs";
-import { EXCLUSION_REASONS, type ExportItem } from "../../src/features/export/types";
 import { judgment, runExport } from "./fixtures";
 
 const arbRanking = (ids: string[]) =>

@@ -1,5 +1,5 @@
+import type { ExportCounts } from "@arbiter/export";
 import type { TExportFile, TExportRequest } from "@arbiter/shared";
-import type { ExportCounts } from "./types";
 
 export type CardProject = {
   name: string;

@@ -1,6 +1,6 @@
+import type { ExportCounts } from "@arbiter/export";
 import { EXPORT_SCHEMA_VERSION, type TExportFile, type TExportRequest } from "@arbiter/shared";
 import pkg from "../../../package.json" with { type: "json" };
-import type { ExportCounts } from "./types";
 
 export type Manifest = {
   schema_version: number;

@@ -2,16 +2,12 @@ import { randomBytes } from "node:crypto";
 import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Db } from "@arbiter/db";
+import { createPseudonymizer, emptyCounts, exportItem, planSplits, readItems } from "@arbiter/export";
 import { type TExportFile, ZExportRequest } from "@arbiter/shared";
 import { type CardProject, datasetCard } from "./dataset-card";
-import { exportItem } from "./export-item";
 import { fileEntry } from "./file-entry";
 import { buildManifest } from "./manifest";
-import { createPseudonymizer } from "./pseudonym";
-import { readItems } from "./source";
-import { planSplits } from "./split";
 import { SplitFile, syncFile } from "./split-file";
-import { emptyCounts } from "./types";
 
 export type ExportDeps = { pool: Db["pool"]; secret: string; exportDir: string };
 
