@@ -35,6 +35,8 @@ export async function buildModelServer(
     }),
     // Long conversations and prompt lists fit; this is a test double, not an edge server.
     bodyLimit: 16 * 1024 * 1024,
+    // Injected delays outlive the clients that gave up on them; closing must not wait for them.
+    forceCloseConnections: true,
   });
   registerOpenAiErrors(app);
   registerFaultGate(app, gate);
