@@ -37,6 +37,11 @@ export const ZApiEnv = z.object({
     .default(24 * 14),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+  // Per account (by email), on top of the per-address limit: after this many failures in a
+  // row, each further failure locks sign-in for base * 2^(failures - threshold) seconds, capped.
+  LOGIN_LOCKOUT_AFTER: z.coerce.number().int().min(1).default(10),
+  LOGIN_LOCKOUT_BASE_SECONDS: z.coerce.number().int().min(1).default(15),
+  LOGIN_LOCKOUT_MAX_SECONDS: z.coerce.number().int().min(1).default(900),
   BODY_LIMIT_BYTES: z.coerce
     .number()
     .int()

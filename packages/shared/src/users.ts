@@ -23,6 +23,17 @@ export type TUser = z.infer<typeof ZUser>;
 export const ZLoginBody = z.object({ email: ZEmail, password: z.string().min(1).max(512) });
 export type TLoginBody = z.infer<typeof ZLoginBody>;
 
+export const ZChangePasswordBody = z.object({
+  currentPassword: z.string().min(1).max(512),
+  newPassword: ZPassword,
+});
+export type TChangePasswordBody = z.infer<typeof ZChangePasswordBody>;
+export const ZPasswordChangedResponse = z.object({
+  user: ZUser,
+  /** What the change ended: every session (the caller gets a fresh one) and every API key. */
+  revoked: z.object({ sessions: z.number().int(), apiKeys: z.number().int() }),
+});
+
 export const ZCreateUserBody = z.object({
   email: ZEmail,
   name: zName,

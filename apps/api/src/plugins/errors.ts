@@ -21,7 +21,13 @@ function validationDetails(err: FastifyError & { validationContext?: string }) {
 
 function describe(err: FastifyError): Reply {
   if (err instanceof HttpError) {
-    return { status: err.statusCode, code: err.code, message: err.message, details: err.details };
+    return {
+      status: err.statusCode,
+      code: err.code,
+      message: err.message,
+      details: err.details,
+      headers: err.headers,
+    };
   }
   if (hasZodFastifySchemaValidationErrors(err)) {
     const details = validationDetails(err);

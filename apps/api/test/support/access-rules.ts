@@ -10,6 +10,7 @@ export const ACCESS: Record<string, TRole[] | typeof PUBLIC> = {
   "POST /api/v1/auth/login": PUBLIC,
   "POST /api/v1/auth/logout": ANY,
   "GET /api/v1/me": ANY,
+  "POST /api/v1/me/password": ANY,
   "POST /api/v1/api-keys": STAFF,
   "GET /api/v1/api-keys": STAFF,
   "DELETE /api/v1/api-keys/{id}": STAFF,

@@ -3,11 +3,14 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { assertSameOrigin } from "../../lib/cross-origin";
 import { HttpError } from "../../lib/http-error";
+import { createLoginThrottle } from "../../lib/login-throttle";
 import { SESSION_COOKIE } from "../../plugins/auth";
 import { toUserDto } from "../users/serialize";
 import { checkCredentials, revokeSession, signIn } from "./service";
 
 const routes: FastifyPluginAsyncZod = async (app) => {
+  const throttle = createLoginThrottle(app.db.pool, app.config);
+
   app.post(
     "/auth/login",
     {
@@ -31,8 +34,14 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       // Login CSRF: a cross-site form must not sign the victim into the attacker's account.
       assertSameOrigin(request, app.config.ARBITER_TRUSTED_ORIGINS);
-      const user = await checkCredentials(app, request.body.email, request.body.password);
-      if (!user) throw new HttpError(401, "invalid_credentials", "Email or password is incorrect");
+      const { email, password } = request.body;
+      await throttle.assertNotLocked(email);
+      const user = await checkCredentials(app, email, password);
+      if (!user) {
+        await throttle.recordFailure(email);
+        throw new HttpError(401, "invalid_credentials", "Email or password is incorrect");
+      }
+      await throttle.recordSuccess(email);
       await signIn(app, request, reply, user.id);
       return { user: toUserDto(user) };
     },

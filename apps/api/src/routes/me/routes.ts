@@ -1,8 +1,12 @@
-import { ZUserResponse } from "@arbiter/shared";
+import { ZChangePasswordBody, ZErrorBody, ZPasswordChangedResponse, ZUserResponse } from "@arbiter/shared";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { createLoginThrottle } from "../../lib/login-throttle";
 import { toUserDto } from "../users/serialize";
+import { changePassword } from "./service";
 
 const routes: FastifyPluginAsyncZod = async (app) => {
+  const throttle = createLoginThrottle(app.db.pool, app.config);
+
   app.get(
     "/me",
     {
@@ -12,6 +16,24 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const user = await app.db.prisma.user.findUniqueOrThrow({ where: { id: request.principal!.user.id } });
       return { user: toUserDto(user) };
+    },
+  );
+
+  app.post(
+    "/me/password",
+    {
+      schema: {
+        tags: ["auth"],
+        summary:
+          "Change your password: ends every session and API key of the account; a browser caller gets a new session cookie",
+        body: ZChangePasswordBody,
+        response: { 200: ZPasswordChangedResponse, 400: ZErrorBody, 429: ZErrorBody },
+      },
+      onRequest: app.authorize(),
+    },
+    async (request, reply) => {
+      const { user, revoked } = await changePassword(app, throttle, request, reply, request.body);
+      return { user: toUserDto(user), revoked };
     },
   );
 };
