@@ -3,6 +3,7 @@ export * from "./export-item";
 export * from "./formats";
 export * from "./pairs";
 export * from "./pseudonym";
+export * from "./read-item-pages";
 export * from "./source";
 export * from "./split";
 export * from "./types";

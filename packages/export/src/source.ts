@@ -1,5 +1,6 @@
 import type { Db } from "@arbiter/db";
 import { ZQualityRules } from "@arbiter/shared";
+import type pg from "pg";
 import type { ExportCompletion, ExportItem, ExportJudgment } from "./types";
 
 // One row per item with its completions and judgments as JSON arrays: each prompt and
@@ -13,10 +14,11 @@ import type { ExportCompletion, ExportItem, ExportJudgment } from "./types";
 // read a prefix of the same arrays and skip the assignments join.
 // Projects store their quality rules parsed, but ones made before the rule existed lack it.
 const DEFAULT_FAST_SECONDS = ZQualityRules.parse({}).fastSeconds;
-const TOO_FAST = `COALESCE(j.duration_ms < (SELECT COALESCE((qualification->>'fastSeconds')::float8, ${DEFAULT_FAST_SECONDS}) * 1000
+export const TOO_FAST = `COALESCE(j.duration_ms < (SELECT COALESCE((qualification->>'fastSeconds')::float8, ${DEFAULT_FAST_SECONDS}) * 1000
                                           FROM projects WHERE id = $1), false)`;
 
-function itemsSql(full: boolean): string {
+/** The columns of an item's completions and judgments, as `toItem` reads them. */
+export function itemColumns(full: boolean): { completion: string; judgment: string } {
   const completion = full
     ? "c.id, c.text, c.model, ic.position, c.generator_id, c.params"
     : "c.id, c.text, c.model, ic.position";
@@ -25,6 +27,11 @@ function itemsSql(full: boolean): string {
     ? `j.id, j.annotator_id, j.choice, j.strength, j.ranking, j.created_at, ${TOO_FAST}, a.shown_order, j.aspects,
        j.rationale, j.flags, j.duration_ms, j.counted, j.late, j.gold_correct, a.created_at`
     : `j.id, j.annotator_id, j.choice, j.strength, j.ranking, j.created_at, ${TOO_FAST}`;
+  return { completion, judgment };
+}
+
+function itemsSql(full: boolean): string {
+  const { completion, judgment } = itemColumns(full);
   return `
 SELECT i.id, i.is_gold, p.content_hash, p.text, p.messages, ic.completions, jj.judgments
   FROM items i
@@ -46,14 +53,14 @@ SELECT i.id, i.is_gold, p.content_hash, p.text, p.messages, ic.completions, jj.j
 
 // Suspended users, and annotators quarantined or rejected in the project: few, so they
 // are read once and looked up in memory.
-const UNTRUSTED_SQL = `
+export const UNTRUSTED_SQL = `
 SELECT id FROM users WHERE status = 'SUSPENDED'
 UNION
 SELECT user_id FROM annotator_states WHERE project_id = $1 AND status IN ('QUARANTINED', 'REJECTED')`;
 
 const FETCH_ROWS = 500;
 
-type ItemRow = {
+export type ItemRow = {
   id: string;
   is_gold: boolean;
   content_hash: string;
@@ -88,9 +95,9 @@ function toJudgment(r: unknown[], untrusted: Set<string>): ExportJudgment {
   };
 }
 
-type Lookups = { untrusted: Set<string>; generators: Map<string, string> };
+export type Lookups = { untrusted: Set<string>; generators: Map<string, string> };
 
-function toItem(row: ItemRow, { untrusted, generators }: Lookups): ExportItem {
+export function toItem(row: ItemRow, { untrusted, generators }: Lookups): ExportItem {
   return {
     id: row.id,
     isGold: row.is_gold,
@@ -112,6 +119,19 @@ function toItem(row: ItemRow, { untrusted, generators }: Lookups): ExportItem {
       .sort((a, b) =>
         a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1,
       ),
+  };
+}
+
+/** The untrusted annotators and generator names of a project, read once per export. */
+export async function readLookups(client: pg.ClientBase, projectId: string): Promise<Lookups> {
+  const untrusted = await client.query<{ id: string }>(UNTRUSTED_SQL, [projectId]);
+  const generators = await client.query<{ id: string; name: string }>(
+    "SELECT id, name FROM generators WHERE project_id = $1",
+    [projectId],
+  );
+  return {
+    untrusted: new Set(untrusted.rows.map((r) => r.id)),
+    generators: new Map(generators.rows.map((g) => [g.id, g.name])),
   };
 }
 
@@ -141,15 +161,7 @@ export async function* readItems(
       [projectId],
     );
     onTotal(rows[0]!.n);
-    const untrusted = await client.query<{ id: string }>(UNTRUSTED_SQL, [projectId]);
-    const generators = await client.query<{ id: string; name: string }>(
-      "SELECT id, name FROM generators WHERE project_id = $1",
-      [projectId],
-    );
-    const lookups: Lookups = {
-      untrusted: new Set(untrusted.rows.map((r) => r.id)),
-      generators: new Map(generators.rows.map((g) => [g.id, g.name])),
-    };
+    const lookups = await readLookups(client, projectId);
     await client.query({
       text: `DECLARE export_items NO SCROLL CURSOR FOR ${itemsSql(full)}`,
       values: [projectId],

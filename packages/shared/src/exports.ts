@@ -107,6 +107,33 @@ export type TExport = z.infer<typeof ZExport>;
 export const ZExportResponse = z.object({ export: ZExport });
 export const ZExportListResponse = z.object({ exports: z.array(ZExport), nextCursor: z.string().nullable() });
 export const ZExportListQuery = ZCursorQuery;
+/**
+ * What an export would give, from the first items in export order: the first rows exactly
+ * as the files would hold them, and counts. Row totals need the per-item rules on every
+ * item, so they are given only when the preview could read the whole project.
+ */
+export const ZExportPreview = z.object({
+  rows: z.array(z.object({ split: z.string(), line: z.string() })),
+  source: z.object({
+    items: z.number().int(),
+    judgments: z.number().int(),
+    /** Judgments passing the per-judgment filters (before minimum judgments, agreement, majority). */
+    matchingJudgments: z.number().int(),
+  }),
+  scanned: z.object({ items: z.number().int(), complete: z.boolean() }),
+  /** Present when the whole project was read: rows per split as the export would write them. */
+  exact: z
+    .object({
+      rows: z.record(z.string(), z.number().int()),
+      total: z.number().int(),
+      usedJudgments: z.number().int(),
+      excluded: z.record(z.string(), z.number().int()),
+    })
+    .nullable(),
+});
+export type TExportPreview = z.infer<typeof ZExportPreview>;
+export const ZExportPreviewResponse = z.object({ preview: ZExportPreview });
+
 export const ZExportFileParams = z.object({
   id: z.uuid(),
   name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,100}$/, "is not a file name"),

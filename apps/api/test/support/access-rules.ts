@@ -49,6 +49,7 @@ export const ACCESS: Record<string, TRole[] | typeof PUBLIC> = {
   "POST /api/v1/assignments/{id}/skip": ANY,
   "POST /api/v1/judgments/{id}/undo": ANY,
   "POST /api/v1/projects/{id}/exports": STAFF,
+  "POST /api/v1/projects/{id}/exports/preview": STAFF,
   "GET /api/v1/projects/{id}/exports": STAFF,
   "GET /api/v1/exports/{id}": STAFF,
   "GET /api/v1/exports/{id}/files/{name}": STAFF,

@@ -3,6 +3,7 @@ import {
   ZExportFileParams,
   ZExportListQuery,
   ZExportListResponse,
+  ZExportPreviewResponse,
   ZExportRequest,
   ZExportResponse,
   ZIdParams,
@@ -11,6 +12,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { notFound } from "../../lib/http-error";
 import { page, pageArgs } from "../../lib/pagination";
 import { sendExportFile } from "./download";
+import { previewExport } from "./preview";
 import { createExport, exportQueue, getExport, storedFiles, toExportDto } from "./service";
 
 const routes: FastifyPluginAsyncZod = async (app) => {
@@ -33,6 +35,22 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       reply
         .status(202)
         .send({ export: await createExport(app, request, queue, request.params.id, request.body) }),
+  );
+
+  app.post(
+    "/projects/:id/exports/preview",
+    {
+      schema: {
+        tags: ["exports"],
+        summary:
+          "The first rows and the counts an export with these parameters would give, without running it",
+        params: ZIdParams,
+        body: ZExportRequest,
+        response: { 200: ZExportPreviewResponse, 400: ZErrorBody, 404: ZErrorBody, 503: ZErrorBody },
+      },
+      onRequest: staff,
+    },
+    async (request) => ({ preview: await previewExport(app, request.params.id, request.body) }),
   );
 
   app.get(

@@ -1,0 +1,167 @@
+import { randomUUID } from "node:crypto";
+import { type TExportPreview, type TExportRequestInput, ZExportRequest, ZRawRow } from "@arbiter/shared";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { previewExport } from "../src/routes/exports/preview";
+import { judge, seedProject, takeAssignment } from "./support/annotation";
+import { type ExportWorker, exportWorker } from "./support/export-worker";
+import { bearer, createHarness, type Harness, type TestUser } from "./support/harness";
+
+const SECRET = "export-preview-secret-0123456789";
+process.env.REDIS_PREFIX = `test-export-preview-${randomUUID().slice(0, 8)}`;
+
+let h: Harness;
+let worker: ExportWorker;
+let researcher: TestUser;
+let projectId: string;
+const annotators: TestUser[] = [];
+
+// Three annotators answer each of eight prompts: mostly preferences, some ties and both-bad.
+const CHOICES = ["A", "B", "tie", "A", "both_bad", "B", "A", "A"];
+
+beforeAll(async () => {
+  h = await createHarness({ ARBITER_SECRET: SECRET });
+  researcher = await h.user("RESEARCHER");
+  for (let i = 0; i < 3; i++) annotators.push(await h.user("ANNOTATOR"));
+  const seeded = await seedProject(h, researcher, annotators, {
+    items: 8,
+    judgmentsPerItem: 3,
+    questions: { strength: true, allowTie: true, allowBothBad: true },
+  });
+  projectId = seeded.projectId;
+  for (const [a, annotator] of annotators.entries()) {
+    for (let n = 0; n < 8; n++) {
+      const { assignment } = await takeAssignment(h, annotator, projectId);
+      const choice = CHOICES[(n + a) % CHOICES.length]!;
+      const body = choice === "A" || choice === "B" ? { choice, strength: 1 + ((n + a) % 4) } : { choice };
+      expect((await judge(h, annotator, assignment!.id, body)).statusCode).toBe(201);
+    }
+  }
+  worker = exportWorker({ databaseUrl: h.db.url, redisPrefix: process.env.REDIS_PREFIX!, secret: SECRET });
+  worker.start();
+});
+afterAll(async () => {
+  await worker?.stop();
+  await h?.close();
+});
+
+async function preview(body: object, user = researcher, project = projectId) {
+  return h.app.inject({
+    method: "POST",
+    url: `/api/v1/projects/${project}/exports/preview`,
+    headers: bearer(user),
+    payload: body,
+  });
+}
+
+async function runExport(body: TExportRequestInput) {
+  const res = await h.app.inject({
+    method: "POST",
+    url: `/api/v1/projects/${projectId}/exports`,
+    headers: bearer(researcher),
+    payload: body,
+  });
+  expect(res.statusCode, res.body).toBe(202);
+  const id: string = res.json().export.id;
+  for (;;) {
+    const e = (
+      await h.app.inject({ method: "GET", url: `/api/v1/exports/${id}`, headers: bearer(researcher) })
+    ).json().export;
+    if (e.status === "FAILED") throw new Error(e.error);
+    if (e.status === "SUCCEEDED") return { id, files: e.files as { name: string; split: string | null }[] };
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function fileText(id: string, name: string) {
+  const res = await h.app.inject({
+    method: "GET",
+    url: `/api/v1/exports/${id}/files/${name}`,
+    headers: bearer(researcher),
+  });
+  expect(res.statusCode).toBe(200);
+  return res.body;
+}
+
+describe("export preview", () => {
+  it.each<TExportRequestInput>([
+    {
+      format: "trl",
+      splits: { train: 0.5, test: 0.5 },
+      seed: "preview",
+      include: { margin: true, groupId: true, metadata: true },
+    },
+    { format: "hh", aggregation: "majority" },
+    { format: "ranked", dropTies: false, dropBothBad: false, splits: { a: 0.3, b: 0.7 } },
+    { format: "raw", excludeQuarantined: false },
+  ])("gives the first rows of the files and their counts: %j", async (body) => {
+    const res = await preview(body);
+    expect(res.statusCode, res.body).toBe(200);
+    const p: TExportPreview = res.json().preview;
+    const { id, files } = await runExport({ ...body, compress: false });
+    const manifest = JSON.parse(await fileText(id, "manifest.json"));
+
+    expect(p.scanned).toEqual({ items: 8, complete: true });
+    expect(p.exact).toEqual({
+      rows: manifest.rows,
+      total: Object.values(manifest.rows as Record<string, number>).reduce((a, b) => a + b, 0),
+      usedJudgments: manifest.source.used,
+      excluded: manifest.source.excluded,
+    });
+    expect(p.source).toMatchObject({ items: 8, judgments: manifest.source.judgments });
+    expect(p.rows.length).toBe(Math.min(5, p.exact!.total));
+    // Per split, the preview's lines are the first lines of that split's file, byte for byte.
+    for (const file of files.filter((f) => f.split)) {
+      const lines = (await fileText(id, file.name)).split("\n").filter(Boolean);
+      const shown = p.rows.filter((r) => r.split === file.split).map((r) => r.line);
+      expect(lines.slice(0, shown.length)).toEqual(shown);
+    }
+  });
+
+  it("counts the judgments that pass the per-judgment filters", async () => {
+    const p: TExportPreview = (await preview({ format: "trl" })).json().preview;
+    // 24 judgments: 3 ties and 3 both-bad are dropped by default.
+    expect(p.source).toEqual({ items: 8, judgments: 24, matchingJudgments: 18 });
+    // Per judgment and without per-item rules, every matching judgment is a row.
+    expect(p.exact?.usedJudgments).toBe(18);
+    const strong: TExportPreview = (await preview({ format: "trl", minStrength: 3 })).json().preview;
+    expect(strong.source.matchingJudgments).toBe(strong.exact?.usedJudgments);
+    expect(strong.source.matchingJudgments).toBeLessThan(18);
+    const ranked: TExportPreview = (await preview({ format: "ranked", dropTies: false })).json().preview;
+    expect(ranked.source.matchingJudgments).toBe(21);
+  });
+
+  it("shows raw rows with pseudonyms only", async () => {
+    const p: TExportPreview = (await preview({ format: "raw" })).json().preview;
+    expect(p.rows).toHaveLength(5);
+    for (const { line } of p.rows) {
+      ZRawRow.parse(JSON.parse(line));
+      for (const user of annotators) {
+        expect(line).not.toContain(user.id);
+        expect(line).not.toContain(user.email);
+      }
+    }
+  });
+
+  it("on a large project reads only the first items and leaves row totals to the run", async () => {
+    const req = ZExportRequest.parse({ format: "trl" });
+    const p = await previewExport(h.app, projectId, req, { rows: 2, items: 3 });
+    expect(p.rows).toHaveLength(2);
+    expect(p.scanned.complete).toBe(false);
+    expect(p.scanned.items).toBeLessThanOrEqual(3);
+    expect(p.exact).toBeNull();
+    expect(p.source).toEqual({ items: 8, judgments: 24, matchingJudgments: 18 });
+    const full = (await preview({ format: "trl" })).json().preview as TExportPreview;
+    expect(p.rows).toEqual(full.rows.slice(0, 2));
+  });
+
+  it("refuses bad parameters naming the field, unknown projects and annotators", async () => {
+    const bad = await preview({ format: "trl", dropTies: false });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details).toEqual([expect.objectContaining({ path: "body.dropTies" })]);
+    const split = await preview({ format: "trl", splits: { train: 0.5 } });
+    expect(split.statusCode).toBe(400);
+    expect(split.json().error.message).toMatch(/splits/);
+    expect((await preview({ format: "trl" }, researcher, randomUUID())).statusCode).toBe(404);
+    expect((await preview({ format: "trl" }, annotators[0]!)).statusCode).toBe(403);
+  });
+});
