@@ -13,6 +13,7 @@ import { dbPlugin } from "./plugins/db";
 import { errorsPlugin } from "./plugins/errors";
 import { healthPlugin } from "./plugins/health";
 import { queuesPlugin } from "./plugins/queues";
+import { securityHeadersPlugin } from "./plugins/security-headers";
 import { storableBodyPlugin } from "./plugins/storable-body";
 import { swaggerPlugin } from "./plugins/swagger";
 
@@ -56,6 +57,7 @@ export async function buildApp({ config, db, logger }: BuildAppOptions) {
     ownsDb,
   });
   await app.register(errorsPlugin);
+  await app.register(securityHeadersPlugin);
   // Only routes that opt in (login) are limited; counters are per process, which is
   // enough to stop password guessing without putting Redis on the request path.
   await app.register(fastifyRateLimit, {

@@ -42,8 +42,7 @@ export function createLoginThrottle(pool: pg.Pool, config: LockoutConfig) {
              ON CONFLICT (email_hash) DO UPDATE SET
                failures = CASE WHEN t.last_failure_at < now() - interval '${FORGET_AFTER}' THEN 1
                                ELSE t.failures + 1 END,
-               last_failure_at = now()
-             RETURNING failures`,
+               last_failure_at = now()`,
       values: [key(email)],
     });
     await pool.query({
