@@ -38,16 +38,18 @@ describe("gold items", () => {
     const { projectId } = await seedQualityProject(h, researcher, [annotator], {
       regular: 4,
       gold: 4,
-      goldRate: 0.5,
+      goldRate: 0.9,
       judgmentsPerItem: 1,
     });
     const shown = await answerAll(annotator, projectId, betterKey);
-    expect(shown).toHaveLength(8);
     const gold = shown.filter((a) => isGoldText(a, 4));
-    expect(gold).toHaveLength(4);
+    expect(shown.length - gold.length).toBe(4);
+    expect(gold.length).toBeGreaterThan(0);
     const keysOf = (a: TAssignment) => JSON.stringify(Object.keys(a).sort());
     expect(new Set(shown.map(keysOf)).size).toBe(1);
     expect(JSON.stringify(gold)).not.toMatch(/gold/i);
+    // With the real work done, unseen gold is not handed out: "nothing left" every time.
+    for (let i = 0; i < 5; i++) expect((await takeAssignment(h, annotator, projectId)).status).toBe(204);
 
     const items = await h.db.prisma.item.findMany({
       where: { projectId },
@@ -63,7 +65,12 @@ describe("gold items", () => {
     });
     expect(quality.statusCode).toBe(200);
     const [row] = quality.json().annotators;
-    expect(row).toMatchObject({ goldAnswered: 4, goldAccuracy: 1, judgments: 8, status: "ADMITTED" });
+    expect(row).toMatchObject({
+      goldAnswered: gold.length,
+      goldAccuracy: 1,
+      judgments: shown.length,
+      status: "ADMITTED",
+    });
   });
 });
 
