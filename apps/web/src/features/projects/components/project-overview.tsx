@@ -31,8 +31,10 @@ export function ProjectOverview({ project: p }: { project: TProject }) {
         description={`Created ${new Date(p.createdAt).toLocaleDateString("en", { dateStyle: "medium" })} · ${p.slug}`}
         actions={
           <>
+            <ButtonLink href={`/projects/${p.id}/items`}>Data and generation</ButtonLink>
             <ButtonLink href={`/projects/${p.id}/analytics`}>Analytics</ButtonLink>
             <ButtonLink href={`/projects/${p.id}/quality`}>Quality and crowd</ButtonLink>
+            <ButtonLink href={`/projects/${p.id}/exports`}>Export</ButtonLink>
             <ButtonLink href={`/annotate/${p.id}`}>Open labeling page</ButtonLink>
           </>
         }

@@ -1,0 +1,44 @@
+import type { TContentSummary, TItemSummary, TProject } from "@arbiter/shared";
+import type { Metadata } from "next";
+import { notFound, redirect } from "next/navigation";
+import { ItemsPage } from "@/features/generation/components/items-page";
+import { ApiError } from "@/lib/api-error";
+import { requireUser, serverGet } from "@/lib/server-api";
+
+export const metadata: Metadata = { title: "Items" };
+
+const UUID = /^[0-9a-f-]{36}$/i;
+
+export default async function ProjectItemsRoute({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ run?: string | string[] }>;
+}) {
+  const user = await requireUser();
+  if (user.role === "ANNOTATOR") redirect("/annotate");
+  const { id } = await params;
+  const { run } = await searchParams;
+  const path = `/projects/${encodeURIComponent(id)}`;
+  try {
+    const [{ project }, { summary }, items] = await Promise.all([
+      serverGet<{ project: TProject }>(path),
+      serverGet<{ summary: TContentSummary }>(`${path}/contents`),
+      serverGet<{ items: TItemSummary[]; nextCursor: string | null }>(`${path}/items?limit=25`),
+    ]);
+    return (
+      <ItemsPage
+        projectId={project.id}
+        projectName={project.name}
+        optionsPerItem={project.optionsPerItem}
+        runId={typeof run === "string" && UUID.test(run) ? run : null}
+        initialSummary={summary}
+        initialItems={items}
+      />
+    );
+  } catch (err) {
+    if (err instanceof ApiError && (err.status === 404 || err.status === 400)) notFound();
+    throw err;
+  }
+}

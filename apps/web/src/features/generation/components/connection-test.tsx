@@ -1,0 +1,79 @@
+"use client";
+
+import { type ReactNode, useState } from "react";
+import { Button } from "@/components/ui";
+import { errorMessage } from "@/features/admin/components/confirm-dialog";
+import { ApiError } from "@/lib/api-error";
+import { type TGeneratorTest, testGenerator } from "../api";
+import styles from "./generation.module.css";
+
+type Outcome = TGeneratorTest | { ok: false; unreachable: string };
+
+/**
+ * One real request through a worker (which holds the API keys), showing the latency and a
+ * bit of the reply, or the server's error as it was given.
+ */
+export function ConnectionTest({
+  projectId,
+  generatorId,
+  children,
+}: {
+  projectId: string;
+  generatorId: string;
+  children?: ReactNode;
+}) {
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+
+  async function run() {
+    setBusy(true);
+    setOutcome(null);
+    try {
+      setOutcome(await testGenerator(projectId, generatorId));
+    } catch (err) {
+      setOutcome({
+        ok: false,
+        unreachable: err instanceof ApiError && err.status === 503 ? err.message : errorMessage(err),
+      });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <>
+      <div className={styles.cardActions}>
+        <Button size="sm" onClick={() => void run()} loading={busy}>
+          {busy ? "Testing…" : "Test connection"}
+        </Button>
+        {children}
+      </div>
+      <div aria-live="polite">
+        {outcome ? (
+          <p
+            className={`${styles.result} ${outcome.ok ? styles.resultOk : styles.resultError}`}
+            data-testid="connection-result"
+          >
+            {outcome.ok ? (
+              <>
+                <strong>Connected</strong> in {Math.round(outcome.latencyMs).toLocaleString("en")} ms ·{" "}
+                <span className={styles.mono}>{outcome.model}</span>
+                <span className={styles.resultSample}>“{outcome.text.slice(0, 140)}”</span>
+              </>
+            ) : "unreachable" in outcome ? (
+              <>
+                <strong>Not tested:</strong> {outcome.unreachable}
+              </>
+            ) : (
+              <>
+                <strong>Failed</strong>
+                {outcome.status ? ` (${outcome.status})` : ""} after{" "}
+                {Math.round(outcome.latencyMs).toLocaleString("en")} ms: {outcome.error}
+              </>
+            )}
+          </p>
+        ) : null}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,227 @@
+"use client";
+
+import type { TImportResponse } from "@arbiter/shared";
+import { useRef, useState } from "react";
+import { Button, ButtonLink, Card, CardBody, CardHeader, PageHeader } from "@/components/ui";
+import admin from "@/features/admin/components/admin.module.css";
+import { errorMessage } from "@/features/admin/components/confirm-dialog";
+import { type ImportKind, type ImportMode, uploadImport } from "../api";
+import { countOf } from "../format";
+import styles from "./generation.module.css";
+import { ImportFormats } from "./import-formats";
+import { ImportReport } from "./import-report";
+import { SectionNav } from "./section-nav";
+
+type Step = { phase: "checked" | "imported"; report: TImportResponse } | null;
+
+/** Upload, check (a dry run that writes nothing), then import: rejects are seen before anything lands. */
+export function ImportPage({ projectId, projectName }: { projectId: string; projectName: string }) {
+  const [kind, setKind] = useState<ImportKind>("prompts");
+  const [mode, setMode] = useState<ImportMode>("all-or-nothing");
+  const [file, setFile] = useState<File | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const [busy, setBusy] = useState<"check" | "import" | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [step, setStep] = useState<Step>(null);
+  const input = useRef<HTMLInputElement>(null);
+
+  function choose(next: File | null) {
+    setFile(next);
+    setStep(null);
+    setError(null);
+  }
+
+  async function send(dryRun: boolean) {
+    if (!file) return;
+    setBusy(dryRun ? "check" : "import");
+    setError(null);
+    try {
+      const report = await uploadImport(projectId, kind, file, { dryRun, mode });
+      setStep({ phase: dryRun ? "checked" : "imported", report });
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  const checked = step?.phase === "checked" ? step.report : null;
+  const blocked = checked !== null && mode === "all-or-nothing" && checked.rejected > 0;
+  const nothingNew = checked !== null && checked.imported === 0;
+
+  return (
+    <>
+      <PageHeader
+        eyebrow={<a href={`/projects/${projectId}`}>← {projectName}</a>}
+        title="Import"
+        description="Bring your own prompts, or completions of prompts already here, as JSONL or CSV. Every file is checked first; nothing is written until you import."
+      />
+      <SectionNav projectId={projectId} />
+      <div className={styles.stack}>
+        <Card>
+          <CardBody className={styles.stack}>
+            <div className={styles.twoCols}>
+              <fieldset className={styles.formSection}>
+                <legend>What the file holds</legend>
+                <div role="radiogroup" aria-label="What the file holds" className={styles.segmented}>
+                  {(["prompts", "completions"] as const).map((k) => (
+                    <label key={k}>
+                      <input
+                        type="radio"
+                        name="kind"
+                        checked={kind === k}
+                        onChange={() => {
+                          setKind(k);
+                          setStep(null);
+                        }}
+                      />
+                      {k === "prompts" ? "Prompts" : "Completions"}
+                    </label>
+                  ))}
+                </div>
+              </fieldset>
+              <fieldset className={styles.formSection}>
+                <legend>When some lines are bad</legend>
+                <label className={styles.checkRow}>
+                  <input
+                    type="radio"
+                    name="mode"
+                    checked={mode === "all-or-nothing"}
+                    onChange={() => {
+                      setMode("all-or-nothing");
+                      setStep(null);
+                    }}
+                  />
+                  Import nothing until every line is good
+                </label>
+                <label className={styles.checkRow}>
+                  <input
+                    type="radio"
+                    name="mode"
+                    checked={mode === "partial"}
+                    onChange={() => {
+                      setMode("partial");
+                      setStep(null);
+                    }}
+                  />
+                  Import the good lines, report the rest
+                </label>
+              </fieldset>
+            </div>
+
+            <label
+              className={`${styles.drop} ${dragging ? styles.dropActive : ""}`}
+              onDragOver={(e) => {
+                e.preventDefault();
+                setDragging(true);
+              }}
+              onDragLeave={() => setDragging(false)}
+              onDrop={(e) => {
+                e.preventDefault();
+                setDragging(false);
+                choose(e.dataTransfer.files[0] ?? null);
+              }}
+            >
+              <input
+                ref={input}
+                type="file"
+                accept=".jsonl,.ndjson,.json,.csv"
+                aria-label="File to import"
+                onChange={(e) => choose(e.target.files?.[0] ?? null)}
+              />
+              <span aria-hidden style={{ fontSize: 28 }}>
+                ↥
+              </span>
+              {file ? (
+                <>
+                  <strong data-testid="import-file">{file.name}</strong>
+                  <span>{formatBytes(file.size)} · choose another file or drop it here</span>
+                </>
+              ) : (
+                <>
+                  <strong>Choose a .jsonl or .csv file</strong>
+                  <span>or drop it here · up to the server’s import limit</span>
+                </>
+              )}
+            </label>
+
+            {error ? (
+              <p className={admin.formError} role="alert">
+                {error}
+              </p>
+            ) : null}
+
+            <div className={styles.cardActions}>
+              <Button
+                variant={checked ? "secondary" : "primary"}
+                disabled={!file}
+                loading={busy === "check"}
+                onClick={() => void send(true)}
+              >
+                {checked ? "Check again" : "Check file"}
+              </Button>
+              <Button
+                variant="primary"
+                disabled={!checked || blocked || nothingNew || busy !== null}
+                loading={busy === "import"}
+                onClick={() => void send(false)}
+              >
+                {checked && !blocked && !nothingNew
+                  ? `Import ${countOf(checked.imported, kind)}`
+                  : `Import ${kind}`}
+              </Button>
+              <span className={styles.note}>
+                {!file
+                  ? "Pick a file to start."
+                  : !checked && step === null
+                    ? "Check first: a dry run reports every bad line and writes nothing."
+                    : blocked
+                      ? "Fix the rejected lines, or choose to import the good lines."
+                      : nothingNew
+                        ? "Nothing new to import."
+                        : null}
+              </span>
+            </div>
+          </CardBody>
+        </Card>
+
+        {step ? <ImportReport kind={kind} phase={step.phase} report={step.report} /> : null}
+        {step?.phase === "imported" && step.report.imported > 0 ? (
+          <div className={styles.cardActions}>
+            {kind === "prompts" ? (
+              <ButtonLink variant="primary" href={`/projects/${projectId}/runs`}>
+                Generate completions
+              </ButtonLink>
+            ) : null}
+            <ButtonLink href={`/projects/${projectId}/items`}>Build items</ButtonLink>
+            <Button
+              variant="ghost"
+              onClick={() => {
+                choose(null);
+                if (input.current) input.current.value = "";
+              }}
+            >
+              Import another file
+            </Button>
+          </div>
+        ) : null}
+
+        <Card>
+          <CardHeader
+            title="File formats"
+            description="One record per line (JSONL), or a CSV with a header row."
+          />
+          <CardBody>
+            <ImportFormats kind={kind} />
+          </CardBody>
+        </Card>
+      </div>
+    </>
+  );
+}
+
+function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}

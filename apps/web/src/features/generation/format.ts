@@ -1,0 +1,52 @@
+import type { TGenerationRun } from "@arbiter/shared";
+import type { BadgeTone } from "@/components/ui";
+
+export const ACTIVE: TGenerationRun["status"][] = ["QUEUED", "RUNNING"];
+export const isActive = (run: Pick<TGenerationRun, "status">) => ACTIVE.includes(run.status);
+
+export const RUN_STATUS: Record<TGenerationRun["status"], { label: string; tone: BadgeTone }> = {
+  QUEUED: { label: "Queued", tone: "neutral" },
+  RUNNING: { label: "Running", tone: "accent" },
+  SUCCEEDED: { label: "Finished", tone: "success" },
+  FAILED: { label: "Finished with failures", tone: "warning" },
+  CANCELLED: { label: "Cancelled", tone: "neutral" },
+};
+
+type Timed = Pick<TGenerationRun, "done" | "failed" | "startedAt" | "finishedAt">;
+
+/** Samples finished (stored or failed) per second since the run started; null before it has. */
+export function throughput(run: Timed, now = Date.now()): number | null {
+  if (!run.startedAt) return null;
+  const end = run.finishedAt ? Date.parse(run.finishedAt) : now;
+  const seconds = (end - Date.parse(run.startedAt)) / 1000;
+  if (seconds <= 0.5) return null;
+  return (run.done + run.failed) / seconds;
+}
+
+export function formatRate(perSecond: number | null): string {
+  if (perSecond === null) return "—";
+  if (perSecond >= 10) return `${Math.round(perSecond).toLocaleString("en")}/s`;
+  if (perSecond >= 1) return `${perSecond.toFixed(1)}/s`;
+  return `${(perSecond * 60).toFixed(1)}/min`;
+}
+
+/** Seconds left at the current pace; null when it cannot be told. */
+export function eta(run: Timed & Pick<TGenerationRun, "pending">, now = Date.now()): number | null {
+  const rate = throughput(run, now);
+  if (!rate || run.pending === 0 || run.finishedAt) return null;
+  return run.pending / rate;
+}
+
+export function formatDuration(seconds: number | null): string {
+  if (seconds === null) return "—";
+  if (seconds < 60) return `${Math.max(1, Math.round(seconds))} s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes} min ${Math.round(seconds % 60)} s`;
+  return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+}
+
+export const formatCount = (n: number) => n.toLocaleString("en");
+
+/** "1 prompt", "2 prompts": the kinds counted here all take an s. */
+export const countOf = (n: number, plural: string) =>
+  `${formatCount(n)} ${n === 1 ? plural.replace(/s$/, "") : plural}`;
