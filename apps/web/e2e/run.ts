@@ -10,6 +10,7 @@ import { errorStateFlow } from "./flows/error-state";
 import { phoneFlow } from "./flows/phone";
 import { poolsQualityFlow } from "./flows/pools-quality";
 import { rankingFlow } from "./flows/ranking";
+import { securityFlow } from "./flows/security";
 import { signInFlow } from "./flows/sign-in";
 import type { Flow, FlowContext } from "./flows/types";
 import { untrustedOutputFlow } from "./flows/untrusted-output";
@@ -20,6 +21,7 @@ import { ApiClient, seed } from "./support/seed";
 const FLOWS: Flow[] = [
   signInFlow,
   untrustedOutputFlow,
+  securityFlow,
   annotateKeyboardFlow,
   rankingFlow,
   phoneFlow,
