@@ -161,6 +161,10 @@ describe("export preview", () => {
     const split = await preview({ format: "trl", splits: { train: 0.5 } });
     expect(split.statusCode).toBe(400);
     expect(split.json().error.message).toMatch(/splits/);
+    const name = await preview({ format: "trl", splits: { Train: 1 } });
+    expect(name.json().error.details).toEqual([
+      { path: "body.splits.Train", message: "must be lower-case, up to 32 characters" },
+    ]);
     expect((await preview({ format: "trl" }, researcher, randomUUID())).statusCode).toBe(404);
     expect((await preview({ format: "trl" }, annotators[0]!)).statusCode).toBe(403);
   });

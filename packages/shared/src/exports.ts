@@ -33,7 +33,15 @@ export const ZExportRequest = z
     from: z.iso.datetime({ offset: true }).optional(),
     to: z.iso.datetime({ offset: true }).optional(),
     splits: z
-      .record(ZSplitName, z.number().gt(0).max(1))
+      .record(z.string(), z.number().gt(0).max(1))
+      // Checked here rather than as the record's key schema, whose message zod hides behind
+      // "Invalid key in record".
+      .superRefine((s, ctx) => {
+        for (const name of Object.keys(s)) {
+          const bad = ZSplitName.safeParse(name).error?.issues[0];
+          if (bad) ctx.addIssue({ code: "custom", path: [name], message: bad.message });
+        }
+      })
       .default({ train: 1 })
       .refine((s) => Object.keys(s).length >= 1 && Object.keys(s).length <= 10, "give 1 to 10 splits")
       .refine(
