@@ -1,12 +1,14 @@
 // Browser tests: builds the web app when its sources changed, starts the real API on its
 // own database and `next start` on free ports, seeds through the API, and drives headless
 // Chromium through the flows. Exits non-zero on the first failing flow.
+import { randomUUID } from "node:crypto";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { createTestDatabase } from "@arbiter/db/testing";
 import { analyticsFlow } from "./flows/analytics";
 import { annotateKeyboardFlow } from "./flows/annotate-keyboard";
 import { errorStateFlow } from "./flows/error-state";
+import { generationFlow } from "./flows/generation";
 import { phoneFlow } from "./flows/phone";
 import { poolsQualityFlow } from "./flows/pools-quality";
 import { rankingFlow } from "./flows/ranking";
@@ -15,6 +17,7 @@ import { signInFlow } from "./flows/sign-in";
 import type { Flow, FlowContext } from "./flows/types";
 import { untrustedOutputFlow } from "./flows/untrusted-output";
 import { launch, SCREENSHOT_DIR, screenshot } from "./support/browser";
+import { clearQueues, startGenerationStack } from "./support/generation-stack";
 import { freePort, type Proc, run, start, stop, waitForHttp } from "./support/processes";
 import { ApiClient, seed } from "./support/seed";
 
@@ -28,6 +31,7 @@ const FLOWS: Flow[] = [
   errorStateFlow,
   poolsQualityFlow,
   analyticsFlow,
+  generationFlow,
 ];
 
 const webDir = path.resolve(import.meta.dirname, "..");
@@ -52,9 +56,14 @@ async function buildIfStale(env: NodeJS.ProcessEnv) {
 }
 
 async function main() {
+  // E2E_FLOWS=generation,pools runs only the flows whose names start with one of those words.
+  const only = process.env.E2E_FLOWS?.split(",").filter(Boolean);
+  const flows = only ? FLOWS.filter((f) => only.some((o) => f.name.startsWith(o))) : FLOWS;
   const baseEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
   await buildIfStale(baseEnv);
   const db = await createTestDatabase();
+  // Queue keys of this run only, so a worker of another run or of the demo never takes its jobs.
+  const redisPrefix = `arbiter-e2e-${randomUUID().slice(0, 8)}`;
   const procs: Proc[] = [];
   const browser = await launch();
   const failures: string[] = [];
@@ -71,6 +80,7 @@ async function main() {
       API_PORT: String(apiPort),
       LOG_LEVEL: "warn",
       LOGIN_RATE_LIMIT: "1000",
+      REDIS_PREFIX: redisPrefix,
       // The first admin, created on start-up the way a fresh installation gets one.
       ARBITER_ADMIN_EMAIL: admin.email,
       ARBITER_ADMIN_PASSWORD: admin.password,
@@ -84,11 +94,23 @@ async function main() {
     procs.push(webProc);
     await waitForHttp(`${api}/healthz`, apiProc);
     await waitForHttp(`${web}/sign-in`, webProc);
+    // The generation flow needs the worker and a model server: real processes, like the API.
+    const generation = await startGenerationStack({ root, env: baseEnv, dbUrl: db.url, redisPrefix, procs });
     const seeded = await seed(await ApiClient.signIn(api, admin.email, admin.password));
     seeded.emails.admin = admin.email;
-    const ctx: FlowContext = { browser, web, api, db, seeded, admin };
+    const ctx: FlowContext = {
+      browser,
+      web,
+      api,
+      db,
+      seeded,
+      admin,
+      modelServerUrl: generation.modelServerUrl,
+      databaseUrl: db.url,
+      redisPrefix,
+    };
 
-    for (const flow of FLOWS) {
+    for (const flow of flows) {
       const started = Date.now();
       try {
         await flow.run(ctx);
@@ -109,9 +131,10 @@ async function main() {
   } finally {
     await browser.close();
     for (const proc of procs.reverse()) await stop(proc);
+    await clearQueues(redisPrefix);
     await db.drop();
   }
-  console.log(`\nbrowser tests: ${FLOWS.length - failures.length} passed, ${failures.length} failed`);
+  console.log(`\nbrowser tests: ${flows.length - failures.length} passed, ${failures.length} failed`);
   console.log(`screenshots: ${SCREENSHOT_DIR}`);
   if (failures.length) process.exit(1);
 }

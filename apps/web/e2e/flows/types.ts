@@ -9,6 +9,11 @@ export type FlowContext = {
   db: Db;
   seeded: Seeded;
   admin: { email: string; password: string };
+  /** The development model server (OpenAI-compatible, ends in /v1) that the e2e worker calls. */
+  modelServerUrl: string;
+  /** The test database's URL and the run's BullMQ key prefix, for flows that start their own workers. */
+  databaseUrl: string;
+  redisPrefix: string;
 };
 
 export type Flow = { name: string; run: (ctx: FlowContext) => Promise<void> };

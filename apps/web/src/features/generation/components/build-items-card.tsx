@@ -6,7 +6,7 @@ import { Button, Card, CardBody, CardHeader, Input } from "@/components/ui";
 import admin from "@/features/admin/components/admin.module.css";
 import { errorMessage } from "@/features/admin/components/confirm-dialog";
 import { buildItems, type TBuildResult } from "../api";
-import { formatCount } from "../format";
+import { countOf, formatCount } from "../format";
 import styles from "./generation.module.css";
 
 type Strategy = TBuildItemsBody["strategy"];
@@ -22,7 +22,11 @@ const STRATEGIES: { value: Strategy; label: string; help: string }[] = [
     label: "Within a generator",
     help: "Pairs of samples from the same generator: on-policy data for DPO.",
   },
-  { value: "k-wise", label: "Sets of K", help: "K completions per item, for ranking projects." },
+  {
+    value: "k-wise",
+    label: "Sets of K",
+    help: "One item per prompt with K completions from different generators or samples, to rank.",
+  },
 ];
 
 /** Builds items from stored completions; building again adds only what is new. */
@@ -82,8 +86,7 @@ export function BuildItemsCard({
         <form className={admin.form} onSubmit={submit}>
           <fieldset className={styles.formSection}>
             <legend>Strategy</legend>
-            {STRATEGIES.map((s) => {
-              const fits = s.value === "k-wise" || pairwise;
+            {STRATEGIES.filter((s) => (s.value === "k-wise") !== pairwise).map((s) => {
               return (
                 <label key={s.value} className={styles.check}>
                   <input
@@ -91,16 +94,11 @@ export function BuildItemsCard({
                     name="strategy"
                     value={s.value}
                     checked={strategy === s.value}
-                    disabled={!fits}
                     onChange={() => setStrategy(s.value)}
                   />
                   <span>
                     <strong>{s.value === "k-wise" ? `Sets of ${optionsPerItem}` : s.label}</strong>
-                    <span className={styles.resultSample}>
-                      {fits
-                        ? s.help
-                        : `Needs a pairwise project; this one compares ${optionsPerItem} at once.`}
-                    </span>
+                    <span className={styles.resultSample}>{s.help}</span>
                   </span>
                 </label>
               );
@@ -145,10 +143,11 @@ export function BuildItemsCard({
               aria-live="polite"
             >
               <strong>
-                {result.created === 0 ? "Nothing new" : `Added ${formatCount(result.created)} items`}
-              </strong>{" "}
-              from {formatCount(result.prompts)} prompts · {formatCount(result.existing)} already existed ·{" "}
-              {formatCount(result.skippedIdentical)} skipped as identical
+                {result.created === 0 ? "Nothing new" : `Added ${countOf(result.created, "items")}`}
+              </strong>
+              {" · "}
+              {formatCount(result.existing)} already existed · {formatCount(result.skippedIdentical)} skipped
+              as identical
             </p>
           ) : null}
         </form>

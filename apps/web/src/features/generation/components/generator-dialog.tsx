@@ -173,7 +173,10 @@ function GeneratorFormBody({
           placeholder="e.g. VLLM_API_KEY (leave empty for none)"
         />
         <p className={styles.keyNote}>
-          <span aria-hidden>🔒</span>
+          <svg aria-hidden width="14" height="14" viewBox="0 0 16 16" className={styles.lock}>
+            <rect x="3" y="7" width="10" height="7" rx="1.5" fill="currentColor" />
+            <path d="M5 7V5a3 3 0 0 1 6 0v2" fill="none" stroke="currentColor" strokeWidth="1.6" />
+          </svg>
           <span>
             Only the variable’s <em>name</em> is saved. The worker reads the key from its own environment when
             it calls the server; the key is never sent to Arbiter or stored in its database.
