@@ -19,7 +19,8 @@ export function throughput(run: Timed, now = Date.now()): number | null {
   if (!run.startedAt) return null;
   const end = run.finishedAt ? Date.parse(run.finishedAt) : now;
   const seconds = (end - Date.parse(run.startedAt)) / 1000;
-  if (seconds <= 0.5) return null;
+  // A live rate over the first half second is noise; a finished run's is exact.
+  if (seconds <= 0 || (!run.finishedAt && seconds < 0.5)) return null;
   return (run.done + run.failed) / seconds;
 }
 

@@ -109,6 +109,9 @@ describe("run pace", () => {
     expect(throughput(run, now)).toBe(5);
     expect(eta(run, now)).toBe(20);
     expect(throughput({ ...run, startedAt: null }, now)).toBeNull();
+    // A run that finished within half a second still has a rate; a live one that young does not.
+    expect(throughput({ ...run, finishedAt: "2025-01-01T00:00:00.200Z" }, now)).toBe(500);
+    expect(throughput(run, Date.parse("2025-01-01T00:00:00.200Z"))).toBeNull();
     expect(eta({ ...run, finishedAt: "2025-01-01T00:00:10.000Z" }, now)).toBeNull();
   });
 

@@ -112,7 +112,7 @@ export function RunsPage({
                 const finished = run.done + run.failed + run.cancelled;
                 return (
                   <tr key={run.id} data-testid="run-row">
-                    <td>
+                    <td className={styles.runName}>
                       <Link href={`/projects/${projectId}/runs/${run.id}`} className={admin.primaryText}>
                         {run.generatorIds.map((id) => names.get(id) ?? "removed generator").join(" · ")}
                       </Link>
