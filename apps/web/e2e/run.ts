@@ -8,6 +8,7 @@ import { createTestDatabase } from "@arbiter/db/testing";
 import { analyticsFlow } from "./flows/analytics";
 import { annotateKeyboardFlow } from "./flows/annotate-keyboard";
 import { errorStateFlow } from "./flows/error-state";
+import { exportsFlow } from "./flows/exports";
 import { generationFlow } from "./flows/generation";
 import { phoneFlow } from "./flows/phone";
 import { poolsQualityFlow } from "./flows/pools-quality";
@@ -32,6 +33,7 @@ const FLOWS: Flow[] = [
   poolsQualityFlow,
   analyticsFlow,
   generationFlow,
+  exportsFlow,
 ];
 
 const webDir = path.resolve(import.meta.dirname, "..");

@@ -30,6 +30,8 @@ export function bytes(n: number): string {
   return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
 }
 
+const rowsLabel = (n: number) => `${count(n)} ${n === 1 ? "row" : "rows"}`;
+
 /** A training script's download: an API key instead of a session, every file of the export. */
 export function curlCommand(origin: string, e: TExport): string {
   const parts = e.files.map((f) => `  -o ${f.name} "${origin}${fileUrl(e.id, f.name)}"`);
@@ -63,7 +65,7 @@ export function ExportList({ exports, pollError }: { exports: TExport[]; pollErr
           Choose the options above, check the preview, then run the export. Its files appear here.
         </EmptyState>
       ) : (
-        <ul style={{ listStyle: "none", margin: 0, padding: 0 }}>
+        <ul className={styles.exportItems}>
           {exports.map((e) => (
             <ExportItem key={e.id} e={e} origin={origin} />
           ))}
@@ -92,7 +94,7 @@ function ExportItem({ e, origin }: { e: TExport; origin: string }) {
           <span>{splits}</span>
           {e.status === "SUCCEEDED" ? (
             <>
-              <span>{count(e.rowCount ?? 0)} rows</span>
+              <span>{rowsLabel(e.rowCount ?? 0)}</span>
               <span>{bytes(size)}</span>
             </>
           ) : null}
@@ -122,7 +124,7 @@ function Downloads({ e, origin }: { e: TExport; origin: string }) {
           <a key={f.name} className={styles.file} href={fileUrl(e.id, f.name)} download={f.name}>
             ⇣ {f.name}
             <span className={styles.fileSize}>
-              {f.split ? `${count(f.rows)} rows · ` : ""}
+              {f.split ? `${rowsLabel(f.rows)} · ` : ""}
               {bytes(f.bytes)}
             </span>
           </a>
