@@ -51,7 +51,7 @@ export function ExportList({ exports, pollError }: { exports: TExport[]; pollErr
     <Card className={styles.list} data-testid="export-list">
       <CardHeader
         title="Exports"
-        description="Newest first. Files stay on the server's export folder until removed there."
+        description="Newest first. Files stay in the server's export folder."
         actions={
           pollError ? (
             <span className={styles.failed} role="status">
