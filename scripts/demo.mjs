@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // `npm run demo`: installs, builds, prepares and seeds the database, then runs the whole
-// stack (api, worker, model server, web) until Ctrl-C, and stops it cleanly.
+// stack (api, worker, model server, web) until Ctrl-C, and stops it cleanly. Once the stack
+// answers, the demo project's completions are generated through the worker and the model
+// server and built into items (apps/api/src/cli/demo-generate.ts).
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -28,6 +30,7 @@ const env = {
   API_PORT: process.env.API_PORT ?? "4000",
   WEB_PORT: process.env.WEB_PORT ?? "3000",
   MODEL_SERVER_PORT: process.env.MODEL_SERVER_PORT ?? "8000",
+  WORKER_HEALTH_PORT: process.env.WORKER_HEALTH_PORT ?? "4100",
   ARBITER_SECRET: process.env.ARBITER_SECRET ?? demoSecret(),
   EXPORT_DIR: process.env.EXPORT_DIR ?? path.join(stateDir, "exports"),
   LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
@@ -100,3 +103,38 @@ Arbiter is starting: ${apps.map((a) => a.name).join(", ")}
   API docs: ${env.API_URL}/api/v1/docs
 Sign in with a login printed above. Ctrl-C stops everything.
 `);
+
+/** Resolves when the URL answers below 500; false when `ms` passed first or the demo is stopping. */
+async function answers(url, ms = 120_000) {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline && !stopping) {
+    try {
+      if ((await fetch(url, { redirect: "manual" })).status < 500) return true;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  return false;
+}
+
+// The pipeline a newcomer should see: prompts -> generation run (worker -> model server) -> items.
+if (["api", "worker", "model"].every((name) => apps.some((a) => a.name === name))) {
+  const ready = await Promise.all([
+    answers(`${env.API_URL}/healthz`),
+    answers(`http://127.0.0.1:${env.MODEL_SERVER_PORT}/health`),
+    answers(`http://127.0.0.1:${env.WORKER_HEALTH_PORT}/healthz`),
+  ]);
+  if (stopping) {
+    // Ctrl-C came first.
+  } else if (ready.every(Boolean)) {
+    const generate = spawn("npx", ["tsx", "apps/api/src/cli/demo-generate.ts"], { env, stdio: "inherit" });
+    children.push(generate);
+    generate.on("exit", (code) => {
+      children.splice(children.indexOf(generate), 1);
+      if (code !== 0 && !stopping) console.error("[demo]   generation step failed; the stack keeps running");
+    });
+  } else {
+    console.error("[demo]   api, worker or model server did not answer; skipping the generation step");
+  }
+}

@@ -58,3 +58,30 @@ export const DEMO_ITEMS: { prompt: string; answers: [string, string] }[] = [
     ],
   },
 ];
+
+// Prompts without answers: the demo has the model server answer them (and the ones above),
+// so a newcomer sees prompts become completions and then items.
+export const DEMO_PROMPTS: string[] = [
+  "Why is the sky blue? Answer for a curious ten-year-old.",
+  "Write a short, friendly reminder that a library book is overdue.",
+  "What are the trade-offs between a monolith and microservices?",
+  "Suggest a name for a bakery that only opens at night.",
+  "How should I prepare for a job interview at a small startup?",
+  "Explain the difference between weather and climate.",
+  "Describe a quiet morning at sea in three sentences.",
+  "What should a beginner know before adopting a cat?",
+];
+
+/** The demo's generators: two models of the development model server, so items compare them. */
+export const DEMO_GENERATORS = [
+  {
+    name: "Small model (demo)",
+    model: "arbiter-small",
+    params: { temperature: 0.8, max_tokens: 120, seed: 1 },
+  },
+  {
+    name: "Large model (demo)",
+    model: "arbiter-large",
+    params: { temperature: 0.7, max_tokens: 200, seed: 1 },
+  },
+];
