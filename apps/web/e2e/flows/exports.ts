@@ -211,6 +211,11 @@ export const exportsFlow: Flow = {
       );
       assert(downloaded.equals(fromApi), "the browser's download is the API's file, byte for byte");
       assert(createHash("sha256").update(downloaded).digest("hex") === file.sha256, "checksum as listed");
+      // Through the web origin's proxy with the session, an interrupted download resumes.
+      const viaWeb = `${web}/api/v1/exports/${exportId}/files/train.jsonl.gz`;
+      const rest = await page.request.get(viaWeb, { headers: { range: "bytes=10-" } });
+      assert(rest.status() === 206, `a ranged download is partial, got ${rest.status()}`);
+      assert((await rest.body()).equals(fromApi.subarray(10)), "the range's bytes");
       const curl = (await item.getByTestId("curl-command").textContent()) ?? "";
       assert(curl.includes("Authorization: Bearer $ARBITER_API_KEY"), "curl uses an API key");
       assert(
