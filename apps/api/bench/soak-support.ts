@@ -1,0 +1,85 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "../../..");
+/** One app of the stack as its own process, signals delivered to it directly. */
+export function startApp(entry: string, env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, ["--import", "tsx", entry], {
+    cwd: root,
+    // Autoload then loads the API's .ts routes through the same tsx loader.
+    env: { ...process.env, NODE_ENV: "production", FASTIFY_AUTOLOAD_TYPESCRIPT: "1", ...env },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+}
+
+export async function stopApp(child: ChildProcess): Promise<number | null> {
+  if (child.exitCode !== null) return child.exitCode;
+  const exited = new Promise<number | null>((r) => child.once("exit", (code) => r(code)));
+  child.kill("SIGTERM");
+  return exited;
+}
+
+function parentOf(pid: number): number | null {
+  try {
+    // Field 4 of /proc/<pid>/stat, after the parenthesised command name.
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+  } catch {
+    return null;
+  }
+}
+
+function rssKb(pid: number): number {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+    return m ? Number(m[1]) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** Resident memory of a process and all its descendants, in MB. */
+export function treeRssMb(rootPid: number): number {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync("/proc")) {
+    const pid = Number(entry);
+    if (!Number.isInteger(pid)) continue;
+    const parent = parentOf(pid);
+    if (parent !== null) children.set(parent, [...(children.get(parent) ?? []), pid]);
+  }
+  let kb = 0;
+  const stack = [rootPid];
+  while (stack.length) {
+    const pid = stack.pop()!;
+    kb += rssKb(pid);
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return kb / 1024;
+}
+
+/**
+ * Memory trend of one process over the run, warm-up (first third) left out: least-squares
+ * slope in MB per minute, and the growth it implies over the measured span relative to the
+ * mean. "growing" when that is more than 10 % and 20 MB: a leak at soak scale, not noise.
+ */
+export function rssTrend(points: { minute: number; mb: number }[]) {
+  const measured = points.slice(Math.floor(points.length / 3));
+  if (measured.length < 3) return { slopeMbPerMin: 0, growthMb: 0, verdict: "too short to tell" };
+  const n = measured.length;
+  const mx = measured.reduce((s, p) => s + p.minute, 0) / n;
+  const my = measured.reduce((s, p) => s + p.mb, 0) / n;
+  const sxy = measured.reduce((s, p) => s + (p.minute - mx) * (p.mb - my), 0);
+  const sxx = measured.reduce((s, p) => s + (p.minute - mx) ** 2, 0);
+  const slope = sxx === 0 ? 0 : sxy / sxx;
+  const span = measured.at(-1)!.minute - measured[0]!.minute;
+  const growthMb = slope * span;
+  const verdict = growthMb > Math.max(20, 0.1 * my) ? "growing" : "flat";
+  return { slopeMbPerMin: slope, growthMb, verdict };
+}
+
+export function p99(values: number[]): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(0.99 * sorted.length))]!;
+}
