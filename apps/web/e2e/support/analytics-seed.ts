@@ -1,8 +1,11 @@
 import type pg from "pg";
 
-/** Models with their true Bradley-Terry strengths and typical answer length (words). */
+/**
+ * Models with their true Bradley-Terry strengths and typical answer length (words). The
+ * leader is far enough ahead that the random draws below never put another model first.
+ */
 const MODELS: [string, number, number][] = [
-  ["llama-3.1-70b", 0.55, 220],
+  ["llama-3.1-70b", 1.0, 220],
   ["qwen2.5-72b", 0.35, 260],
   ["mistral-large", 0.1, 180],
   ["gemma-2-27b", -0.25, 140],
