@@ -59,23 +59,25 @@ export function treeRssMb(rootPid: number): number {
 }
 
 /**
- * Memory trend of one process over the run, warm-up (first third) left out: least-squares
- * slope in MB per minute, and the growth it implies over the measured span relative to the
- * mean. "growing" when that is more than 10 % and 20 MB: a leak at soak scale, not noise.
+ * Memory trend of one process over the run, warm-up (first third) left out. Memory here is a
+ * sawtooth (an export or a GC cycle moves it by 100 MB), so the verdict compares floors: the
+ * lowest RSS of the second half of the measured span against that of the first half. A leak
+ * raises the floor; a busy moment does not. "growing" when the floor rose by more than 10 %
+ * and 20 MB. The least-squares slope is reported beside it for information.
  */
 export function rssTrend(points: { minute: number; mb: number }[]) {
   const measured = points.slice(Math.floor(points.length / 3));
-  if (measured.length < 3) return { slopeMbPerMin: 0, growthMb: 0, verdict: "too short to tell" };
+  if (measured.length < 4) return { slopeMbPerMin: 0, floorRiseMb: 0, verdict: "too short to tell" };
   const n = measured.length;
   const mx = measured.reduce((s, p) => s + p.minute, 0) / n;
   const my = measured.reduce((s, p) => s + p.mb, 0) / n;
   const sxy = measured.reduce((s, p) => s + (p.minute - mx) * (p.mb - my), 0);
   const sxx = measured.reduce((s, p) => s + (p.minute - mx) ** 2, 0);
-  const slope = sxx === 0 ? 0 : sxy / sxx;
-  const span = measured.at(-1)!.minute - measured[0]!.minute;
-  const growthMb = slope * span;
-  const verdict = growthMb > Math.max(20, 0.1 * my) ? "growing" : "flat";
-  return { slopeMbPerMin: slope, growthMb, verdict };
+  const floor = (ps: typeof measured) => Math.min(...ps.map((p) => p.mb));
+  const before = floor(measured.slice(0, Math.floor(n / 2)));
+  const floorRiseMb = floor(measured.slice(Math.floor(n / 2))) - before;
+  const verdict = floorRiseMb > Math.max(20, 0.1 * before) ? "growing" : "flat";
+  return { slopeMbPerMin: sxx === 0 ? 0 : sxy / sxx, floorRiseMb, verdict };
 }
 
 export function p99(values: number[]): number {

@@ -187,7 +187,7 @@ try {
     const t = rssTrend(points);
     const range = points.map((p) => p.mb);
     console.log(
-      `  RSS ${name.padEnd(6)}: ${Math.min(...range).toFixed(0)}-${Math.max(...range).toFixed(0)} MB, slope ${t.slopeMbPerMin.toFixed(2)} MB/min after warm-up -> ${t.verdict}`,
+      `  RSS ${name.padEnd(6)}: ${Math.min(...range).toFixed(0)}-${Math.max(...range).toFixed(0)} MB; after warm-up the floor moved ${t.floorRiseMb >= 0 ? "+" : ""}${t.floorRiseMb.toFixed(0)} MB (slope ${t.slopeMbPerMin.toFixed(1)} MB/min) -> ${t.verdict}`,
     );
     if (t.verdict === "growing") exitCode = 1;
   }
