@@ -10,7 +10,7 @@ let server: TRunningModelServer;
 beforeAll(async () => {
   redis = await startDedicatedRedis();
   f = await createGenerationFixture(redis.url);
-  server = await startModelServer({ logLevel: "silent", models: ["outage"], faults: { latencyMs: 30 } });
+  server = await startModelServer({ logLevel: "silent", models: ["outage"], faults: { latencyMs: 100 } });
 });
 afterAll(async () => {
   await server?.close();
