@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { createTestDatabase } from "@arbiter/db/testing";
+import { accountSecurityFlow } from "./flows/account-security";
 import { analyticsFlow } from "./flows/analytics";
 import { annotateKeyboardFlow } from "./flows/annotate-keyboard";
 import { errorStateFlow } from "./flows/error-state";
@@ -34,6 +35,7 @@ const FLOWS: Flow[] = [
   analyticsFlow,
   generationFlow,
   exportsFlow,
+  accountSecurityFlow,
 ];
 
 const webDir = path.resolve(import.meta.dirname, "..");

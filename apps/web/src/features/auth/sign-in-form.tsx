@@ -31,9 +31,8 @@ export function SignInForm({ next }: { next?: string }) {
       window.location.assign(safeNext(next) ?? homeFor(user.role));
     } catch (err) {
       setBusy(false);
-      if (err instanceof ApiError && err.status === 429)
-        setError("Too many attempts. Wait a minute and try again.");
-      else if (err instanceof ApiError && err.status < 500) setError(err.message);
+      // A 429 (address rate limit or account lockout) says when to try again.
+      if (err instanceof ApiError && err.status < 500) setError(err.message);
       else setError("Arbiter could not be reached. Check your connection and try again.");
     }
   }

@@ -30,9 +30,9 @@ export function AppShell({
           </Link>
           <NavLinks entries={navFor(user.role)} />
           <div className={styles.user}>
-            <span className={styles.userName} title={user.email}>
+            <Link href="/account" className={styles.userName} title={`${user.email}: account and password`}>
               {user.name}
-            </span>
+            </Link>
             <span className={styles.roleBadge}>
               <Badge tone={user.role === "ANNOTATOR" ? "neutral" : "accent"}>{ROLE_LABEL[user.role]}</Badge>
             </span>
