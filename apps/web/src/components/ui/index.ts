@@ -5,6 +5,7 @@ export { Dialog } from "./dialog";
 export { Input, Textarea } from "./field";
 export { Kbd } from "./kbd";
 export { PageHeader } from "./page-header";
+export { PagedListFoot, type PagedListState } from "./paged-list-foot";
 export { ProgressBar } from "./progress-bar";
 export { Spinner } from "./spinner";
 export { EmptyState, ErrorState } from "./states";

@@ -9,8 +9,8 @@ import {
   EmptyState,
   ErrorState,
   Input,
+  PagedListFoot,
   PageHeader,
-  Spinner,
 } from "@/components/ui";
 import { type AuditFilter, listAudit, type TAuditEvent } from "../api";
 import { useDebounced, usePagedList } from "../hooks/use-paged-list";
@@ -245,17 +245,7 @@ export function AuditPage({
               })}
             </tbody>
           </table>
-          {list.loading || list.nextCursor || list.error ? (
-            <div className={styles.tableFoot}>
-              {list.loading ? <Spinner label="Loading entries" /> : null}
-              {list.error ? <span role="alert">{list.error}</span> : null}
-              {list.nextCursor && !list.loading ? (
-                <Button size="sm" onClick={() => void list.loadMore()} loading={list.loadingMore}>
-                  Load more
-                </Button>
-              ) : null}
-            </div>
-          ) : null}
+          <PagedListFoot list={list} loadingLabel="Loading entries" />
         </div>
       )}
     </>

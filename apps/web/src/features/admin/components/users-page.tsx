@@ -2,7 +2,7 @@
 
 import type { TRole, TUser } from "@arbiter/shared";
 import { useState } from "react";
-import { Button, EmptyState, ErrorState, Input, PageHeader, Spinner, useToast } from "@/components/ui";
+import { Button, EmptyState, ErrorState, Input, PagedListFoot, PageHeader, useToast } from "@/components/ui";
 import { ROLE_LABEL } from "@/lib/roles";
 import { listUsers, updateUser } from "../api";
 import { useDebounced, usePagedList } from "../hooks/use-paged-list";
@@ -171,17 +171,7 @@ export function UsersPage({
               })}
             </tbody>
           </table>
-          {list.loading || list.nextCursor || list.error ? (
-            <div className={styles.tableFoot}>
-              {list.loading ? <Spinner label="Loading users" /> : null}
-              {list.error ? <span role="alert">{list.error}</span> : null}
-              {list.nextCursor && !list.loading ? (
-                <Button size="sm" onClick={() => void list.loadMore()} loading={list.loadingMore}>
-                  Load more
-                </Button>
-              ) : null}
-            </div>
-          ) : null}
+          <PagedListFoot list={list} loadingLabel="Loading users" />
         </div>
       )}
 

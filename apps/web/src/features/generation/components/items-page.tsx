@@ -9,8 +9,8 @@ import {
   Card,
   CardHeader,
   EmptyState,
+  PagedListFoot,
   PageHeader,
-  Spinner,
 } from "@/components/ui";
 import admin from "@/features/admin/components/admin.module.css";
 import { usePagedList } from "@/features/admin/hooks/use-paged-list";
@@ -193,17 +193,7 @@ export function ItemsPage({
               ))}
             </tbody>
           </table>
-          {list.loading || list.nextCursor || list.error ? (
-            <div className={admin.tableFoot}>
-              {list.loading ? <Spinner label="Loading items" /> : null}
-              {list.error ? <span role="alert">{list.error}</span> : null}
-              {list.nextCursor && !list.loading ? (
-                <Button size="sm" onClick={() => void list.loadMore()} loading={list.loadingMore}>
-                  Load more
-                </Button>
-              ) : null}
-            </div>
-          ) : null}
+          <PagedListFoot list={list} loadingLabel="Loading items" />
         </div>
       )}
     </>
