@@ -1,4 +1,4 @@
-import { type InputHTMLAttributes, type TextareaHTMLAttributes, useId } from "react";
+import { type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes, useId } from "react";
 import styles from "./field.module.css";
 
 type FieldProps = {
@@ -14,22 +14,10 @@ export function Input({
   id,
   ...rest
 }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
-  const auto = useId();
-  const inputId = id ?? auto;
   return (
-    <div className={styles.field}>
-      <label htmlFor={inputId} className={styles.label}>
-        {label}
-      </label>
-      <input
-        id={inputId}
-        className={styles.control}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error || hint ? `${inputId}-note` : undefined}
-        {...rest}
-      />
-      <FieldNote id={`${inputId}-note`} hint={hint} error={error} />
-    </div>
+    <Field label={label} hint={hint} error={error} id={id}>
+      {(control) => <input className={styles.control} {...control} {...rest} />}
+    </Field>
   );
 }
 
@@ -40,6 +28,24 @@ export function Textarea({
   id,
   ...rest
 }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  return (
+    <Field label={label} hint={hint} error={error} id={id}>
+      {(control) => <textarea className={`${styles.control} ${styles.textarea}`} {...control} {...rest} />}
+    </Field>
+  );
+}
+
+/** The attributes that tie a control to its label and to its hint or error. */
+type ControlLink = { id: string; "aria-invalid": true | undefined; "aria-describedby": string | undefined };
+
+/** Label, control and note; the control comes from the caller so inputs and textareas share the wiring. */
+function Field({
+  label,
+  hint,
+  error,
+  id,
+  children,
+}: FieldProps & { id?: string; children: (control: ControlLink) => ReactNode }) {
   const auto = useId();
   const inputId = id ?? auto;
   return (
@@ -47,13 +53,11 @@ export function Textarea({
       <label htmlFor={inputId} className={styles.label}>
         {label}
       </label>
-      <textarea
-        id={inputId}
-        className={`${styles.control} ${styles.textarea}`}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error || hint ? `${inputId}-note` : undefined}
-        {...rest}
-      />
+      {children({
+        id: inputId,
+        "aria-invalid": error ? true : undefined,
+        "aria-describedby": error || hint ? `${inputId}-note` : undefined,
+      })}
       <FieldNote id={`${inputId}-note`} hint={hint} error={error} />
     </div>
   );

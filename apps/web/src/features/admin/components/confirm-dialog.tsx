@@ -1,9 +1,11 @@
 "use client";
 
-import { type ReactNode, useState } from "react";
+import type { ReactNode } from "react";
 import { Button, Dialog } from "@/components/ui";
 import { ApiError } from "@/lib/api-error";
+import { useDialogAction } from "../hooks/use-dialog-action";
 import styles from "./admin.module.css";
+import { DialogActions } from "./dialog-actions";
 
 /**
  * Asks before a consequential action; the dialog stays open with the server's message
@@ -26,20 +28,7 @@ export function ConfirmDialog({
   onConfirm: () => Promise<void>;
   onClose: () => void;
 }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  async function confirm() {
-    setBusy(true);
-    setError(null);
-    try {
-      await onConfirm();
-      onClose();
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, error, setError, run } = useDialogAction(onClose);
   return (
     <Dialog
       open={open}
@@ -51,19 +40,16 @@ export function ConfirmDialog({
     >
       <div className={styles.form}>
         <div>{children}</div>
-        {error ? (
-          <p className={styles.formError} role="alert">
-            {error}
-          </p>
-        ) : null}
-        <div className={styles.formActions}>
-          <Button onClick={onClose} disabled={busy}>
-            Cancel
-          </Button>
-          <Button variant={danger ? "danger" : "primary"} onClick={confirm} loading={busy} autoFocus>
+        <DialogActions error={error} busy={busy} onCancel={onClose}>
+          <Button
+            variant={danger ? "danger" : "primary"}
+            onClick={() => run(onConfirm)}
+            loading={busy}
+            autoFocus
+          >
             {confirmLabel}
           </Button>
-        </div>
+        </DialogActions>
       </div>
     </Dialog>
   );

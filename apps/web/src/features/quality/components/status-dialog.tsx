@@ -1,9 +1,10 @@
 "use client";
 
-import { type FormEvent, useState } from "react";
+import type { FormEvent } from "react";
 import { Button, Dialog, Textarea } from "@/components/ui";
 import styles from "@/features/admin/components/admin.module.css";
-import { errorMessage } from "@/features/admin/components/confirm-dialog";
+import { DialogActions } from "@/features/admin/components/dialog-actions";
+import { useDialogAction } from "@/features/admin/hooks/use-dialog-action";
 import type { QualityAction } from "./quality-table";
 
 /** Quarantine or clear one annotator in this project, with a reason kept in the audit log. */
@@ -16,8 +17,7 @@ export function StatusDialog({
   onClose: () => void;
   onSubmit: (action: QualityAction, reason: string) => Promise<void>;
 }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useDialogAction(onClose);
   const quarantine = action?.kind === "quarantine";
   const name = action?.annotator.user.name ?? "";
 
@@ -25,16 +25,7 @@ export function StatusDialog({
     event.preventDefault();
     if (!action) return;
     const reason = String(new FormData(event.currentTarget).get("reason")).trim();
-    setBusy(true);
-    setError(null);
-    try {
-      await onSubmit(action, reason);
-      onClose();
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
+    await run(() => onSubmit(action, reason));
   }
 
   return (
@@ -59,19 +50,11 @@ export function StatusDialog({
             placeholder={quarantine ? "e.g. always picks the left answer" : "e.g. reviewed, answers are fine"}
             hint="Kept in the audit log and shown to staff, never to the annotator."
           />
-          {error ? (
-            <p className={styles.formError} role="alert">
-              {error}
-            </p>
-          ) : null}
-          <div className={styles.formActions}>
-            <Button onClick={onClose} disabled={busy}>
-              Cancel
-            </Button>
+          <DialogActions error={error} busy={busy} onCancel={onClose}>
             <Button type="submit" variant={quarantine ? "danger" : "primary"} loading={busy}>
               {quarantine ? "Quarantine" : "Clear and admit"}
             </Button>
-          </div>
+          </DialogActions>
         </form>
       ) : null}
     </Dialog>
