@@ -208,7 +208,7 @@ export const securityFlow: Flow = {
     await assertInert(staff.page, ".markdown", "guidelines (project overview)");
     const pages = [
       "/projects",
-      ...["", "/items", "/import", "/generators", "/runs", "/analytics", "/quality"].map(
+      ...["", "/items", "/import", "/generators", "/runs", "/analytics", "/quality", "/exports"].map(
         (p) => `/projects/${seeded.pairwise.id}${p}`,
       ),
       "/admin",
@@ -216,6 +216,7 @@ export const securityFlow: Flow = {
       "/admin/pools",
       "/admin/audit",
       "/annotate",
+      "/account",
     ];
     for (const p of pages) {
       await staff.page.goto(`${web}${p}`);
