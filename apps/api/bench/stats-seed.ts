@@ -95,3 +95,30 @@ export async function seedStatsBench(db: pg.Pool, judgments: number) {
     pool.release();
   }
 }
+
+/**
+ * `count` new answers to the seeded items after the first `offset` (in id order), each
+ * from an annotator who has not answered that item yet: what arrives between two loads
+ * of the analytics page while a collection runs.
+ */
+export async function addJudgments(pool: pg.Pool, projectId: string, offset: number, count: number) {
+  await pool.query(
+    `WITH annotators AS (SELECT array_agg(id ORDER BY email) AS ids FROM users WHERE role = 'ANNOTATOR'),
+     picked AS (
+       SELECT i.id AS item_id, n, a.ids[1 + ((n * 3 + 3) % 60)] AS annotator_id,
+              ARRAY(SELECT ic.completion_id FROM item_completions ic WHERE ic.item_id = i.id ORDER BY ic.position) AS shown
+         FROM (SELECT id, row_number() OVER (ORDER BY id) AS n FROM items WHERE project_id = $1) i, annotators a
+        WHERE n > $2 AND n <= $2 + $3),
+     assigned AS (
+       INSERT INTO assignments (item_id, project_id, annotator_id, status, shown_order, expires_at, closed_at)
+       SELECT item_id, $1, annotator_id, 'SUBMITTED', shown, now(), now() FROM picked
+       RETURNING id, item_id, annotator_id, shown_order)
+     INSERT INTO judgments (assignment_id, item_id, project_id, annotator_id, idempotency_key, choice, strength,
+                            ranking, answer, aspects)
+     SELECT id, item_id, $1, annotator_id, id::text, 'A', 2,
+            jsonb_build_array(jsonb_build_array(shown_order[1]), jsonb_build_array(shown_order[2])), '{}',
+            '{"A": {"helpful": 4}, "B": {"helpful": 3}}'
+       FROM assigned`,
+    [projectId, offset, count],
+  );
+}

@@ -21,21 +21,26 @@ export function coincidences(units: Value[][]): Coincidences {
   );
 }
 
-/** The same from each unit's count of every value, the form aggregated by SQL. */
-export function coincidencesFromCounts(units: Map<Value, number>[]): Coincidences {
+/**
+ * The same from each unit's count of every value, the form aggregated by SQL. weights[u]
+ * says how many units have exactly unit u's counts (1 when absent): units with the same
+ * counts add the same coincidences, so 33k items reach this as a few hundred patterns.
+ */
+export function coincidencesFromCounts(units: Map<Value, number>[], weights?: number[]): Coincidences {
   const values = [...new Set(units.flatMap((u) => [...u.keys()]))].sort(compareValues);
   const index = new Map(values.map((v, i) => [v, i]));
   const o = values.map(() => values.map(() => 0));
-  for (const unit of units) {
+  units.forEach((unit, u) => {
+    const w = weights?.[u] ?? 1;
     let m = 0;
     for (const n of unit.values()) m += n;
-    if (m < 2) continue;
+    if (m < 2) return;
     for (const [c, nc] of unit) {
       for (const [k, nk] of unit) {
-        o[index.get(c)!]![index.get(k)!]! += (c === k ? nc * (nc - 1) : nc * nk) / (m - 1);
+        o[index.get(c)!]![index.get(k)!]! += (w * (c === k ? nc * (nc - 1) : nc * nk)) / (m - 1);
       }
     }
-  }
+  });
   return { values, o };
 }
 

@@ -40,44 +40,48 @@ export type Leaderboard = {
 export const DEFAULT_ROUNDS = 200;
 export const DEFAULT_SEED = 20240611;
 
+/** Games between two models, without the item they were played on. */
+export type Game = Omit<ItemGames, "item">;
+
 /**
- * Items packed by their games: items with identical games (common: one judgment pattern
- * per model pair) share one signature, whose games a bootstrap round adds once, weighted
- * by how often its items were drawn.
+ * Items that played the same games: `items` of them, each with these `games`. The
+ * analytics service aggregates per item in SQL and hands over one pattern per distinct
+ * item, so that 100k judgments reach this function as a few hundred patterns.
+ */
+export type GamePattern = { games: Game[]; items: number };
+
+/**
+ * Patterns packed by their games: patterns with identical games (as the fit sees them)
+ * share one signature, whose games a bootstrap round adds once, weighted by how often
+ * its items were drawn.
  */
 type Packed = {
-  signatureOf: Int32Array;
+  frequency: Float64Array;
   entries: { i: number; j: number; wij: number; wji: number }[][];
 };
 
-function pack(games: ItemGames[], index: Map<string, number>): Packed {
-  const byItem = new Map<string, ItemGames[]>();
-  for (const g of games) {
-    const list = byItem.get(g.item);
-    if (list) list.push(g);
-    else byItem.set(g.item, [g]);
-  }
+function pack(patterns: GamePattern[], index: Map<string, number>): Packed {
   const signatures = new Map<string, number>();
   const entries: Packed["entries"] = [];
-  const signatureOf = new Int32Array(byItem.size);
-  let u = 0;
-  for (const list of byItem.values()) {
-    const items = list.map((g) => ({
+  const frequencies: number[] = [];
+  for (const { games, items } of patterns) {
+    const list = games.map((g) => ({
       i: index.get(g.a)!,
       j: index.get(g.b)!,
       wij: g.aWins + g.ties / 2,
       wji: g.bWins + g.ties / 2,
     }));
-    const key = items.map((e) => `${e.i},${e.j},${e.wij},${e.wji}`).join(";");
+    const key = list.map((e) => `${e.i},${e.j},${e.wij},${e.wji}`).join(";");
     let s = signatures.get(key);
     if (s === undefined) {
       s = entries.length;
       signatures.set(key, s);
-      entries.push(items);
+      entries.push(list);
+      frequencies.push(0);
     }
-    signatureOf[u++] = s;
+    frequencies[s]! += items;
   }
-  return { signatureOf, entries };
+  return { frequency: Float64Array.from(frequencies), entries };
 }
 
 function winsOf(p: Packed, counts: ArrayLike<number>, size: number): number[][] {
@@ -102,28 +106,50 @@ function ratingsOf(wins: number[][], priorShare: number): number[] {
   return fitBradleyTerry(withPrior).theta.map(eloScale);
 }
 
+/** The leaderboard from games given per item (an item's games are resampled together). */
 export function buildLeaderboard(games: ItemGames[], opts: LeaderboardOptions = {}): Leaderboard {
+  const byItem = new Map<string, Game[]>();
+  for (const { item, ...game } of games) {
+    const list = byItem.get(item);
+    if (list) list.push(game);
+    else byItem.set(item, [game]);
+  }
+  return leaderboardFromPatterns(
+    [...byItem.values()].map((list) => ({ games: list, items: 1 })),
+    opts,
+  );
+}
+
+/** The same from items grouped by identical games; the result equals buildLeaderboard's on the items. */
+export function leaderboardFromPatterns(patterns: GamePattern[], opts: LeaderboardOptions = {}): Leaderboard {
   const rounds = opts.rounds ?? DEFAULT_ROUNDS;
   const priorShare = opts.priorShare ?? 0.001;
-  const played = games.filter((g) => g.a !== g.b && g.aWins + g.bWins + g.ties > 0);
-  const models = [...new Set(played.flatMap((g) => [g.a, g.b]))].sort();
+  const played = patterns
+    .map((p) => ({
+      games: p.games.filter((g) => g.a !== g.b && g.aWins + g.bWins + g.ties > 0),
+      items: p.items,
+    }))
+    .filter((p) => p.games.length > 0 && p.items > 0);
+  const models = [...new Set(played.flatMap((p) => p.games.flatMap((g) => [g.a, g.b])))].sort();
   const index = new Map(models.map((m, k) => [m, k]));
   const size = models.length;
   const zero = () => models.map(() => new Array<number>(size).fill(0));
   const beat = zero();
   const tied = zero();
-  for (const g of played) {
-    const a = index.get(g.a)!;
-    const b = index.get(g.b)!;
-    beat[a]![b]! += g.aWins;
-    beat[b]![a]! += g.bWins;
-    tied[a]![b]! += g.ties;
-    tied[b]![a]! += g.ties;
+  let itemCount = 0;
+  for (const { games, items } of played) {
+    itemCount += items;
+    for (const g of games) {
+      const a = index.get(g.a)!;
+      const b = index.get(g.b)!;
+      beat[a]![b]! += items * g.aWins;
+      beat[b]![a]! += items * g.bWins;
+      tied[a]![b]! += items * g.ties;
+      tied[b]![a]! += items * g.ties;
+    }
   }
   const packed = pack(played, index);
-  const itemCount = packed.signatureOf.length;
-  const frequency = new Float64Array(packed.entries.length);
-  for (const s of packed.signatureOf) frequency[s]! += 1;
+  const frequency = packed.frequency;
   const ratings = ratingsOf(winsOf(packed, frequency, size), priorShare);
 
   const samples: number[][] = models.map(() => []);

@@ -1,10 +1,11 @@
 import type { TProjectStats } from "@arbiter/shared";
 import type pg from "pg";
 import {
-  buildLeaderboard,
   DEFAULT_ROUNDS,
   DEFAULT_SEED,
-  type ItemGames,
+  type Game,
+  type GamePattern,
+  leaderboardFromPatterns,
 } from "../../lib/analytics/leaderboard";
 import { wilsonInterval } from "../../lib/analytics/wilson";
 import { VALID_JUDGMENTS } from "./scope";
@@ -48,45 +49,71 @@ export type GameRow = {
 };
 
 const BUCKET_EDGES = [0, 250, 500, 1000, 2000, 4000];
+export const bucketOf = (length: number) => BUCKET_EDGES.findLastIndex((edge) => length >= edge);
 
-function lengthBiases(rows: GameRow[]) {
+/**
+ * Length biases summed over games between two completions (lo and hi), given by their
+ * length buckets and the sign of lo length - hi length, for `items` items alike.
+ */
+export function lengthTally() {
   let longerWins = 0;
   let decisive = 0;
-  const buckets = BUCKET_EDGES.map(() => ({ points: 0, games: 0 }));
-  const bucketOf = (length: number) => BUCKET_EDGES.findLastIndex((edge) => length >= edge);
-  for (const r of rows) {
-    const games = r.lo_wins + r.hi_wins + r.ties;
-    if (r.lo_length !== r.hi_length) {
-      decisive += r.lo_wins + r.hi_wins;
-      longerWins += r.lo_length > r.hi_length ? r.lo_wins : r.hi_wins;
-    }
-    const lo = buckets[bucketOf(r.lo_length)]!;
-    lo.points += r.lo_wins + r.ties / 2;
-    lo.games += games;
-    const hi = buckets[bucketOf(r.hi_length)]!;
-    hi.points += r.hi_wins + r.ties / 2;
-    hi.games += games;
-  }
+  const points = new Float64Array(BUCKET_EDGES.length);
+  const played = new Float64Array(BUCKET_EDGES.length);
   return {
-    length: {
-      hits: longerWins,
-      of: decisive,
-      share: decisive ? longerWins / decisive : null,
-      ci: wilsonInterval(longerWins, decisive),
+    add(
+      loBucket: number,
+      hiBucket: number,
+      longer: number,
+      loWins: number,
+      hiWins: number,
+      ties: number,
+      items = 1,
+    ) {
+      if (longer !== 0) {
+        decisive += items * (loWins + hiWins);
+        longerWins += items * (longer > 0 ? loWins : hiWins);
+      }
+      points[loBucket]! += items * (loWins + ties / 2);
+      played[loBucket]! += items * (loWins + hiWins + ties);
+      points[hiBucket]! += items * (hiWins + ties / 2);
+      played[hiBucket]! += items * (loWins + hiWins + ties);
     },
-    lengthBuckets: buckets.flatMap((b, k) =>
-      b.games
-        ? [
-            {
-              min: BUCKET_EDGES[k]!,
-              max: BUCKET_EDGES[k + 1] ?? null,
-              games: b.games,
-              winRate: b.points / b.games,
-              ci: wilsonInterval(b.points, b.games)!,
-            },
-          ]
-        : [],
-    ),
+    result() {
+      return {
+        length: {
+          hits: longerWins,
+          of: decisive,
+          share: decisive ? longerWins / decisive : null,
+          ci: wilsonInterval(longerWins, decisive),
+        },
+        lengthBuckets: BUCKET_EDGES.flatMap((min, k) =>
+          played[k]
+            ? [
+                {
+                  min,
+                  max: BUCKET_EDGES[k + 1] ?? null,
+                  games: played[k]!,
+                  winRate: points[k]! / played[k]!,
+                  ci: wilsonInterval(points[k]!, played[k]!)!,
+                },
+              ]
+            : [],
+        ),
+      };
+    },
+  };
+}
+
+/** The leaderboard part of the response, from games grouped into patterns. */
+export function leaderboardOf(patterns: GamePattern[]): TProjectStats["leaderboard"] {
+  const board = leaderboardFromPatterns(patterns, { rounds: DEFAULT_ROUNDS, seed: DEFAULT_SEED });
+  return {
+    items: board.items,
+    bootstrapRounds: DEFAULT_ROUNDS,
+    seed: DEFAULT_SEED,
+    rows: board.rows,
+    matrix: board.matrix,
   };
 }
 
@@ -100,21 +127,16 @@ export async function loadRankingGames(pool: pg.Pool, projectId: string) {
 
 /** Leaderboard and length biases from games per item and completion pair. */
 export function fromGameRows(rows: GameRow[]) {
-  const games: ItemGames[] = rows.map((r) => ({
-    item: r.item_id,
-    a: r.lo_model,
-    b: r.hi_model,
-    aWins: r.lo_wins,
-    bWins: r.hi_wins,
-    ties: r.ties,
-  }));
-  const board = buildLeaderboard(games, { rounds: DEFAULT_ROUNDS, seed: DEFAULT_SEED });
-  const leaderboard: TProjectStats["leaderboard"] = {
-    items: board.items,
-    bootstrapRounds: DEFAULT_ROUNDS,
-    seed: DEFAULT_SEED,
-    rows: board.rows,
-    matrix: board.matrix,
-  };
-  return { leaderboard, ...lengthBiases(rows) };
+  const byItem = new Map<string, Game[]>();
+  const tally = lengthTally();
+  for (const r of rows) {
+    const game = { a: r.lo_model, b: r.hi_model, aWins: r.lo_wins, bWins: r.hi_wins, ties: r.ties };
+    const list = byItem.get(r.item_id);
+    if (list) list.push(game);
+    else byItem.set(r.item_id, [game]);
+    const longer = Math.sign(r.lo_length - r.hi_length);
+    tally.add(bucketOf(r.lo_length), bucketOf(r.hi_length), longer, r.lo_wins, r.hi_wins, r.ties);
+  }
+  const patterns = [...byItem.values()].map((games) => ({ games, items: 1 }));
+  return { leaderboard: leaderboardOf(patterns), ...tally.result() };
 }

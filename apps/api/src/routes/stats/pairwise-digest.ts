@@ -1,152 +1,146 @@
-import type { TProjectStats } from "@arbiter/shared";
 import type pg from "pg";
-import { alphaFromCoincidences, coincidencesFromCounts, type Value } from "../../lib/analytics/krippendorff";
-import { wilsonInterval } from "../../lib/analytics/wilson";
-import { withTransaction } from "../../lib/sql";
-import { fromGameRows, type GameRow } from "./games";
-import { VALID_JUDGMENTS } from "./scope";
+import { itemSides, modelNames } from "./item-sides";
+import { type ClassRatings, pairwiseMeasures } from "./pairwise-measures";
+import { VALID_JUDGMENT } from "./scope";
+import { statsQuery } from "./statement";
 
 /**
- * What a pairwise project's agreement, leaderboard and biases need, in one pass over its
- * judgments: per item the answers counted by winner (lo/hi = completion with the
- * smaller/greater id), strength and shown position. Only one row per item leaves the
- * database, as compact JSON arrays. Aspect ratings are a separate query that runs beside
- * this one: folded in, `v` is referenced twice and Postgres materialises it, which was
- * slower than reading the judgments twice in parallel.
+ * Per item, as text (id and numbers joined by commas, items by semicolons; concat_ws skips nulls, so
+ * no number may be null), its answers counted by winner (lo/hi = the completion with the smaller/greater
+ * id) and strength, plus ties, "both bad", wins of the option shown first, and per aspect
+ * the ratings' sum and count of each side. One pass over the judgments alone: a judgment's
+ * ranking already holds the winning completion (resolved from the shown order when it was
+ * recorded), so neither the assignments nor the completions are joined, and only one
+ * compact row per item reaches Node.
+ *
+ * The side a shown key rates (A = shown first) follows from the ranking too, except for
+ * "both bad", which has none: only those answers look up their assignment.
  */
-const DIGEST = `
-  WITH ${VALID_JUDGMENTS},
-  answers AS (
-    SELECT item_id, least(shown_order[1], shown_order[2]) AS lo, greatest(shown_order[1], shown_order[2]) AS hi,
-           CASE choice WHEN 'A' THEN shown_order[1] WHEN 'B' THEN shown_order[2] END AS winner,
-           choice, COALESCE(strength, 1) AS strength
-      FROM v WHERE choice IS NOT NULL
-  ),
-  per_item AS (
-    SELECT item_id, lo, hi,
-           count(*) FILTER (WHERE winner = lo AND strength = 1) AS lo1,
-           count(*) FILTER (WHERE winner = lo AND strength = 2) AS lo2,
-           count(*) FILTER (WHERE winner = lo AND strength = 3) AS lo3,
-           count(*) FILTER (WHERE winner = lo AND strength = 4) AS lo4,
-           count(*) FILTER (WHERE winner = hi AND strength = 1) AS hi1,
-           count(*) FILTER (WHERE winner = hi AND strength = 2) AS hi2,
-           count(*) FILTER (WHERE winner = hi AND strength = 3) AS hi3,
-           count(*) FILTER (WHERE winner = hi AND strength = 4) AS hi4,
-           count(*) FILTER (WHERE choice = 'tie') AS ties,
-           count(*) FILTER (WHERE choice = 'both_bad') AS both_bad,
-           count(*) FILTER (WHERE choice = 'A') AS first_shown
-      FROM answers GROUP BY item_id, lo, hi
-  )
-  SELECT
-    (SELECT COALESCE(json_agg(json_build_array(
-              p.item_id, ic.completion_id = p.lo, p.lo1, p.lo2, p.lo3, p.lo4, p.hi1, p.hi2, p.hi3, p.hi4,
-              p.ties, p.both_bad, p.first_shown,
-              COALESCE(gl.name, cl.model), octet_length(cl.text), COALESCE(gh.name, ch.model), octet_length(ch.text))),
-              '[]')
-       FROM per_item p
-       JOIN item_completions ic ON ic.item_id = p.item_id AND ic.position = 0
-       JOIN completions cl ON cl.id = p.lo LEFT JOIN generators gl ON gl.id = cl.generator_id
-       JOIN completions ch ON ch.id = p.hi LEFT JOIN generators gh ON gh.id = ch.generator_id) AS items`;
+function digestSql(aspects: number): string {
+  const ks = Array.from({ length: aspects }, (_, k) => k);
+  const ratings = ks.map(
+    (k) => `(aspects -> lo_key ->> $${k + 2}::text)::float8 AS lo_${k},
+            (aspects -> CASE lo_key WHEN 'A' THEN 'B' ELSE 'A' END ->> $${k + 2}::text)::float8 AS hi_${k}`,
+  );
+  const sums = ks.map(
+    (k) => `COALESCE(sum(lo_${k}), 0) AS lo_sum_${k}, count(lo_${k}) AS lo_n_${k},
+            COALESCE(sum(hi_${k}), 0) AS hi_sum_${k}, count(hi_${k}) AS hi_n_${k}`,
+  );
+  const columns = ks.map((k) => `lo_sum_${k}, lo_n_${k}, hi_sum_${k}, hi_n_${k}`);
+  const loKey = aspects
+    ? `CASE WHEN j.aspects IS NULL THEN NULL
+            WHEN j.choice = 'A' THEN CASE WHEN ${LO_WON} THEN 'A' ELSE 'B' END
+            WHEN j.choice = 'B' THEN CASE WHEN ${LO_WON} THEN 'B' ELSE 'A' END
+            WHEN j.choice = 'tie' THEN CASE WHEN (j.ranking->0->>0) COLLATE "C" < (j.ranking->0->>1) COLLATE "C"
+                                            THEN 'A' ELSE 'B' END
+            ELSE (SELECT CASE WHEN a.shown_order[1] < a.shown_order[2] THEN 'A' ELSE 'B' END
+                    FROM assignments a WHERE a.id = j.assignment_id) END`
+    : "NULL";
+  const list = (items: string[]) => items.map((x) => `, ${x}`).join("");
+  // code: 0-3 lo won at strength 1-4, 4-7 hi won, 8 tie, 9 both bad. The OFFSET 0 fences
+  // keep each answer's code and ratings computed once, below the aggregation, instead of
+  // once in every aggregate that reads them (four times slower).
+  return `
+  SELECT string_agg(concat_ws(',', item_id, c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, first ${list(columns)}), ';')
+           AS items
+    FROM (
+      SELECT item_id,
+             count(*) FILTER (WHERE code = 0) AS c0, count(*) FILTER (WHERE code = 1) AS c1,
+             count(*) FILTER (WHERE code = 2) AS c2, count(*) FILTER (WHERE code = 3) AS c3,
+             count(*) FILTER (WHERE code = 4) AS c4, count(*) FILTER (WHERE code = 5) AS c5,
+             count(*) FILTER (WHERE code = 6) AS c6, count(*) FILTER (WHERE code = 7) AS c7,
+             count(*) FILTER (WHERE code = 8) AS c8, count(*) FILTER (WHERE code = 9) AS c9,
+             count(*) FILTER (WHERE first) AS first ${list(sums)}
+        FROM (
+          SELECT item_id, code, first ${list(ratings)}
+            FROM (
+              SELECT j.item_id, j.aspects, j.choice = 'A' AS first,
+                     CASE WHEN j.choice = 'tie' THEN 8
+                          WHEN j.choice = 'both_bad' THEN 9
+                          WHEN COALESCE(j.strength, 1) BETWEEN 1 AND 4
+                          THEN CASE WHEN ${LO_WON} THEN 0 WHEN NOT ${LO_WON} THEN 4 END + COALESCE(j.strength, 1) - 1
+                     END AS code,
+                     ${loKey} AS lo_key
+                FROM judgments j
+               WHERE ${VALID_JUDGMENT} AND j.choice IS NOT NULL
+              OFFSET 0
+            ) j
+          OFFSET 0
+        ) a
+       GROUP BY item_id
+    ) p`;
+}
 
-type ItemTuple = [
-  string,
-  boolean,
-  ...[number, number, number, number, number, number, number, number, number, number, number],
-  string,
-  number,
-  string,
-  number,
-];
+// A pairwise ranking is [[winner], [loser]]; canonical uuid text sorts like the uuids.
+const LO_WON = `(j.ranking->0->>0) COLLATE "C" < (j.ranking->1->>0) COLLATE "C"`;
 
-export async function loadPairwiseDigest(pool: pg.Pool, projectId: string) {
-  // The per-item aggregation of 100k answers spills to disk at the default 4 MB work_mem.
-  const { rows } = await withTransaction(pool, async (client) => {
-    await client.query("SET LOCAL work_mem = '64MB'");
-    return client.query<{ items: ItemTuple[]; aspects: TProjectStats["biases"]["aspects"] }>(DIGEST, [
-      projectId,
-    ]);
-  });
-  const { items } = rows[0]!;
-  const nominal: Map<Value, number>[] = [];
-  const ordinal: Map<Value, number>[] = [];
-  const games: GameRow[] = [];
-  let judgments = 0;
-  let agreeingPairs = 0;
-  let pairs = 0;
-  let decisive = 0;
-  let firstShown = 0;
-  for (const t of items) {
-    const [itemId, loIsA, lo1, lo2, lo3, lo4, hi1, hi2, hi3, hi4, ties, bothBad, first] = t;
-    const loWins = lo1 + lo2 + lo3 + lo4;
-    const hiWins = hi1 + hi2 + hi3 + hi4;
-    const m = loWins + hiWins + ties + bothBad;
-    judgments += m;
-    decisive += loWins + hiWins;
-    firstShown += first;
-    // Canonical axis: the first uploaded option (A) strong = -4 .. B strong = +4, tie = 0.
-    const sign = loIsA ? -1 : 1;
-    const unitNominal = new Map<Value, number>(
-      (
-        [
-          [loIsA ? "A" : "B", loWins],
-          [loIsA ? "B" : "A", hiWins],
-          ["tie", ties],
-          ["both_bad", bothBad],
-        ] as [Value, number][]
-      ).filter(([, n]) => n > 0),
-    );
-    const unitOrdinal = new Map<Value, number>(
-      (
-        [
-          [sign * 1, lo1],
-          [sign * 2, lo2],
-          [sign * 3, lo3],
-          [sign * 4, lo4],
-          [-sign * 1, hi1],
-          [-sign * 2, hi2],
-          [-sign * 3, hi3],
-          [-sign * 4, hi4],
-          [0, ties],
-        ] as [Value, number][]
-      ).filter(([, n]) => n > 0),
-    );
-    nominal.push(unitNominal);
-    ordinal.push(unitOrdinal);
-    if (m >= 2) {
-      pairs += (m * (m - 1)) / 2;
-      for (const n of unitNominal.values()) agreeingPairs += (n * (n - 1)) / 2;
+/** The statement's text, one item at a time: its id, its counts as text, then the numbers after them. */
+function* parseItems(text: string, numbers: number) {
+  let pos = 0;
+  while (pos < text.length) {
+    let stop = text.indexOf(";", pos);
+    if (stop < 0) stop = text.length;
+    const idEnd = text.indexOf(",", pos);
+    let p = idEnd + 1;
+    for (let k = 0; k < COUNTS; k++) p = text.indexOf(",", p) + 1;
+    const rest: number[] = [];
+    for (let k = 0, from = p; k < numbers; k++) {
+      let to = text.indexOf(",", from);
+      if (to < 0 || to > stop) to = stop;
+      rest.push(Number(text.slice(from, to)));
+      from = to + 1;
     }
-    games.push({
-      item_id: itemId,
-      lo_wins: loWins,
-      hi_wins: hiWins,
-      ties: ties + bothBad,
-      lo_model: t[13],
-      lo_length: t[14],
-      hi_model: t[15],
-      hi_length: t[16],
-    });
+    yield { id: text.slice(pos, idEnd), counts: text.slice(idEnd + 1, p - 1), rest };
+    pos = stop + 1;
   }
-  const itemsWith = (units: Map<Value, number>[]) =>
-    units.filter((u) => [...u.values()].reduce((s, n) => s + n, 0) >= 2).length;
-  const agreement: TProjectStats["agreement"] = {
-    rawPairwise: { value: pairs ? agreeingPairs / pairs : null, items: itemsWith(nominal), pairs },
-    alphaNominal: {
-      value: alphaFromCoincidences(coincidencesFromCounts(nominal), "nominal"),
-      items: itemsWith(nominal),
-    },
-    alphaOrdinal: {
-      value: alphaFromCoincidences(coincidencesFromCounts(ordinal), "ordinal"),
-      items: itemsWith(ordinal),
-    },
-    kendallW: null,
-  };
-  const position: TProjectStats["biases"]["position"] = {
-    hits: firstShown,
-    of: decisive,
-    share: decisive ? firstShown / decisive : null,
-    ci: wilsonInterval(firstShown, decisive),
-    expected: 0.5,
-  };
-  return { judgments, agreement, position, ...fromGameRows(games) };
+}
+
+const COUNTS = 10;
+
+/** Agreement, leaderboard and biases of a pairwise project. */
+export async function loadPairwiseDigest(pool: pg.Pool, projectId: string, aspects: string[]) {
+  const { rows } = await statsQuery<{ items: string | null }>(pool, digestSql(aspects.length), [
+    projectId,
+    ...aspects,
+  ]);
+  // Plain text rather than JSON: json_build_array per item was a quarter of the statement.
+  const items = [...parseItems(rows[0]!.items ?? "", 1 + 4 * aspects.length)];
+  const sides = await itemSides(
+    pool,
+    projectId,
+    items.map((i) => i.id),
+  );
+  const patternOf = new Map<string, number>();
+  const patterns: number[][] = [];
+  for (const { counts } of items) {
+    if (patternOf.has(counts)) continue;
+    patternOf.set(counts, patterns.length);
+    patterns.push(counts.split(",").map(Number));
+  }
+  const grouped = new Map<number, number>();
+  const ratings = new Map<number, ClassRatings>();
+  let firstShown = 0;
+  for (const { id, counts, rest } of items) {
+    // Items without two completions have no class and, as before, no statistics.
+    const cls = sides.classOf.get(id);
+    if (cls === undefined) continue;
+    const key = cls * patterns.length + patternOf.get(counts)!;
+    grouped.set(key, (grouped.get(key) ?? 0) + 1);
+    firstShown += rest[0]!;
+    if (aspects.length === 0) continue;
+    let r = ratings.get(cls);
+    if (!r) {
+      r = { side: sides.classes[cls]!, sums: new Float64Array(4 * aspects.length) };
+      ratings.set(cls, r);
+    }
+    for (let k = 1; k < rest.length; k++) r.sums[k - 1]! += rest[k]!;
+  }
+  const nameOf = await modelNames(pool, sides.classes);
+  return pairwiseMeasures(
+    { classes: sides.classes, patterns, items: grouped },
+    [...ratings.values()],
+    firstShown,
+    nameOf,
+    aspects,
+  );
 }

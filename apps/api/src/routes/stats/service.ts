@@ -11,16 +11,13 @@ import { loadProgress } from "./progress";
 
 type Measures = Pick<TProjectStats, "judgments" | "agreement" | "leaderboard" | "biases">;
 
-async function pairwiseMeasures(pool: pg.Pool, projectId: string, hasAspects: boolean): Promise<Measures> {
-  const [d, aspects] = await Promise.all([
-    loadPairwiseDigest(pool, projectId),
-    hasAspects ? loadAspects(pool, projectId) : [],
-  ]);
+async function pairwiseMeasures(pool: pg.Pool, projectId: string, aspects: string[]): Promise<Measures> {
+  const d = await loadPairwiseDigest(pool, projectId, aspects);
   return {
     judgments: d.judgments,
     agreement: d.agreement,
     leaderboard: d.leaderboard,
-    biases: { position: d.position, length: d.length, lengthBuckets: d.lengthBuckets, aspects },
+    biases: { position: d.position, length: d.length, lengthBuckets: d.lengthBuckets, aspects: d.aspects },
   };
 }
 
@@ -50,9 +47,10 @@ async function rankingMeasures(
 }
 
 /**
- * Everything the analytics page shows, computed on request. Pairwise projects (the
- * common, large case) read their judgments once and aggregate per item in SQL; only the
- * Bradley-Terry fits, the bootstrap and the alpha sums run here, on per-item counts.
+ * Everything the analytics page shows, computed on request from the current answers.
+ * Pairwise projects (the common, large case) read their judgments once, aggregated per
+ * item in SQL; items with the same answers are grouped here, and the Bradley-Terry fits,
+ * the bootstrap and the alpha sums run once per group.
  */
 export async function projectStats(app: FastifyInstance, projectId: string): Promise<TProjectStats> {
   const project = await app.db.prisma.project.findUnique({
@@ -62,14 +60,15 @@ export async function projectStats(app: FastifyInstance, projectId: string): Pro
   if (!project) throw notFound("Project");
   const pool = app.db.pool;
   const now = new Date();
-  // Ratings exist only where the project asks for them; otherwise the scan is skipped.
-  const hasAspects = questionsOf(project).aspects.length > 0;
+  // Ratings are summed for the aspects the project asks for; without any, nothing is read.
+  const aspects = questionsOf(project).aspects.map((a) => a.key);
+  const hasAspects = aspects.length > 0;
   const [excluded, progress, measures] = await Promise.all([
     loadExclusions(pool, projectId),
     loadProgress(pool, projectId, now),
     project.taskType === "RANKING"
       ? rankingMeasures(pool, projectId, project.optionsPerItem, hasAspects)
-      : pairwiseMeasures(pool, projectId, hasAspects),
+      : pairwiseMeasures(pool, projectId, aspects),
   ]);
   return {
     generatedAt: now.toISOString(),
