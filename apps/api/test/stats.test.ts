@@ -246,6 +246,39 @@ describe("GET /api/v1/projects/:id/stats", () => {
     ]);
   });
 
+  it("maps ratings to models through the shown order for every kind of answer, 'both bad' included", async () => {
+    const annotators = [await h.user("ANNOTATOR"), await h.user("ANNOTATOR"), await h.user("ANNOTATOR")];
+    const { projectId } = await seedModels(annotators, 4);
+    const choices = ["alpha", "beta", "tie", "both_bad"] as const;
+    for (const [k, annotator] of annotators.entries()) {
+      for (;;) {
+        const { assignment } = await takeAssignment(h, annotator, projectId);
+        if (!assignment) break;
+        const a = assignment as TAssignment;
+        const keyOf = (model: string) => a.options.find((o) => o.text.startsWith(model))!.key;
+        const answer = choices[(Number(a.prompt.text!.split(" ")[1]) + k) % choices.length]!;
+        const aspects = { [keyOf("alpha")]: { helpful: 4 }, [keyOf("beta")]: { helpful: 1 } };
+        const body =
+          answer === "tie" || answer === "both_bad"
+            ? { choice: answer, aspects }
+            : { choice: keyOf(answer), strength: 2, aspects };
+        expect((await judge(h, annotator, a.id, body)).statusCode).toBe(201);
+      }
+    }
+    const s = await stats(projectId);
+    expect(s.judgments).toBe(12);
+    expect(s.biases.aspects).toEqual([
+      { aspect: "helpful", model: "alpha", mean: 4, n: 12 },
+      { aspect: "helpful", model: "beta", mean: 1, n: 12 },
+    ]);
+    // Each answer kind three times: ties and "both bad" count half a win each way.
+    const [alpha, beta] = [...s.leaderboard.rows].sort((x, y) => (x.model < y.model ? -1 : 1));
+    expect(alpha).toMatchObject({ wins: 3, losses: 3, ties: 6, games: 12 });
+    expect(beta).toMatchObject({ wins: 3, losses: 3, ties: 6, games: 12 });
+    // No two annotators gave an item the same answer.
+    expect(s.agreement.rawPairwise).toEqual({ value: 0, items: 4, pairs: 12 });
+  });
+
   it("measures ranking projects with Kendall's W and one game per pair of options", async () => {
     const annotators = [await h.user("ANNOTATOR"), await h.user("ANNOTATOR")];
     const { seedProject } = await import("./support/annotation");

@@ -3,6 +3,7 @@ import type pg from "pg";
 import { kendallWFromSums } from "../../lib/analytics/kendall-w";
 import { alphaFromCoincidences } from "../../lib/analytics/krippendorff";
 import { VALID_JUDGMENTS } from "./scope";
+import { statsQuery } from "./statement";
 
 type Agreement = TProjectStats["agreement"];
 
@@ -62,8 +63,11 @@ type CoincidenceRow = { kind: string; c: string | null; k: string | null; x: num
 /** Ranking projects: agreement on the single best option, and Kendall's W per item. */
 export async function loadRankingAgreement(pool: pg.Pool, projectId: string): Promise<Agreement> {
   const [coincidence, concordance] = await Promise.all([
-    pool.query<CoincidenceRow>(`WITH ${VALID_JUDGMENTS}, ${RANKING_VOTES}, ${COINCIDENCES}`, [projectId]),
-    pool.query<{ judges: number; objects: number; sum_rank_squares: number; sum_ties: number }>(
+    statsQuery<CoincidenceRow>(pool, `WITH ${VALID_JUDGMENTS}, ${RANKING_VOTES}, ${COINCIDENCES}`, [
+      projectId,
+    ]),
+    statsQuery<{ judges: number; objects: number; sum_rank_squares: number; sum_ties: number }>(
+      pool,
       `WITH ${VALID_JUDGMENTS}, ${CONCORDANCE}`,
       [projectId],
     ),

@@ -9,6 +9,7 @@ import {
 } from "../../lib/analytics/leaderboard";
 import { wilsonInterval } from "../../lib/analytics/wilson";
 import { VALID_JUDGMENTS } from "./scope";
+import { statsQuery } from "./statement";
 
 // Ranking answers give one game per pair of options: the better group wins, one group ties.
 const RANKING_GAMES = `
@@ -119,9 +120,11 @@ export function leaderboardOf(patterns: GamePattern[]): TProjectStats["leaderboa
 
 /** Ranking projects: games per item and pair of options (lo/hi = the completion with the smaller/greater id). */
 export async function loadRankingGames(pool: pg.Pool, projectId: string) {
-  const { rows } = await pool.query<GameRow>(`WITH ${VALID_JUDGMENTS}, ${RANKING_GAMES} ${WITH_MODELS}`, [
-    projectId,
-  ]);
+  const { rows } = await statsQuery<GameRow>(
+    pool,
+    `WITH ${VALID_JUDGMENTS}, ${RANKING_GAMES} ${WITH_MODELS}`,
+    [projectId],
+  );
   return fromGameRows(rows);
 }
 

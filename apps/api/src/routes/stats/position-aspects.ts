@@ -2,6 +2,7 @@ import type { TProjectStats } from "@arbiter/shared";
 import type pg from "pg";
 import { wilsonInterval } from "../../lib/analytics/wilson";
 import { EXCLUDED_ANNOTATORS, VALID_JUDGMENTS } from "./scope";
+import { statsQuery } from "./statement";
 
 /** Answers left out of the statistics; both counts are index lookups from the (few) excluded rows. */
 export async function loadExclusions(pool: pg.Pool, projectId: string): Promise<TProjectStats["excluded"]> {
@@ -20,7 +21,8 @@ export async function loadExclusions(pool: pg.Pool, projectId: string): Promise<
 
 /** Ranking projects: answers analysed, and how often the single best option was the one shown first. */
 export async function loadRankingPosition(pool: pg.Pool, projectId: string, options: number) {
-  const { rows } = await pool.query<{ judgments: number; decisive: number; first_shown: number }>(
+  const { rows } = await statsQuery<{ judgments: number; decisive: number; first_shown: number }>(
+    pool,
     `WITH ${VALID_JUDGMENTS}
      SELECT count(*)::int AS judgments,
             count(*) FILTER (WHERE jsonb_array_length(ranking -> 0) = 1)::int AS decisive,
@@ -40,12 +42,13 @@ export async function loadRankingPosition(pool: pg.Pool, projectId: string, opti
   return { judgments: r.judgments, position };
 }
 
-/** Mean aspect rating per model; ratings are stored by shown option key and mapped back through the shown order. */
+/** Ranking projects: mean aspect rating per model; ratings are stored by shown option key and mapped back through the shown order. */
 export async function loadAspects(
   pool: pg.Pool,
   projectId: string,
 ): Promise<TProjectStats["biases"]["aspects"]> {
-  const { rows } = await pool.query<{ aspect: string; model: string; mean: number; n: number }>(
+  const { rows } = await statsQuery<{ aspect: string; model: string; mean: number; n: number }>(
+    pool,
     `WITH ${VALID_JUDGMENTS},
      ratings AS (
        SELECT v.shown_order[ascii(o.key) - 64] AS completion_id, r.key AS aspect, sum(r.value::float8) AS total,
