@@ -52,7 +52,11 @@ export function startWorkers(deps: WorkerDeps, definitions: ProcessorDefinition[
   return {
     workers: started.map((s) => s.worker),
     close: async () => {
-      await Promise.all(started.map((s) => s.worker.close()));
+      const closed = Promise.all(started.map((s) => s.worker.close()));
+      // Processors that take the signal (a generation batch) finish the request in flight and
+      // put the rest of their job back, so a drain lasts one request, not a whole job.
+      for (const s of started) s.worker.cancelAllJobs("worker shutting down");
+      await closed;
       await Promise.all(started.map((s) => s.instance.close?.()));
     },
   };

@@ -1,3 +1,4 @@
+import { GENERATION_JOBS, sampleJobId } from "@arbiter/jobs";
 import { startModelServer, type TRunningModelServer } from "@arbiter/model-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createGenerationFixture, type GenerationFixture } from "./support/generation";
@@ -89,6 +90,11 @@ describe("a generation run against the model server", () => {
         [runId],
       );
       expect(retried.rows[0].n).toBeGreaterThan(20);
+      // Half the requests fail, so nearly every job of 4 has a failing sample: had a retry asked
+      // for the whole job again, the stored samples would have been requested twice. A few
+      // extra successes are allowed for a request that passed the fault gate yet outlived the
+      // client's timeout on a loaded machine.
+      expect(after.ok - before.ok).toBeLessThanOrEqual(205);
     } finally {
       server.setFaults({});
       await worker.close();
@@ -119,6 +125,69 @@ describe("a generation run against the model server", () => {
       }
       const after = server.stats();
       expect(after.ok - before.ok).toBe(10);
+    } finally {
+      await worker.close();
+    }
+  });
+
+  it("a 400 for one prompt fails that sample alone; the rest of its job is stored", async () => {
+    const { projectId, userId, promptIds } = await f.seedProject(12);
+    // Every third prompt is longer than the stand-in's context window, so its request is
+    // refused with a 400 while the other samples of the same job of 4 succeed.
+    const oversized = promptIds.filter((_, i) => i % 3 === 0);
+    await f.db.prisma.prompt.updateMany({
+      where: { id: { in: oversized } },
+      data: { messages: [{ role: "user", content: "why ".repeat(9_000) }] },
+    });
+    const g = await f.addGenerator(projectId, { baseUrl: server.url, model: "good" });
+    const worker = f.startWorker();
+    try {
+      const runId = await f.startRun(projectId, userId, [g], 1);
+      expect(await f.waitForRun(runId)).toMatchObject({ status: "SUCCEEDED", done: 8, failed: 4 });
+      const samples = await f.db.prisma.generationSample.findMany({ where: { runId } });
+      for (const s of samples) {
+        if (oversized.includes(s.promptId)) {
+          expect(s).toMatchObject({ status: "FAILED", attempts: 1, completionId: null });
+          expect(s.error).toMatch(/^model server answered 400 .*maximum context length/);
+        } else {
+          expect(s).toMatchObject({ status: "DONE", attempts: 0, error: null });
+          expect(s.completionId).not.toBeNull();
+        }
+      }
+      expect(await completionCounts(runId)).toEqual({ total: 8, distinct_samples: 8 });
+    } finally {
+      await worker.close();
+    }
+  });
+
+  it("jobs queued by a version before batching (one sample each) are still processed", async () => {
+    const { projectId, userId } = await f.seedProject(6);
+    const g = await f.addGenerator(projectId, { baseUrl: server.url, model: "stand-in-a" });
+    // The run as the old plan left it: RUNNING, its ledger rows written, one "sample" job per row.
+    const run = await f.db.prisma.generationRun.create({
+      data: { projectId, generatorIds: [g], samplesPerPrompt: 2, createdById: userId, status: "RUNNING" },
+    });
+    await f.db.pool.query(
+      `INSERT INTO generation_samples (run_id, prompt_id, generator_id, sample_index)
+       SELECT $1, p.id, $2, s.i FROM prompts p CROSS JOIN generate_series(0, 1) s(i) WHERE p.project_id = $3`,
+      [run.id, g, projectId],
+    );
+    await f.db.prisma.generationRun.update({ where: { id: run.id }, data: { total: 12 } });
+    const samples = await f.db.prisma.generationSample.findMany({ where: { runId: run.id } });
+    await f.queue.addBulk(
+      samples.map((s) => ({
+        name: GENERATION_JOBS.sample,
+        data: { runId: run.id, sampleId: s.id },
+        opts: { jobId: sampleJobId(s.id) },
+      })),
+    );
+    const worker = f.startWorker();
+    try {
+      expect(await f.waitForRun(run.id)).toMatchObject({ status: "SUCCEEDED", done: 12, failed: 0 });
+      expect(await completionCounts(run.id)).toEqual({ total: 12, distinct_samples: 12 });
+      // The recovery sweep recognised the old jobs as live and enqueued no batch beside them.
+      const batches = await f.queue.getJobs(["completed", "waiting", "delayed", "active"]);
+      expect(batches.filter((j) => j.data.runId === run.id && j.name !== GENERATION_JOBS.sample)).toEqual([]);
     } finally {
       await worker.close();
     }

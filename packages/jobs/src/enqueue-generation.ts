@@ -2,7 +2,7 @@ import { type ConnectionOptions, Queue, type QueueEvents } from "bullmq";
 import {
   GENERATION_JOBS,
   planRunJobId,
-  sampleJobId,
+  sampleBatchJobId,
   type TTestGeneratorResult,
   ZTestGeneratorResult,
 } from "./generation";
@@ -28,14 +28,21 @@ export async function enqueuePlanRun(queue: GenerationQueue, runId: string): Pro
 
 const BULK = 500;
 
-/** Sample ids are stable, so enqueueing a sample twice while its job exists adds nothing. */
-export async function enqueueSamples(queue: GenerationQueue, runId: string, sampleIds: string[]) {
-  for (let i = 0; i < sampleIds.length; i += BULK) {
+/**
+ * One job per batch, named after the batch's first sample: batches are cut the same way every
+ * time, so enqueueing a batch again while its job exists adds nothing.
+ */
+export async function enqueueSampleBatches(
+  queue: GenerationQueue,
+  runId: string,
+  batches: { firstSampleId: string; sampleIds: string[] }[],
+) {
+  for (let i = 0; i < batches.length; i += BULK) {
     await queue.addBulk(
-      sampleIds.slice(i, i + BULK).map((sampleId) => ({
-        name: GENERATION_JOBS.sample,
-        data: { runId, sampleId },
-        opts: { jobId: sampleJobId(sampleId) },
+      batches.slice(i, i + BULK).map((b) => ({
+        name: GENERATION_JOBS.sampleBatch,
+        data: { runId, sampleIds: b.sampleIds },
+        opts: { jobId: sampleBatchJobId(b.firstSampleId) },
       })),
     );
   }

@@ -2,9 +2,11 @@ import { z } from "zod";
 
 /** Job names on the generation queue. */
 export const GENERATION_JOBS = {
-  /** Expands a run into one sample job per (prompt, generator, sample index). */
+  /** Expands a run into sample-batch jobs: a few samples of one generator each. */
   planRun: "plan-run",
-  /** Asks the model server for one completion and stores it. */
+  /** Asks the model server for a few samples' completions, one after another, and stores them. */
+  sampleBatch: "sample-batch",
+  /** One sample: what versions before batching enqueued; still consumed, no longer enqueued. */
   sample: "sample",
   /** One real request to a generator, answered to the API that waits for it. */
   testGenerator: "test-generator",
@@ -13,10 +15,17 @@ export const GENERATION_JOBS = {
 export const ZPlanRunPayload = z.object({ runId: z.uuid() });
 export type TPlanRunPayload = z.infer<typeof ZPlanRunPayload>;
 
-// Only ids travel: the worker reads the prompt, the generator (which may have been edited
-// since) and the sample's state from the database when the job runs.
+// Only ids travel: the worker reads the prompts, the generator (which may have been edited
+// since) and the samples' state from the database when the job runs.
 export const ZSamplePayload = z.object({ runId: z.uuid(), sampleId: z.uuid() });
 export type TSamplePayload = z.infer<typeof ZSamplePayload>;
+
+export const MAX_SAMPLES_PER_JOB = 100;
+export const ZSampleBatchPayload = z.object({
+  runId: z.uuid(),
+  sampleIds: z.array(z.uuid()).min(1).max(MAX_SAMPLES_PER_JOB),
+});
+export type TSampleBatchPayload = z.infer<typeof ZSampleBatchPayload>;
 
 export const ZTestGeneratorPayload = z.object({ generatorId: z.uuid() });
 export type TTestGeneratorPayload = z.infer<typeof ZTestGeneratorPayload>;
@@ -31,6 +40,11 @@ export type TTestGeneratorResult = z.infer<typeof ZTestGeneratorResult>;
 export function planRunJobId(runId: string): string {
   return `plan-${runId}`;
 }
+/** The job of a version before batching, still looked for while such jobs may be queued. */
 export function sampleJobId(sampleId: string): string {
   return `sample-${sampleId}`;
+}
+/** A batch is named after its first sample, which the same run always cuts the same way. */
+export function sampleBatchJobId(firstSampleId: string): string {
+  return `samples-${firstSampleId}`;
 }

@@ -5,7 +5,7 @@ import {
   createGenerationQueue,
   createProducerConnection,
   enqueuePlanRun,
-  enqueueSamples,
+  enqueueSampleBatches,
 } from "../src";
 
 describe("cappedExponentialBackoff", () => {
@@ -38,16 +38,25 @@ describe("enqueueing against real Redis", () => {
     connection.disconnect();
   });
 
-  it("adds a run's plan and its samples once, however often it is asked", async () => {
+  it("adds a run's plan and its sample batches once, however often it is asked", async () => {
     const runId = randomUUID();
-    const samples = Array.from({ length: 1_200 }, () => randomUUID());
+    const batches = Array.from({ length: 1_200 }, () => {
+      const sampleIds = [randomUUID(), randomUUID()];
+      return { firstSampleId: sampleIds[0]!, sampleIds };
+    });
     await enqueuePlanRun(queue, runId);
     await enqueuePlanRun(queue, runId);
-    await enqueueSamples(queue, runId, samples);
-    await enqueueSamples(queue, runId, samples.slice(0, 700));
+    await enqueueSampleBatches(queue, runId, batches);
+    // A batch enqueued again (a re-plan, the recovery sweep) is found by its first sample.
+    await enqueueSampleBatches(
+      queue,
+      runId,
+      batches.slice(0, 700).map((b) => ({ ...b, sampleIds: b.sampleIds.slice(1) })),
+    );
     expect(await queue.getJobCounts("waiting")).toEqual({ waiting: 1_201 });
-    const job = await queue.getJob(`sample-${samples[3]}`);
-    expect(job?.data).toEqual({ runId, sampleId: samples[3] });
+    const job = await queue.getJob(`samples-${batches[3]!.firstSampleId}`);
+    expect(job?.data).toEqual({ runId, sampleIds: batches[3]!.sampleIds });
+    expect(job?.name).toBe("sample-batch");
     expect(job?.opts.attempts).toBe(10);
   });
 });

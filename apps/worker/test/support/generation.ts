@@ -28,6 +28,8 @@ export const TEST_ENV = {
   JOB_LOCK_MS: "2000",
   JOB_STALLED_CHECK_MS: "500",
   GENERATION_RECOVERY_INTERVAL_MS: "300",
+  // Runs here are small; a few samples per job makes every test exercise batches.
+  GENERATION_BATCH_SIZE: "4",
 };
 
 /** A test file's own database, Redis prefix and producer queue, plus seed helpers. */

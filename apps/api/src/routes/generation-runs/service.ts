@@ -170,10 +170,12 @@ export async function cancelRun(
       data: { status: "CANCELLED", finishedAt: new Date() },
     });
     if (updated.count === 0) return false;
-    await tx.generationSample.updateMany({
-      where: { runId, status: "PENDING" },
-      data: { status: "CANCELLED", updatedAt: new Date() },
-    });
+    // Rows locked in id order, as the worker's batch writes lock them: two statements that
+    // each lock several ledger rows never wait on each other in a cycle.
+    await tx.$executeRaw`
+      UPDATE generation_samples SET status = 'CANCELLED', updated_at = now()
+       WHERE id IN (SELECT id FROM generation_samples WHERE run_id = ${runId}::uuid AND status = 'PENDING'
+                     ORDER BY id FOR UPDATE)`;
     await audit(tx, request, {
       action: "generation-run.cancel",
       targetType: "generation-run",

@@ -1,15 +1,20 @@
-import { enqueueSamples, type GenerationQueue } from "@arbiter/jobs";
+import { enqueueSampleBatches, type GenerationQueue } from "@arbiter/jobs";
 import type pg from "pg";
+import { type BatchPolicy, forEachPendingBatch } from "./sample-batches";
 import { finishRunIfComplete } from "./sample-store";
 
-const PAGE = 5_000;
-
 /**
- * Turns a queued run into sample rows and sample jobs. Every step is idempotent, so a
- * plan job that crashed half-way (or is re-run to recover jobs Redis lost) picks up
- * where it stopped: rows are inserted ON CONFLICT DO NOTHING, job ids are the sample ids.
+ * Turns a queued run into sample rows and sample-batch jobs. Every step is idempotent, so a
+ * plan job that crashed half-way (or is re-run to recover jobs Redis lost) picks up where it
+ * stopped: rows are inserted ON CONFLICT DO NOTHING, and a batch's job id is its first
+ * sample's id, the run's rows being cut the same way every time. Returns the samples enqueued.
  */
-export async function planRun(pool: pg.Pool, queue: GenerationQueue, runId: string): Promise<number> {
+export async function planRun(
+  pool: pg.Pool,
+  queue: GenerationQueue,
+  runId: string,
+  policy: BatchPolicy,
+): Promise<number> {
   const run = (
     await pool.query(
       "SELECT project_id, status, generator_ids, samples_per_prompt, prompt_ids FROM generation_runs WHERE id = $1",
@@ -48,22 +53,15 @@ export async function planRun(pool: pg.Pool, queue: GenerationQueue, runId: stri
   if (started.rowCount === 0) return 0;
 
   let enqueued = 0;
-  let after = "00000000-0000-0000-0000-000000000000";
-  for (;;) {
-    const { rows } = await pool.query<{ id: string }>(
-      `SELECT id FROM generation_samples WHERE run_id = $1 AND status = 'PENDING' AND id > $2
-        ORDER BY id LIMIT $3`,
-      [runId, after, PAGE],
-    );
-    if (rows.length === 0) break;
-    await enqueueSamples(
+  await forEachPendingBatch(pool, runId, policy, async (batches) => {
+    await enqueueSampleBatches(
       queue,
       runId,
-      rows.map((r) => r.id),
+      batches.map((b) => ({ firstSampleId: b.firstSampleId, sampleIds: b.pendingIds })),
     );
-    enqueued += rows.length;
-    after = rows.at(-1)!.id;
-  }
+    for (const b of batches) enqueued += b.pendingIds.length;
+    return true;
+  });
   await finishRunIfComplete(pool, runId);
   return enqueued;
 }

@@ -1,6 +1,13 @@
-import { enqueueSamples, type GenerationQueue, planRunJobId, sampleJobId } from "@arbiter/jobs";
+import {
+  enqueueSampleBatches,
+  type GenerationQueue,
+  planRunJobId,
+  sampleBatchJobId,
+  sampleJobId,
+} from "@arbiter/jobs";
 import type pg from "pg";
 import { planRun } from "./plan-run";
+import { type BatchPolicy, forEachPendingBatch, type TSampleBatch } from "./sample-batches";
 import { finishRunIfComplete } from "./sample-store";
 
 const PROBE = 20;
@@ -10,11 +17,16 @@ const LIVE_STATES = new Set(["waiting", "active", "delayed", "prioritized", "wai
  * Puts back the jobs of active runs that the queue no longer holds. Redis may restart
  * without persistence (losing every queued job), and a job interrupted by crashes more
  * often than the stall limit is failed without running; in both cases the sample ledger
- * still says PENDING. A run is "lost" when none of a handful of its pending samples has a
- * live job; its pending samples are then enqueued again (finished leftovers removed first,
- * since a job id that still exists would make the add a no-op). Returns the runs recovered.
+ * still says PENDING. A run is "lost" when none of a handful of its batches with pending
+ * samples has a live job (nor, for a run enqueued before batching, its samples' own jobs);
+ * its pending batches are then enqueued again (finished leftovers removed first, since a
+ * job id that still exists would make the add a no-op). Returns the runs recovered.
  */
-export async function recoverRuns(pool: pg.Pool, queue: GenerationQueue): Promise<number> {
+export async function recoverRuns(
+  pool: pg.Pool,
+  queue: GenerationQueue,
+  policy: BatchPolicy,
+): Promise<number> {
   const { rows: runs } = await pool.query<{ id: string; status: string }>(
     "SELECT id, status FROM generation_runs WHERE status IN ('QUEUED', 'RUNNING') ORDER BY created_at",
   );
@@ -23,40 +35,40 @@ export async function recoverRuns(pool: pg.Pool, queue: GenerationQueue): Promis
     if (LIVE_STATES.has(await queue.getJobState(planRunJobId(run.id)))) continue;
     if (run.status === "QUEUED") {
       // Its plan job is gone: plan it here, which enqueues the samples.
-      await planRun(pool, queue, run.id);
+      await planRun(pool, queue, run.id, policy);
       recovered += 1;
       continue;
     }
-    const { rows: probe } = await pool.query<{ id: string }>(
-      "SELECT id FROM generation_samples WHERE run_id = $1 AND status = 'PENDING' LIMIT $2",
-      [run.id, PROBE],
-    );
+    let probe: TSampleBatch[] = [];
+    await forEachPendingBatch(pool, run.id, policy, async (batches) => {
+      probe = batches.slice(0, PROBE);
+      return false;
+    });
     if (probe.length === 0) {
-      // Nothing pending, yet still RUNNING: its last samples finished together (see runSample).
+      // Nothing pending, yet still RUNNING: its last samples finished together (see runBatch).
       if (await finishRunIfComplete(pool, run.id)) recovered += 1;
       continue;
     }
-    const states = await Promise.all(probe.map((s) => queue.getJobState(sampleJobId(s.id))));
+    const probedIds = [
+      ...probe.map((b) => sampleBatchJobId(b.firstSampleId)),
+      ...probe.flatMap((b) => b.pendingIds.slice(0, 1)).map(sampleJobId),
+    ];
+    const states = await Promise.all(probedIds.map((id) => queue.getJobState(id)));
     if (states.some((s) => LIVE_STATES.has(s))) continue;
 
-    let after = "00000000-0000-0000-0000-000000000000";
-    for (;;) {
-      const { rows } = await pool.query<{ id: string }>(
-        "SELECT id FROM generation_samples WHERE run_id = $1 AND status = 'PENDING' AND id > $2 ORDER BY id LIMIT 1000",
-        [run.id, after],
-      );
-      if (rows.length === 0) break;
-      for (const { id } of rows) {
-        const state = await queue.getJobState(sampleJobId(id));
-        if (state === "completed" || state === "failed") await queue.remove(sampleJobId(id));
+    await forEachPendingBatch(pool, run.id, policy, async (batches) => {
+      for (const b of batches) {
+        const id = sampleBatchJobId(b.firstSampleId);
+        const state = await queue.getJobState(id);
+        if (state === "completed" || state === "failed") await queue.remove(id);
       }
-      await enqueueSamples(
+      await enqueueSampleBatches(
         queue,
         run.id,
-        rows.map((r) => r.id),
+        batches.map((b) => ({ firstSampleId: b.firstSampleId, sampleIds: b.pendingIds })),
       );
-      after = rows.at(-1)!.id;
-    }
+      return true;
+    });
     recovered += 1;
   }
   return recovered;

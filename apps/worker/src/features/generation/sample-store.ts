@@ -1,69 +1,69 @@
 import type pg from "pg";
-import type { TChatMessage } from "../../inference/client";
+import type { TChatMessage, TInferenceTarget } from "../../inference/client";
+
+export type TGeneratorWork = TInferenceTarget & {
+  concurrency: number;
+  requestsPerMinute: number | null;
+  deleted: boolean;
+};
 
 export type TSampleWork = {
   sampleId: string;
-  runId: string;
   runStatus: string;
-  status: string;
   promptId: string;
   generatorId: string;
   sampleIndex: number;
+  /** Failed attempts so far, from the ledger (a job retries only the samples that failed). */
+  attempts: number;
   messages: TChatMessage[] | null;
   text: string | null;
-  generator: {
-    baseUrl: string;
-    model: string;
-    mode: "CHAT" | "COMPLETION";
-    params: Record<string, unknown>;
-    apiKeyEnv: string | null;
-    concurrency: number;
-    requestsPerMinute: number | null;
-    deleted: boolean;
-  };
+  generator: TGeneratorWork;
 };
 
-/** Everything one sample job needs, in one round trip. */
-export async function loadSampleWork(pool: pg.Pool, sampleId: string): Promise<TSampleWork | null> {
-  const { rows } = await pool.query(
-    `SELECT s.id, s.run_id, r.status AS run_status, s.status, s.prompt_id, s.generator_id, s.sample_index,
-            p.messages, p.text, g.base_url, g.model, g.mode, g.params, g.api_key_env, g.concurrency,
-            g.requests_per_minute, g.deleted_at IS NOT NULL AS deleted
-       FROM generation_samples s
-       JOIN generation_runs r ON r.id = s.run_id
-       JOIN prompts p ON p.id = s.prompt_id
-       JOIN generators g ON g.id = s.generator_id
-      WHERE s.id = $1`,
-    [sampleId],
-  );
-  const row = rows[0];
-  if (!row) return null;
-  return {
-    sampleId: row.id,
-    runId: row.run_id,
-    runStatus: row.run_status,
-    status: row.status,
-    promptId: row.prompt_id,
-    generatorId: row.generator_id,
-    sampleIndex: row.sample_index,
-    messages: row.messages,
-    text: row.text,
-    generator: {
-      baseUrl: row.base_url,
-      model: row.model,
-      mode: row.mode,
-      params: row.params ?? {},
-      apiKeyEnv: row.api_key_env,
-      concurrency: row.concurrency,
-      requestsPerMinute: row.requests_per_minute,
-      deleted: row.deleted,
-    },
-  };
-}
+// The batch statements find their rows by primary key only, and filter by run and status
+// afterwards: given `run_id = ... AND status = 'PENDING'` as well, the planner was seen to
+// read every pending row of the run to find a job's ten (a generic plan, or a fresh table
+// without statistics, cannot tell how few ids an array holds).
+const LOAD = `
+SELECT s.id, s.run_id, s.status, r.status AS run_status, s.prompt_id, s.generator_id, s.sample_index,
+       s.attempts, p.messages, p.text, g.base_url, g.model, g.mode, g.params, g.api_key_env,
+       g.concurrency, g.requests_per_minute, g.deleted_at IS NOT NULL AS deleted
+  FROM generation_samples s
+  JOIN generation_runs r ON r.id = s.run_id
+  JOIN prompts p ON p.id = s.prompt_id
+  JOIN generators g ON g.id = s.generator_id
+ WHERE s.id = ANY($1::uuid[])
+ ORDER BY s.generator_id, s.id`;
 
-// More samples than can be in flight at once: while this many are pending, this sample
-// cannot be among the last, whatever other transactions commit meanwhile.
-const MANY_PENDING = 500;
+export async function loadBatchWork(
+  pool: pg.Pool,
+  runId: string,
+  sampleIds: string[],
+): Promise<TSampleWork[]> {
+  const { rows } = await pool.query({ name: "arbiter-generation-load", text: LOAD, values: [sampleIds] });
+  return rows
+    .filter((row) => row.run_id === runId && row.status === "PENDING")
+    .map((row) => ({
+      sampleId: row.id,
+      runStatus: row.run_status,
+      promptId: row.prompt_id,
+      generatorId: row.generator_id,
+      sampleIndex: row.sample_index,
+      attempts: row.attempts,
+      messages: row.messages,
+      text: row.text,
+      generator: {
+        baseUrl: row.base_url,
+        model: row.model,
+        mode: row.mode,
+        params: row.params ?? {},
+        apiKeyEnv: row.api_key_env,
+        concurrency: row.concurrency,
+        requestsPerMinute: row.requests_per_minute,
+        deleted: row.deleted,
+      },
+    }));
+}
 
 export type TCompletionValues = {
   model: string;
@@ -76,99 +76,128 @@ export type TCompletionValues = {
   seed: number | null;
 };
 
+export type TSampleError = { sampleId: string; message: string; final: boolean };
+
+export type TBatchWrite = {
+  done: { sampleId: string; values: TCompletionValues }[];
+  errors: TSampleError[];
+};
+
+export type TBatchWritten = {
+  stored: number;
+  failed: number;
+  runStatus: string | null;
+};
+
 /**
- * Stores the completion and marks the sample done, in one statement (one round trip, its
- * own transaction). The sample row is locked first, so two deliveries of the same job
- * (a stalled job handed to a second worker) take turns, and the second finds it no longer
- * pending. The completion insert is ON CONFLICT DO NOTHING on (prompt, generator, sample
- * index), so a row an earlier run or delivery wrote is reused, never duplicated. If the
- * sample is not pending (the run was cancelled while the request was in flight) nothing
- * is written at all. `manyPending` lets the caller skip the end-of-run check while the run
- * is far from its end.
+ * Stores a batch's completions, marks those samples done and records the errors of the
+ * failed ones, in one statement (one round trip, its own transaction). The batch's ledger
+ * rows are locked first, in id order (every multi-row writer of the ledger locks in that
+ * order, so two writers never deadlock), and only rows still pending are touched: a second
+ * delivery of the same job (a stalled job handed to another worker) waits, then finds its
+ * samples no longer pending, and a sample cancelled while its request was in flight gets
+ * nothing. The completion insert is ON CONFLICT DO NOTHING on (prompt, generator, sample
+ * index), so a row an earlier run or delivery wrote is reused, never duplicated. An error
+ * adds an attempt and keeps the latest message visible; a final one fails the sample.
  */
-export async function storeCompletion(
-  pool: pg.Pool,
-  work: TSampleWork,
-  values: TCompletionValues,
-): Promise<{ stored: boolean; manyPending: boolean }> {
-  const res = await pool.query(
-    `WITH s AS (
-       SELECT id FROM generation_samples WHERE id = $1 AND status = 'PENDING' FOR UPDATE),
-     ins AS (
-       INSERT INTO completions (prompt_id, generator_id, run_id, sample_index, source, model, text, params,
-                                finish_reason, prompt_tokens, completion_tokens, latency_ms, seed)
-       SELECT $2, $3, $4, $5, 'GENERATED', $6, $7, $8, $9, $10, $11, $12, $13 FROM s
-       ON CONFLICT (prompt_id, generator_id, sample_index) DO NOTHING
-       RETURNING id),
-     earlier AS (
-       SELECT c.id FROM completions c WHERE c.prompt_id = $2 AND c.generator_id = $3 AND c.sample_index = $5),
-     marked AS (
-       UPDATE generation_samples g
-          SET status = 'DONE', error = NULL, updated_at = now(),
-              completion_id = coalesce((SELECT id FROM ins), (SELECT id FROM earlier))
-         FROM s WHERE g.id = s.id
-       RETURNING g.id)
-     SELECT (SELECT count(*)::int FROM marked) AS marked,
-            (SELECT count(*)::int FROM (
-               SELECT 1 FROM generation_samples
-                WHERE run_id = $4 AND status = 'PENDING' AND id <> $1 LIMIT $14) p) AS others_pending`,
-    [
-      work.sampleId,
-      work.promptId,
-      work.generatorId,
-      work.runId,
-      work.sampleIndex,
-      values.model,
-      values.text,
-      JSON.stringify(values.params),
-      values.finishReason,
-      values.promptTokens,
-      values.completionTokens,
-      values.latencyMs,
-      values.seed,
-      MANY_PENDING,
-    ],
-  );
-  return { stored: res.rows[0]?.marked === 1, manyPending: res.rows[0]?.others_pending >= MANY_PENDING };
+const STORE = `
+WITH d AS (
+  SELECT * FROM jsonb_to_recordset($2::jsonb)
+    AS d(sample_id uuid, model text, text text, params jsonb, finish_reason text, prompt_tokens int,
+         completion_tokens int, latency_ms int, seed int)),
+e AS (
+  SELECT * FROM jsonb_to_recordset($3::jsonb) AS e(sample_id uuid, message text, final boolean)),
+all_locked AS (
+  SELECT s.id, s.status, s.prompt_id, s.generator_id, s.sample_index
+    FROM generation_samples s
+   WHERE s.id = ANY($4::uuid[])
+   ORDER BY s.id
+     FOR UPDATE),
+locked AS (SELECT * FROM all_locked WHERE status = 'PENDING'),
+ins AS (
+  INSERT INTO completions (prompt_id, generator_id, run_id, sample_index, source, model, text, params,
+                           finish_reason, prompt_tokens, completion_tokens, latency_ms, seed)
+  SELECT l.prompt_id, l.generator_id, $1, l.sample_index, 'GENERATED', d.model, d.text, d.params,
+         d.finish_reason, d.prompt_tokens, d.completion_tokens, d.latency_ms, d.seed
+    FROM locked l JOIN d ON d.sample_id = l.id
+  ON CONFLICT (prompt_id, generator_id, sample_index) DO NOTHING
+  RETURNING id, prompt_id, generator_id, sample_index),
+marked AS (
+  UPDATE generation_samples g
+     SET status = 'DONE', error = NULL, updated_at = now(),
+         completion_id = coalesce(
+           (SELECT i.id FROM ins i
+             WHERE i.prompt_id = l.prompt_id AND i.generator_id = l.generator_id AND i.sample_index = l.sample_index),
+           (SELECT c.id FROM completions c
+             WHERE c.prompt_id = l.prompt_id AND c.generator_id = l.generator_id AND c.sample_index = l.sample_index))
+    FROM locked l JOIN d ON d.sample_id = l.id
+   WHERE g.id = l.id
+  RETURNING g.id),
+errored AS (
+  UPDATE generation_samples g
+     SET attempts = g.attempts + 1, error = left(e.message, 2000), updated_at = now(),
+         status = CASE WHEN e.final THEN 'FAILED'::"SampleStatus" ELSE g.status END
+    FROM locked l JOIN e ON e.sample_id = l.id
+   WHERE g.id = l.id
+  RETURNING e.final)
+SELECT (SELECT count(*)::int FROM marked) AS stored,
+       (SELECT count(*)::int FROM errored WHERE final) AS failed,
+       (SELECT status FROM generation_runs WHERE id = $1) AS run_status`;
+
+export async function storeBatch(pool: pg.Pool, runId: string, write: TBatchWrite): Promise<TBatchWritten> {
+  // Rows travel as one JSON document each way: serialising it is one native call, where
+  // a dozen parallel arrays cost the driver a loop per element.
+  const done = write.done.map(({ sampleId, values: v }) => ({
+    sample_id: sampleId,
+    model: v.model,
+    text: v.text,
+    params: v.params,
+    finish_reason: v.finishReason,
+    prompt_tokens: v.promptTokens,
+    completion_tokens: v.completionTokens,
+    latency_ms: v.latencyMs,
+    seed: v.seed,
+  }));
+  const errors = write.errors.map((e) => ({ sample_id: e.sampleId, message: e.message, final: e.final }));
+  const ids = [...write.done.map((d) => d.sampleId), ...write.errors.map((e) => e.sampleId)];
+  const res = await pool.query({
+    name: "arbiter-generation-store",
+    text: STORE,
+    values: [runId, JSON.stringify(done), JSON.stringify(errors), ids],
+  });
+  const row = res.rows[0];
+  return { stored: row.stored, failed: row.failed, runStatus: row.run_status };
 }
 
-/** Keeps the latest error visible while the job retries; `final` ends the sample as failed. */
-export async function recordSampleError(pool: pg.Pool, sampleId: string, message: string, final: boolean) {
+export async function cancelSamples(pool: pg.Pool, sampleIds: string[]) {
   await pool.query(
-    `UPDATE generation_samples
-        SET attempts = attempts + 1, error = $2, updated_at = now(),
-            status = CASE WHEN $3 THEN 'FAILED'::"SampleStatus" ELSE status END
-      WHERE id = $1 AND status = 'PENDING'`,
-    [sampleId, message.slice(0, 2_000), final],
+    `UPDATE generation_samples SET status = 'CANCELLED', updated_at = now()
+      WHERE id IN (SELECT id FROM generation_samples WHERE id = ANY($1::uuid[]) AND status = 'PENDING'
+                    ORDER BY id FOR UPDATE)`,
+    [sampleIds],
   );
 }
 
-export async function cancelSample(pool: pg.Pool, sampleId: string) {
-  await pool.query(
-    "UPDATE generation_samples SET status = 'CANCELLED', updated_at = now() WHERE id = $1 AND status = 'PENDING'",
-    [sampleId],
-  );
-}
+const FINISH = `
+UPDATE generation_runs r
+   SET done = c.done, failed = c.failed, finished_at = now(),
+       status = CASE WHEN c.done = 0 AND c.failed > 0 THEN 'FAILED'::"JobStatus" ELSE 'SUCCEEDED'::"JobStatus" END
+  FROM (SELECT count(*) FILTER (WHERE status = 'DONE')::int AS done,
+               count(*) FILTER (WHERE status = 'FAILED')::int AS failed
+          FROM generation_samples
+         WHERE run_id = $1
+           AND NOT EXISTS (SELECT 1 FROM generation_samples WHERE run_id = $1 AND status = 'PENDING')) c
+ WHERE r.id = $1 AND r.status = 'RUNNING'
+   AND NOT EXISTS (SELECT 1 FROM generation_samples WHERE run_id = $1 AND status = 'PENDING')`;
 
 /**
- * Closes the run once nothing is pending. Every sample's last writer gets here after its
- * own commit, so whichever commits last sees no pending rows; the status guard lets only
- * one of them write the final counts. The pending check is an index probe, so calling this
- * after every sample costs little; the counts are taken only once, at the end.
+ * Closes the run once nothing is pending. Every job that settled samples gets here after
+ * its own commit, so whichever commits last sees no pending rows; the status guard lets
+ * only one of them write the final counts. The pending check is an index probe, so calling
+ * this once per job costs little (less than counting, at each write, whether the run is
+ * near its end); the counts are taken only once, at the end.
  */
 export async function finishRunIfComplete(pool: pg.Pool, runId: string): Promise<boolean> {
-  const res = await pool.query(
-    `UPDATE generation_runs r
-        SET done = c.done, failed = c.failed, finished_at = now(),
-            status = CASE WHEN c.done = 0 AND c.failed > 0 THEN 'FAILED'::"JobStatus" ELSE 'SUCCEEDED'::"JobStatus" END
-       FROM (SELECT count(*) FILTER (WHERE status = 'DONE')::int AS done,
-                    count(*) FILTER (WHERE status = 'FAILED')::int AS failed
-               FROM generation_samples
-              WHERE run_id = $1
-                AND NOT EXISTS (SELECT 1 FROM generation_samples WHERE run_id = $1 AND status = 'PENDING')) c
-      WHERE r.id = $1 AND r.status = 'RUNNING'
-        AND NOT EXISTS (SELECT 1 FROM generation_samples WHERE run_id = $1 AND status = 'PENDING')`,
-    [runId],
-  );
+  const res = await pool.query({ name: "arbiter-generation-finish", text: FINISH, values: [runId] });
   return (res.rowCount ?? 0) > 0;
 }

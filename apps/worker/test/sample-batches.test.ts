@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  batchSizeFor,
+  forEachPendingBatch,
+  type TSampleBatch,
+} from "../src/features/generation/sample-batches";
+import { createGenerationFixture, type GenerationFixture } from "./support/generation";
+
+let f: GenerationFixture;
+
+beforeAll(async () => {
+  f = await createGenerationFixture();
+});
+afterAll(async () => {
+  await f?.close();
+});
+
+async function batchesOf(runId: string, fixedSize?: number) {
+  const all: TSampleBatch[] = [];
+  await forEachPendingBatch(f.db.pool, runId, fixedSize ? { fixedSize } : {}, async (page) => {
+    all.push(...page);
+    return true;
+  });
+  return all;
+}
+
+describe("cutting a run into sample batches", () => {
+  it("grows batches with the run: one sample per job for small runs, at most 20", () => {
+    expect([1, 99, 100, 150, 1_000, 5_000, 1_000_000].map((n) => batchSizeFor(n, {}))).toEqual([
+      1, 1, 2, 3, 20, 20, 20,
+    ]);
+    expect(batchSizeFor(1_000, { fixedSize: 4 })).toBe(4);
+  });
+
+  it("cuts the same way however many samples are done, so job ids stay the same", async () => {
+    const { projectId, userId } = await f.seedProject(23);
+    const a = await f.addGenerator(projectId, { baseUrl: "http://127.0.0.1:9/v1", model: "a" });
+    const b = await f.addGenerator(projectId, { baseUrl: "http://127.0.0.1:9/v1", model: "b" });
+    const run = await f.db.prisma.generationRun.create({
+      data: { projectId, generatorIds: [a, b], samplesPerPrompt: 2, createdById: userId, status: "RUNNING" },
+    });
+    await f.db.pool.query(
+      `INSERT INTO generation_samples (run_id, prompt_id, generator_id, sample_index)
+       SELECT $1, p.id, g.id, s.i FROM prompts p JOIN generators g ON g.project_id = p.project_id
+        CROSS JOIN generate_series(0, 1) s(i) WHERE p.project_id = $2`,
+      [run.id, projectId],
+    );
+
+    const before = await batchesOf(run.id, 4);
+    // 46 samples per generator: 11 batches of 4 and one of 2, each of one generator.
+    expect(before).toHaveLength(24);
+    expect(new Set(before.flatMap((x) => x.pendingIds)).size).toBe(92);
+    for (const x of before) {
+      expect(x.pendingIds.length).toBeLessThanOrEqual(4);
+      expect(x.firstSampleId).toBe(x.pendingIds[0]);
+    }
+    const { rows } = await f.db.pool.query<{ id: string; generator_id: string }>(
+      "SELECT id, generator_id FROM generation_samples WHERE id = ANY($1::uuid[])",
+      [before.flatMap((x) => x.pendingIds)],
+    );
+    const generatorOf = new Map(rows.map((r) => [r.id, r.generator_id]));
+    for (const x of before) expect(new Set(x.pendingIds.map((id) => generatorOf.get(id))).size).toBe(1);
+
+    // Settle every other sample, and the whole of the first batch.
+    const settled = [
+      ...before[0]!.pendingIds,
+      ...before.flatMap((x) => x.pendingIds.filter((_, i) => i % 2)),
+    ];
+    await f.db.pool.query("UPDATE generation_samples SET status = 'DONE' WHERE id = ANY($1::uuid[])", [
+      settled,
+    ]);
+    const after = await batchesOf(run.id, 4);
+    expect(after.map((x) => x.firstSampleId)).toEqual(before.slice(1).map((x) => x.firstSampleId));
+    for (const [i, x] of after.entries()) {
+      expect(x.pendingIds).toEqual(before[i + 1]!.pendingIds.filter((id) => !settled.includes(id)));
+    }
+  });
+});
