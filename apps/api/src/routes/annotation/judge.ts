@@ -5,6 +5,7 @@ import { afterJudgment, firstChoice, type QualityState } from "../quality/contro
 import { type AnswerRules, answerRulesOf } from "./answer-rules";
 import { credentialOf } from "./assign";
 import { type AssignmentJson, toAssignment } from "./assignment-dto";
+import { judgmentBatcherOf } from "./judgment-batches";
 import { type CheckedAnswer, checkAnswer } from "./validate-answer";
 
 export type JudgmentDto = {
@@ -16,6 +17,7 @@ export type JudgmentDto = {
 };
 
 type Judged = {
+  ord: number;
   outcome:
     | "created"
     | "replayed"
@@ -46,7 +48,10 @@ function toDto(row: Judged): JudgmentDto {
   };
 }
 
-/** One call of arbiter_judge (see its migration); without rules it only returns them, "stale". */
+/**
+ * arbiter_judge for one answer, sent with the answers of other requests in flight (see
+ * judgment-batches.ts); without rules it only returns them, "stale".
+ */
 async function judge(
   app: FastifyInstance,
   request: FastifyRequest,
@@ -57,29 +62,24 @@ async function judge(
 ): Promise<Judged> {
   const { userId, apiKeyId, sessionId } = credentialOf(request);
   const answer = checked?.answer;
-  const { rows } = await app.db.pool.query<Judged>({
-    name: "judge",
-    text: "SELECT * FROM arbiter_judge($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)",
-    values: [
-      assignmentId,
-      userId,
-      apiKeyId,
-      sessionId,
-      checked?.rules.rules ?? null,
-      checked?.rules.options ?? null,
-      idempotencyKey,
-      answer?.choice ?? null,
-      answer?.strength ?? null,
-      answer?.rankingKeys ? JSON.stringify(answer.rankingKeys) : null,
-      JSON.stringify(body),
-      body.aspects ? JSON.stringify(body.aspects) : null,
-      body.rationale?.trim() || null,
-      body.flags ?? [],
-      body.durationMs ?? null,
-      firstChoice(body),
-    ],
+  return judgmentBatcherOf<Judged>(app.db.pool).judge({
+    assignment: assignmentId,
+    annotator: userId,
+    api_key: apiKeyId,
+    session: sessionId,
+    rules: checked?.rules.rules ?? null,
+    options: checked?.rules.options ?? null,
+    key: idempotencyKey,
+    choice: answer?.choice ?? null,
+    strength: answer?.strength ?? null,
+    ranking: answer?.rankingKeys ?? null,
+    answer: body,
+    aspects: body.aspects ?? null,
+    rationale: body.rationale?.trim() || null,
+    flags: body.flags ?? [],
+    duration_ms: body.durationMs ?? null,
+    first: firstChoice(body),
   });
-  return rows[0]!;
 }
 
 // A project edited between two calls of one request; a third is not worth waiting for.
