@@ -9,6 +9,9 @@ const LOW_AGREEMENT = 0.5;
 const MIN_AGREEMENT_ITEMS = 10;
 const MIN_GOLD_FOR_FLAG = 5;
 const LOW_GOLD_ACCURACY = 0.6;
+// Flags a position bias at p < 1 % for the whole crowd (Bonferroni over the annotators
+// tested): at 1 % per annotator, one honest annotator in a hundred would be flagged.
+const POSITION_FLAG_P = 0.01;
 
 type Row = {
   user_id: string;
@@ -28,7 +31,11 @@ type Row = {
   durations: number[] | null;
 };
 
-function flagsFor(q: Omit<TAnnotatorQuality, "flags">, rules: TQualityRules): TAnnotatorQuality["flags"] {
+function flagsFor(
+  q: Omit<TAnnotatorQuality, "flags">,
+  rules: TQualityRules,
+  positionFlagP: number,
+): TAnnotatorQuality["flags"] {
   const flags: TAnnotatorQuality["flags"] = [];
   if (q.goldAccuracy !== null && q.goldAnswered >= MIN_GOLD_FOR_FLAG && q.goldAccuracy < LOW_GOLD_ACCURACY) {
     flags.push({
@@ -36,7 +43,7 @@ function flagsFor(q: Omit<TAnnotatorQuality, "flags">, rules: TQualityRules): TA
       detail: `${Math.round(q.goldAccuracy * 100)} % of ${q.goldAnswered} gold answers right`,
     });
   }
-  if (q.positionP !== null && q.positionP < 0.01 && q.firstShownShare !== null) {
+  if (q.positionP !== null && q.positionP < positionFlagP && q.firstShownShare !== null) {
     flags.push({
       kind: "position_bias",
       detail: `picked the first-shown option ${Math.round(q.firstShownShare * 100)} % of the time (p = ${q.positionP.toExponential(1)})`,
@@ -92,6 +99,7 @@ export async function projectQuality(app: FastifyInstance, projectId: string): P
   const agreement = leaveOneOutAgreement(
     votes.rows.map((v) => ({ itemId: v.item_id, annotatorId: v.annotator_id, winner: v.winner })),
   );
+  const positionFlagP = POSITION_FLAG_P / Math.max(1, rows.filter((r) => r.decisive > 0).length);
   return rows.map((r) => {
     const durations = r.durations ?? [];
     const mid = median(durations);
@@ -115,6 +123,6 @@ export async function projectQuality(app: FastifyInstance, projectId: string): P
         ? durations.filter((d) => d < rules.fastSeconds * 1000).length / durations.length
         : null,
     } satisfies Omit<TAnnotatorQuality, "flags">;
-    return { ...q, flags: flagsFor(q, rules) };
+    return { ...q, flags: flagsFor(q, rules, positionFlagP) };
   });
 }
