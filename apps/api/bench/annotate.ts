@@ -1,7 +1,10 @@
-// npm run bench:annotate [-- --annotators 200 --seconds 20 --think-ms 0 --loop page]
+// npm run bench:annotate [-- --annotators 200 --seconds 20 --think-ms 0 --loop page --paced-think-ms 1500]
 // N simulated annotators loop get-assignment -> judgment against the API for a fixed
 // time; the same client then drives a bare Fastify + one-INSERT route (the baseline)
 // in the same run, and the ratio of the two is printed. Machine noise cancels out.
+// A last phase runs the same annotators at a reading pace (--paced-think-ms per item on
+// average; 0 skips it): the latency people see. A closed loop measures capacity, and its
+// latency is queueing (N clients / throughput), for the baseline's INSERT as well.
 // --loop page (default) does what the labeling page does: the next assignment comes with
 // the judgment's answer (`next`), and POST /assignments is called only when there is
 // none. --loop get-judge calls POST /assignments before every judgment.
@@ -21,15 +24,18 @@ const { values } = parseArgs({
     // Reading time between items; 0 makes every simulated annotator a closed loop.
     "think-ms": { type: "string", default: "0" },
     loop: { type: "string", default: "page" },
+    "paced-think-ms": { type: "string", default: "1500" },
   },
 });
 const ANNOTATORS = Number(values.annotators);
 const SECONDS = Number(values.seconds);
 const THINK_MS = Number(values["think-ms"]);
+const PACED_THINK_MS = Number(values["paced-think-ms"]);
 const LOOP = values.loop;
 if (LOOP !== "page" && LOOP !== "get-judge") throw new Error("--loop must be page or get-judge");
-const think = () =>
-  THINK_MS > 0 ? new Promise((r) => setTimeout(r, THINK_MS * (0.5 + Math.random()))) : undefined;
+const pause = (ms: number) =>
+  ms > 0 ? new Promise((r) => setTimeout(r, ms * (0.5 + Math.random()))) : undefined;
+const think = () => pause(THINK_MS);
 const here = import.meta.dirname;
 const tsx = path.resolve(here, "../../../node_modules/.bin/tsx");
 
@@ -52,7 +58,8 @@ async function stop(child: ChildProcess) {
   await exited;
 }
 
-async function runArbiter(db: TestDatabase, projectId: string, tokens: string[]) {
+async function runArbiter(db: TestDatabase, projectId: string, tokens: string[], thinkMs: number) {
+  const read = () => pause(thinkMs);
   const databaseUrl = db.url;
   const port = 40_000 + Math.floor(Math.random() * 10_000);
   const api = start("src/server.ts", {
@@ -71,7 +78,7 @@ async function runArbiter(db: TestDatabase, projectId: string, tokens: string[])
     tokens.map(async (token) => {
       const headers = { authorization: `Bearer ${token}` };
       // With reading time, annotators arrive spread out, as people do, not all at once.
-      await think();
+      await read();
       let next: { id: string } | null = null;
       while (Date.now() < deadline) {
         if (!next || LOOP === "get-judge") {
@@ -82,7 +89,7 @@ async function runArbiter(db: TestDatabase, projectId: string, tokens: string[])
           next = got.body.assignment;
         }
         const id = next!.id;
-        await think();
+        await read();
         const body = { choice: Math.random() < 0.5 ? "A" : "B", durationMs: 3000 };
         const judged = await timed(post, () =>
           call(
@@ -129,8 +136,9 @@ async function runBaseline(db: TestDatabase) {
 const db = await createTestDatabase();
 try {
   const { projectId, tokens } = await seedBench(db.pool, ANNOTATORS, Math.max(20_000, ANNOTATORS * 100));
-  const ours = await runArbiter(db, projectId, tokens);
+  const ours = await runArbiter(db, projectId, tokens, THINK_MS);
   const baseline = await runBaseline(db);
+  const paced = PACED_THINK_MS > 0 ? await runArbiter(db, projectId, tokens, PACED_THINK_MS) : null;
   const fmt = (n: number) => n.toFixed(1);
   const fmt2 = (n: number) => n.toFixed(2);
   console.log(
@@ -149,6 +157,15 @@ try {
   const callRatio = (ours.judgment.perSecond + ours.get.perSecond) / baseline.perSecond;
   console.log(`  ratio judgments/s ÷ baseline requests/s : ${judgmentRatio.toFixed(2)} (target >= 0.5)`);
   console.log(`  ratio API calls/s ÷ baseline requests/s : ${callRatio.toFixed(2)}`);
+  if (paced) {
+    console.log(`  at reading pace (${PACED_THINK_MS} ms per item on average, same annotators):`);
+    console.log(
+      `    get assignment : ${fmt(paced.get.perSecond)}/s  p50 ${fmt(paced.get.p50)} ms  p99 ${fmt(paced.get.p99)} ms  errors ${paced.get.errors}`,
+    );
+    console.log(
+      `    judgment       : ${fmt(paced.judgment.perSecond)}/s  p50 ${fmt(paced.judgment.p50)} ms  p99 ${fmt(paced.judgment.p99)} ms  errors ${paced.judgment.errors}  (target p99 < 50 ms)`,
+    );
+  }
   const cpuLine = (c: typeof ours.cpu) =>
     `${fmt2(c.total)} ms (server ${fmt2(c.server)}, Postgres backends ${fmt2(c.postgres)}, load generator ${fmt2(c.client)})`;
   console.log(`  CPU per judgment (with its share of gets): ${cpuLine(ours.cpu)}`);
