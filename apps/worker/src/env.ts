@@ -20,9 +20,9 @@ export const ZWorkerEnv = z.object({
   GENERATION_RATE_MAX: z.coerce.number().int().min(1).optional(),
   GENERATION_RATE_WINDOW_MS: z.coerce.number().int().min(1).default(1_000),
   GENERATION_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(120_000),
-  // Samples per job. By default a run is cut into at least 50 jobs per generator, of 1 to 20
-  // samples each; a job makes its requests one after another. Same value on every worker
-  // replica (the recovery sweep recognises a run's jobs by the way it is cut).
+  // Samples per job. By default a run is cut into at least 20 jobs per generator, of 1 to 50
+  // samples each; a job makes up to 8 requests at once. Same value on every worker replica
+  // (the recovery sweep recognises a run's jobs by the way it is cut).
   GENERATION_BATCH_SIZE: z.coerce.number().int().min(1).max(MAX_SAMPLES_PER_JOB).optional(),
   // Retry curve of sample jobs, applied when a run is enqueued.
   GENERATION_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(10),

@@ -25,9 +25,9 @@ async function batchesOf(runId: string, fixedSize?: number) {
 }
 
 describe("cutting a run into sample batches", () => {
-  it("grows batches with the run: one sample per job for small runs, at most 20", () => {
-    expect([1, 99, 100, 150, 1_000, 5_000, 1_000_000].map((n) => batchSizeFor(n, {}))).toEqual([
-      1, 1, 2, 3, 20, 20, 20,
+  it("grows batches with the run: one sample per job for small runs, at most 50", () => {
+    expect([1, 39, 40, 150, 1_000, 5_000, 1_000_000].map((n) => batchSizeFor(n, {}))).toEqual([
+      1, 1, 2, 7, 50, 50, 50,
     ]);
     expect(batchSizeFor(1_000, { fixedSize: 4 })).toBe(4);
   });

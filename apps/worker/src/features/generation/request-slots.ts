@@ -15,6 +15,8 @@ export function createRequestSlots(size: number) {
       }
       await new Promise<void>((resolve) => waiting.push(resolve));
     },
+    /** Free slots that nobody waits for: a job may open another lane without delaying any other. */
+    idle: (): boolean => free > 0 && waiting.length === 0,
     give: (): void => {
       const next = waiting.shift();
       if (next) next();

@@ -1,16 +1,10 @@
 import type pg from "pg";
 import type { InferenceClient } from "../../inference/client";
 import { classifyInferenceError, type InferenceError } from "../../inference/errors";
+import { type BatchWriter, createBatchWriter } from "./batch-writer";
 import type { GeneratorLimiter, Permit } from "./generator-limiter";
 import type { RequestSlots } from "./request-slots";
-import {
-  cancelSamples,
-  finishRunIfComplete,
-  loadBatchWork,
-  storeBatch,
-  type TBatchWrite,
-  type TSampleWork,
-} from "./sample-store";
+import { cancelSamples, finishRunIfComplete, loadBatchWork, type TSampleWork } from "./sample-store";
 
 export type TBatchOutcome =
   | { kind: "done"; stored: number; failed: number }
@@ -41,17 +35,21 @@ export type RunBatchOptions = {
 // Results are written when the batch ends, or sooner once this much time has passed since
 // the last write: slow requests then land one by one (the run's progress moves, a cancel is
 // seen), fast ones share one statement.
-const WRITE_EVERY_MS = 500;
+const WRITE_EVERY_MS = 2_000;
 // A paced generator's next turn is waited for in the job up to this long; a longer wait
-// gives the worker slot back.
+// gives the slots back and delays the job.
 const INLINE_PACE_MS = 1_000;
+// Requests a job makes at once (more when slots would otherwise idle, see requestGroup). A
+// job of many samples thus keeps several of a generator's slots busy, so batches can be large
+// (few jobs, reads and writes) without losing parallelism.
+const MAX_LANES = 8;
 
 /**
- * One job: up to a handful of one generator's samples. It takes one slot of the generator's
- * semaphore and makes their requests one after another, so the job costs one read, one
- * admission and (usually) one write however many samples it holds. Samples already stored
- * are not asked again when the job runs a second time (a retry, a re-delivery after a crash):
- * only those still pending in the ledger are loaded.
+ * One job: a batch of one generator's samples. Its lanes (see MAX_LANES) take the samples in
+ * turn, so the job costs one read, one admission per lane and (usually) one write however
+ * many samples it holds. Samples already stored are not asked again when the job runs a
+ * second time (a retry, a re-delivery after a crash): only those still pending in the
+ * ledger are loaded.
  */
 export async function runBatch(
   deps: RunBatchDeps,
@@ -71,67 +69,126 @@ export async function runBatch(
   }
 
   const batch = createBatchWriter(deps.pool, runId);
-  const retry: { delayMs: number; message: string }[] = [];
-  let wait: number | null = null;
-  await deps.requestSlots.take();
-  try {
-    wait = await requestAll(deps, work, options, batch, retry);
-  } finally {
-    deps.requestSlots.give();
-  }
-  const outcome = await batch.close();
-  if (retry.length > 0) {
-    const delayMs = Math.max(...retry.map((r) => r.delayMs), wait ?? 0);
-    return { kind: "retry", retryInMs: delayMs, message: retry[0]!.message };
-  }
-  if (wait !== null) return { kind: "wait", retryInMs: wait };
-  return outcome;
-}
-
-/**
- * The requests of a batch, one after another, under one slot of each generator's semaphore.
- * Returns null when every sample was asked (or the run was cancelled meanwhile), else how
- * long the rest should wait.
- */
-async function requestAll(
-  deps: RunBatchDeps,
-  work: TSampleWork[],
-  options: RunBatchOptions,
-  batch: BatchWriter,
-  retry: { delayMs: number; message: string }[],
-): Promise<number | null> {
+  const state: TBatchState = { retry: [], wait: null, stop: false, cancelled: false, left: 0 };
   // Planned batches hold one generator; the grouping keeps any other payload correct too.
   for (const group of groupByGenerator(work)) {
-    const generator = group[0]!.generator;
-    if (generator.deleted) {
-      for (const s of group) batch.error(s.sampleId, "generator was deleted", true);
+    if (state.stop) {
+      state.left += group.length;
       continue;
     }
-    const admission = await deps.limiter.acquire(group[0]!.generatorId, options.holder, generator);
-    if (!admission.admitted) return admission.retryInMs;
-    try {
-      for (const sample of group) {
-        const ready = await readyForRequest(admission.permit, options.signal);
-        if (ready !== 0) return Math.max(ready, 0);
-        const failure = await requestOne(deps, sample, options, batch);
-        if (failure) retry.push(failure);
-        if (batch.age() >= WRITE_EVERY_MS && !(await batch.write())) return null;
-      }
-    } finally {
-      admission.permit.release();
-    }
+    await requestGroup(deps, group, options, batch, state);
   }
-  return null;
+  const { stored, failed } = await batch.close();
+  if (state.retry.length > 0) {
+    const delayMs = Math.max(...state.retry.map((r) => r.delayMs), state.wait ?? 0);
+    return { kind: "retry", retryInMs: delayMs, message: state.retry[0]!.message };
+  }
+  if (state.left > 0 && !state.cancelled) return { kind: "wait", retryInMs: state.wait ?? 0 };
+  return { kind: "done", stored, failed };
 }
 
-/** 0: go; > 0: wait that long elsewhere; -1: stop now (shutdown, or the slot was lost). */
-async function readyForRequest(permit: Permit, signal: AbortSignal | undefined): Promise<number> {
-  if (signal?.aborted) return -1;
-  if (!(await permit.renew())) return 50;
+type TBatchState = {
+  retry: { delayMs: number; message: string }[];
+  /** The longest wait asked for by a lane that stopped or was not admitted. */
+  wait: number | null;
+  /** Set when the job should ask nothing more: shutdown, a long pace, the run cancelled. */
+  stop: boolean;
+  cancelled: boolean;
+  /** Samples not asked, for a later run of the job. */
+  left: number;
+};
+
+/**
+ * One generator's samples, by lanes that each hold a request slot of this process and a slot
+ * of the generator's semaphore, and take the next sample in turn. A job opens MAX_LANES lanes,
+ * and more while this process has request slots nobody waits for: at a run's start and end,
+ * when few jobs are left, those few then still keep every slot busy.
+ */
+async function requestGroup(
+  deps: RunBatchDeps,
+  group: TSampleWork[],
+  options: RunBatchOptions,
+  batch: BatchWriter,
+  state: TBatchState,
+): Promise<void> {
+  const generator = group[0]!.generator;
+  if (generator.deleted) {
+    for (const s of group) batch.error(s.sampleId, "generator was deleted", true);
+    return;
+  }
+  let next = 0;
+  let opened = 0;
+  let full = false;
+  const lanes = new Set<Promise<void>>();
+  const askWait = (ms: number) => {
+    state.wait = Math.max(state.wait ?? 0, ms);
+  };
+
+  function open(): void {
+    const running: Promise<void> = lane(opened++).finally(() => lanes.delete(running));
+    lanes.add(running);
+  }
+  function grow(): void {
+    while (!full && !state.stop && group.length - next > lanes.size && deps.requestSlots.idle()) open();
+  }
+
+  async function lane(index: number): Promise<void> {
+    await deps.requestSlots.take();
+    try {
+      if (next >= group.length || state.stop) return;
+      const admission = await deps.limiter.acquire(
+        group[0]!.generatorId,
+        `${options.holder}:${index}`,
+        generator,
+      );
+      if (!admission.admitted) {
+        full = true;
+        askWait(admission.retryInMs);
+        return;
+      }
+      try {
+        while (next < group.length && !state.stop) {
+          const ready = await readyForRequest(admission.permit, options.signal);
+          if (!ready.go) {
+            askWait(ready.waitMs);
+            if (ready.stopJob) state.stop = true;
+            return;
+          }
+          const failure = await requestOne(deps, group[next++]!, options, batch);
+          if (failure) state.retry.push(failure);
+          if (batch.age() >= WRITE_EVERY_MS && !(await batch.write())) {
+            state.stop = true;
+            state.cancelled = true;
+          }
+          grow();
+        }
+      } finally {
+        admission.permit.release();
+      }
+    } finally {
+      deps.requestSlots.give();
+    }
+  }
+
+  while (opened < Math.min(MAX_LANES, group.length)) open();
+  grow();
+  while (lanes.size > 0) await Promise.all(lanes);
+  state.left += group.length - next;
+}
+
+type TReady = { go: true } | { go: false; waitMs: number; stopJob: boolean };
+
+/**
+ * Whether a lane may make its next request: not while the worker shuts down or the run's
+ * pace says wait long (the whole job stops), nor with its slot lost (only this lane stops).
+ */
+async function readyForRequest(permit: Permit, signal: AbortSignal | undefined): Promise<TReady> {
+  if (signal?.aborted) return { go: false, waitMs: 0, stopJob: true };
+  if (!(await permit.renew())) return { go: false, waitMs: 50, stopJob: false };
   for (;;) {
     const paced = await permit.pace();
-    if (paced === 0) return 0;
-    if (paced > INLINE_PACE_MS) return paced;
+    if (paced === 0) return { go: true };
+    if (paced > INLINE_PACE_MS) return { go: false, waitMs: paced, stopJob: true };
     await new Promise((r) => setTimeout(r, paced + Math.random() * 20));
   }
 }
@@ -186,43 +243,4 @@ function groupByGenerator(work: TSampleWork[]): TSampleWork[][] {
     else groups.set(w.generatorId, [w]);
   }
   return [...groups.values()];
-}
-
-type BatchWriter = ReturnType<typeof createBatchWriter>;
-
-/** Buffers a job's results and writes them in one statement; then closes the run if it was the last. */
-function createBatchWriter(pool: pg.Pool, runId: string) {
-  let buffer: TBatchWrite = { done: [], errors: [] };
-  let since = Date.now();
-  let stored = 0;
-  let failed = 0;
-  let settledAny = false;
-
-  /** Writes what is buffered; false once the run is no longer running (cancelled). */
-  async function write(): Promise<boolean> {
-    since = Date.now();
-    if (buffer.done.length === 0 && buffer.errors.length === 0) return true;
-    const pending = buffer;
-    buffer = { done: [], errors: [] };
-    const written = await storeBatch(pool, runId, pending);
-    stored += written.stored;
-    failed += written.failed;
-    if (written.stored + written.failed > 0) settledAny = true;
-    return written.runStatus === "RUNNING";
-  }
-
-  return {
-    done: (sampleId: string, values: TBatchWrite["done"][number]["values"]) =>
-      buffer.done.push({ sampleId, values }),
-    error: (sampleId: string, message: string, final: boolean) =>
-      buffer.errors.push({ sampleId, message, final }),
-    age: () => Date.now() - since,
-    write,
-    /** The last write, then the end-of-run check when this job may have settled the run's last samples. */
-    close: async (): Promise<TBatchOutcome> => {
-      await write();
-      if (settledAny) await finishRunIfComplete(pool, runId);
-      return { kind: "done", stored, failed };
-    },
-  };
 }

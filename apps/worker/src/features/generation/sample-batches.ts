@@ -8,10 +8,10 @@ export type BatchPolicy = {
   fixedSize?: number;
 };
 
-const MAX_BATCH = 20;
-// A generator's share of a run is cut into at least this many jobs before batches grow, so
-// that a generator with many slots still has a job for each of them.
-const MIN_JOBS = 50;
+const MAX_BATCH = 50;
+// A generator's share of a run is cut into at least this many jobs before batches grow; with
+// a job's lanes (see runBatch) that is parallelism enough for a generator with many slots.
+const MIN_JOBS = 20;
 const PAGE = 5_000;
 
 export function batchSizeFor(samples: number, policy: BatchPolicy): number {
