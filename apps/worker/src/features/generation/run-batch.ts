@@ -124,8 +124,16 @@ async function requestGroup(
     state.wait = Math.max(state.wait ?? 0, ms);
   };
 
+  // A lane that throws (the database went away mid-write) stops the others; the job fails
+  // only once every lane has let go of its slots.
+  const thrown: unknown[] = [];
   function open(): void {
-    const running: Promise<void> = lane(opened++).finally(() => lanes.delete(running));
+    const running: Promise<void> = lane(opened++)
+      .catch((err) => {
+        thrown.push(err);
+        state.stop = true;
+      })
+      .finally(() => lanes.delete(running));
     lanes.add(running);
   }
   function grow(): void {
@@ -173,6 +181,7 @@ async function requestGroup(
   while (opened < Math.min(MAX_LANES, group.length)) open();
   grow();
   while (lanes.size > 0) await Promise.all(lanes);
+  if (thrown.length > 0) throw thrown[0];
   state.left += group.length - next;
 }
 
