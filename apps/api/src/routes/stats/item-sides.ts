@@ -1,5 +1,6 @@
 import type pg from "pg";
 import { bucketOf } from "./games";
+import { projectCache } from "./project-cache";
 
 /** One completion of a pairwise item as the statistics name it: its generator, else its imported model. */
 type Contestant = { generatorId: string | null; model: string };
@@ -53,31 +54,15 @@ const BY_ITEMS = SIDES("ic.item_id = ANY($1::uuid[])");
  * (item_completions rows are only ever inserted, completions are immutable), yet joining
  * every answered item to its completions was a third of the statistics' time. So each
  * item's class is kept per project in memory and read only for items not seen before;
- * model names are looked up per request, because a generator can be renamed. Kept per
- * pool, so each app (and each test database) has its own.
+ * model names are looked up per request, because a generator can be renamed.
  */
-const caches = new WeakMap<pg.Pool, Map<string, ProjectSides>>();
-const PROJECTS_KEPT = 8;
+const projectSides = projectCache<ProjectSides>(8, () => ({
+  classOf: new Map(),
+  classes: [],
+  keys: new Map(),
+}));
 // Past this many unknown items, one scan of the project beats a list of ids.
 const BY_ID_LIMIT = 2000;
-
-function projectCache(pool: pg.Pool, projectId: string): ProjectSides {
-  let byProject = caches.get(pool);
-  if (!byProject) {
-    byProject = new Map();
-    caches.set(pool, byProject);
-  }
-  let sides = byProject.get(projectId);
-  if (sides) {
-    // Most recently used last, so the first entry is the one to drop.
-    byProject.delete(projectId);
-  } else {
-    sides = { classOf: new Map(), classes: [], keys: new Map() };
-    if (byProject.size >= PROJECTS_KEPT) byProject.delete(byProject.keys().next().value!);
-  }
-  byProject.set(projectId, sides);
-  return sides;
-}
 
 function classify(sides: ProjectSides, r: SideRow) {
   const a = { generatorId: r.a_gen, model: r.a_model };
@@ -105,7 +90,7 @@ function classify(sides: ProjectSides, r: SideRow) {
 
 /** The project's item classes, read first for any of `itemIds` not seen before; items without two completions have none. */
 export async function itemSides(pool: pg.Pool, projectId: string, itemIds: string[]): Promise<ProjectSides> {
-  const sides = projectCache(pool, projectId);
+  const sides = projectSides(pool, projectId);
   const unknown = itemIds.filter((id) => !sides.classOf.has(id));
   if (unknown.length === 0) return sides;
   const byProject = unknown.length > BY_ID_LIMIT;

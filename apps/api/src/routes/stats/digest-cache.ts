@@ -1,0 +1,113 @@
+import type pg from "pg";
+import { withTransaction } from "../../lib/sql";
+import { type DigestRow, digestSql, parseItems } from "./digest-sql";
+import { projectCache } from "./project-cache";
+import { EXCLUDED_ANNOTATORS } from "./scope";
+
+/**
+ * A pairwise project's per-item digest rows as of `readAt` (the database's clock), with
+ * what they were computed under: the aspects asked for, the project's stats epoch and
+ * the excluded annotators.
+ */
+type Digest = {
+  key: string;
+  readAt: Date;
+  fullAt: Date;
+  rows: Map<string, DigestRow>;
+};
+
+/**
+ * Answers are only ever appended (created_at is indexed per project), so a process keeps
+ * each project's digest and, on a request, re-reads only the items that got an answer
+ * since its last read. Re-reading an item replaces its row, so reading one twice is
+ * harmless.
+ *
+ * created_at is the writing transaction's start, and a transaction can commit after a
+ * later read: an answer not visible at a read made at time T was written by a
+ * transaction that started before T and was still open then. Re-reading from T minus
+ * OVERLAP therefore misses only answers whose transaction stayed open longer than OVERLAP
+ * (answers are written in short transactions; an import that held one open for minutes
+ * is the case this does not cover), and FULL_EVERY bounds even that: past it, the whole
+ * project is read again.
+ *
+ * Everything else the digest depends on is compared on each request, through the
+ * database, so that a change made by any API process is seen by all: projects.stats_epoch
+ * (bumped by triggers on undo, any edit or deletion of a judgment, and an item's gold
+ * flag) and the list of excluded annotators (quarantine, rejection, suspension), read in
+ * the same snapshot as the rows. Any difference means a read from scratch.
+ */
+const OVERLAP_SECONDS = 60;
+const FULL_EVERY_MS = 5 * 60_000;
+// Past this many changed items, one scan of the project is cheaper than reading them by id.
+const BY_ID_LIMIT = 5000;
+
+// `busy` is the request updating the digest now, if any: requests for one project take turns.
+const digests = projectCache<{ digest?: Digest; busy: Promise<unknown> }>(4, () => ({
+  busy: Promise.resolve(),
+}));
+
+type Basis = { read_at: Date; epoch: string; excluded: string | null };
+
+const BASIS = `
+  SELECT now() AS read_at, p.stats_epoch::text AS epoch,
+         (SELECT string_agg(e.user_id::text, ',' ORDER BY e.user_id) FROM (${EXCLUDED_ANNOTATORS}) e) AS excluded
+    FROM projects p WHERE p.id = $1`;
+
+const CHANGED = `
+  SELECT DISTINCT item_id FROM judgments
+   WHERE project_id = $1 AND created_at > $2::timestamptz - interval '${OVERLAP_SECONDS} seconds'`;
+
+/** The project's valid answers digested per item, from the rows kept since the last request plus those that changed. */
+export function digestRows(
+  pool: pg.Pool,
+  projectId: string,
+  aspects: string[],
+): Promise<Map<string, DigestRow>> {
+  const slot = digests(pool, projectId);
+  const run = slot.busy.then(async () => {
+    slot.digest = await refresh(pool, projectId, aspects, slot.digest);
+    return slot.digest.rows;
+  });
+  slot.busy = run.catch(() => {});
+  return run;
+}
+
+async function refresh(
+  pool: pg.Pool,
+  projectId: string,
+  aspects: string[],
+  kept: Digest | undefined,
+): Promise<Digest> {
+  // One snapshot for the basis and the rows, so the rows are exactly those of that basis.
+  return withTransaction(pool, async (client) => {
+    await client.query(
+      "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY; SET LOCAL work_mem = '64MB'; SET LOCAL jit = off",
+    );
+    const { rows: basisRows } = await client.query<Basis>(BASIS, [projectId]);
+    const basis = basisRows[0];
+    // A deleted project has nothing to digest.
+    if (!basis) return { key: "", readAt: new Date(0), fullAt: new Date(0), rows: new Map() };
+    const key = `${basis.epoch}|${basis.excluded ?? ""}|${aspects.join(",")}`;
+    const read = (byItems: string[] | null) =>
+      client
+        .query<{ items: string | null }>(digestSql(aspects.length, byItems !== null), [
+          projectId,
+          ...aspects,
+          ...(byItems ? [byItems] : []),
+        ])
+        .then(({ rows }) => parseItems(rows[0]!.items ?? "", 1 + 4 * aspects.length));
+    const fresh = kept && kept.key === key && basis.read_at.getTime() - kept.fullAt.getTime() < FULL_EVERY_MS;
+    if (fresh) {
+      const { rows } = await client.query<{ item_id: string }>(CHANGED, [projectId, kept.readAt]);
+      if (rows.length <= BY_ID_LIMIT) {
+        const changed = rows.map((r) => r.item_id);
+        const now = changed.length > 0 ? [...(await read(changed))] : [];
+        // An item whose answers no longer digest to a row (none valid) loses its row.
+        for (const id of changed) kept.rows.delete(id);
+        for (const [id, row] of now) kept.rows.set(id, row);
+        return { ...kept, readAt: basis.read_at };
+      }
+    }
+    return { key, readAt: basis.read_at, fullAt: basis.read_at, rows: new Map(await read(null)) };
+  });
+}
