@@ -75,4 +75,39 @@ describe("cutting a run into sample batches", () => {
       expect(x.pendingIds).toEqual(before[i + 1]!.pendingIds.filter((id) => !settled.includes(id)));
     }
   });
+
+  it("cuts a run larger than one page of the ledger the same way, batches crossing pages", async () => {
+    const { projectId, userId } = await f.seedProject(3);
+    const a = await f.addGenerator(projectId, { baseUrl: "http://127.0.0.1:9/v1", model: "a" });
+    const b = await f.addGenerator(projectId, { baseUrl: "http://127.0.0.1:9/v1", model: "b" });
+    const run = await f.db.prisma.generationRun.create({
+      data: {
+        projectId,
+        generatorIds: [a, b],
+        samplesPerPrompt: 1_000,
+        createdById: userId,
+        status: "RUNNING",
+      },
+    });
+    await f.db.pool.query(
+      `INSERT INTO generation_samples (run_id, prompt_id, generator_id, sample_index)
+       SELECT $1, p.id, g.id, s.i FROM prompts p JOIN generators g ON g.project_id = p.project_id
+        CROSS JOIN generate_series(0, 999) s(i) WHERE p.project_id = $2`,
+      [run.id, projectId],
+    );
+    const { rows } = await f.db.pool.query<{ id: string; generator_id: string }>(
+      "SELECT id, generator_id FROM generation_samples WHERE run_id = $1 ORDER BY generator_id, id",
+      [run.id],
+    );
+    // 3,000 rows per generator in chunks of 7: the 5,000-row pages of the cursor end mid-chunk.
+    const expected: string[][] = [];
+    for (const g of [...new Set(rows.map((r) => r.generator_id))]) {
+      const ids = rows.filter((r) => r.generator_id === g).map((r) => r.id);
+      for (let i = 0; i < ids.length; i += 7) expected.push(ids.slice(i, i + 7));
+    }
+    expect(expected).toHaveLength(2 * 429);
+    expect((await batchesOf(run.id, 7)).map((x) => x.pendingIds)).toEqual(expected);
+    // By default a run this size gets the largest batches.
+    expect((await batchesOf(run.id)).every((x) => x.pendingIds.length === 50)).toBe(true);
+  });
 });

@@ -19,54 +19,58 @@ export function batchSizeFor(samples: number, policy: BatchPolicy): number {
   return Math.min(MAX_BATCH, Math.max(1, Math.floor(samples / MIN_JOBS)));
 }
 
+type TLedgerRow = { id: string; generator_id: string; pending: boolean; n: number };
+
 /**
  * Walks a run's ledger and hands over its batches that still have pending samples, a page
  * at a time. The cut depends only on the run's rows (all of them, finished or not, in id
  * order per generator) and the policy, never on what is pending: planning again, or the
  * recovery sweep, finds the same batches with the same first sample, hence the same job ids,
  * so enqueueing twice adds nothing and a live job is recognised. A cursor reads the ledger
- * once, however large the run.
+ * once, however large the run; `onPage` returning false stops the walk.
  */
 export async function forEachPendingBatch(
   pool: pg.Pool,
   runId: string,
   policy: BatchPolicy,
-  onPage: (batches: TSampleBatch[]) => Promise<boolean | undefined>,
+  onPage: (batches: TSampleBatch[]) => Promise<boolean>,
 ): Promise<void> {
   const client = await pool.connect();
   let broken: Error | undefined;
   try {
-    const { rows: generators } = await client.query<{ generator_id: string; n: number }>(
-      "SELECT generator_id, count(*)::int AS n FROM generation_samples WHERE run_id = $1 GROUP BY generator_id ORDER BY generator_id",
-      [runId],
+    // One round trip opens the transaction and the cursor (simple protocol, so the run id is
+    // a quoted literal), since planning sits between a run's start and its first request.
+    await client.query(
+      `BEGIN READ ONLY;
+       DECLARE batch_rows NO SCROLL CURSOR FOR
+         SELECT id, generator_id, status = 'PENDING' AS pending,
+                count(*) OVER (PARTITION BY generator_id)::int AS n
+           FROM generation_samples WHERE run_id = ${client.escapeLiteral(runId)}
+          ORDER BY generator_id, id`,
     );
-    await client.query("BEGIN READ ONLY");
-    for (const { generator_id: generatorId, n } of generators) {
-      const size = batchSizeFor(n, policy);
-      await client.query(
-        `DECLARE batch_rows NO SCROLL CURSOR FOR
-           SELECT id, status = 'PENDING' AS pending FROM generation_samples
-            WHERE run_id = $1 AND generator_id = $2 ORDER BY id`,
-        [runId, generatorId],
-      );
-      for (;;) {
-        // A multiple of the batch size, so that pages cut at batch boundaries.
-        const { rows } = await client.query<{ id: string; pending: boolean }>(
-          `FETCH ${size * Math.ceil(PAGE / size)} FROM batch_rows`,
-        );
-        if (rows.length === 0) break;
-        const batches: TSampleBatch[] = [];
-        for (let i = 0; i < rows.length; i += size) {
-          const chunk = rows.slice(i, i + size);
-          const pendingIds = chunk.filter((r) => r.pending).map((r) => r.id);
-          if (pendingIds.length > 0) batches.push({ generatorId, firstSampleId: chunk[0]!.id, pendingIds });
-        }
-        if (batches.length > 0 && (await onPage(batches)) === false) {
-          await client.query("COMMIT");
-          return;
-        }
+    let chunk: TLedgerRow[] = [];
+    let size = 1;
+    let batches: TSampleBatch[] = [];
+    const cut = () => {
+      const pendingIds = chunk.filter((r) => r.pending).map((r) => r.id);
+      if (pendingIds.length > 0) {
+        batches.push({ generatorId: chunk[0]!.generator_id, firstSampleId: chunk[0]!.id, pendingIds });
       }
-      await client.query("CLOSE batch_rows");
+      chunk = [];
+    };
+    for (;;) {
+      const { rows } = await client.query<TLedgerRow>(`FETCH ${PAGE} FROM batch_rows`);
+      for (const row of rows) {
+        if (chunk.length > 0 && chunk[0]!.generator_id !== row.generator_id) cut();
+        if (chunk.length === 0) size = batchSizeFor(row.n, policy);
+        chunk.push(row);
+        if (chunk.length === size) cut();
+      }
+      const last = rows.length < PAGE;
+      if (last && chunk.length > 0) cut();
+      const page = batches;
+      batches = [];
+      if ((page.length > 0 && !(await onPage(page))) || last) break;
     }
     await client.query("COMMIT");
   } catch (err) {
