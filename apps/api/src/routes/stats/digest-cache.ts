@@ -1,19 +1,22 @@
 import type pg from "pg";
 import { withTransaction } from "../../lib/sql";
 import { type DigestRow, digestSql, parseItems } from "./digest-sql";
+import { itemSides } from "./item-sides";
+import { PairwiseTally, type TallySnapshot } from "./pairwise-tally";
 import { projectCache } from "./project-cache";
 import { EXCLUDED_ANNOTATORS } from "./scope";
 
 /**
- * A pairwise project's per-item digest rows as of `readAt` (the database's clock), with
- * what they were computed under: the aspects asked for, the project's stats epoch and
- * the excluded annotators.
+ * A pairwise project's per-item digest rows as of `readAt` (the database's clock) and
+ * their tally, with what they were computed under: the aspects asked for, the project's
+ * stats epoch and the excluded annotators.
  */
 type Digest = {
   key: string;
   readAt: Date;
   fullAt: Date;
   rows: Map<string, DigestRow>;
+  tally: PairwiseTally;
 };
 
 /**
@@ -57,19 +60,22 @@ const CHANGED = `
   SELECT DISTINCT item_id FROM judgments
    WHERE project_id = $1 AND created_at > $2::timestamptz - interval '${OVERLAP_SECONDS} seconds'`;
 
-/** The project's valid answers digested per item, from the rows kept since the last request plus those that changed. */
-export function digestRows(
-  pool: pg.Pool,
-  projectId: string,
-  aspects: string[],
-): Promise<Map<string, DigestRow>> {
+/** The tally of the project's valid answers, from the one kept since the last request and the items that changed. */
+export function pairwiseTally(pool: pg.Pool, projectId: string, aspects: string[]): Promise<TallySnapshot> {
   const slot = digests(pool, projectId);
   const run = slot.busy.then(async () => {
     slot.digest = await refresh(pool, projectId, aspects, slot.digest);
-    return slot.digest.rows;
+    return slot.digest.tally.snapshot();
   });
   slot.busy = run.catch(() => {});
   return run;
+}
+
+/** A tally of every row; the item classes are read for items not seen before. */
+async function tallyOf(pool: pg.Pool, projectId: string, aspects: number, rows: Map<string, DigestRow>) {
+  const tally = new PairwiseTally(await itemSides(pool, projectId, [...rows.keys()]), aspects);
+  for (const [id, row] of rows) tally.add(id, row, 1);
+  return tally;
 }
 
 async function refresh(
@@ -85,29 +91,42 @@ async function refresh(
     );
     const { rows: basisRows } = await client.query<Basis>(BASIS, [projectId]);
     const basis = basisRows[0];
-    // A deleted project has nothing to digest.
-    if (!basis) return { key: "", readAt: new Date(0), fullAt: new Date(0), rows: new Map() };
-    const key = `${basis.epoch}|${basis.excluded ?? ""}|${aspects.join(",")}`;
-    const read = (byItems: string[] | null) =>
-      client
-        .query<{ items: string | null }>(digestSql(aspects.length, byItems !== null), [
-          projectId,
-          ...aspects,
-          ...(byItems ? [byItems] : []),
-        ])
-        .then(({ rows }) => parseItems(rows[0]!.items ?? "", 1 + 4 * aspects.length));
-    const fresh = kept && kept.key === key && basis.read_at.getTime() - kept.fullAt.getTime() < FULL_EVERY_MS;
+    const key = `${basis?.epoch}|${basis?.excluded ?? ""}|${aspects.join(",")}`;
+    const read = async (byItems: string[] | null) => {
+      // A deleted project has nothing to digest.
+      if (!basis) return new Map<string, DigestRow>();
+      const { rows } = await client.query<{ items: string | null }>(
+        digestSql(aspects.length, byItems !== null),
+        [projectId, ...aspects, ...(byItems ? [byItems] : [])],
+      );
+      return new Map(parseItems(rows[0]!.items ?? "", 1 + 4 * aspects.length));
+    };
+    const readAt = basis?.read_at ?? new Date();
+    const fresh = kept && kept.key === key && readAt.getTime() - kept.fullAt.getTime() < FULL_EVERY_MS;
     if (fresh) {
       const { rows } = await client.query<{ item_id: string }>(CHANGED, [projectId, kept.readAt]);
       if (rows.length <= BY_ID_LIMIT) {
         const changed = rows.map((r) => r.item_id);
-        const now = changed.length > 0 ? [...(await read(changed))] : [];
+        const now = changed.length > 0 ? await read(changed) : new Map<string, DigestRow>();
+        const sides = await itemSides(pool, projectId, [...now.keys()]);
         // An item whose answers no longer digest to a row (none valid) loses its row.
-        for (const id of changed) kept.rows.delete(id);
-        for (const [id, row] of now) kept.rows.set(id, row);
-        return { ...kept, readAt: basis.read_at };
+        for (const id of changed) {
+          const old = kept.rows.get(id);
+          if (old) kept.tally.add(id, old, -1);
+          kept.rows.delete(id);
+        }
+        for (const [id, row] of now) {
+          kept.rows.set(id, row);
+          kept.tally.add(id, row, 1);
+        }
+        // The item classes were dropped (too many projects in between) and read again
+        // under new numbers: tally the kept rows afresh.
+        const tally =
+          sides === kept.tally.sides ? kept.tally : await tallyOf(pool, projectId, aspects.length, kept.rows);
+        return { ...kept, readAt, tally };
       }
     }
-    return { key, readAt: basis.read_at, fullAt: basis.read_at, rows: new Map(await read(null)) };
+    const rows = await read(null);
+    return { key, readAt, fullAt: readAt, rows, tally: await tallyOf(pool, projectId, aspects.length, rows) };
   });
 }
