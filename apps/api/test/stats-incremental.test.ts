@@ -75,14 +75,38 @@ async function expectWarmEqualsScratch(projectId: string) {
 
 /**
  * Moves every answer of the project 10 minutes into the past, as if the change that
- * follows came long after them: the warm app then has no recent answer to re-read, so only
- * its checks through the database can notice the change.
+ * follows came long after them, and lets the warm app see that (the edit bumps the stats
+ * epoch): it then has no recent answer to re-read, so only its checks through the database
+ * can notice the change that follows.
  */
 async function age(projectId: string) {
   await h.db.pool.query(
     "UPDATE judgments SET created_at = created_at - interval '10 minutes' WHERE project_id = $1",
     [projectId],
   );
+  await expectWarmEqualsScratch(projectId);
+}
+
+/**
+ * An answer written straight into the table with a created_at `seconds` in the past, as
+ * a transaction that started then and commits only now leaves it; an insert, so nothing
+ * bumps the stats epoch.
+ */
+async function commitLate(annotator: TestUser, projectId: string, seconds: number) {
+  const { assignment } = await takeAssignment({ ...h, app: other }, annotator, projectId);
+  expect(assignment).not.toBeNull();
+  const { rows } = await h.db.pool.query<{ id: string }>(
+    `WITH a AS (UPDATE assignments SET status = 'SUBMITTED', closed_at = now() WHERE id = $1 RETURNING *)
+     INSERT INTO judgments (assignment_id, item_id, project_id, annotator_id, idempotency_key, choice, strength,
+                            ranking, answer, created_at)
+     SELECT a.id, a.item_id, a.project_id, a.annotator_id, a.id::text, 'A', 2,
+            jsonb_build_array(jsonb_build_array(a.shown_order[1]), jsonb_build_array(a.shown_order[2])), '{}',
+            now() - make_interval(secs => $2)
+       FROM a
+     RETURNING id`,
+    [assignment!.id, seconds],
+  );
+  return rows[0]!.id;
 }
 
 /** Up to `n` answers from the annotator through the other app, varied by a counter; returns their judgment ids. */
@@ -204,13 +228,11 @@ it("equals a from-scratch computation after appends, undo, quarantine, suspensio
   await h.db.pool.query("UPDATE items SET is_gold = false WHERE id = $1", [answeredItem]);
   expect((await expectWarmEqualsScratch(projectId)).judgments).toBe(20);
 
-  // A transaction that started 30 s ago and committed only now: its answer carries an
-  // older created_at than the warm app's last read, and is still seen.
-  await h.db.pool.query(
-    `UPDATE judgments SET created_at = now() - interval '30 seconds'
-      WHERE id = ANY($1::uuid[])`,
-    [await answer(c, projectId, 2)],
-  );
+  // Transactions that started 30 s ago and committed only now: their answers carry an
+  // older created_at than the warm app's last read, and are still seen.
+  await age(projectId);
+  await commitLate(c, projectId, 30);
+  await commitLate(c, projectId, 30);
   expect((await expectWarmEqualsScratch(projectId)).judgments).toBe(22);
 });
 
@@ -223,15 +245,10 @@ it("serves the kept digest: an answer back-dated past the overlap window is not 
     judgmentsPerItem: 2,
     questions: QUESTIONS,
   });
-  const backDate = (ids: string[]) =>
-    h.db.pool.query(
-      "UPDATE judgments SET created_at = now() - interval '10 minutes' WHERE id = ANY($1::uuid[])",
-      [ids],
-    );
   // Nothing recent, so the warm app's next read has no item to re-read.
-  await backDate(await answer(annotators[0]!, projectId, 2));
-  await expectWarmEqualsScratch(projectId);
-  await backDate(await answer(annotators[1]!, projectId, 1));
+  await answer(annotators[0]!, projectId, 2);
+  await age(projectId);
+  await commitLate(annotators[1]!, projectId, 600);
   expect((await stats(h.app, projectId)).judgments).toBe(2);
   expect((await fromScratch(projectId)).judgments).toBe(3);
   // An undo (of another, recent answer) bumps the project's stats epoch: the warm app reads from scratch.

@@ -1,15 +1,14 @@
 import type { TProjectStats } from "@arbiter/shared";
 import type pg from "pg";
+import { DAY, HOUR, type Hour, progressHours } from "./progress-hours";
+import { statsQuery } from "./statement";
 
 type Progress = TProjectStats["progress"];
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
 const HOURS_SHOWN = 48;
 const DAYS_SHOWN = 90;
 
 /** Buckets with no answers are filled in so that charts show gaps as zeros. */
-function dense(rows: { at: Date; count: number }[], step: number, buckets: number, now: number) {
-  const counts = new Map(rows.map((r) => [r.at.getTime(), r.count]));
+function dense(counts: Map<number, number>, step: number, buckets: number, now: number) {
   const last = Math.floor(now / step) * step;
   return Array.from({ length: buckets }, (_, k) => {
     const at = last - (buckets - 1 - k) * step;
@@ -17,9 +16,46 @@ function dense(rows: { at: Date; count: number }[], step: number, buckets: numbe
   });
 }
 
+/**
+ * Answers per hour and per day (current ones), counted answers and distinct annotators
+ * over the last day and week (any answers), from the kept hours: whole hours inside a
+ * window come from them, the partial hour at a window's start from `edges`.
+ */
+function fromHours(
+  hours: Map<number, Hour>,
+  edges: Awaited<ReturnType<typeof progressHours>>["edges"],
+  t: number,
+) {
+  const perHour = new Map<number, number>();
+  const perDay = new Map<number, number>();
+  const dayFrom = Math.floor(t / HOUR) * HOUR - DAY + HOUR;
+  const weekFrom = Math.floor(t / HOUR) * HOUR - 7 * DAY + HOUR;
+  const dayAnnotators = new Set(edges.dayAnnotators);
+  const weekAnnotators = new Set(edges.weekAnnotators);
+  let countedDay = edges.countedDay;
+  for (const [at, h] of hours) {
+    perHour.set(at, h.live);
+    const day = Math.floor(at / DAY) * DAY;
+    perDay.set(day, (perDay.get(day) ?? 0) + h.live);
+    if (at >= weekFrom) for (const a of h.annotators) weekAnnotators.add(a);
+    if (at < dayFrom) continue;
+    countedDay += h.counted;
+    for (const a of h.annotators) dayAnnotators.add(a);
+  }
+  return {
+    perHour,
+    perDay,
+    countedDay,
+    annotatorsDay: dayAnnotators.size,
+    annotatorsWeek: weekAnnotators.size,
+  };
+}
+
 export async function loadProgress(pool: pg.Pool, projectId: string, now: Date): Promise<Progress> {
-  const [items, series, recent] = await Promise.all([
-    pool.query<{ total: number; complete: number; in_progress: number; remaining: number }>(
+  // The item counts change as leases expire: read every time (one pass over the items).
+  const [items, { hours, edges }] = await Promise.all([
+    statsQuery<{ total: number; complete: number; in_progress: number; remaining: number }>(
+      pool,
       `SELECT count(*)::int AS total,
               count(*) FILTER (WHERE i.status = 'COMPLETE')::int AS complete,
               count(*) FILTER (WHERE i.status = 'OPEN' AND (i.judgments_count > 0 OR EXISTS (
@@ -31,28 +67,12 @@ export async function loadProgress(pool: pg.Pool, projectId: string, now: Date):
         WHERE i.project_id = $1 AND NOT i.is_gold AND i.status <> 'DISABLED'`,
       [projectId, now],
     ),
-    pool.query<{ unit: "hour" | "day"; at: Date; count: number }>(
-      `SELECT 'day' AS unit, date_trunc('day', created_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS at, count(*)::int AS count
-         FROM judgments WHERE project_id = $1 AND superseded_at IS NULL AND created_at > $2::timestamptz - interval '${DAYS_SHOWN} days'
-        GROUP BY 2
-       UNION ALL
-       SELECT 'hour', date_trunc('hour', created_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC', count(*)::int
-         FROM judgments WHERE project_id = $1 AND superseded_at IS NULL AND created_at > $2::timestamptz - interval '${HOURS_SHOWN} hours'
-        GROUP BY 2`,
-      [projectId, now],
-    ),
-    pool.query<{ counted_day: number; annotators_day: number; annotators_week: number }>(
-      `SELECT count(*) FILTER (WHERE counted AND created_at > $2::timestamptz - interval '1 day')::int AS counted_day,
-              count(DISTINCT annotator_id) FILTER (WHERE created_at > $2::timestamptz - interval '1 day')::int AS annotators_day,
-              count(DISTINCT annotator_id)::int AS annotators_week
-         FROM judgments WHERE project_id = $1 AND created_at > $2::timestamptz - interval '7 days'`,
-      [projectId, now],
-    ),
+    progressHours(pool, projectId, now),
   ]);
-  const i = items.rows[0]!;
-  const r = recent.rows[0]!;
-  const ratePerHour = r.counted_day / 24;
   const t = now.getTime();
+  const r = fromHours(hours, edges, t);
+  const i = items.rows[0]!;
+  const ratePerHour = r.countedDay / 24;
   return {
     items: {
       total: i.total,
@@ -61,20 +81,10 @@ export async function loadProgress(pool: pg.Pool, projectId: string, now: Date):
       untouched: i.total - i.complete - i.in_progress,
     },
     remainingJudgments: i.remaining,
-    perHour: dense(
-      series.rows.filter((s) => s.unit === "hour"),
-      HOUR,
-      HOURS_SHOWN,
-      t,
-    ),
-    perDay: dense(
-      series.rows.filter((s) => s.unit === "day"),
-      DAY,
-      DAYS_SHOWN,
-      t,
-    ),
+    perHour: dense(r.perHour, HOUR, HOURS_SHOWN, t),
+    perDay: dense(r.perDay, DAY, DAYS_SHOWN, t),
     ratePerHour,
-    activeAnnotators: { lastDay: r.annotators_day, lastWeek: r.annotators_week },
+    activeAnnotators: { lastDay: r.annotatorsDay, lastWeek: r.annotatorsWeek },
     // No items is not "finished": there is nothing to project yet.
     projectedHoursToFinish:
       i.total === 0 ? null : i.remaining === 0 ? 0 : ratePerHour > 0 ? i.remaining / ratePerHour : null,
