@@ -91,10 +91,10 @@ describe("a generation run against the model server", () => {
       );
       expect(retried.rows[0].n).toBeGreaterThan(20);
       // Half the requests fail, so nearly every job of 4 has a failing sample: had a retry asked
-      // for the whole job again, the stored samples would have been requested twice. A few
-      // extra successes are allowed for a request that passed the fault gate yet outlived the
-      // client's timeout on a loaded machine.
-      expect(after.ok - before.ok).toBeLessThanOrEqual(205);
+      // for the whole job again, the stored samples would have been requested twice (about a
+      // hundred more). A few extra successes are allowed for a request that passed the fault
+      // gate yet outlived the client's 1 s timeout on a loaded machine.
+      expect(after.ok - before.ok).toBeLessThanOrEqual(220);
     } finally {
       server.setFaults({});
       await worker.close();
