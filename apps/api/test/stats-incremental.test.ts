@@ -2,6 +2,8 @@ import type { TProjectStats } from "@arbiter/shared";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { type App, buildApp } from "../src/app";
 import { parseApiEnv } from "../src/env";
+import { digestFullReads } from "../src/routes/stats/digest-cache";
+import { progressFullReads } from "../src/routes/stats/progress-hours";
 import { judge, seedProject, takeAssignment } from "./support/annotation";
 import { bearer, browser, createHarness, type Harness, type TestUser } from "./support/harness";
 
@@ -9,7 +11,8 @@ import { bearer, browser, createHarness, type Harness, type TestUser } from "./s
 // only items with new answers. Here one app (h.app) keeps its digest warm while a second
 // app, as another API process would, records answers and makes the changes that are not
 // appends; after each, the warm app must answer exactly what a third app that has never
-// seen the project computes from scratch.
+// seen the project computes from scratch. Undo is re-read like an append, without a read
+// from scratch (the caches count those, for the last test here).
 let h: Harness;
 let other: App;
 let researcher: TestUser;
@@ -166,12 +169,7 @@ it("equals a from-scratch computation after appends, undo, quarantine, suspensio
   // Undo (superseded_at), then a different answer to the same assignment.
   const [mine] = await answer(d, projectId, 1);
   await expectWarmEqualsScratch(projectId);
-  const undo = await other.inject({
-    method: "POST",
-    url: `/api/v1/judgments/${mine}/undo`,
-    headers: bearer(d),
-  });
-  expect(undo.statusCode, undo.body).toBe(200);
+  await undo(d, mine!);
   await age(projectId);
   expect((await expectWarmEqualsScratch(projectId)).judgments).toBe(17);
   await answer(d, projectId, 3);
@@ -251,13 +249,100 @@ it("serves the kept digest: an answer back-dated past the overlap window is not 
   await commitLate(annotators[1]!, projectId, 600);
   expect((await stats(h.app, projectId)).judgments).toBe(2);
   expect((await fromScratch(projectId)).judgments).toBe(3);
-  // An undo (of another, recent answer) bumps the project's stats epoch: the warm app reads from scratch.
+  // An undo (of another, recent answer) only re-reads that answer's item: the back-dated one stays unseen.
   const [recent] = await answer(annotators[0]!, projectId, 1);
-  const undo = await other.inject({
+  await undo(annotators[0]!, recent!);
+  expect((await stats(h.app, projectId)).judgments).toBe(2);
+  // An edit of the answers bumps the project's stats epoch: the warm app reads from scratch.
+  await age(projectId);
+  expect((await stats(h.app, projectId)).judgments).toBe(3);
+});
+
+async function undo(annotator: TestUser, judgmentId: string) {
+  const res = await other.inject({
     method: "POST",
-    url: `/api/v1/judgments/${recent}/undo`,
-    headers: bearer(annotators[0]!),
+    url: `/api/v1/judgments/${judgmentId}/undo`,
+    headers: bearer(annotator),
   });
-  expect(undo.statusCode, undo.body).toBe(200);
+  expect(res.statusCode, res.body).toBe(200);
+}
+
+/** The warm app's reads of the project from scratch so far: the digest's and the progress hours'. */
+const fullReads = (projectId: string) => [
+  digestFullReads(h.app.db.pool, projectId),
+  progressFullReads(h.app.db.pool, projectId),
+];
+
+it("re-reads an undone answer's item and hour instead of reading from scratch, even when the undo commits late", async () => {
+  const annotators = [await h.user("ANNOTATOR"), await h.user("ANNOTATOR")];
+  const [a, b] = annotators as [TestUser, TestUser];
+  const { projectId } = await seedProject(h, researcher, annotators, {
+    items: 6,
+    judgmentsPerItem: 2,
+    questions: QUESTIONS,
+  });
+  await answer(a, projectId, 3);
+  await expectWarmEqualsScratch(projectId);
+  const reads = fullReads(projectId);
+  expect(reads).toEqual([1, 1]);
+
+  // An undo through the other app after the warm app saw the answer.
+  const [mine] = await answer(b, projectId, 1);
+  expect((await expectWarmEqualsScratch(projectId)).judgments).toBe(4);
+  await undo(b, mine!);
   expect((await expectWarmEqualsScratch(projectId)).judgments).toBe(3);
+  expect(fullReads(projectId)).toEqual(reads);
+
+  // An undo whose transaction starts before a read of the warm app and commits after it,
+  // of an answer created 54 s earlier still (a late commit, written straight into the
+  // table, with the item's count it would have raised): that read sees the answer, and
+  // the next read must look back past the overlap by the undo window to re-read it.
+  await stats(h.app, projectId);
+  const late = await commitLate(a, projectId, 54);
+  const inserted = Date.now();
+  await h.db.pool.query(
+    "UPDATE items SET judgments_count = judgments_count + 1 WHERE id = (SELECT item_id FROM judgments WHERE id = $1)",
+    [late],
+  );
+  const lock = await h.db.pool.connect();
+  try {
+    await lock.query("BEGIN");
+    await lock.query("SELECT 1 FROM judgments WHERE id = $1 FOR UPDATE", [late]);
+    const undone = undo(a, late);
+    // The undo's transaction has started once it waits for the row.
+    await expect
+      .poll(
+        async () =>
+          (
+            await h.db.pool.query<{ n: number }>(
+              `SELECT count(*)::int AS n FROM pg_stat_activity
+                WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+            )
+          ).rows[0]!.n,
+        { timeout: 5000 },
+      )
+      .toBe(1);
+    // Past 60 s after the answer's created_at, so a look-back of the overlap alone misses it.
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, inserted + 7000 - Date.now())));
+    expect((await stats(h.app, projectId)).judgments).toBe(4);
+    await lock.query("COMMIT");
+    await undone;
+  } finally {
+    lock.release();
+  }
+  expect((await expectWarmEqualsScratch(projectId)).judgments).toBe(3);
+  expect(fullReads(projectId)).toEqual(reads);
+
+  // Superseding outside the undo window (an answer from 10 minutes ago, though only 1 s
+  // before its superseded_at) or taking an undo back still means a read from scratch.
+  const old = await commitLate(b, projectId, 600);
+  await h.db.pool.query(
+    "UPDATE judgments SET superseded_at = created_at + interval '1 second' WHERE id = $1",
+    [old],
+  );
+  expect((await expectWarmEqualsScratch(projectId)).judgments).toBe(3);
+  expect(fullReads(projectId)).toEqual(reads.map((n) => n + 1));
+  await h.db.pool.query("UPDATE judgments SET superseded_at = NULL WHERE id = $1", [late]);
+  expect((await expectWarmEqualsScratch(projectId)).judgments).toBe(4);
+  expect(fullReads(projectId)).toEqual(reads.map((n) => n + 2));
 });

@@ -1,3 +1,4 @@
+import { UNDO_WINDOW_SECONDS } from "@arbiter/shared";
 import type pg from "pg";
 import { withTransaction } from "../../lib/sql";
 import { type DigestRow, digestSql, parseItems } from "./digest-sql";
@@ -33,21 +34,38 @@ type Digest = {
  * is the case this does not cover), and FULL_EVERY bounds even that: past it, the whole
  * project is read again.
  *
+ * Undo is frequent and sets superseded_at on an answer created at most UNDO_WINDOW_SECONDS
+ * before the undo's transaction started (undo-skip.ts refuses older ones, and the
+ * judgments update trigger of migration 20261129232000_stats_epoch_undo checks the same,
+ * so keep the two in sync). An undo not yet visible at a read at T started after
+ * T - OVERLAP, so its answer was created after T - OVERLAP - UNDO_WINDOW_SECONDS: the
+ * re-read looks back that far (LOOK_BACK), re-reads the undone answer's item, and the
+ * digest statement drops superseded answers as the full read does. Such an undo bumps no
+ * epoch.
+ *
  * Everything else the digest depends on is compared on each request, through the
  * database, so that a change made by any API process is seen by all: projects.stats_epoch
- * (bumped by triggers on undo, any edit or deletion of a judgment, and an item's gold
+ * (bumped by triggers on any other edit or deletion of a judgment, and an item's gold
  * flag) and the list of excluded annotators (quarantine, rejection, suspension), read in
  * the same snapshot as the rows. Any difference means a read from scratch.
  */
 const OVERLAP_SECONDS = 60;
+const LOOK_BACK_SECONDS = OVERLAP_SECONDS + UNDO_WINDOW_SECONDS;
 const FULL_EVERY_MS = 5 * 60_000;
 // Past this many changed items, one scan of the project is cheaper than reading them by id.
 const BY_ID_LIMIT = 5000;
 
 // `busy` is the request updating the digest now, if any: requests for one project take turns.
-const digests = projectCache<{ digest?: Digest; busy: Promise<unknown> }>(4, () => ({
+// `fullReads` counts reads from scratch, for tests to tell them from re-reads.
+const digests = projectCache<{ digest?: Digest; busy: Promise<unknown>; fullReads: number }>(4, () => ({
   busy: Promise.resolve(),
+  fullReads: 0,
 }));
+
+/** How many times this process read the project's digest from scratch (tests observe the cache with it). */
+export function digestFullReads(pool: pg.Pool, projectId: string): number {
+  return digests(pool, projectId).fullReads;
+}
 
 type Basis = { read_at: Date; epoch: string; excluded: string | null };
 
@@ -58,13 +76,15 @@ const BASIS = `
 
 const CHANGED = `
   SELECT DISTINCT item_id FROM judgments
-   WHERE project_id = $1 AND created_at > $2::timestamptz - interval '${OVERLAP_SECONDS} seconds'`;
+   WHERE project_id = $1 AND created_at > $2::timestamptz - interval '${LOOK_BACK_SECONDS} seconds'`;
 
 /** The tally of the project's valid answers, from the one kept since the last request and the items that changed. */
 export function pairwiseTally(pool: pg.Pool, projectId: string, aspects: string[]): Promise<TallySnapshot> {
   const slot = digests(pool, projectId);
   const run = slot.busy.then(async () => {
     slot.digest = await refresh(pool, projectId, aspects, slot.digest);
+    // A read from scratch starts its digest with fullAt the very Date of its readAt.
+    if (slot.digest.fullAt === slot.digest.readAt) slot.fullReads += 1;
     return slot.digest.tally.snapshot();
   });
   slot.busy = run.catch(() => {});

@@ -1,3 +1,4 @@
+import { UNDO_WINDOW_SECONDS } from "@arbiter/shared";
 import type pg from "pg";
 import { withTransaction } from "../../lib/sql";
 import { projectCache } from "./project-cache";
@@ -17,15 +18,28 @@ type Kept = { epoch: string; readAt: number; fullAt: number; hours: Map<number, 
  * The progress charts and rates, like the digest (see digest-cache.ts), are kept per
  * project by hour of created_at: a request re-reads the hours from the one holding its
  * last read minus OVERLAP (answers are appended; a late commit carries its transaction's
- * start) and replaces them. Anything else that changes these counts (undo, any edit of
- * created_at or counted, deletions) bumps projects.stats_epoch, and an older epoch means
- * a read from scratch. The hours go back KEPT_DAYS, past the 90 days charted.
+ * start) and replaces them. An undo changes the live count of its answer's hour, created
+ * at most UNDO_WINDOW_SECONDS before the undo started, so the re-read also reaches back
+ * that much further (LOOK_BACK, as in digest-cache.ts) and an undo bumps no epoch.
+ * Anything else that changes these counts (any other edit of superseded_at, created_at or
+ * counted, deletions) bumps projects.stats_epoch, and an older epoch means a read from
+ * scratch. The hours go back KEPT_DAYS, past the 90 days charted.
  */
 const OVERLAP_MS = 60_000;
+const LOOK_BACK_MS = OVERLAP_MS + UNDO_WINDOW_SECONDS * 1000;
 const FULL_EVERY_MS = 5 * 60_000;
 const KEPT_DAYS = 91;
 
-const kept = projectCache<{ hours?: Kept; busy: Promise<unknown> }>(4, () => ({ busy: Promise.resolve() }));
+// `fullReads` counts reads from scratch, for tests to tell them from re-reads.
+const kept = projectCache<{ hours?: Kept; busy: Promise<unknown>; fullReads: number }>(4, () => ({
+  busy: Promise.resolve(),
+  fullReads: 0,
+}));
+
+/** How many times this process read the project's hours from scratch (tests observe the cache with it). */
+export function progressFullReads(pool: pg.Pool, projectId: string): number {
+  return kept(pool, projectId).fullReads;
+}
 
 const HOURS = `
   SELECT (extract(epoch FROM date_trunc('hour', created_at AT TIME ZONE 'UTC')) * 1000)::float8 AS hour,
@@ -61,7 +75,8 @@ export function progressHours(pool: pg.Pool, projectId: string, now: Date) {
       const epoch = basis[0]!.epoch ?? "";
       const old = slot.hours;
       const fresh = old && old.epoch === epoch && readAt - old.fullAt < FULL_EVERY_MS;
-      const from = fresh ? hourOf(old.readAt - OVERLAP_MS) : hourOf(readAt - KEPT_DAYS * DAY);
+      if (!fresh) slot.fullReads += 1;
+      const from = fresh ? hourOf(old.readAt - LOOK_BACK_MS) : hourOf(readAt - KEPT_DAYS * DAY);
       const { rows } = await client.query<Hour & { hour: number }>(HOURS, [projectId, new Date(from)]);
       const hours = fresh ? old.hours : new Map<number, Hour>();
       // Re-read hours replace what was kept of them.
