@@ -7,6 +7,9 @@ export const OPTION_KEYS = ["A", "B", "C", "D", "E", "F", "G", "H", "I"] as cons
 export const ZOptionKey = z.enum(OPTION_KEYS);
 export type TOptionKey = z.infer<typeof ZOptionKey>;
 
+// How long after answering an annotator may take the answer back. The judgments update
+// trigger (prisma/migrations/20261129232000_stats_epoch_undo) repeats it as
+// interval '60 seconds' to tell an undo from other edits: change both together.
 export const UNDO_WINDOW_SECONDS = 60;
 
 export const ZAssignment = z.object({
