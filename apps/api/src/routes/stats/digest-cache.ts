@@ -1,10 +1,9 @@
-import { UNDO_WINDOW_SECONDS } from "@arbiter/shared";
 import type pg from "pg";
 import { withTransaction } from "../../lib/sql";
 import { type DigestRow, digestSql, parseItems } from "./digest-sql";
 import { itemSides } from "./item-sides";
 import { PairwiseTally, type TallySnapshot } from "./pairwise-tally";
-import { projectCache } from "./project-cache";
+import { FULL_EVERY_MS, LOOK_BACK_SECONDS, projectCache } from "./project-cache";
 import { EXCLUDED_ANNOTATORS } from "./scope";
 
 /**
@@ -49,9 +48,6 @@ type Digest = {
  * flag) and the list of excluded annotators (quarantine, rejection, suspension), read in
  * the same snapshot as the rows. Any difference means a read from scratch.
  */
-const OVERLAP_SECONDS = 60;
-const LOOK_BACK_SECONDS = OVERLAP_SECONDS + UNDO_WINDOW_SECONDS;
-const FULL_EVERY_MS = 5 * 60_000;
 // Past this many changed items, one scan of the project is cheaper than reading them by id.
 const BY_ID_LIMIT = 5000;
 

@@ -1,7 +1,6 @@
-import { UNDO_WINDOW_SECONDS } from "@arbiter/shared";
 import type pg from "pg";
 import { withTransaction } from "../../lib/sql";
-import { projectCache } from "./project-cache";
+import { FULL_EVERY_MS, LOOK_BACK_SECONDS, projectCache } from "./project-cache";
 
 export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;
@@ -25,9 +24,6 @@ type Kept = { epoch: string; readAt: number; fullAt: number; hours: Map<number, 
  * counted, deletions) bumps projects.stats_epoch, and an older epoch means a read from
  * scratch. The hours go back KEPT_DAYS, past the 90 days charted.
  */
-const OVERLAP_MS = 60_000;
-const LOOK_BACK_MS = OVERLAP_MS + UNDO_WINDOW_SECONDS * 1000;
-const FULL_EVERY_MS = 5 * 60_000;
 const KEPT_DAYS = 91;
 
 // `fullReads` counts reads from scratch, for tests to tell them from re-reads.
@@ -76,7 +72,7 @@ export function progressHours(pool: pg.Pool, projectId: string, now: Date) {
       const old = slot.hours;
       const fresh = old && old.epoch === epoch && readAt - old.fullAt < FULL_EVERY_MS;
       if (!fresh) slot.fullReads += 1;
-      const from = fresh ? hourOf(old.readAt - LOOK_BACK_MS) : hourOf(readAt - KEPT_DAYS * DAY);
+      const from = fresh ? hourOf(old.readAt - LOOK_BACK_SECONDS * 1000) : hourOf(readAt - KEPT_DAYS * DAY);
       const { rows } = await client.query<Hour & { hour: number }>(HOURS, [projectId, new Date(from)]);
       const hours = fresh ? old.hours : new Map<number, Hour>();
       // Re-read hours replace what was kept of them.

@@ -1,4 +1,13 @@
+import { UNDO_WINDOW_SECONDS } from "@arbiter/shared";
 import type pg from "pg";
+
+// How far before its last read a kept cache re-reads, and how often it reads from scratch
+// anyway; both the per-item digest and the progress hours use them (see digest-cache.ts for
+// why: a late commit carries its transaction's start, and an undo's answer is at most
+// UNDO_WINDOW_SECONDS older than the undo).
+export const OVERLAP_SECONDS = 60;
+export const LOOK_BACK_SECONDS = OVERLAP_SECONDS + UNDO_WINDOW_SECONDS;
+export const FULL_EVERY_MS = 5 * 60_000;
 
 /**
  * Something kept per project between statistics requests, for the `kept` most recently
