@@ -2,21 +2,37 @@ import type { Redis } from "ioredis";
 
 // Per-generator admission, shared by every worker process through Redis.
 // A concurrency semaphore: a sorted set of holders scored by lease expiry, so a holder that
-// crashed (SIGKILL) frees its slot when the lease runs out. A job takes one slot and makes
-// its requests one after another, so `concurrency` slots are `concurrency` requests in
-// flight. Returns 0 when admitted (or the lease renewed), -1 when every slot is taken.
-const ACQUIRE = `
+// crashed (SIGKILL) frees its slot when the lease runs out. A lane of a job takes one slot
+// and makes its requests one after another, so `concurrency` slots are `concurrency`
+// requests in flight. One call first frees the slots given back (ARGV[5] of them, listed
+// first), then admits the others in order, or renews the lease of a holder already in;
+// it returns, per holder to admit, 0 when admitted and -1 when every slot is taken.
+const SYNC = `
 local now = tonumber(ARGV[1])
-local holder = ARGV[2]
-local limit = tonumber(ARGV[3])
-local lease = tonumber(ARGV[4])
-redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
-if not redis.call('ZSCORE', KEYS[1], holder) and redis.call('ZCARD', KEYS[1]) >= limit then
-  return -1
+local limit = tonumber(ARGV[2])
+local lease = tonumber(ARGV[3])
+local released = tonumber(ARGV[4])
+for i = 5, 4 + released do
+  redis.call('ZREM', KEYS[1], ARGV[i])
 end
-redis.call('ZADD', KEYS[1], now + lease, holder)
-redis.call('PEXPIRE', KEYS[1], lease * 2)
-return 0
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
+local count = redis.call('ZCARD', KEYS[1])
+local result = {}
+for i = 5 + released, #ARGV do
+  local holder = ARGV[i]
+  if redis.call('ZSCORE', KEYS[1], holder) then
+    redis.call('ZADD', KEYS[1], now + lease, holder)
+    result[#result + 1] = 0
+  elseif count < limit then
+    redis.call('ZADD', KEYS[1], now + lease, holder)
+    count = count + 1
+    result[#result + 1] = 0
+  else
+    result[#result + 1] = -1
+  end
+end
+if count > 0 then redis.call('PEXPIRE', KEYS[1], lease * 2) end
+return result
 `;
 
 // A requests-per-minute pacer (GCRA: one request per 60000/rpm ms, no burst), so a model
@@ -40,16 +56,19 @@ export type Permit = {
   renew: () => Promise<boolean>;
   /** 0 when the next request may go now, else the ms to wait (only paced generators ask Redis). */
   pace: () => Promise<number>;
-  /** Not awaited by callers: the slot frees a round trip later at worst, and the lease bounds a miss. */
+  /** Frees the slot with the semaphore's next call, before any admission in it; the lease bounds a miss. */
   release: () => void;
 };
 
 export type TAdmission = { admitted: true; permit: Permit } | { admitted: false; retryInMs: number };
 
 type WithScripts = Redis & {
-  arbiterGeneratorAcquire(...args: (string | number)[]): Promise<number>;
+  arbiterGeneratorSync(...args: (string | number)[]): Promise<number[]>;
   arbiterGeneratorPace(...args: (string | number)[]): Promise<number>;
 };
+
+type TWaiter = { holder: string; resolve: (admitted: boolean) => void; reject: (err: unknown) => void };
+type TPendingSync = { slots: string; limit: number; released: string[]; waiters: TWaiter[] };
 
 /**
  * `leaseMs` bounds how long a crashed holder keeps its slot; `renewAfterMs` is how old a
@@ -61,16 +80,54 @@ export function createGeneratorLimiter(
   lease: { leaseMs: number; renewAfterMs: number },
 ) {
   // Defined commands run by EVALSHA: the scripts are sent once, not with every job.
-  if (!("arbiterGeneratorAcquire" in redis)) {
-    redis.defineCommand("arbiterGeneratorAcquire", { numberOfKeys: 1, lua: ACQUIRE });
+  if (!("arbiterGeneratorSync" in redis)) {
+    redis.defineCommand("arbiterGeneratorSync", { numberOfKeys: 1, lua: SYNC });
     redis.defineCommand("arbiterGeneratorPace", { numberOfKeys: 1, lua: PACE });
   }
   const scripted = redis as WithScripts;
 
-  async function take(slots: string, holder: string, limit: number): Promise<boolean> {
-    return (
-      Number(await scripted.arbiterGeneratorAcquire(slots, Date.now(), holder, limit, lease.leaseMs)) === 0
-    );
+  // What lanes ask of one generator's semaphore in one turn of the event loop travels as one
+  // script call: a job opening its lanes asks once, and a slot given back rides along with
+  // the next admission, freed before it (a lane that ends hands its request slot straight to
+  // a waiting lane, whose admission must find the slot free). Keyed by semaphore and limit.
+  const pending = new Map<string, TPendingSync>();
+
+  function queue(slots: string, limit: number): TPendingSync {
+    const key = `${slots}\u0000${limit}`;
+    let entry = pending.get(key);
+    if (!entry) {
+      entry = { slots, limit, released: [], waiters: [] };
+      pending.set(key, entry);
+      if (pending.size === 1) setImmediate(flush);
+    }
+    return entry;
+  }
+
+  function flush(): void {
+    const entries = [...pending.values()];
+    pending.clear();
+    for (const { slots, limit, released, waiters } of entries) {
+      const args = [
+        Date.now(),
+        limit,
+        lease.leaseMs,
+        released.length,
+        ...released,
+        ...waiters.map((w) => w.holder),
+      ];
+      scripted.arbiterGeneratorSync(slots, ...args).then(
+        (results) => {
+          for (const [i, w] of waiters.entries()) w.resolve(Number(results[i]) === 0);
+        },
+        (err) => {
+          for (const w of waiters) w.reject(err);
+        },
+      );
+    }
+  }
+
+  function take(slots: string, holder: string, limit: number): Promise<boolean> {
+    return new Promise((resolve, reject) => queue(slots, limit).waiters.push({ holder, resolve, reject }));
   }
 
   async function acquire(generatorId: string, holder: string, limits: GeneratorLimits): Promise<TAdmission> {
@@ -91,7 +148,8 @@ export function createGeneratorLimiter(
       },
       pace: async () =>
         interval > 0 ? Number(await scripted.arbiterGeneratorPace(paceKey, Date.now(), interval)) : 0,
-      release: () => void redis.zrem(slots, holder).catch(() => undefined),
+      // A release that fails (Redis away) is left to the lease.
+      release: () => void queue(slots, limits.concurrency).released.push(holder),
     };
     return { admitted: true, permit };
   }

@@ -178,24 +178,31 @@ export async function cancelSamples(pool: pg.Pool, sampleIds: string[]) {
   );
 }
 
+/** Told the run's id when it finishes, so a waiter (the bench, a test) needs no polling. */
+export const RUN_FINISHED_CHANNEL = "arbiter_generation_run_finished";
+
 const FINISH = `
-UPDATE generation_runs r
-   SET done = c.done, failed = c.failed, finished_at = now(),
-       status = CASE WHEN c.done = 0 AND c.failed > 0 THEN 'FAILED'::"JobStatus" ELSE 'SUCCEEDED'::"JobStatus" END
-  FROM (SELECT count(*) FILTER (WHERE status = 'DONE')::int AS done,
-               count(*) FILTER (WHERE status = 'FAILED')::int AS failed
-          FROM generation_samples
-         WHERE run_id = $1
-           AND NOT EXISTS (SELECT 1 FROM generation_samples WHERE run_id = $1 AND status = 'PENDING')) c
- WHERE r.id = $1 AND r.status = 'RUNNING'
-   AND NOT EXISTS (SELECT 1 FROM generation_samples WHERE run_id = $1 AND status = 'PENDING')`;
+WITH finished AS (
+  UPDATE generation_runs r
+     SET done = c.done, failed = c.failed, finished_at = now(),
+         status = CASE WHEN c.done = 0 AND c.failed > 0 THEN 'FAILED'::"JobStatus" ELSE 'SUCCEEDED'::"JobStatus" END
+    FROM (SELECT count(*) FILTER (WHERE status = 'DONE')::int AS done,
+                 count(*) FILTER (WHERE status = 'FAILED')::int AS failed
+            FROM generation_samples
+           WHERE run_id = $1
+             AND NOT EXISTS (SELECT 1 FROM generation_samples WHERE run_id = $1 AND status = 'PENDING')) c
+   WHERE r.id = $1 AND r.status = 'RUNNING'
+     AND NOT EXISTS (SELECT 1 FROM generation_samples WHERE run_id = $1 AND status = 'PENDING')
+  RETURNING r.id)
+SELECT pg_notify('${RUN_FINISHED_CHANNEL}', id::text) FROM finished`;
 
 /**
  * Closes the run once nothing is pending. Every job that settled samples gets here after
  * its own commit, so whichever commits last sees no pending rows; the status guard lets
  * only one of them write the final counts. The pending check is an index probe, so calling
  * this once per job costs little (less than counting, at each write, whether the run is
- * near its end); the counts are taken only once, at the end.
+ * near its end); the counts are taken only once, at the end. The notification goes out
+ * when the transaction commits, so a listener that hears it reads the final counts.
  */
 export async function finishRunIfComplete(pool: pg.Pool, runId: string): Promise<boolean> {
   const res = await pool.query({ name: "arbiter-generation-finish", text: FINISH, values: [runId] });
