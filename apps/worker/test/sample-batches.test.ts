@@ -1,4 +1,6 @@
+import { sampleBatchJobId } from "@arbiter/jobs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { planRun } from "../src/features/generation/plan-run";
 import {
   batchSizeFor,
   forEachPendingBatch,
@@ -96,7 +98,7 @@ describe("cutting a run into sample batches", () => {
       [run.id, projectId],
     );
     const { rows } = await f.db.pool.query<{ id: string; generator_id: string }>(
-      "SELECT id, generator_id FROM generation_samples WHERE run_id = $1 ORDER BY generator_id, id",
+      "SELECT id, generator_id FROM generation_samples WHERE run_id = $1 ORDER BY generator_id, prompt_id, sample_index",
       [run.id],
     );
     // 3,000 rows per generator in chunks of 7: the 5,000-row pages of the cursor end mid-chunk.
@@ -109,5 +111,48 @@ describe("cutting a run into sample batches", () => {
     expect((await batchesOf(run.id, 7)).map((x) => x.pendingIds)).toEqual(expected);
     // By default a run this size gets the largest batches.
     expect((await batchesOf(run.id)).every((x) => x.pendingIds.length === 50)).toBe(true);
+  });
+
+  it("plans a run head first, with the same batches as the whole ledger's cut, and stays QUEUED until whole", async () => {
+    const { projectId, userId } = await f.seedProject(70);
+    const a = await f.addGenerator(projectId, { baseUrl: "http://127.0.0.1:9/v1", model: "a" });
+    const b = await f.addGenerator(projectId, { baseUrl: "http://127.0.0.1:9/v1", model: "b" });
+    const run = await f.db.prisma.generationRun.create({
+      data: { projectId, generatorIds: [a, b], samplesPerPrompt: 3, createdById: userId },
+    });
+    // 210 samples per generator in batches of 10: a head of 4 batches is 40/3 prompts, so it
+    // must round to whole batches of both (lcm(10, 3) = 30 samples, 10 prompts per unit).
+    expect(batchSizeFor(210, {})).toBe(10);
+    const seen: string[] = [];
+    const statuses: string[] = [];
+    const spy = new Proxy(f.queue, {
+      get(target, key, receiver) {
+        if (key !== "addBulk") return Reflect.get(target, key, receiver);
+        return async (jobs: { opts?: { jobId?: string } }[]) => {
+          seen.push(...jobs.map((j) => j.opts!.jobId!));
+          const { rows } = await f.db.pool.query("SELECT status FROM generation_runs WHERE id = $1", [
+            run.id,
+          ]);
+          statuses.push(rows[0].status);
+          return target.addBulk(jobs as never);
+        };
+      },
+    });
+    expect(await planRun(f.db.pool, spy, run.id, {})).toBe(420);
+
+    const whole = await batchesOf(run.id);
+    expect(whole).toHaveLength(42);
+    expect(whole.every((x) => x.pendingIds.length === 10)).toBe(true);
+    expect([...seen].sort()).toEqual(whole.map((x) => sampleBatchJobId(x.firstSampleId)).sort());
+    // The head's 2 x 4 batches went out while the run was still being written (QUEUED).
+    expect(statuses[0]).toBe("QUEUED");
+    expect(statuses.at(-1)).toBe("RUNNING");
+    const head = seen.slice(0, 8);
+    expect(new Set(head).size).toBe(8);
+    const done = await f.db.prisma.generationRun.findUniqueOrThrow({ where: { id: run.id } });
+    expect(done).toMatchObject({ status: "RUNNING", total: 420 });
+    // Planning again enqueues the same jobs (ids), so nothing is added twice.
+    expect(await planRun(f.db.pool, f.queue, run.id, {})).toBe(420);
+    expect(await f.queue.getJobCountByTypes("waiting", "delayed", "prioritized")).toBe(42);
   });
 });

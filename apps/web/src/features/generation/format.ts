@@ -12,6 +12,15 @@ export const RUN_STATUS: Record<TGenerationRun["status"], { label: string; tone:
   CANCELLED: { label: "Cancelled", tone: "neutral" },
 };
 
+/**
+ * The badge of a run. A large run's first requests go out while the worker still writes the
+ * rest of its samples; it stays QUEUED until then, but has started, so it says so.
+ */
+export function runStatusBadge(run: Pick<TGenerationRun, "status" | "startedAt">) {
+  if (run.status === "QUEUED" && run.startedAt) return { label: "Starting", tone: "accent" as BadgeTone };
+  return RUN_STATUS[run.status];
+}
+
 type Timed = Pick<TGenerationRun, "done" | "failed" | "startedAt" | "finishedAt">;
 
 /** Samples finished (stored or failed) per second since the run started; null before it has. */

@@ -1,6 +1,6 @@
 import type { TGenerator } from "@arbiter/shared";
 import { describe, expect, it } from "vitest";
-import { eta, formatDuration, formatRate, throughput } from "./format";
+import { eta, formatDuration, formatRate, runStatusBadge, throughput } from "./format";
 import { bodyFromForm, EMPTY_FORM, errorsFromApi, formFromGenerator } from "./generator-form";
 
 describe("generator form", () => {
@@ -92,6 +92,18 @@ describe("generator form", () => {
       ]),
     ).toEqual({ topP: "too big", stop: "too long", extra: "bad", baseUrl: "invalid URL" });
     expect(errorsFromApi(undefined)).toEqual({});
+  });
+});
+
+describe("run status", () => {
+  it("calls a queued run whose first requests went out Starting, and a waiting one Queued", () => {
+    expect(runStatusBadge({ status: "QUEUED", startedAt: null }).label).toBe("Queued");
+    expect(runStatusBadge({ status: "QUEUED", startedAt: "2026-11-29T10:00:00.000Z" }).label).toBe(
+      "Starting",
+    );
+    expect(runStatusBadge({ status: "RUNNING", startedAt: "2026-11-29T10:00:00.000Z" }).label).toBe(
+      "Running",
+    );
   });
 });
 

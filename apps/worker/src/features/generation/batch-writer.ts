@@ -23,10 +23,11 @@ export function createBatchWriter(pool: pg.Pool, runId: string) {
     stored += written.stored;
     failed += written.failed;
     if (written.stored + written.failed > 0) settledAny = true;
-    return written.runStatus === "RUNNING";
+    // A run is QUEUED while planning still writes its ledger, and its head is already under way.
+    return written.runStatus === "RUNNING" || written.runStatus === "QUEUED";
   }
 
-  /** Writes what is buffered; false once the run is no longer running (cancelled). */
+  /** Writes what is buffered; false once the run is no longer under way (cancelled). */
   function write(): Promise<boolean> {
     since = Date.now();
     chain = chain.then(writeBuffered, writeBuffered);

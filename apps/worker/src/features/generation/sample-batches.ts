@@ -22,31 +22,47 @@ export function batchSizeFor(samples: number, policy: BatchPolicy): number {
 type TLedgerRow = { id: string; generator_id: string; pending: boolean; n: number };
 
 /**
+ * A stretch of a run's prompts (by id) whose samples are walked on their own: planning
+ * enqueues a run's head before it writes the rest. `perGenerator` is the whole run's
+ * samples per generator, which the batch size is chosen from. A part must start and end on
+ * batch boundaries (see planRun) for its batches to be the whole run's.
+ */
+export type TLedgerPart = { afterPromptId?: string; throughPromptId?: string; perGenerator: number };
+
+/**
  * Walks a run's ledger and hands over its batches that still have pending samples, a page
- * at a time. The cut depends only on the run's rows (all of them, finished or not, in id
- * order per generator) and the policy, never on what is pending: planning again, or the
- * recovery sweep, finds the same batches with the same first sample, hence the same job ids,
- * so enqueueing twice adds nothing and a live job is recognised. A cursor reads the ledger
- * once, however large the run; `onPage` returning false stops the walk.
+ * at a time. The cut depends only on the run's rows (all of them, finished or not, per
+ * generator in prompt and sample order) and the policy, never on what is pending nor on the
+ * order rows were written in: planning again, or the recovery sweep, finds the same batches
+ * with the same first sample, hence the same job ids, so enqueueing twice adds nothing and a
+ * live job is recognised. A cursor reads the ledger once, however large the run; `onPage`
+ * returning false stops the walk.
  */
 export async function forEachPendingBatch(
   pool: pg.Pool,
   runId: string,
   policy: BatchPolicy,
   onPage: (batches: TSampleBatch[]) => Promise<boolean>,
+  part?: TLedgerPart,
 ): Promise<void> {
   const client = await pool.connect();
   let broken: Error | undefined;
+  const bounds = [
+    part?.afterPromptId ? `AND prompt_id > ${client.escapeLiteral(part.afterPromptId)}` : "",
+    part?.throughPromptId ? `AND prompt_id <= ${client.escapeLiteral(part.throughPromptId)}` : "",
+  ].join(" ");
+  const perGenerator = part
+    ? `${Number(part.perGenerator)}`
+    : "count(*) OVER (PARTITION BY generator_id)::int";
   try {
-    // One round trip opens the transaction and the cursor (simple protocol, so the run id is
-    // a quoted literal), since planning sits between a run's start and its first request.
+    // One round trip opens the transaction and the cursor (simple protocol, so the values are
+    // quoted literals), since planning sits between a run's start and its first request.
     await client.query(
       `BEGIN READ ONLY;
        DECLARE batch_rows NO SCROLL CURSOR FOR
-         SELECT id, generator_id, status = 'PENDING' AS pending,
-                count(*) OVER (PARTITION BY generator_id)::int AS n
-           FROM generation_samples WHERE run_id = ${client.escapeLiteral(runId)}
-          ORDER BY generator_id, id`,
+         SELECT id, generator_id, status = 'PENDING' AS pending, ${perGenerator} AS n
+           FROM generation_samples WHERE run_id = ${client.escapeLiteral(runId)} ${bounds}
+          ORDER BY generator_id, prompt_id, sample_index`,
     );
     let chunk: TLedgerRow[] = [];
     let size = 1;

@@ -199,7 +199,8 @@ SELECT pg_notify('${RUN_FINISHED_CHANNEL}', id::text) FROM finished`;
 /**
  * Closes the run once nothing is pending. Every job that settled samples gets here after
  * its own commit, so whichever commits last sees no pending rows; the status guard lets
- * only one of them write the final counts. The pending check is an index probe, so calling
+ * only one of them write the final counts, and only once planning has written the whole
+ * ledger (a run stays QUEUED until then, see planRun). The pending check is an index probe, so calling
  * this once per job costs little (less than counting, at each write, whether the run is
  * near its end); the counts are taken only once, at the end. The notification goes out
  * when the transaction commits, so a listener that hears it reads the final counts.

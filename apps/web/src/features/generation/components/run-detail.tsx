@@ -17,7 +17,15 @@ import {
 import { ConfirmDialog } from "@/features/admin/components/confirm-dialog";
 import { RelativeTime } from "@/features/admin/components/relative-time";
 import { cancelRun } from "../api";
-import { eta, formatCount, formatDuration, formatRate, isActive, RUN_STATUS, throughput } from "../format";
+import {
+  eta,
+  formatCount,
+  formatDuration,
+  formatRate,
+  isActive,
+  runStatusBadge,
+  throughput,
+} from "../format";
 import { useLiveRun, useNow } from "../hooks/use-live-run";
 import styles from "./generation.module.css";
 import { SectionNav } from "./section-nav";
@@ -38,7 +46,7 @@ export function RunDetail({
   const [confirming, setConfirming] = useState(false);
   const active = isActive(run);
   const now = useNow(active);
-  const status = RUN_STATUS[run.status];
+  const status = runStatusBadge(run);
   const names = new Map(generators.map((g) => [g.id, g.name]));
   const finished = run.done + run.failed + run.cancelled;
   const share = run.total > 0 ? Math.round((finished / run.total) * 100) : 0;

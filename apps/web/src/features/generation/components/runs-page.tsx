@@ -8,7 +8,7 @@ import { Badge, Button, ButtonLink, Card, EmptyState, PageHeader, ProgressBar } 
 import admin from "@/features/admin/components/admin.module.css";
 import { RelativeTime } from "@/features/admin/components/relative-time";
 import { listRuns } from "../api";
-import { formatCount, isActive, RUN_STATUS } from "../format";
+import { formatCount, isActive, runStatusBadge } from "../format";
 import styles from "./generation.module.css";
 import { SectionNav } from "./section-nav";
 import { StartRunDialog } from "./start-run-dialog";
@@ -110,6 +110,7 @@ export function RunsPage({
             <tbody>
               {runs.map((run) => {
                 const finished = run.done + run.failed + run.cancelled;
+                const status = runStatusBadge(run);
                 return (
                   <tr key={run.id} data-testid="run-row">
                     <td className={styles.runName}>
@@ -121,7 +122,7 @@ export function RunsPage({
                       </div>
                     </td>
                     <td>
-                      <Badge tone={RUN_STATUS[run.status].tone}>{RUN_STATUS[run.status].label}</Badge>
+                      <Badge tone={status.tone}>{status.label}</Badge>
                     </td>
                     <td>
                       <ProgressBar value={finished} max={run.total} label={`Progress of run ${run.id}`} />
