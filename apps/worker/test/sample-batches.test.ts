@@ -27,9 +27,9 @@ async function batchesOf(runId: string, fixedSize?: number) {
 }
 
 describe("cutting a run into sample batches", () => {
-  it("grows batches with the run: one sample per job for small runs, at most 50", () => {
-    expect([1, 39, 40, 150, 1_000, 5_000, 1_000_000].map((n) => batchSizeFor(n, {}))).toEqual([
-      1, 1, 2, 7, 50, 50, 50,
+  it("grows batches with the run: one sample per job for small runs, at most 100", () => {
+    expect([1, 19, 20, 150, 1_000, 5_000, 1_000_000].map((n) => batchSizeFor(n, {}))).toEqual([
+      1, 1, 2, 15, 100, 100, 100,
     ]);
     expect(batchSizeFor(1_000, { fixedSize: 4 })).toBe(4);
   });
@@ -110,7 +110,7 @@ describe("cutting a run into sample batches", () => {
     expect(expected).toHaveLength(2 * 429);
     expect((await batchesOf(run.id, 7)).map((x) => x.pendingIds)).toEqual(expected);
     // By default a run this size gets the largest batches.
-    expect((await batchesOf(run.id)).every((x) => x.pendingIds.length === 50)).toBe(true);
+    expect((await batchesOf(run.id)).every((x) => x.pendingIds.length === 100)).toBe(true);
   });
 
   it("plans a run head first, with the same batches as the whole ledger's cut, and stays QUEUED until whole", async () => {
@@ -120,9 +120,9 @@ describe("cutting a run into sample batches", () => {
     const run = await f.db.prisma.generationRun.create({
       data: { projectId, generatorIds: [a, b], samplesPerPrompt: 3, createdById: userId },
     });
-    // 210 samples per generator in batches of 10: a head of 4 batches is 40/3 prompts, so it
-    // must round to whole batches of both (lcm(10, 3) = 30 samples, 10 prompts per unit).
-    expect(batchSizeFor(210, {})).toBe(10);
+    // 210 samples per generator in batches of 21: a head of 2 batches is 14 prompts (3
+    // samples each), which ends on a batch boundary of both generators.
+    expect(batchSizeFor(210, {})).toBe(21);
     const seen: string[] = [];
     const statuses: string[] = [];
     const spy = new Proxy(f.queue, {
@@ -141,18 +141,20 @@ describe("cutting a run into sample batches", () => {
     expect(await planRun(f.db.pool, spy, run.id, {})).toBe(420);
 
     const whole = await batchesOf(run.id);
-    expect(whole).toHaveLength(42);
-    expect(whole.every((x) => x.pendingIds.length === 10)).toBe(true);
+    expect(whole).toHaveLength(20);
+    expect(whole.every((x) => x.pendingIds.length === 21)).toBe(true);
     expect([...seen].sort()).toEqual(whole.map((x) => sampleBatchJobId(x.firstSampleId)).sort());
-    // The head's 2 x 4 batches went out while the run was still being written (QUEUED).
-    expect(statuses[0]).toBe("QUEUED");
-    expect(statuses.at(-1)).toBe("RUNNING");
-    const head = seen.slice(0, 8);
-    expect(new Set(head).size).toBe(8);
+    // The head's 2 x 2 batches went out while the run was still being written (QUEUED), the
+    // other 16 once it was whole.
+    expect(statuses).toEqual(["QUEUED", "RUNNING"]);
+    const firstOfEach = [...whole.slice(0, 2), ...whole.slice(10, 12)];
+    expect([...seen.slice(0, 4)].sort()).toEqual(
+      firstOfEach.map((x) => sampleBatchJobId(x.firstSampleId)).sort(),
+    );
     const done = await f.db.prisma.generationRun.findUniqueOrThrow({ where: { id: run.id } });
     expect(done).toMatchObject({ status: "RUNNING", total: 420 });
     // Planning again enqueues the same jobs (ids), so nothing is added twice.
     expect(await planRun(f.db.pool, f.queue, run.id, {})).toBe(420);
-    expect(await f.queue.getJobCountByTypes("waiting", "delayed", "prioritized")).toBe(42);
+    expect(await f.queue.getJobCountByTypes("waiting", "delayed", "prioritized")).toBe(20);
   });
 });

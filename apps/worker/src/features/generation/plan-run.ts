@@ -5,8 +5,8 @@ import { finishRunIfComplete } from "./sample-store";
 
 // Batches per generator in a run's head: written and enqueued before the rest of the ledger,
 // so the first requests go out while the rest is written (for a large run, seconds sooner).
-// Enough to keep every request slot busy meanwhile.
-const HEAD_BATCHES = 4;
+// A job's lanes grow to fill idle request slots, so two batches keep every slot busy meanwhile.
+const HEAD_BATCHES = 2;
 
 const RUN = `
 SELECT r.project_id, r.status, r.generator_ids, r.samples_per_prompt, r.prompt_ids,
