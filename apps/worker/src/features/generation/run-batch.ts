@@ -70,13 +70,20 @@ export async function runBatch(
 
   const batch = createBatchWriter(deps.pool, runId);
   const state: TBatchState = { retry: [], wait: null, stop: false, cancelled: false, left: 0 };
-  // Planned batches hold one generator; the grouping keeps any other payload correct too.
-  for (const group of groupByGenerator(work)) {
-    if (state.stop) {
-      state.left += group.length;
-      continue;
+  try {
+    // Planned batches hold one generator; the grouping keeps any other payload correct too.
+    for (const group of groupByGenerator(work)) {
+      if (state.stop) {
+        state.left += group.length;
+        continue;
+      }
+      await requestGroup(deps, group, options, batch, state);
     }
-    await requestGroup(deps, group, options, batch, state);
+  } catch (err) {
+    // The job fails and comes back, asking only for samples still pending: what it already
+    // has is kept if it can be, rather than asked for again.
+    await batch.close().catch(() => undefined);
+    throw err;
   }
   const { stored, failed } = await batch.close();
   if (state.retry.length > 0) {
@@ -162,6 +169,8 @@ async function requestGroup(
             if (ready.stopJob) state.stop = true;
             return;
           }
+          // Another lane may have taken the last sample while this one waited to be ready.
+          if (next >= group.length || state.stop) break;
           const failure = await requestOne(deps, group[next++]!, options, batch);
           if (failure) state.retry.push(failure);
           if (batch.age() >= WRITE_EVERY_MS && !(await batch.write())) {
