@@ -88,6 +88,8 @@ export const ZCreateRunBody = z.object({
 });
 export type TCreateRunBody = z.infer<typeof ZCreateRunBody>;
 
+// QUEUED until the worker has written the run's whole ledger; a large run's first samples are
+// under way before that, and then `startedAt` is set already.
 export const ZRunStatus = z.enum(["QUEUED", "RUNNING", "SUCCEEDED", "FAILED", "CANCELLED"]);
 
 export const ZRunError = z.object({
