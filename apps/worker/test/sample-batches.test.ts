@@ -6,6 +6,7 @@ import {
   forEachPendingBatch,
   type TSampleBatch,
 } from "../src/features/generation/sample-batches";
+import { finishRunIfComplete } from "../src/features/generation/sample-store";
 import { createGenerationFixture, type GenerationFixture } from "./support/generation";
 
 let f: GenerationFixture;
@@ -156,5 +157,28 @@ describe("cutting a run into sample batches", () => {
     // Planning again enqueues the same jobs (ids), so nothing is added twice.
     expect(await planRun(f.db.pool, f.queue, run.id, {})).toBe(420);
     expect(await f.queue.getJobCountByTypes("waiting", "delayed", "prioritized")).toBe(20);
+  });
+
+  it("never closes a run still being planned, though every sample written so far is done", async () => {
+    const { projectId, userId } = await f.seedProject(4);
+    const a = await f.addGenerator(projectId, { baseUrl: "http://127.0.0.1:9/v1", model: "a" });
+    const run = await f.db.prisma.generationRun.create({
+      data: { projectId, generatorIds: [a], samplesPerPrompt: 1, createdById: userId },
+    });
+    await f.db.pool.query(
+      `INSERT INTO generation_samples (run_id, prompt_id, generator_id, sample_index, status)
+       SELECT $1, p.id, $2, 0, 'DONE' FROM prompts p WHERE p.project_id = $3`,
+      [run.id, a, projectId],
+    );
+    expect(await finishRunIfComplete(f.db.pool, run.id)).toBe(false);
+    expect((await f.db.prisma.generationRun.findUniqueOrThrow({ where: { id: run.id } })).status).toBe(
+      "QUEUED",
+    );
+    await f.db.prisma.generationRun.update({ where: { id: run.id }, data: { status: "RUNNING" } });
+    expect(await finishRunIfComplete(f.db.pool, run.id)).toBe(true);
+    expect(await f.db.prisma.generationRun.findUniqueOrThrow({ where: { id: run.id } })).toMatchObject({
+      status: "SUCCEEDED",
+      done: 4,
+    });
   });
 });
