@@ -53,6 +53,34 @@ async function shootPages(ctx: FlowContext, projectId: string, runId: string) {
   }
 }
 
+/**
+ * A large run's head is under way while the worker still writes the rest of its samples: it
+ * is QUEUED with a start time, and the pages call it Starting. The row stands for that moment
+ * (no generators, so nothing would be asked of a model if a worker planned it).
+ */
+async function shootStartingRun(ctx: FlowContext, projectId: string) {
+  const { rows } = await ctx.db.pool.query<{ id: string }>(
+    `INSERT INTO generation_runs (project_id, generator_ids, samples_per_prompt, created_by_id, status, started_at, total)
+     SELECT $1, '{}', 1, id, 'QUEUED', now(), 24 FROM users WHERE email = $2 RETURNING id`,
+    [projectId, ctx.admin.email],
+  );
+  const runId = rows[0]!.id;
+  for (const [viewport, scheme] of [
+    ["desktop", "dark"],
+    ["phone", "light"],
+  ] as const) {
+    const { context, page } = await newPage(ctx.browser, viewport, scheme);
+    await signIn(page, ctx.web, ctx.admin.email, ctx.admin.password);
+    await page.goto(`${ctx.web}/projects/${projectId}/runs`);
+    await page.getByText("Starting", { exact: true }).first().waitFor();
+    await screenshot(page, `generation-runs-starting-${viewport}-${scheme}`);
+    await page.goto(`${ctx.web}/projects/${projectId}/runs/${runId}`);
+    await page.getByText("Starting", { exact: true }).first().waitFor();
+    await screenshot(page, `generation-run-starting-${viewport}-${scheme}`);
+    await context.close();
+  }
+}
+
 export const generationFlow: Flow = {
   name: "generation: add generators, test connection, run through the worker, build items, import with rejects",
   async run(ctx) {
@@ -196,5 +224,6 @@ export const generationFlow: Flow = {
     await context.close();
 
     await shootPages(ctx, project.id, runId);
+    await shootStartingRun(ctx, project.id);
   },
 };
