@@ -12,6 +12,7 @@ import { authPlugin } from "./plugins/auth";
 import { dbPlugin } from "./plugins/db";
 import { errorsPlugin } from "./plugins/errors";
 import { healthPlugin } from "./plugins/health";
+import { projectAccessPlugin } from "./plugins/project-access";
 import { queuesPlugin } from "./plugins/queues";
 import { securityHeadersPlugin } from "./plugins/security-headers";
 import { storableBodyPlugin } from "./plugins/storable-body";
@@ -72,6 +73,7 @@ export async function buildApp({ config, db, logger }: BuildAppOptions) {
   });
   await app.register(swaggerPlugin);
   await app.register(authPlugin);
+  await app.register(projectAccessPlugin);
   await app.register(healthPlugin);
   await app.register(storableBodyPlugin);
   await app.register(queuesPlugin);

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { TAssignment, TProjectStats } from "@arbiter/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { krippendorffAlpha, type Value } from "../src/lib/analytics/krippendorff";
-import { judge, takeAssignment } from "./support/annotation";
+import { createPool, judge, takeAssignment } from "./support/annotation";
 import { bearer, createHarness, type Harness, type TestUser } from "./support/harness";
 
 let h: Harness;
@@ -18,19 +18,7 @@ const LONG = "x".repeat(600);
 /** A pairwise project whose items pit "alpha" (long answers) against "beta" (short), in alternating upload order. */
 async function seedModels(annotators: TestUser[], items: number) {
   const admin = await h.user("ADMIN");
-  const pool = await h.app.inject({
-    method: "POST",
-    url: "/api/v1/pools",
-    headers: bearer(admin),
-    payload: { name: `pool-${randomUUID()}` },
-  });
-  const poolId = pool.json().pool.id;
-  await h.app.inject({
-    method: "POST",
-    url: `/api/v1/pools/${poolId}/members`,
-    headers: bearer(admin),
-    payload: { userIds: annotators.map((a) => a.id) },
-  });
+  const poolId = await createPool(h, admin, annotators, [researcher]);
   const project = await h.app.inject({
     method: "POST",
     url: "/api/v1/projects",

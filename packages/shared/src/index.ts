@@ -6,6 +6,7 @@ export * from "./contents";
 export * from "./exports";
 export * from "./generation";
 export * from "./pools";
+export * from "./project-members";
 export * from "./projects";
 export * from "./prompts";
 export * from "./quality";

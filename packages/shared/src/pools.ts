@@ -6,8 +6,11 @@ export const ZPool = z.object({
   id: z.string(),
   name: z.string(),
   memberCount: z.number(),
+  // Researchers allowed to attach this pool to the projects they own (admins always may).
+  attacherIds: z.array(z.string()),
   createdAt: z.string(),
 });
+export type TPool = z.infer<typeof ZPool>;
 export const ZCreatePoolBody = z.object({ name: zName });
 export const ZPoolResponse = z.object({ pool: ZPool });
 export const ZAddMembersBody = z.object({ userIds: z.array(ZId).min(1).max(1000) });

@@ -44,7 +44,8 @@ export const ZQualityFlag = z.object({
 });
 
 export const ZAnnotatorQuality = z.object({
-  user: z.object({ id: z.string(), name: z.string(), email: z.string() }),
+  // The export pseudonym (the same as in the project's exports); the email only for admins.
+  user: z.object({ id: z.string(), name: z.string(), pseudonym: z.string(), email: z.string().nullable() }),
   status: ZAnnotatorStatus,
   reason: z.string().nullable(),
   judgments: z.number(),

@@ -59,6 +59,11 @@ async function seedProject(prisma: PrismaClient, researcherId: string, annotator
     data: annotatorIds.map((userId) => ({ poolId: pool.id, userId })),
     skipDuplicates: true,
   });
+  // The demo researcher may attach the demo pool to the projects they create.
+  await prisma.poolAttacher.createMany({
+    data: [{ poolId: pool.id, userId: researcherId }],
+    skipDuplicates: true,
+  });
   const project = await prisma.project.create({
     data: {
       slug: "demo-helpfulness",

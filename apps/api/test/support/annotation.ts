@@ -12,21 +12,23 @@ export type ProjectOptions = {
   leaseSeconds?: number;
 };
 
-/** A project with a pool holding the given annotators, and items whose completions name their model. */
-export async function seedProject(
+/**
+ * A pool with these annotators in it; researchers among `attachers` may attach it to their
+ * projects (an admin always may).
+ */
+export async function createPool(
   h: Harness,
-  owner: TestUser,
+  admin: TestUser,
   annotators: TestUser[],
-  opts: ProjectOptions = {},
-) {
-  const admin = owner.role === "ADMIN" ? owner : await h.user("ADMIN");
+  attachers: TestUser[] = [],
+): Promise<string> {
   const pool = await h.app.inject({
     method: "POST",
     url: "/api/v1/pools",
     headers: bearer(admin),
     payload: { name: `pool-${randomUUID()}` },
   });
-  const poolId = pool.json().pool.id;
+  const poolId: string = pool.json().pool.id;
   if (annotators.length) {
     await h.app.inject({
       method: "POST",
@@ -35,6 +37,28 @@ export async function seedProject(
       payload: { userIds: annotators.map((a) => a.id) },
     });
   }
+  const researchers = attachers.filter((u) => u.role === "RESEARCHER");
+  if (researchers.length) {
+    const allowed = await h.app.inject({
+      method: "PUT",
+      url: `/api/v1/pools/${poolId}/attachers`,
+      headers: bearer(admin),
+      payload: { userIds: researchers.map((u) => u.id) },
+    });
+    expect(allowed.statusCode).toBe(200);
+  }
+  return poolId;
+}
+
+/** A project with a pool holding the given annotators, and items whose completions name their model. */
+export async function seedProject(
+  h: Harness,
+  owner: TestUser,
+  annotators: TestUser[],
+  opts: ProjectOptions = {},
+) {
+  const admin = owner.role === "ADMIN" ? owner : await h.user("ADMIN");
+  const poolId = await createPool(h, admin, annotators, [owner]);
   const taskType = opts.taskType ?? "pairwise";
   const k = opts.optionsPerItem ?? (taskType === "pairwise" ? 2 : 4);
   const project = await h.app.inject({

@@ -1,6 +1,6 @@
-import { randomUUID } from "node:crypto";
 import type { TAssignment } from "@arbiter/shared";
 import { expect } from "vitest";
+import { createPool } from "./annotation";
 import { bearer, type Harness, type TestUser } from "./harness";
 
 export type QualityProjectOptions = {
@@ -23,19 +23,7 @@ export async function seedQualityProject(
   opts: QualityProjectOptions,
 ) {
   const admin = await h.user("ADMIN");
-  const pool = await h.app.inject({
-    method: "POST",
-    url: "/api/v1/pools",
-    headers: bearer(admin),
-    payload: { name: `pool-${randomUUID()}` },
-  });
-  const poolId: string = pool.json().pool.id;
-  await h.app.inject({
-    method: "POST",
-    url: `/api/v1/pools/${poolId}/members`,
-    headers: bearer(admin),
-    payload: { userIds: annotators.map((a) => a.id) },
-  });
+  const poolId = await createPool(h, admin, annotators, [owner]);
   const project = await h.app.inject({
     method: "POST",
     url: "/api/v1/projects",

@@ -9,8 +9,9 @@ export type AnnotatableProject = Pick<
 >;
 
 /**
- * The project if this user may annotate it: annotators through one of its pools, staff
- * always (to try their own tasks). Anything else is "not found", so ids cannot be probed.
+ * The project if this user may annotate it: through one of its pools, as a member of the
+ * project (to try its tasks) or as an admin. Anything else is "not found", so ids cannot be
+ * probed.
  */
 export async function projectForAnnotator(
   app: FastifyInstance,
@@ -30,9 +31,8 @@ export async function projectForAnnotator(
     `SELECT p.id, p.status, p.lease_seconds, p.task_type, p.options_per_item, p.guidelines, p.questions, p.crowd
        FROM projects p
       WHERE p.id = $1
-        AND ($3 OR EXISTS (SELECT 1 FROM project_pools pp JOIN pool_members m ON m.pool_id = pp.pool_id
-                            WHERE pp.project_id = p.id AND m.user_id = $2))`,
-    [projectId, user.id, user.role !== "ANNOTATOR"],
+        AND arbiter_may_enter(p.id, $2, $3::"Role")`,
+    [projectId, user.id, user.role],
   );
   const row = rows[0];
   if (!row) throw notFound("Project");

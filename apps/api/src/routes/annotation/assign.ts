@@ -44,9 +44,7 @@ export async function leaseForAnnotator(
                        ELSE arbiter_lease_dto(p.id, $2, p.lease_seconds, p.status = 'ACTIVE') END AS assignment
              FROM c LEFT JOIN projects p
                ON p.id = $1 AND c.role IS NOT NULL
-              AND (c.role <> 'ANNOTATOR' OR EXISTS (
-                    SELECT 1 FROM project_pools pp JOIN pool_members m ON m.pool_id = pp.pool_id
-                     WHERE pp.project_id = p.id AND m.user_id = $2))`,
+              AND arbiter_may_enter(p.id, $2, c.role::"Role")`,
     values: [projectId, userId, apiKeyId, sessionId],
   });
   const row = rows[0]!;

@@ -55,10 +55,9 @@ export async function projectsFor(app: FastifyInstance, user: AuthUser) {
             (${STANDING}) AS standing
        FROM projects p
       WHERE p.status = 'ACTIVE'
-        AND ($2 OR EXISTS (SELECT 1 FROM project_pools pp JOIN pool_members m ON m.pool_id = pp.pool_id
-                            WHERE pp.project_id = p.id AND m.user_id = $1))
+        AND arbiter_may_enter(p.id, $1, $2::"Role")
       ORDER BY p.created_at DESC`,
-    [user.id, user.role !== "ANNOTATOR"],
+    [user.id, user.role],
   );
   return rows.map((r) => ({
     id: r.id,

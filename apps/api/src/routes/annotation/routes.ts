@@ -71,6 +71,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         params: ZIdParams,
         response: { 201: ZAssignmentResponse, 204: z.null(), 404: ZErrorBody },
       },
+      config: { projectAccess: "annotate" },
       onRequest: anyoneHot,
     },
     async (request, reply) => {

@@ -29,6 +29,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         body: ZExportRequest,
         response: { 202: ZExportResponse, 400: ZErrorBody, 404: ZErrorBody, 503: ZErrorBody },
       },
+      // Exporting reads the collection and changes nothing in it: viewers may.
+      config: { projectAccess: "view" },
       onRequest: staff,
     },
     async (request, reply) =>
@@ -48,6 +50,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         body: ZExportRequest,
         response: { 200: ZExportPreviewResponse, 400: ZErrorBody, 404: ZErrorBody, 503: ZErrorBody },
       },
+      // Exporting reads the collection and changes nothing in it: viewers may.
+      config: { projectAccess: "view" },
       onRequest: staff,
     },
     async (request) => ({ preview: await previewExport(app, request.params.id, request.body) }),
@@ -88,7 +92,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
       onRequest: staff,
     },
-    async (request) => ({ export: toExportDto(await getExport(app, request.params.id)) }),
+    async (request) => ({
+      export: toExportDto(await getExport(app, request.principal!.user, request.params.id)),
+    }),
   );
 
   app.get(
@@ -103,7 +109,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       onRequest: staff,
     },
     async (request, reply) => {
-      const row = await getExport(app, request.params.id);
+      const row = await getExport(app, request.principal!.user, request.params.id);
       const file = storedFiles(row).find((f) => f.name === request.params.name);
       return sendExportFile(reply, row.status, file, request.headers.range);
     },

@@ -11,6 +11,8 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { Redis } from "ioredis";
 import { audit } from "../../lib/audit";
 import { notFound } from "../../lib/http-error";
+import type { AuthUser } from "../../lib/principal";
+import { assertProjectAccess } from "../projects/access";
 
 /** As the worker stores it: the public description plus where the file lies on disk. */
 export type StoredExportFile = TExportFile & { path: string };
@@ -121,8 +123,10 @@ export async function createExport(
   return toExportDto(row);
 }
 
-export async function getExport(app: FastifyInstance, id: string): Promise<Export> {
+/** An export the caller may read (any standing in its project); others' are "not found". */
+export async function getExport(app: FastifyInstance, user: AuthUser, id: string): Promise<Export> {
   const row = await app.db.prisma.export.findUnique({ where: { id } });
   if (!row) throw notFound("Export");
+  await assertProjectAccess(app.db, user, row.projectId, "view", "Export");
   return row;
 }

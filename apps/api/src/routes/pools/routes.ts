@@ -9,12 +9,13 @@ import {
   ZPoolMembersResponse,
   ZPoolResponse,
   ZRenamePoolBody,
+  ZSetPoolAttachersBody,
 } from "@arbiter/shared";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { audit } from "../../lib/audit";
 import { badRequest, conflict, notFound } from "../../lib/http-error";
-import { listPools, poolDto, poolMembers } from "./service";
+import { listPools, poolDto, poolMembers, setPoolAttachers } from "./service";
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   const admins = app.authorize("ADMIN");
@@ -90,12 +91,29 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ["pools"],
-        summary: "List annotator pools (admin)",
+        summary: "List annotator pools: all for admins; for researchers, those they may attach",
         response: { 200: ZPoolListResponse },
+      },
+      onRequest: app.authorize("ADMIN", "RESEARCHER"),
+    },
+    async (request) => ({ pools: await listPools(app, request.principal!.user) }),
+  );
+
+  app.put(
+    "/pools/:id/attachers",
+    {
+      schema: {
+        tags: ["pools"],
+        summary: "Set the researchers allowed to attach this pool to their projects (admin)",
+        params: ZIdParams,
+        body: ZSetPoolAttachersBody,
+        response: { 200: ZPoolResponse, 400: ZErrorBody, 404: ZErrorBody },
       },
       onRequest: admins,
     },
-    async () => ({ pools: await listPools(app) }),
+    async (request) => ({
+      pool: await setPoolAttachers(app, request, request.params.id, request.body.userIds),
+    }),
   );
 
   app.get(

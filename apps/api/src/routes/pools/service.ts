@@ -1,31 +1,75 @@
-import type { FastifyInstance } from "fastify";
-import { notFound } from "../../lib/http-error";
+import type { Prisma } from "@arbiter/db";
+import type { TPool } from "@arbiter/shared";
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import { audit } from "../../lib/audit";
+import { badRequest, notFound } from "../../lib/http-error";
+import type { AuthUser } from "../../lib/principal";
 
-export async function poolDto(app: FastifyInstance, id: string) {
-  const pool = await app.db.prisma.pool.findUnique({
-    where: { id },
-    include: { _count: { select: { members: true } } },
-  });
-  if (!pool) throw notFound("Pool");
+const withCounts = {
+  _count: { select: { members: true } },
+  attachers: { select: { userId: true }, orderBy: { addedAt: "asc" } },
+} as const satisfies Prisma.PoolInclude;
+
+function toPoolDto(pool: Prisma.PoolGetPayload<{ include: typeof withCounts }>): TPool {
   return {
     id: pool.id,
     name: pool.name,
     memberCount: pool._count.members,
+    attacherIds: pool.attachers.map((a) => a.userId),
     createdAt: pool.createdAt.toISOString(),
   };
 }
 
-export async function listPools(app: FastifyInstance) {
+export async function poolDto(app: FastifyInstance, id: string): Promise<TPool> {
+  const pool = await app.db.prisma.pool.findUnique({ where: { id }, include: withCounts });
+  if (!pool) throw notFound("Pool");
+  return toPoolDto(pool);
+}
+
+/** Every pool for an admin; for a researcher, the pools they may attach to their projects. */
+export async function listPools(app: FastifyInstance, user: AuthUser): Promise<TPool[]> {
   const pools = await app.db.prisma.pool.findMany({
-    include: { _count: { select: { members: true } } },
+    where: user.role === "ADMIN" ? {} : { attachers: { some: { userId: user.id } } },
+    include: withCounts,
     orderBy: { name: "asc" },
   });
-  return pools.map((p) => ({
-    id: p.id,
-    name: p.name,
-    memberCount: p._count.members,
-    createdAt: p.createdAt.toISOString(),
-  }));
+  return pools.map(toPoolDto);
+}
+
+/** Replaces the researchers allowed to attach the pool; only active researchers qualify. */
+export async function setPoolAttachers(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  poolId: string,
+  userIds: string[],
+): Promise<TPool> {
+  await poolDto(app, poolId);
+  const wanted = [...new Set(userIds)];
+  const found = await app.db.prisma.user.findMany({
+    where: { id: { in: wanted }, role: "RESEARCHER" },
+    select: { id: true },
+  });
+  const known = new Set(found.map((u) => u.id));
+  const bad = userIds.findIndex((id) => !known.has(id));
+  if (bad >= 0) {
+    throw badRequest(`body.userIds.${bad}: no such researcher`, [
+      { path: `body.userIds.${bad}`, message: "no such researcher" },
+    ]);
+  }
+  await app.db.prisma.$transaction(async (tx) => {
+    await tx.poolAttacher.deleteMany({ where: { poolId, userId: { notIn: wanted } } });
+    await tx.poolAttacher.createMany({
+      data: wanted.map((userId) => ({ poolId, userId })),
+      skipDuplicates: true,
+    });
+    await audit(tx, request, {
+      action: "pool.set_attachers",
+      targetType: "pool",
+      targetId: poolId,
+      data: { userIds: wanted },
+    });
+  });
+  return poolDto(app, poolId);
 }
 
 /** Members with their work across all projects, for the admin's pool page. */

@@ -35,15 +35,20 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ["projects"],
-        summary: "List projects, newest first",
+        summary: "List the projects the caller may see (admins: all; researchers: theirs), newest first",
         querystring: ZProjectListQuery,
         response: { 200: ZProjectListResponse },
       },
       onRequest: staff,
     },
     async (request) => {
+      const user = request.principal!.user;
       const rows = await app.db.prisma.project.findMany({
-        where: request.query.status ? { status: request.query.status } : {},
+        where: {
+          ...(request.query.status ? { status: request.query.status } : {}),
+          // Admins see every project; everyone else the projects they are members of.
+          ...(user.role === "ADMIN" ? {} : { members: { some: { userId: user.id } } }),
+        },
         include: { pools: { select: { poolId: true } } },
         ...pageArgs(request.query),
       });

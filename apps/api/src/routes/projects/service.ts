@@ -4,6 +4,7 @@ import type { TCreateProjectBody, TUpdateProjectBody } from "@arbiter/shared";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { audit } from "../../lib/audit";
 import { badRequest, conflict, notFound } from "../../lib/http-error";
+import type { AuthUser } from "../../lib/principal";
 import { fromTaskType, type ProjectCounts, toProjectDto } from "./serialize";
 
 const withPools = { pools: { select: { poolId: true } } } as const;
@@ -18,15 +19,32 @@ function slugify(name: string): string {
   return `${base || "project"}-${randomBytes(3).toString("hex")}`;
 }
 
-async function assertPoolsExist(app: FastifyInstance, poolIds: string[]): Promise<void> {
-  if (poolIds.length === 0) return;
-  const found = await app.db.prisma.pool.findMany({ where: { id: { in: poolIds } }, select: { id: true } });
-  const known = new Set(found.map((p) => p.id));
-  const missing = poolIds.findIndex((id) => !known.has(id));
-  if (missing >= 0) {
-    throw badRequest(`body.poolIds.${missing}: no such pool`, [
-      { path: `body.poolIds.${missing}`, message: "no such pool" },
-    ]);
+/**
+ * Pools the caller may newly attach: any pool for an admin; for a researcher, pools whose
+ * admin allowed them (pool_attachers). Pools already attached may stay or go: detaching
+ * only narrows who works on the project.
+ */
+async function assertPoolsAttachable(
+  app: FastifyInstance,
+  user: AuthUser,
+  poolIds: string[],
+  attached: string[] = [],
+): Promise<void> {
+  const adding = poolIds.filter((id) => !attached.includes(id));
+  if (adding.length === 0) return;
+  const found = await app.db.prisma.pool.findMany({
+    where: {
+      id: { in: adding },
+      ...(user.role === "ADMIN" ? {} : { attachers: { some: { userId: user.id } } }),
+    },
+    select: { id: true },
+  });
+  const allowed = new Set(found.map((p) => p.id));
+  const refused = poolIds.findIndex((id) => adding.includes(id) && !allowed.has(id));
+  if (refused >= 0) {
+    const message =
+      user.role === "ADMIN" ? "no such pool" : "no such pool, or its admin has not allowed you to attach it";
+    throw badRequest(`body.poolIds.${refused}: ${message}`, [{ path: `body.poolIds.${refused}`, message }]);
   }
 }
 
@@ -69,7 +87,8 @@ export async function createProject(
   request: FastifyRequest,
   input: TCreateProjectBody,
 ) {
-  await assertPoolsExist(app, input.poolIds);
+  const creator = request.principal!.user;
+  await assertPoolsAttachable(app, creator, input.poolIds);
   const project = await app.db.prisma.$transaction(async (tx) => {
     const created = await tx.project.create({
       data: {
@@ -84,7 +103,8 @@ export async function createProject(
         goldRate: input.goldRate,
         qualification: input.quality as Prisma.InputJsonObject,
         crowd: input.crowd as Prisma.InputJsonObject,
-        createdById: request.principal!.user.id,
+        // The creator becomes its owner (trigger project_creator_owns).
+        createdById: creator.id,
         pools: { create: input.poolIds.map((poolId) => ({ poolId })) },
       },
     });
@@ -100,7 +120,7 @@ export async function updateProject(
   id: string,
   input: TUpdateProjectBody,
 ) {
-  const before = await app.db.prisma.project.findUnique({ where: { id } });
+  const before = await app.db.prisma.project.findUnique({ where: { id }, include: withPools });
   if (!before) throw notFound("Project");
   const taskType = input.taskType ? fromTaskType(input.taskType) : before.taskType;
   const optionsPerItem = input.optionsPerItem ?? before.optionsPerItem;
@@ -114,7 +134,10 @@ export async function updateProject(
     if (items > 0)
       throw conflict("project_has_items", "The task type and options cannot change once items exist");
   }
-  if (input.poolIds) await assertPoolsExist(app, input.poolIds);
+  if (input.poolIds) {
+    const attached = before.pools.map((p) => p.poolId);
+    await assertPoolsAttachable(app, request.principal!.user, input.poolIds, attached);
+  }
   const { poolIds, questions, quality, crowd, ...rest } = input;
   await app.db.prisma.$transaction(async (tx) => {
     await tx.project.update({

@@ -1,6 +1,8 @@
+import { createPseudonymizer } from "@arbiter/export";
 import type { TAnnotatorQuality, TQualityRules } from "@arbiter/shared";
 import type { FastifyInstance } from "fastify";
 import { notFound } from "../../lib/http-error";
+import type { AuthUser } from "../../lib/principal";
 import { binomialTestHalf, leaveOneOutAgreement, median } from "../../lib/stats";
 import { qualityRulesOf } from "../projects/serialize";
 
@@ -65,7 +67,14 @@ function flagsFor(
 }
 
 /** Per-annotator quality measures of a project, computed from its judgments. */
-export async function projectQuality(app: FastifyInstance, projectId: string): Promise<TAnnotatorQuality[]> {
+export async function projectQuality(
+  app: FastifyInstance,
+  projectId: string,
+  viewer: Pick<AuthUser, "role">,
+): Promise<TAnnotatorQuality[]> {
+  // Researchers know annotators by name and pseudonym; only admins, who run the pools, see emails.
+  const pseudonym = createPseudonymizer(app.config.ARBITER_SECRET);
+  const showEmail = viewer.role === "ADMIN";
   const project = await app.db.prisma.project.findUnique({ where: { id: projectId } });
   if (!project) throw notFound("Project");
   const rules = qualityRulesOf(project);
@@ -105,7 +114,12 @@ export async function projectQuality(app: FastifyInstance, projectId: string): P
     const mid = median(durations);
     const loo = agreement.get(r.user_id);
     const q = {
-      user: { id: r.user_id, name: r.name, email: r.email },
+      user: {
+        id: r.user_id,
+        name: r.name,
+        pseudonym: pseudonym(r.user_id),
+        email: showEmail ? r.email : null,
+      },
       status: r.status ?? "ADMITTED",
       reason: r.reason,
       judgments: r.judgments,

@@ -17,7 +17,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
       onRequest: app.authorize("ADMIN", "RESEARCHER"),
     },
-    async (request) => ({ annotators: await projectQuality(app, request.params.id) }),
+    async (request) => ({
+      annotators: await projectQuality(app, request.params.id, request.principal!.user),
+    }),
   );
 
   app.put(

@@ -104,8 +104,11 @@ export function QualityTable({
               >
                 <td>
                   <div className={styles.primaryText}>{a.user.name}</div>
-                  <div className={`${styles.secondaryText} ${local.email}`} title={a.user.email}>
-                    {a.user.email}
+                  <div
+                    className={`${styles.secondaryText} ${local.email}`}
+                    title={a.user.email ?? `Pseudonym in exports: ${a.user.pseudonym}`}
+                  >
+                    {a.user.email ?? a.user.pseudonym}
                   </div>
                 </td>
                 <td>
