@@ -1,0 +1,124 @@
+CREATE OR REPLACE FUNCTION public.arbiter_lease_many(p_project uuid, p_annotators uuid[], p_lease_seconds integer)
+ RETURNS TABLE(annotator_id uuid, assignment_id uuid)
+ LANGUAGE plpgsql
+AS $function$
+#variable_conflict use_column
+DECLARE
+  v_gold_rate double precision;
+  v_plain uuid[] := '{}';
+  v_rest uuid[] := '{}';
+  v_draws boolean[] := '{}';
+  v_cand uuid[];
+  v_free integer[];
+  v_seen text[];
+  v_items uuid[] := '{}';
+  v_users uuid[] := '{}';
+  v_start integer := 1;
+  v_pick integer;
+  v_got uuid[];
+  v_ids uuid[];
+  v_busy uuid[];
+  r record;
+BEGIN
+  SELECT gold_rate INTO v_gold_rate FROM projects WHERE id = p_project;
+  SELECT array_agg(a.annotator_id) INTO v_busy FROM assignments a
+   WHERE a.annotator_id = ANY (p_annotators) AND a.project_id = p_project
+     AND a.status = 'ACTIVE' AND a.expires_at > now();
+  FOR r IN
+    SELECT u.id, s.status, u.id = ANY (COALESCE(v_busy, '{}')) AS busy
+      FROM unnest(p_annotators) AS u(id)
+      LEFT JOIN (SELECT st.user_id, st.status FROM annotator_states st
+                  WHERE st.project_id = p_project AND st.user_id = ANY (p_annotators)) AS s ON s.user_id = u.id
+  LOOP
+    IF r.status = 'ADMITTED' AND NOT r.busy THEN
+      IF v_gold_rate > 0 AND random() < v_gold_rate THEN
+        v_rest := v_rest || r.id;
+        v_draws := v_draws || true;
+      ELSE
+        v_plain := v_plain || r.id;
+      END IF;
+    ELSE
+      v_rest := v_rest || r.id;
+      v_draws := v_draws || NULL::boolean;
+    END IF;
+  END LOOP;
+
+  IF cardinality(v_plain) > 0 THEN
+    -- The scan locks its candidates (skipping those other transactions hold), then counts
+    -- their room again in a statement of its own: leases committed after the scan's
+    -- snapshot are seen there.
+    SELECT array_agg(c.id ORDER BY c.priority DESC, c.judgments_count DESC, c.created_at) INTO v_cand
+      FROM (SELECT i.id, i.priority, i.judgments_count, i.created_at FROM items i
+             WHERE i.project_id = p_project AND i.status = 'OPEN' AND NOT i.is_gold
+               AND i.judgments_count + (SELECT count(*) FROM assignments a WHERE a.item_id = i.id
+                                          AND a.status = 'ACTIVE' AND a.expires_at > now()) < i.judgments_wanted
+             ORDER BY i.priority DESC, i.judgments_count DESC, i.created_at
+             LIMIT 2 * cardinality(v_plain) + 8
+             FOR UPDATE OF i SKIP LOCKED) c;
+    IF v_cand IS NOT NULL THEN
+      SELECT array_agg(CASE WHEN i.status = 'OPEN'
+                            THEN i.judgments_wanted - i.judgments_count
+                                 - (SELECT count(*) FROM assignments a WHERE a.item_id = i.id
+                                      AND a.status = 'ACTIVE' AND a.expires_at > now())
+                            ELSE 0 END ORDER BY c.n)
+        INTO v_free
+        FROM unnest(v_cand) WITH ORDINALITY AS c(id, n)
+        JOIN (SELECT * FROM items WHERE id = ANY (v_cand)) AS i ON i.id = c.id;
+      SELECT array_agg(a.item_id::text || a.annotator_id::text) INTO v_seen
+        FROM assignments a
+       WHERE a.item_id = ANY (v_cand) AND a.annotator_id = ANY (v_plain)
+         AND (a.status <> 'ACTIVE' OR a.expires_at > now());
+      v_seen := COALESCE(v_seen, '{}');
+      FOR k IN 1..cardinality(v_plain) LOOP
+        WHILE v_start <= cardinality(v_cand) AND v_free[v_start] <= 0 LOOP
+          v_start := v_start + 1;
+        END LOOP;
+        v_pick := NULL;
+        FOR c IN v_start..cardinality(v_cand) LOOP
+          IF v_free[c] > 0 AND NOT (v_cand[c]::text || v_plain[k]::text) = ANY (v_seen) THEN
+            v_pick := c;
+            EXIT;
+          END IF;
+        END LOOP;
+        IF v_pick IS NULL THEN
+          v_rest := v_rest || v_plain[k];
+          v_draws := v_draws || false;
+        ELSE
+          v_free[v_pick] := v_free[v_pick] - 1;
+          v_items := v_items || v_cand[v_pick];
+          v_users := v_users || v_plain[k];
+        END IF;
+      END LOOP;
+    ELSE
+      v_rest := v_rest || v_plain;
+      v_draws := v_draws || array_fill(false, ARRAY[cardinality(v_plain)]);
+    END IF;
+  END IF;
+
+  IF cardinality(v_items) > 0 THEN
+    -- An expired lease of the same item and annotator is renewed, as arbiter_lease_item does.
+    WITH leased AS (
+      INSERT INTO assignments AS t (item_id, project_id, annotator_id, status, shown_order, expires_at)
+      SELECT x.item, p_project, x.usr, 'ACTIVE',
+             (SELECT array_agg(ic.completion_id ORDER BY random()) FROM item_completions ic WHERE ic.item_id = x.item),
+             now() + make_interval(secs => p_lease_seconds)
+        FROM unnest(v_items, v_users) AS x(item, usr)
+      ON CONFLICT (item_id, annotator_id) DO UPDATE
+         SET shown_order = EXCLUDED.shown_order, expires_at = EXCLUDED.expires_at, created_at = now()
+       WHERE t.status = 'ACTIVE' AND t.expires_at <= now()
+      RETURNING t.annotator_id AS usr, t.id)
+    SELECT array_agg(l.usr), array_agg(l.id) INTO v_got, v_ids FROM leased l;
+    RETURN QUERY SELECT x.usr, x.id FROM unnest(v_got, v_ids) AS x(usr, id) WHERE x.usr IS NOT NULL;
+    FOR k IN 1..cardinality(v_users) LOOP
+      IF NOT v_users[k] = ANY (COALESCE(v_got, '{}')) THEN
+        v_rest := v_rest || v_users[k];
+        v_draws := v_draws || false;
+      END IF;
+    END LOOP;
+  END IF;
+
+  FOR k IN 1..cardinality(v_rest) LOOP
+    RETURN QUERY SELECT v_rest[k], arbiter_lease_item(p_project, v_rest[k], p_lease_seconds, true, v_draws[k]);
+  END LOOP;
+END;
+$function$;
