@@ -55,14 +55,7 @@ BEGIN
                          AND (a.status <> 'ACTIVE' OR a.expires_at > now()))
      ORDER BY random() LIMIT 1;
     IF FOUND THEN
-      INSERT INTO assignments (item_id, project_id, annotator_id, status, shown_order, expires_at)
-      VALUES (v_item, p_project, p_annotator, 'ACTIVE',
-              (SELECT array_agg(completion_id ORDER BY random()) FROM item_completions WHERE item_id = v_item),
-              now() + make_interval(secs => p_lease_seconds))
-      ON CONFLICT (item_id, annotator_id) DO UPDATE
-         SET shown_order = EXCLUDED.shown_order, expires_at = EXCLUDED.expires_at, created_at = now()
-       WHERE assignments.status = 'ACTIVE' AND assignments.expires_at <= now()
-      RETURNING id INTO v_id;
+      SELECT l.id INTO v_id FROM arbiter_insert_leases(p_project, ARRAY[v_item], ARRAY[p_annotator], p_lease_seconds) AS l;
       IF v_id IS NOT NULL THEN
         RETURN v_id;
       END IF;
@@ -86,14 +79,7 @@ BEGIN
              AND a.status = 'ACTIVE' AND a.expires_at > now()) < i.judgments_wanted
       INTO v_free FROM items i WHERE i.id = v_item;
     IF v_free THEN
-      INSERT INTO assignments (item_id, project_id, annotator_id, status, shown_order, expires_at)
-      VALUES (v_item, p_project, p_annotator, 'ACTIVE',
-              (SELECT array_agg(completion_id ORDER BY random()) FROM item_completions WHERE item_id = v_item),
-              now() + make_interval(secs => p_lease_seconds))
-      ON CONFLICT (item_id, annotator_id) DO UPDATE
-         SET shown_order = EXCLUDED.shown_order, expires_at = EXCLUDED.expires_at, created_at = now()
-       WHERE assignments.status = 'ACTIVE' AND assignments.expires_at <= now()
-      RETURNING id INTO v_id;
+      SELECT l.id INTO v_id FROM arbiter_insert_leases(p_project, ARRAY[v_item], ARRAY[p_annotator], p_lease_seconds) AS l;
       IF v_id IS NOT NULL THEN
         RETURN v_id;
       END IF;

@@ -96,18 +96,8 @@ BEGIN
   END IF;
 
   IF cardinality(v_items) > 0 THEN
-    -- An expired lease of the same item and annotator is renewed, as arbiter_lease_item does.
-    WITH leased AS (
-      INSERT INTO assignments AS t (item_id, project_id, annotator_id, status, shown_order, expires_at)
-      SELECT x.item, p_project, x.usr, 'ACTIVE',
-             (SELECT array_agg(ic.completion_id ORDER BY random()) FROM item_completions ic WHERE ic.item_id = x.item),
-             now() + make_interval(secs => p_lease_seconds)
-        FROM unnest(v_items, v_users) AS x(item, usr)
-      ON CONFLICT (item_id, annotator_id) DO UPDATE
-         SET shown_order = EXCLUDED.shown_order, expires_at = EXCLUDED.expires_at, created_at = now()
-       WHERE t.status = 'ACTIVE' AND t.expires_at <= now()
-      RETURNING t.annotator_id AS usr, t.id)
-    SELECT array_agg(l.usr), array_agg(l.id) INTO v_got, v_ids FROM leased l;
+    SELECT array_agg(l.usr), array_agg(l.id) INTO v_got, v_ids
+      FROM arbiter_insert_leases(p_project, v_items, v_users, p_lease_seconds) AS l;
     RETURN QUERY SELECT x.usr, x.id FROM unnest(v_got, v_ids) AS x(usr, id) WHERE x.usr IS NOT NULL;
     FOR k IN 1..cardinality(v_users) LOOP
       IF NOT v_users[k] = ANY (COALESCE(v_got, '{}')) THEN

@@ -67,6 +67,10 @@ async function seedExportProject(ctx: FlowContext): Promise<TProject> {
     judgmentsPerItem: 2,
     questions: { strength: true, allowTie: true },
   });
+  await admin.json("POST", `/projects/${project.id}/members`, {
+    email: ctx.seeded.emails.researcher,
+    role: "RESEARCHER",
+  });
   const created = await admin.json<{ prompts: { id: string }[] }>("POST", `/projects/${project.id}/prompts`, {
     prompts: PROMPTS.map(([text]) => ({ text })),
   });

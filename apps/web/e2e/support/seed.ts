@@ -101,10 +101,15 @@ export async function seed(admin: ApiClient): Promise<Seeded> {
   }
   const { pool } = await admin.json<{ pool: { id: string } }>("POST", "/pools", { name: "E2E annotators" });
   await admin.json("POST", `/pools/${pool.id}/members`, { userIds: users });
-  const project = (body: object) =>
-    admin
-      .json<{ project: TProject }>("POST", "/projects", { poolIds: [pool.id], ...body })
-      .then((r) => r.project);
+  // The admin sets the projects up and makes the researcher their owner, as a lab would.
+  const project = async (body: object) => {
+    const { project } = await admin.json<{ project: TProject }>("POST", "/projects", {
+      poolIds: [pool.id],
+      ...body,
+    });
+    await admin.json("POST", `/projects/${project.id}/members`, { email: emails.researcher, role: "OWNER" });
+    return project;
+  };
 
   const pairwise = await project({
     name: "Helpfulness",
