@@ -40,18 +40,10 @@ BEGIN
     p_assignment, p_annotator, p_key, p_choice, p_strength, p_ranking, p_answer, p_aspects, p_rationale, p_flags,
     p_duration_ms, CASE WHEN v_allowed THEN p.lease_seconds END, p.status = 'ACTIVE');
   IF r.outcome = 'created' AND NOT r.is_gold THEN
-    -- The shown order of every item is random, so choosing the first-shown option is
-    -- tracked for position bias.
-    UPDATE annotator_states s
-       SET decisive = s.decisive + (p_first IS NOT NULL)::int,
-           first_shown = s.first_shown + (p_first IS NOT DISTINCT FROM 'A')::int
-     WHERE s.project_id = p.id AND s.user_id = p_annotator
-    RETURNING json_build_object(
-      'status', s.status, 'gold_answered', s.gold_answered, 'gold_correct', s.gold_correct,
-      'gold_llr', s.gold_llr, 'decisive', s.decisive, 'first_shown', s.first_shown,
-      'qualification', p.qualification, 'options_per_item', p.options_per_item,
-      'crowd', COALESCE((p.crowd ->> 'enabled')::boolean, false))
-      INTO v_state;
+    -- Gold answers are scored, and recorded, by the API after this (quality/control.ts).
+    SELECT x.record INTO v_state
+      FROM arbiter_record_answers(ARRAY[p.id], ARRAY[p_annotator], ARRAY[p_first], ARRAY[NULL::boolean],
+                                  ARRAY[NULL::double precision]) AS x;
   END IF;
   RETURN QUERY SELECT r.outcome, r.judgment_id, r.assignment_id, r.project_id, r.created_at, r.counted, r.is_gold,
                       v_state, arbiter_assignment_dto(r.next_id), NULL::json;

@@ -101,23 +101,16 @@ BEGIN
       FROM generate_subscripts(v_fast, 1) AS n JOIN ins ON ins.assignment_id = (v_fast[n]).assignment;
     UPDATE assignments a SET status = 'SUBMITTED', closed_at = now()
      WHERE a.id = ANY (ARRAY(SELECT (v_fast[n]).assignment FROM generate_subscripts(v_fast, 1) AS n));
-    -- The shown order of every item is random, so choosing the first-shown option is
-    -- tracked for position bias (as arbiter_judge does).
-    WITH s AS (
-      UPDATE annotator_states s
-         SET decisive = s.decisive + (f.first IS NOT NULL)::int,
-             first_shown = s.first_shown + (f.first IS NOT DISTINCT FROM 'A')::int
-        FROM (SELECT (v_fast[n]).project AS project, (v_fast[n]).annotator AS annotator, (v_fast[n]).first AS first
-                FROM generate_subscripts(v_fast, 1) AS n) AS f
-        JOIN projects p ON p.id = f.project
-       WHERE s.user_id = ANY (v_users) AND s.project_id = f.project AND s.user_id = f.annotator
-      RETURNING s.user_id, json_build_object(
-        'status', s.status, 'gold_answered', s.gold_answered, 'gold_correct', s.gold_correct,
-        'gold_llr', s.gold_llr, 'decisive', s.decisive, 'first_shown', s.first_shown,
-        'qualification', p.qualification, 'options_per_item', p.options_per_item,
-        'crowd', COALESCE((p.crowd ->> 'enabled')::boolean, false)) AS state)
-    SELECT array_agg(s.state ORDER BY n) INTO v_states
-      FROM generate_subscripts(v_fast, 1) AS n LEFT JOIN s ON s.user_id = (v_fast[n]).annotator;
+    -- Fast answers are never gold, and there is one per annotator.
+    WITH s AS MATERIALIZED (
+      SELECT x.annotator, x.record FROM arbiter_record_answers(
+        ARRAY(SELECT (v_fast[n]).project FROM generate_subscripts(v_fast, 1) AS n ORDER BY n),
+        ARRAY(SELECT (v_fast[n]).annotator FROM generate_subscripts(v_fast, 1) AS n ORDER BY n),
+        ARRAY(SELECT (v_fast[n]).first FROM generate_subscripts(v_fast, 1) AS n ORDER BY n),
+        array_fill(NULL::boolean, ARRAY[cardinality(v_fast)]),
+        array_fill(NULL::double precision, ARRAY[cardinality(v_fast)])) AS x)
+    SELECT array_agg(s.record ORDER BY n) INTO v_states
+      FROM generate_subscripts(v_fast, 1) AS n LEFT JOIN s ON s.annotator = (v_fast[n]).annotator;
 
     FOR g IN
       SELECT (v_fast[n]).project AS project, max((v_fast[n]).lease_seconds) AS lease_seconds,

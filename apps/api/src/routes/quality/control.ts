@@ -26,20 +26,19 @@ export function firstChoice(body: TJudgmentBody): string | null {
   return best?.length === 1 ? best[0]! : null;
 }
 
-/** Scores a gold answer and the step it adds to the log-likelihood ratio (honest vs chance). */
+/** Scores a gold answer (null for any other item), with the accuracy an honest annotator has. */
 async function scoreGold(
   app: FastifyInstance,
   judgmentId: string,
-): Promise<{ correct: boolean; step: number } | null> {
+): Promise<{ correct: boolean; honest: number } | null> {
   const { rows } = await app.db.pool.query<{
     gold: never;
     choice: string | null;
     strength: number | null;
     ranking: string[][] | null;
     qualification: unknown;
-    options_per_item: number;
   }>(
-    `SELECT i.gold_answer AS gold, j.choice, j.strength, j.ranking, p.qualification, p.options_per_item
+    `SELECT i.gold_answer AS gold, j.choice, j.strength, j.ranking, p.qualification
        FROM judgments j JOIN items i ON i.id = j.item_id JOIN projects p ON p.id = j.project_id
       WHERE j.id = $1`,
     [judgmentId],
@@ -49,10 +48,7 @@ async function scoreGold(
   const correct = isGoldCorrect(row.gold, row);
   await app.db.pool.query("UPDATE judgments SET gold_correct = $2 WHERE id = $1", [judgmentId, correct]);
   const rules = qualityRulesOf({ qualification: row.qualification as never });
-  // Chance is one in K for the best option; an honest annotator is right goldHonestAccuracy of the time.
-  const chance = 1 / row.options_per_item;
-  const honest = Math.max(rules.goldHonestAccuracy, chance + 0.01);
-  return { correct, step: correct ? Math.log(honest / chance) : Math.log((1 - honest) / (1 - chance)) };
+  return { correct, honest: rules.goldHonestAccuracy };
 }
 
 /** The next status of an annotator, and why, from their running record. */
@@ -94,27 +90,19 @@ async function recordAnswer(
   input: { judgmentId: string; projectId: string; annotatorId: string; isGold: boolean; body: TJudgmentBody },
 ): Promise<QualityState | null> {
   const gold = input.isGold ? await scoreGold(app, input.judgmentId) : null;
-  // Gold answers count too: the shown order of a gold item is as random as any other's.
-  const first = firstChoice(input.body);
-  const { rows } = await app.db.pool.query<QualityState>(
-    `UPDATE annotator_states s
-        SET gold_answered = gold_answered + $3::int, gold_correct = gold_correct + $4::int,
-            gold_llr = gold_llr + $5::float8, decisive = decisive + $6::int, first_shown = first_shown + $7::int
-       FROM projects p
-      WHERE s.project_id = $1 AND s.user_id = $2 AND p.id = s.project_id
-      RETURNING s.status, s.gold_answered, s.gold_correct, s.gold_llr, s.decisive, s.first_shown,
-                p.qualification, p.options_per_item, COALESCE((p.crowd->>'enabled')::boolean, false) AS crowd`,
+  // The arithmetic is arbiter_record_answers', the same the judgment functions use.
+  const { rows } = await app.db.pool.query<{ record: QualityState }>(
+    `SELECT x.record FROM arbiter_record_answers(ARRAY[$1::uuid], ARRAY[$2::uuid], ARRAY[$3::text],
+                                                 ARRAY[$4::boolean], ARRAY[$5::float8]) AS x`,
     [
       input.projectId,
       input.annotatorId,
-      gold ? 1 : 0,
-      gold?.correct ? 1 : 0,
-      gold?.step ?? 0,
-      first ? 1 : 0,
-      first === "A" ? 1 : 0,
+      firstChoice(input.body),
+      gold?.correct ?? null,
+      gold?.honest ?? null,
     ],
   );
-  return rows[0] ?? null;
+  return rows[0]?.record ?? null;
 }
 
 /**
@@ -122,7 +110,7 @@ async function recordAnswer(
  * running record and applies qualification and automatic quarantine. Returns false when
  * the annotator may not continue (their next lease is then released). `recorded` is the
  * record as already updated with a non-gold answer, in the answer's own transaction
- * (arbiter_judge does that, with the same arithmetic as recordAnswer).
+ * (arbiter_judge does that, through the same arbiter_record_answers as recordAnswer).
  */
 export async function afterJudgment(
   app: FastifyInstance,
