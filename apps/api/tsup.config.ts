@@ -11,9 +11,9 @@ const external = manifests.flatMap((file) =>
 );
 
 // Route folders are autoloaded at run time, so each routes.ts is its own entry and
-// keeps its path under dist/routes.
+// keeps its path under dist/features.
 export default defineConfig({
-  entry: ["src/server.ts", "src/cli/create-admin.ts", "src/routes/*/routes.ts"],
+  entry: ["src/server.ts", "src/cli/create-admin.ts", "src/features/*/routes.ts"],
   format: "esm",
   target: "node20",
   platform: "node",

@@ -12,7 +12,7 @@ import { createTestDatabase } from "@arbiter/db/testing";
 import type { TProjectStats } from "@arbiter/shared";
 import { buildApp } from "../src/app";
 import { parseApiEnv } from "../src/env";
-import { createApiKey } from "../src/routes/api-keys/service";
+import { createApiKey } from "../src/features/api-keys/service";
 import { addJudgments, seedStatsBench, TRUE_STRENGTHS } from "./stats-seed";
 
 const { values } = parseArgs({

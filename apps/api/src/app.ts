@@ -78,7 +78,7 @@ export async function buildApp({ config, db, logger }: BuildAppOptions) {
   await app.register(storableBodyPlugin);
   await app.register(queuesPlugin);
   await app.register(fastifyAutoload, {
-    dir: path.join(here, "routes"),
+    dir: path.join(here, "features"),
     matchFilter: (file) => /[/\\]routes\.(ts|js)$/.test(file),
     dirNameRoutePrefix: false,
     options: { prefix: "/api/v1" },

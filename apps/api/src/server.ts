@@ -1,6 +1,6 @@
 import { buildApp } from "./app";
 import { parseApiEnv } from "./env";
-import { ensureFirstAdmin } from "./routes/users/first-admin";
+import { ensureFirstAdmin } from "./features/users/first-admin";
 
 let config: ReturnType<typeof parseApiEnv>;
 try {

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { type TExportPreview, type TExportRequestInput, ZExportRequest, ZRawRow } from "@arbiter/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { previewExport } from "../src/routes/exports/preview";
+import { previewExport } from "../src/features/exports/preview";
 import { judge, seedProject, takeAssignment } from "./support/annotation";
 import { type ExportWorker, exportWorker } from "./support/export-worker";
 import { bearer, createHarness, type Harness, type TestUser } from "./support/harness";

@@ -3,7 +3,7 @@ import {
   candidateGroups,
   normaliseText,
   type TCandidateCompletion,
-} from "../src/routes/item-building/candidates";
+} from "../src/features/item-building/candidates";
 
 const c = (id: string, source: string, sampleIndex: number, text = `answer ${id}`): TCandidateCompletion => ({
   id,

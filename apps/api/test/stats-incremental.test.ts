@@ -2,8 +2,8 @@ import type { TProjectStats } from "@arbiter/shared";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { type App, buildApp } from "../src/app";
 import { parseApiEnv } from "../src/env";
-import { digestFullReads } from "../src/routes/stats/digest-cache";
-import { progressFullReads } from "../src/routes/stats/progress-hours";
+import { digestFullReads } from "../src/features/stats/digest-cache";
+import { progressFullReads } from "../src/features/stats/progress-hours";
 import { judge, seedProject, takeAssignment } from "./support/annotation";
 import { bearer, browser, createHarness, type Harness, type TestUser } from "./support/harness";
 

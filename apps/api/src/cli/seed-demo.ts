@@ -7,8 +7,8 @@ import path from "node:path";
 import { createDb, type PrismaClient } from "@arbiter/db";
 import { ZQuestions } from "@arbiter/shared";
 import { parseApiEnv } from "../env";
+import { promptContentHash } from "../features/prompts/service";
 import { hashPassword } from "../lib/passwords";
-import { promptContentHash } from "../routes/prompts/service";
 import { DEMO_ITEMS } from "./demo-content";
 
 type Login = { role: string; email: string; password: string };

@@ -1,6 +1,6 @@
 import type { FastifyInstance, onRequestHookHandler } from "fastify";
 import fp from "fastify-plugin";
-import { assertProjectAccess, isUuid, type ProjectNeed } from "../routes/projects/access";
+import { assertProjectAccess, isUuid, type ProjectNeed } from "../features/projects/access";
 
 declare module "fastify" {
   interface FastifyContextConfig {

@@ -2,8 +2,8 @@ import { createTestDatabase, type TestDatabase } from "@arbiter/db/testing";
 import type { TRole } from "@arbiter/shared";
 import { type App, buildApp } from "../../src/app";
 import { parseApiEnv } from "../../src/env";
+import { createApiKey } from "../../src/features/api-keys/service";
 import { hashPassword } from "../../src/lib/passwords";
-import { createApiKey } from "../../src/routes/api-keys/service";
 
 export const PASSWORD = "correct horse battery staple";
 export const ORIGIN = "http://localhost:3000";

@@ -3,8 +3,8 @@ import type { TestDatabase } from "@arbiter/db/testing";
 import type { TRole } from "@arbiter/shared";
 import { buildApp } from "../../../src/app";
 import { parseApiEnv } from "../../../src/env";
+import { createApiKey } from "../../../src/features/api-keys/service";
 import { hashPassword } from "../../../src/lib/passwords";
-import { createApiKey } from "../../../src/routes/api-keys/service";
 import type { Harness, TestUser } from "../../support/harness";
 
 /**

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { TBuildItemsBody } from "@arbiter/shared";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { badRequest } from "../../lib/http-error";
-import { assertProject } from "../prompts/service";
+import { assertProject } from "../projects/access";
 import { candidateGroups, groupKey, type TCandidateCompletion } from "./candidates";
 
 const PROMPT_PAGE = 500;
@@ -18,7 +18,7 @@ export async function buildItems(
   projectId: string,
   body: TBuildItemsBody,
 ) {
-  const project = await assertProject(app, projectId);
+  const project = await assertProject(app.db, projectId);
   const k = body.strategy === "k-wise" ? (body.k ?? project.optionsPerItem) : 2;
   if (k !== project.optionsPerItem) {
     const field = body.strategy === "k-wise" ? "body.k" : "body.strategy";

@@ -15,8 +15,8 @@ import { audit } from "../../lib/audit";
 import { assertSameOrigin } from "../../lib/cross-origin";
 import { notFound } from "../../lib/http-error";
 import { publicUrl } from "../../lib/public-url";
+import { toUserDto } from "../../lib/user-dto";
 import { signIn } from "../auth/service";
-import { toUserDto } from "../users/serialize";
 import { acceptInvite, createInvite, findInvite, inviteState, toInviteDto } from "./service";
 
 const routes: FastifyPluginAsyncZod = async (app) => {

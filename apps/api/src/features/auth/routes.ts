@@ -4,8 +4,8 @@ import { z } from "zod";
 import { assertSameOrigin } from "../../lib/cross-origin";
 import { HttpError } from "../../lib/http-error";
 import { createLoginThrottle } from "../../lib/login-throttle";
+import { toUserDto } from "../../lib/user-dto";
 import { SESSION_COOKIE } from "../../plugins/auth";
-import { toUserDto } from "../users/serialize";
 import { checkCredentials, revokeSession, signIn } from "./service";
 
 const routes: FastifyPluginAsyncZod = async (app) => {

@@ -55,3 +55,13 @@ export async function assertProjectAccess(
       : "Viewers can read this project but not change it",
   );
 }
+
+/**
+ * The project, for code that has already passed the access check (plugins/project-access)
+ * and needs the row; a project deleted since is "not found".
+ */
+export async function assertProject(db: Db, projectId: string) {
+  const project = await db.prisma.project.findUnique({ where: { id: projectId } });
+  if (!project) throw notFound("Project");
+  return project;
+}

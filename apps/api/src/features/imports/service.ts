@@ -3,7 +3,7 @@ import type { MultipartFile } from "@fastify/multipart";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { badRequest, HttpError } from "../../lib/http-error";
 import { findUnstorable } from "../../lib/storable-json";
-import { assertProject } from "../prompts/service";
+import { assertProject } from "../projects/access";
 import { formatOf, readRecords, type TImportFormat } from "./read-records";
 import type { ImportWriter } from "./writers";
 
@@ -28,7 +28,7 @@ export async function runImport<T>(
   writer: ImportWriter<T>,
   options: TImportOptions,
 ): Promise<TImportResponse> {
-  await assertProject(app, projectId);
+  await assertProject(app.db, projectId);
   const limit = app.config.IMPORT_BODY_LIMIT_BYTES;
   let upload: MultipartFile | undefined;
   try {

@@ -1,7 +1,7 @@
 import { ZChangePasswordBody, ZErrorBody, ZPasswordChangedResponse, ZUserResponse } from "@arbiter/shared";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { createLoginThrottle } from "../../lib/login-throttle";
-import { toUserDto } from "../users/serialize";
+import { toUserDto } from "../../lib/user-dto";
 import { changePassword } from "./service";
 
 const routes: FastifyPluginAsyncZod = async (app) => {

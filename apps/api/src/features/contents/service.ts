@@ -1,7 +1,7 @@
 import type { TContentSummary, TItemSummary, TPromptPreview } from "@arbiter/shared";
 import type { FastifyInstance } from "fastify";
 import { badRequest } from "../../lib/http-error";
-import { assertProject } from "../prompts/service";
+import { assertProject } from "../projects/access";
 
 const PREVIEW_CHARS = 240;
 
@@ -30,7 +30,7 @@ export async function listPrompts(
   projectId: string,
   query: { cursor?: string; limit: number },
 ) {
-  await assertProject(app, projectId);
+  await assertProject(app.db, projectId);
   const cursor = cursorOf(query.cursor);
   const { rows } = await app.db.pool.query(
     `SELECT p.id, p.external_id, p.created_at, ${promptPreviewSql("p")} AS preview,
@@ -58,7 +58,7 @@ export async function listItems(
   projectId: string,
   query: { cursor?: string; limit: number; status?: "OPEN" | "COMPLETE" | "DISABLED" },
 ) {
-  await assertProject(app, projectId);
+  await assertProject(app.db, projectId);
   const cursor = cursorOf(query.cursor);
   const { rows } = await app.db.pool.query(
     `SELECT i.id, i.status, i.is_gold, i.judgments_wanted, i.judgments_count, i.created_at,
@@ -111,7 +111,7 @@ export async function listItems(
 }
 
 export async function contentSummary(app: FastifyInstance, projectId: string): Promise<TContentSummary> {
-  await assertProject(app, projectId);
+  await assertProject(app.db, projectId);
   const [prompts, models, items] = await Promise.all([
     app.db.pool.query(
       `SELECT count(*)::int AS prompts,

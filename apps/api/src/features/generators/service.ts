@@ -4,7 +4,7 @@ import type { TCreateGeneratorBody, TGenerator, TUpdateGeneratorBody } from "@ar
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { audit } from "../../lib/audit";
 import { HttpError, notFound } from "../../lib/http-error";
-import { assertProject } from "../prompts/service";
+import { assertProject } from "../projects/access";
 
 const TEST_TIMEOUT_MS = 30_000;
 
@@ -33,7 +33,7 @@ export async function createGenerator(
   projectId: string,
   body: TCreateGeneratorBody,
 ) {
-  await assertProject(app, projectId);
+  await assertProject(app.db, projectId);
   const generator = await app.db.prisma.$transaction(async (tx) => {
     const created = await tx.generator.create({
       data: {
@@ -60,7 +60,7 @@ export async function createGenerator(
 }
 
 export async function listGenerators(app: FastifyInstance, projectId: string) {
-  await assertProject(app, projectId);
+  await assertProject(app.db, projectId);
   const rows = await app.db.prisma.generator.findMany({
     where: { projectId, deletedAt: null },
     orderBy: { createdAt: "asc" },

@@ -10,7 +10,7 @@ import {
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { notFound } from "../../lib/http-error";
 import { page, pageArgs } from "../../lib/pagination";
-import { toUserDto } from "./serialize";
+import { toUserDto } from "../../lib/user-dto";
 import { createUser, updateUser, userFilter } from "./service";
 
 const routes: FastifyPluginAsyncZod = async (app) => {

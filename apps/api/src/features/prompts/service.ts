@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type { Prisma } from "@arbiter/db";
 import type { TPromptInput } from "@arbiter/shared";
 import type { FastifyInstance } from "fastify";
-import { notFound } from "../../lib/http-error";
+import { assertProject } from "../projects/access";
 
 /** The same conversation or text hashes the same however it was sent (metadata aside). */
 export function promptContentHash(prompt: Pick<TPromptInput, "messages" | "text">): string {
@@ -12,15 +12,9 @@ export function promptContentHash(prompt: Pick<TPromptInput, "messages" | "text"
   return createHash("sha256").update(canonical).digest("hex");
 }
 
-export async function assertProject(app: FastifyInstance, projectId: string) {
-  const project = await app.db.prisma.project.findUnique({ where: { id: projectId } });
-  if (!project) throw notFound("Project");
-  return project;
-}
-
 /** Adds prompts in one statement; prompts already in the project are reused, not duplicated. */
 export async function addPrompts(app: FastifyInstance, projectId: string, prompts: TPromptInput[]) {
-  await assertProject(app, projectId);
+  await assertProject(app.db, projectId);
   const hashes = prompts.map(promptContentHash);
   const existing = await app.db.prisma.prompt.findMany({
     where: { projectId, contentHash: { in: hashes } },

@@ -4,7 +4,7 @@ import type { TCreateRunBody, TGenerationRun } from "@arbiter/shared";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { audit } from "../../lib/audit";
 import { badRequest, conflict, HttpError, notFound } from "../../lib/http-error";
-import { assertProject } from "../prompts/service";
+import { assertProject } from "../projects/access";
 
 const LAST_ERRORS = 10;
 
@@ -70,7 +70,7 @@ export async function createRun(
   projectId: string,
   body: TCreateRunBody,
 ): Promise<TGenerationRun> {
-  await assertProject(app, projectId);
+  await assertProject(app.db, projectId);
   const generatorIds = [...new Set(body.generatorIds)];
   const generators = await app.db.prisma.generator.findMany({
     where: { id: { in: generatorIds }, projectId, deletedAt: null },
@@ -140,7 +140,7 @@ export async function getRun(app: FastifyInstance, projectId: string, runId: str
 }
 
 export async function listRuns(app: FastifyInstance, projectId: string) {
-  await assertProject(app, projectId);
+  await assertProject(app.db, projectId);
   const runs = await app.db.prisma.generationRun.findMany({
     where: { projectId },
     orderBy: { createdAt: "desc" },

@@ -4,7 +4,7 @@ import type { TGoldInput, ZItemInput } from "@arbiter/shared";
 import type { FastifyInstance } from "fastify";
 import type { z } from "zod";
 import { badRequest } from "../../lib/http-error";
-import { assertProject } from "../prompts/service";
+import { assertProject } from "../projects/access";
 
 type TItemInput = z.infer<typeof ZItemInput>;
 
@@ -13,7 +13,7 @@ type TItemInput = z.infer<typeof ZItemInput>;
  * is written, and everything is written in one transaction: a bad row writes nothing.
  */
 export async function addItems(app: FastifyInstance, projectId: string, items: TItemInput[]) {
-  const project = await assertProject(app, projectId);
+  const project = await assertProject(app.db, projectId);
   const promptIds = [...new Set(items.map((i) => i.promptId))];
   const prompts = await app.db.prisma.prompt.findMany({
     where: { id: { in: promptIds }, projectId },
