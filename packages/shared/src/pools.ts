@@ -27,6 +27,7 @@ export const ZPoolMember = z.object({
   // Projects in which quality control has taken this member out of the stream.
   quarantinedIn: z.number(),
 });
+export type TPoolMember = z.infer<typeof ZPoolMember>;
 export const ZPoolMembersResponse = z.object({ pool: ZPool, members: z.array(ZPoolMember) });
 export const ZMemberParams = z.object({ id: ZId, userId: ZId });
 
