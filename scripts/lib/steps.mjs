@@ -1,4 +1,5 @@
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
+import { accessSync, constants, existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import net from "node:net";
 
@@ -65,5 +66,58 @@ export async function cleanStaleTestDatabases() {
     }
   } finally {
     await client.end();
+  }
+}
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+function executable(file) {
+  try {
+    accessSync(file, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Debian or Ubuntu, where apt has Chromium without snap. */
+function debianLike() {
+  if (!existsSync("/etc/os-release")) return false;
+  const release = readFileSync("/etc/os-release", "utf8");
+  return /^(ID|ID_LIKE)=.*\b(debian|ubuntu)\b/m.test(release);
+}
+
+/**
+ * The browser tests drive Chromium at CHROMIUM_PATH (default /usr/bin/chromium). Checked
+ * before anything long runs: installed with apt where this process may (root on Debian or
+ * Ubuntu), otherwise the run stops at once with the command to type.
+ */
+export function ensureChromium() {
+  if (executable(CHROMIUM)) return;
+  const command = "apt-get update && apt-get install -y chromium";
+  if (process.env.CHROMIUM_PATH || process.getuid?.() !== 0 || !debianLike()) {
+    console.error(
+      `\nChromium not found at ${CHROMIUM}; the browser tests need it.\n` +
+        (process.env.CHROMIUM_PATH
+          ? "Point CHROMIUM_PATH at a Chromium binary.\n"
+          : `Install it: sudo sh -c '${command}'\n`),
+    );
+    process.exit(1);
+  }
+  console.log(`\n> ${command}   (Chromium for the browser tests)`);
+  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+  for (const args of [
+    ["update", "-qq"],
+    ["install", "-y", "-qq", "chromium"],
+  ]) {
+    const result = spawnSync("apt-get", args, { stdio: ["ignore", "ignore", "inherit"], env });
+    if (result.status !== 0) {
+      console.error(`\napt-get ${args.join(" ")} failed; install Chromium by hand: ${command}`);
+      process.exit(1);
+    }
+  }
+  if (!executable(CHROMIUM)) {
+    console.error(`\napt installed chromium, but ${CHROMIUM} is still missing`);
+    process.exit(1);
   }
 }
