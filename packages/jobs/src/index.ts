@@ -2,4 +2,5 @@ export * from "./connections";
 export * from "./enqueue-generation";
 export * from "./export";
 export * from "./generation";
+export * from "./generator-credentials";
 export * from "./queues";
