@@ -1,4 +1,5 @@
 export * from "./connections";
+export * from "./egress";
 export * from "./enqueue-generation";
 export * from "./export";
 export * from "./generation";
