@@ -1,4 +1,4 @@
-import { ZEgressEnv } from "@arbiter/jobs";
+import { ZCredentialEnv, ZEgressEnv } from "@arbiter/jobs";
 import { z } from "zod";
 
 const ZBool = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
@@ -16,7 +16,7 @@ export const ZApiEnv = z.object({
   ARBITER_SECRET: z.string().min(16, "must be at least 16 characters").default("dev-only-secret-change-me"),
   // Keys the encryption of generators' API keys (HKDF); ARBITER_SECRET when unset. The worker
   // must have the same value. Changing it makes stored keys unreadable: they must be given again.
-  ARBITER_ENCRYPTION_KEY: z.string().min(32, "must be at least 32 characters").optional(),
+  ...ZCredentialEnv,
   ARBITER_ADMIN_EMAIL: z.email().optional(),
   ARBITER_ADMIN_PASSWORD: z.string().min(8, "must be at least 8 characters").optional(),
   // Extra origins allowed to send cookie-authenticated writes (comma separated).

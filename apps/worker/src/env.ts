@@ -1,4 +1,4 @@
-import { MAX_SAMPLES_PER_JOB, ZEgressEnv } from "@arbiter/jobs";
+import { MAX_SAMPLES_PER_JOB, ZCredentialEnv, ZEgressEnv } from "@arbiter/jobs";
 import { z } from "zod";
 
 export const ZWorkerEnv = z.object({
@@ -12,7 +12,7 @@ export const ZWorkerEnv = z.object({
   EXPORT_DIR: z.string().min(1).default("./exports"),
   ARBITER_SECRET: z.string().min(16, "must be at least 16 characters").default("dev-only-secret-change-me"),
   // Decrypts generators' stored API keys; the API's value (ARBITER_SECRET when unset).
-  ARBITER_ENCRYPTION_KEY: z.string().min(32, "must be at least 32 characters").optional(),
+  ...ZCredentialEnv,
   // Which hosts generators may reach beyond the default rules (see packages/jobs egress.ts).
   ...ZEgressEnv,
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),

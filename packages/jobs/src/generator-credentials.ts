@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
+import { z } from "zod";
 
 /**
  * Generators' API keys at rest: AES-256-GCM under a key derived from the installation's
@@ -14,6 +15,15 @@ const IV_BYTES = 12;
 const TAG_BYTES = 16;
 // Fixed: changing it changes the derived key and makes every stored key unreadable.
 const HKDF_INFO = "arbiter/generator-api-key/v1";
+
+/** For the API's and the worker's env schemas: both must derive the same key. */
+export const ZCredentialEnv = {
+  // Empty counts as unset, so that a copied .env.example (`ARBITER_ENCRYPTION_KEY=`) starts.
+  ARBITER_ENCRYPTION_KEY: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.string().min(32, "must be at least 32 characters").optional(),
+  ),
+};
 
 /** A derived key; wraps the bytes so that they are never logged by accident. */
 export type TCredentialKey = { readonly version: number; readonly bytes: Buffer; toJSON(): string };
