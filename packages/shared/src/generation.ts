@@ -31,8 +31,13 @@ const ZBaseUrl = z
   .url({ protocol: /^https?$/, hostname: z.regexes.hostname })
   .max(2_000)
   .refine((u) => {
-    const url = new URL(u);
-    return !url.username && !url.password;
+    try {
+      const url = new URL(u);
+      return !url.username && !url.password;
+    } catch {
+      // Runs even when the URL check failed; that failure is reported already.
+      return true;
+    }
   }, "must not carry credentials; give the key as apiKey");
 
 const ZGeneratorFields = z.object({
