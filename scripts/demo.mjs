@@ -36,6 +36,11 @@ const env = {
   LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
 };
 env.API_URL = process.env.API_URL ?? `http://127.0.0.1:${env.API_PORT}`;
+// The model server stand-in listens on loopback, which generators may reach only where the
+// operator allows it; the API (checking base URLs) and the worker (connecting) both read this.
+env.GENERATOR_ALLOWED_HOSTS = [process.env.GENERATOR_ALLOWED_HOSTS, `127.0.0.1:${env.MODEL_SERVER_PORT}`]
+  .filter(Boolean)
+  .join(",");
 
 await run("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error"]);
 await run("npx", ["prisma", "generate"], { quiet: true });

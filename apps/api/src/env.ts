@@ -1,3 +1,4 @@
+import { ZCredentialEnv, ZEgressEnv } from "@arbiter/jobs";
 import { z } from "zod";
 
 const ZBool = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
@@ -13,6 +14,9 @@ export const ZApiEnv = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   // Keys the HMAC that pseudonymises annotators in exports; must stay stable per installation.
   ARBITER_SECRET: z.string().min(16, "must be at least 16 characters").default("dev-only-secret-change-me"),
+  // Keys the encryption of generators' API keys (HKDF); ARBITER_SECRET when unset. The worker
+  // must have the same value. Changing it makes stored keys unreadable: they must be given again.
+  ...ZCredentialEnv,
   ARBITER_ADMIN_EMAIL: z.email().optional(),
   ARBITER_ADMIN_PASSWORD: z.string().min(8, "must be at least 8 characters").optional(),
   // Extra origins allowed to send cookie-authenticated writes (comma separated).
@@ -54,6 +58,10 @@ export const ZApiEnv = z.object({
     .default(20 * 1024 * 1024),
   EXPORT_DIR: z.string().min(1).default("./exports"),
   TRUST_PROXY: ZBool.default(true),
+  // Base URLs of generators are refused when they point at loopback, link-local, metadata or
+  // unspecified addresses (and private ones with GENERATOR_DENY_PRIVATE), unless allowed here.
+  // Same values as the worker's, which applies them to every connection.
+  ...ZEgressEnv,
 });
 
 export type TApiEnv = z.infer<typeof ZApiEnv>;

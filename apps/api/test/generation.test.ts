@@ -13,10 +13,15 @@ let modelServer: RunningProcess;
 let modelUrl: string;
 let worker: RunningProcess | undefined;
 
+// The model server listens on loopback, which generators may reach only where the operator
+// allows it: the API (checking base URLs) and the worker (checking connections) both say so.
+let allowedHosts: string;
+
 beforeAll(async () => {
-  h = await createHarness({ REDIS_PREFIX: prefix });
-  researcher = await h.user("RESEARCHER");
   const port = await freePort();
+  allowedHosts = `127.0.0.1:${port}`;
+  h = await createHarness({ REDIS_PREFIX: prefix, GENERATOR_ALLOWED_HOSTS: allowedHosts });
+  researcher = await h.user("RESEARCHER");
   modelServer = spawnApp("model-server", "src/server.ts", {
     MODEL_SERVER_PORT: String(port),
     MODEL_SERVER_MODELS: "model-a,model-b",
@@ -46,6 +51,7 @@ function startWorker() {
     GENERATION_REQUEST_TIMEOUT_MS: "2000",
     GENERATION_BACKOFF_MS: "20",
     GENERATION_BACKOFF_MAX_MS: "200",
+    GENERATOR_ALLOWED_HOSTS: allowedHosts,
   });
 }
 
@@ -86,7 +92,7 @@ describe("generators", () => {
       baseUrl: modelUrl,
       model: "model-a",
       params: { temperature: 0.7, max_tokens: 32, top_k: 40 },
-      apiKeyEnv: "MODEL_A_KEY",
+      apiKeyEnv: "ARBITER_GENERATOR_KEY_MODEL_A",
       concurrency: 8,
       requestsPerMinute: 600,
     });
@@ -95,7 +101,7 @@ describe("generators", () => {
     expect(g).toMatchObject({
       mode: "chat",
       params: { temperature: 0.7, max_tokens: 32, top_k: 40 },
-      apiKeyEnv: "MODEL_A_KEY",
+      apiKeyEnv: "ARBITER_GENERATOR_KEY_MODEL_A",
       concurrency: 8,
       requestsPerMinute: 600,
     });
@@ -173,8 +179,9 @@ describe("generation through the API, the worker process and the model server", 
       url: `/api/v1/projects/${projectId}/generators/${wrong.id}/test`,
       headers: bearer(researcher),
     });
-    expect(bad.json()).toMatchObject({ ok: false, status: 404 });
-    expect(bad.json().error).toContain("no-such-model");
+    // The class of failure and the status; what the server said stays on the worker.
+    expect(bad.json()).toMatchObject({ ok: false, status: 404, error: "not_found" });
+    expect(bad.json().message).not.toContain("no-such-model");
 
     const started = await h.app.inject({
       method: "POST",

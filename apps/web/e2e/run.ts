@@ -19,7 +19,7 @@ import { signInFlow } from "./flows/sign-in";
 import type { Flow, FlowContext } from "./flows/types";
 import { untrustedOutputFlow } from "./flows/untrusted-output";
 import { launch, SCREENSHOT_DIR, screenshot } from "./support/browser";
-import { clearQueues, startGenerationStack } from "./support/generation-stack";
+import { clearQueues, modelServerHost, startGenerationStack } from "./support/generation-stack";
 import { freePort, type Proc, run, start, stop, waitForHttp } from "./support/processes";
 import { ApiClient, seed } from "./support/seed";
 
@@ -72,7 +72,7 @@ async function main() {
   const browser = await launch();
   const failures: string[] = [];
   try {
-    const [apiPort, webPort] = [await freePort(), await freePort()];
+    const [apiPort, webPort, modelServerPort] = [await freePort(), await freePort(), await freePort()];
     const api = `http://127.0.0.1:${apiPort}`;
     const web = `http://127.0.0.1:${webPort}`;
     const admin = { email: "admin@e2e.test", password: "e2e-admin-password" };
@@ -88,6 +88,7 @@ async function main() {
       // The first admin, created on start-up the way a fresh installation gets one.
       ARBITER_ADMIN_EMAIL: admin.email,
       ARBITER_ADMIN_PASSWORD: admin.password,
+      GENERATOR_ALLOWED_HOSTS: modelServerHost(modelServerPort),
     };
     const apiProc = start("api", bin("tsx"), ["apps/api/src/server.ts"], { cwd: root, env: apiEnv });
     procs.push(apiProc);
@@ -99,7 +100,14 @@ async function main() {
     await waitForHttp(`${api}/healthz`, apiProc);
     await waitForHttp(`${web}/sign-in`, webProc);
     // The generation flow needs the worker and a model server: real processes, like the API.
-    const generation = await startGenerationStack({ root, env: baseEnv, dbUrl: db.url, redisPrefix, procs });
+    const generation = await startGenerationStack({
+      root,
+      env: baseEnv,
+      dbUrl: db.url,
+      redisPrefix,
+      procs,
+      modelServerPort,
+    });
     const seeded = await seed(await ApiClient.signIn(api, admin.email, admin.password));
     seeded.emails.admin = admin.email;
     const ctx: FlowContext = {

@@ -108,6 +108,8 @@ async function startWorkerBench(): Promise<TWorkerBench> {
     GENERATION_CONCURRENCY: String(CONCURRENCY),
     DB_POOL_SIZE: String(CONCURRENCY),
     LOG_LEVEL: "silent",
+    // The stand-in listens on loopback, which generators reach only where allowed.
+    GENERATOR_ALLOWED_HOSTS: `127.0.0.1:${port}`,
   });
   const user = await db.prisma.user.create({ data: { email: "bench@example.com", name: "Bench" } });
   const project = await db.prisma.project.create({

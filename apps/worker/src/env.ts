@@ -1,4 +1,4 @@
-import { MAX_SAMPLES_PER_JOB } from "@arbiter/jobs";
+import { MAX_SAMPLES_PER_JOB, ZCredentialEnv, ZEgressEnv } from "@arbiter/jobs";
 import { z } from "zod";
 
 export const ZWorkerEnv = z.object({
@@ -11,6 +11,10 @@ export const ZWorkerEnv = z.object({
   WORKER_HEALTH_PORT: z.coerce.number().int().min(0).max(65535).default(4100),
   EXPORT_DIR: z.string().min(1).default("./exports"),
   ARBITER_SECRET: z.string().min(16, "must be at least 16 characters").default("dev-only-secret-change-me"),
+  // Decrypts generators' stored API keys; the API's value (ARBITER_SECRET when unset).
+  ...ZCredentialEnv,
+  // Which hosts generators may reach beyond the default rules (see packages/jobs egress.ts).
+  ...ZEgressEnv,
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
   // Jobs one worker process runs at once across all generators; each generator's own
   // `concurrency` then limits how many of those may call it, across all worker replicas.

@@ -11,6 +11,7 @@ beforeAll(async () => {
   redis = await startDedicatedRedis();
   f = await createGenerationFixture(redis.url);
   server = await startModelServer({ logLevel: "silent", models: ["outage"], faults: { latencyMs: 100 } });
+  f.allowHosts(server.url);
 });
 afterAll(async () => {
   await server?.close();

@@ -23,7 +23,7 @@ afterAll(async () => {
  * model server's do when it answers a burst at once: the lanes then race for the last
  * samples. (Timing is the point here, so the answers come from this seam, not over HTTP.)
  */
-function burstInference(asked: string[]): InferenceClient {
+function burstInference(asked: string[]): Pick<InferenceClient, "complete"> {
   let waiting: (() => void)[] = [];
   return {
     complete: async (_target, prompt) => {
@@ -44,6 +44,7 @@ function burstInference(asked: string[]): InferenceClient {
         promptTokens: 3,
         completionTokens: 2,
         latencyMs: 5,
+        status: 200,
         requestParams: {},
       };
     },

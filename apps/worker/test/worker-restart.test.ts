@@ -17,6 +17,7 @@ beforeAll(async () => {
     models: ["restart-a", "restart-b"],
     faults: { latencyMs: 20 },
   });
+  f.allowHosts(server.url);
 });
 afterAll(async () => {
   await server?.close();

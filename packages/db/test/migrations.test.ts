@@ -1,6 +1,8 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { databaseName, migrateDatabase, quoteIdent, withDatabase } from "../src/migrate";
+import { databaseName, migrateDatabase, quoteIdent, repoRoot, withDatabase } from "../src/migrate";
 import { createTestDatabase } from "../src/testing";
 
 const SERVER_URL = process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
@@ -102,6 +104,41 @@ describe("migrations", () => {
       };
       await db.prisma.completion.create({ data });
       await expect(db.prisma.completion.create({ data })).rejects.toMatchObject({ code: "P2002" });
+    } finally {
+      await db.drop();
+    }
+  });
+
+  it("generator_credentials clears api_key_env names outside ARBITER_GENERATOR_KEY_* and keeps the rest", async () => {
+    const db = await createTestDatabase();
+    try {
+      const owner = await db.prisma.user.create({ data: { email: "k@example.com", name: "K" } });
+      const project = await db.prisma.project.create({
+        data: { slug: "k", name: "K", questions: {}, createdById: owner.id },
+      });
+      const names = ["DATABASE_URL", "ARBITER_SECRET", "VLLM_KEY", "ARBITER_GENERATOR_KEY_", null];
+      const kept = ["ARBITER_GENERATOR_KEY_VLLM", "ARBITER_GENERATOR_KEY_A_1"];
+      for (const apiKeyEnv of [...names, ...kept]) {
+        await db.prisma.generator.create({
+          data: {
+            projectId: project.id,
+            name: String(apiKeyEnv),
+            baseUrl: "http://x",
+            model: "m",
+            apiKeyEnv,
+          },
+        });
+      }
+      // The migration's data step, as it ran on rows written before it (its DDL already ran here).
+      const sql = readFileSync(
+        path.join(repoRoot(), "prisma/migrations/20261205100000_generator_credentials/migration.sql"),
+        "utf8",
+      );
+      await db.pool.query(sql.slice(sql.indexOf("UPDATE")));
+      const { rows } = await db.pool.query<{ api_key_env: string | null }>(
+        "SELECT api_key_env FROM generators WHERE api_key_env IS NOT NULL ORDER BY 1",
+      );
+      expect(rows.map((r) => r.api_key_env)).toEqual(kept.sort());
     } finally {
       await db.drop();
     }

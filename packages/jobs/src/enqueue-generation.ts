@@ -50,14 +50,15 @@ export async function enqueueSampleBatches(
 
 /**
  * Runs a connection test on a worker (which holds the API keys) and waits for the answer.
- * LIFO puts it ahead of a long run's backlog; no retries, since the user is waiting.
+ * LIFO puts it ahead of a long run's backlog; no retries, since the user is waiting. Null
+ * when the worker's answer has another shape (a worker of another version).
  */
 export async function requestGeneratorTest(
   queue: GenerationQueue,
   events: QueueEvents,
   generatorId: string,
   timeoutMs: number,
-): Promise<TTestGeneratorResult> {
+): Promise<TTestGeneratorResult | null> {
   const job = await queue.add(
     GENERATION_JOBS.testGenerator,
     { generatorId },
@@ -65,5 +66,6 @@ export async function requestGeneratorTest(
     { lifo: true, attempts: 1, removeOnComplete: { age: 300 }, removeOnFail: { age: 300 } },
   );
   const result = await job.waitUntilFinished(events, timeoutMs);
-  return ZTestGeneratorResult.parse(result);
+  const parsed = ZTestGeneratorResult.safeParse(result);
+  return parsed.success ? parsed.data : null;
 }

@@ -30,8 +30,13 @@ export type TSampleBatchPayload = z.infer<typeof ZSampleBatchPayload>;
 export const ZTestGeneratorPayload = z.object({ generatorId: z.uuid() });
 export type TTestGeneratorPayload = z.infer<typeof ZTestGeneratorPayload>;
 
+/**
+ * What a worker answers a connection test with. `error` is a failure class (the enum of
+ * @arbiter/shared's ZGeneratorFailure), never text from the model server; the API checks it
+ * against that enum and adds the fixed message.
+ */
 export const ZTestGeneratorResult = z.discriminatedUnion("ok", [
-  z.object({ ok: z.literal(true), latencyMs: z.number(), model: z.string(), text: z.string() }),
+  z.object({ ok: z.literal(true), latencyMs: z.number(), model: z.string(), status: z.number().optional() }),
   z.object({ ok: z.literal(false), latencyMs: z.number(), error: z.string(), status: z.number().optional() }),
 ]);
 export type TTestGeneratorResult = z.infer<typeof ZTestGeneratorResult>;

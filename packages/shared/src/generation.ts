@@ -22,31 +22,61 @@ export const ZGeneratorParams = z
 
 export const ZGenerationMode = z.enum(["chat", "completion"]);
 
+/** Operators hand the worker keys under this prefix only; no other variable of the worker is reachable. */
+export const GENERATOR_KEY_ENV_PATTERN = /^ARBITER_GENERATOR_KEY_[A-Z0-9_]+$/;
+
+// Checked again by the API against the egress policy (loopback, metadata... addresses) and by
+// the worker on every address it connects to; this part needs no configuration.
+const ZBaseUrl = z
+  .url({ protocol: /^https?$/, hostname: z.regexes.hostname })
+  .max(2_000)
+  .refine((u) => {
+    try {
+      const url = new URL(u);
+      return !url.username && !url.password;
+    } catch {
+      // Runs even when the URL check failed; that failure is reported already.
+      return true;
+    }
+  }, "must not carry credentials; give the key as apiKey");
+
 const ZGeneratorFields = z.object({
   name: zName,
-  baseUrl: z.url({ protocol: /^https?$/, hostname: z.regexes.hostname }).max(2_000),
+  baseUrl: ZBaseUrl,
   model: z.string().trim().min(1).max(200),
   mode: ZGenerationMode.default("chat"),
   params: ZGeneratorParams.default({}),
-  // Names an environment variable of the worker; the key itself is never sent or stored.
+  // Write-only: stored encrypted, read back by the worker only; responses say whether one is
+  // set and its last four characters. null removes it.
+  apiKey: z
+    .string()
+    .min(1)
+    .max(4_096)
+    .regex(/^[\x21-\x7e]+$/, "printable ASCII without spaces")
+    .nullish(),
+  // For operators: names a worker env var holding the key. Only ARBITER_GENERATOR_KEY_* names,
+  // so a generator can never send the worker's own secrets (DATABASE_URL, ARBITER_SECRET...).
   apiKeyEnv: z
     .string()
-    .regex(/^[A-Z_][A-Z0-9_]{0,127}$/, "must be an environment variable name (A-Z, 0-9, _)")
+    .regex(GENERATOR_KEY_ENV_PATTERN, "must be an environment variable named ARBITER_GENERATOR_KEY_...")
+    .max(128)
     .nullish(),
   concurrency: z.int().min(1).max(1_000).default(4),
   requestsPerMinute: z.int().min(1).max(1_000_000).nullish(),
 });
 
-export const ZCreateGeneratorBody = ZGeneratorFields;
+// Strict: a misspelt `apiKey` must not pass silently and leave a generator without its key.
+export const ZCreateGeneratorBody = ZGeneratorFields.strict();
 export type TCreateGeneratorBody = z.infer<typeof ZCreateGeneratorBody>;
 
 export const ZUpdateGeneratorBody = z
-  .object({
+  .strictObject({
     name: ZGeneratorFields.shape.name,
     baseUrl: ZGeneratorFields.shape.baseUrl,
     model: ZGeneratorFields.shape.model,
     mode: ZGenerationMode,
     params: ZGeneratorParams,
+    apiKey: ZGeneratorFields.shape.apiKey,
     apiKeyEnv: ZGeneratorFields.shape.apiKeyEnv,
     concurrency: ZGeneratorFields.shape.concurrency.unwrap(),
     requestsPerMinute: ZGeneratorFields.shape.requestsPerMinute,
@@ -63,6 +93,10 @@ export const ZGenerator = z.object({
   model: z.string(),
   mode: ZGenerationMode,
   params: z.record(z.string(), z.unknown()),
+  /** Whether a key is stored; the key itself is never returned. */
+  apiKeySet: z.boolean(),
+  /** The stored key's last four characters (null for none, or for a key too short to show any). */
+  apiKeyLast4: z.string().nullable(),
   apiKeyEnv: z.string().nullable(),
   concurrency: z.number(),
   requestsPerMinute: z.number().nullable(),
@@ -75,10 +109,64 @@ export const ZGeneratorParamsPath = z.object({ id: ZId, gid: ZId });
 export const ZGeneratorResponse = z.object({ generator: ZGenerator });
 export const ZGeneratorListResponse = z.object({ generators: z.array(ZGenerator) });
 
-export const ZGeneratorTestResponse = z.discriminatedUnion("ok", [
-  z.object({ ok: z.literal(true), latencyMs: z.number(), model: z.string(), text: z.string() }),
-  z.object({ ok: z.literal(false), latencyMs: z.number(), error: z.string(), status: z.number().optional() }),
+/**
+ * Why a connection test (or a generation request) failed. Each has one fixed message: nothing
+ * the model server said reaches the caller, so the test cannot read other services' answers.
+ */
+export const ZGeneratorFailure = z.enum([
+  "egress_denied",
+  "unreachable",
+  "timeout",
+  "redirect",
+  "unauthorized",
+  "not_found",
+  "bad_request",
+  "rate_limited",
+  "server_error",
+  "bad_response",
+  "key_unavailable",
+  "generator_missing",
+  "worker_error",
 ]);
+export type TGeneratorFailure = z.infer<typeof ZGeneratorFailure>;
+
+export const GENERATOR_FAILURES: Record<TGeneratorFailure, string> = {
+  egress_denied:
+    "The worker's egress policy does not allow this address (loopback, link-local, cloud metadata, unspecified, or private where denied); an operator can allow the host with GENERATOR_ALLOWED_HOSTS.",
+  unreachable: "Could not connect to the model server.",
+  timeout: "The model server did not answer in time.",
+  redirect: "The model server answered with a redirect; redirects are not followed.",
+  unauthorized: "The model server refused the API key.",
+  not_found: "The model server answered 404: check the base URL and the model name.",
+  bad_request: "The model server refused the request: check the model name and the parameters.",
+  rate_limited: "The model server asked to slow down.",
+  server_error: "The model server failed to answer.",
+  bad_response: "The model server's answer is not an OpenAI-compatible completion.",
+  key_unavailable: "The worker could not read the generator's API key.",
+  generator_missing: "The generator no longer exists.",
+  worker_error: "The worker could not report the outcome of the test.",
+};
+
+export const ZGeneratorTestResponse = z.discriminatedUnion("ok", [
+  z.strictObject({
+    ok: z.literal(true),
+    /** The model server's HTTP status. */
+    status: z.int(),
+    latencyMs: z.int(),
+    /** The generator's model, which answered. */
+    model: z.string(),
+  }),
+  z.strictObject({
+    ok: z.literal(false),
+    error: ZGeneratorFailure,
+    /** Fixed per `error`; never text from the model server. */
+    message: z.string(),
+    /** The model server's HTTP status, when it answered with one. */
+    status: z.int().nullable(),
+    latencyMs: z.int(),
+  }),
+]);
+export type TGeneratorTestResponse = z.infer<typeof ZGeneratorTestResponse>;
 
 export const ZCreateRunBody = z.object({
   generatorIds: z.array(ZId).min(1).max(20),

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { ZCreateProjectBody, ZEmail, ZExportRequest, ZJoinBody } from "../src";
+import {
+  ZCreateGeneratorBody,
+  ZCreateProjectBody,
+  ZEmail,
+  ZExportRequest,
+  ZGeneratorTestResponse,
+  ZJoinBody,
+} from "../src";
 
 function issuePaths(result: { success: boolean; error?: { issues: { path: PropertyKey[] }[] } }) {
   return result.error?.issues.map((i) => i.path.join(".")) ?? [];
@@ -64,5 +71,42 @@ describe("small contracts", () => {
     expect(issuePaths(ZJoinBody.safeParse({ platform: "mturk", participantId: "a b" }))).toEqual([
       "participantId",
     ]);
+  });
+});
+
+describe("generator contract", () => {
+  const base = { name: "G", baseUrl: "https://gpu.example/v1", model: "m" };
+
+  it("takes a key, and an operator's variable only under ARBITER_GENERATOR_KEY_*", () => {
+    expect(
+      ZCreateGeneratorBody.safeParse({ ...base, apiKey: "sk-1", apiKeyEnv: "ARBITER_GENERATOR_KEY_A" })
+        .success,
+    ).toBe(true);
+    for (const apiKeyEnv of [
+      "DATABASE_URL",
+      "ARBITER_SECRET",
+      "ARBITER_ADMIN_PASSWORD",
+      "arbiter_generator_key_a",
+    ]) {
+      expect(issuePaths(ZCreateGeneratorBody.safeParse({ ...base, apiKeyEnv }))).toEqual(["apiKeyEnv"]);
+    }
+    expect(issuePaths(ZCreateGeneratorBody.safeParse({ ...base, apiKey: "has space" }))).toEqual(["apiKey"]);
+    expect(ZCreateGeneratorBody.safeParse({ ...base, apikey: "typo" }).success).toBe(false);
+  });
+
+  it("names baseUrl for credentials in the URL and for anything that is no http(s) URL, without throwing", () => {
+    for (const baseUrl of ["https://u:p@gpu.example/v1", "", "x".repeat(50), "ftp://gpu.example/v1"]) {
+      expect(issuePaths(ZCreateGeneratorBody.safeParse({ ...base, baseUrl })), baseUrl).toContain("baseUrl");
+    }
+  });
+
+  it("a connection test answer carries no field for the server's text", () => {
+    const failed = { ok: false, error: "server_error", message: "m", status: 500, latencyMs: 3 };
+    expect(ZGeneratorTestResponse.safeParse(failed).success).toBe(true);
+    expect(ZGeneratorTestResponse.safeParse({ ...failed, body: "upstream" }).success).toBe(false);
+    expect(
+      ZGeneratorTestResponse.safeParse({ ok: true, status: 200, latencyMs: 3, model: "m", text: "x" })
+        .success,
+    ).toBe(false);
   });
 });

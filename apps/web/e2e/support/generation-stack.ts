@@ -15,9 +15,11 @@ export async function startGenerationStack(opts: {
   dbUrl: string;
   redisPrefix: string;
   procs: Proc[];
+  /** Chosen before the API starts: the API and the worker must both allow it (GENERATOR_ALLOWED_HOSTS). */
+  modelServerPort: number;
 }): Promise<{ modelServerUrl: string }> {
   const tsx = path.join(opts.root, "node_modules", ".bin", "tsx");
-  const port = await freePort();
+  const port = opts.modelServerPort;
   const model = start("model-server", tsx, ["apps/model-server/src/server.ts"], {
     cwd: opts.root,
     env: { ...opts.env, MODEL_SERVER_HOST: "127.0.0.1", MODEL_SERVER_PORT: String(port), LOG_LEVEL: "warn" },
@@ -37,6 +39,7 @@ export async function startGenerationStack(opts: {
       WORKER_HEALTH_PORT: String(healthPort),
       LOG_LEVEL: "warn",
       DB_POOL_SIZE: "4",
+      GENERATOR_ALLOWED_HOSTS: modelServerHost(port),
     },
   });
   opts.procs.push(worker);
@@ -44,6 +47,11 @@ export async function startGenerationStack(opts: {
   await waitForHttp(`${modelServerUrl}/models`, model);
   await waitForHttp(`http://127.0.0.1:${healthPort}/healthz`, worker);
   return { modelServerUrl };
+}
+
+/** The stand-in listens on loopback, which generators reach only where the operator allows it. */
+export function modelServerHost(port: number): string {
+  return `127.0.0.1:${port}`;
 }
 
 /** Removes the run's queue keys; a run leaves nothing behind in Redis. */

@@ -1,15 +1,29 @@
+import {
+  baseUrlProblem,
+  type CredentialError,
+  decryptCredential,
+  type TCredentialKey,
+  type TEgressPolicy,
+  type TResolver,
+} from "@arbiter/jobs";
+import { GENERATOR_KEY_ENV_PATTERN } from "@arbiter/shared";
 import OpenAI from "openai";
+import { createEgressFetch } from "./egress-fetch";
 import { classifyInferenceError, InferenceError } from "./errors";
 
 export type TChatMessage = { role: "system" | "user" | "assistant"; content: string };
 
 export type TInferenceTarget = {
+  /** The generator; its stored key is bound to it and decrypts for it only. */
+  generatorId: string;
   baseUrl: string;
   model: string;
   mode: "CHAT" | "COMPLETION";
   /** Sampling parameters; unknown keys (top_k, min_p...) pass through to the server. */
   params: Record<string, unknown>;
-  /** The name of the worker's env var holding the key; the key never leaves this process. */
+  /** The key a researcher gave, encrypted by the API; decrypted here, just before the call. */
+  apiKeyCiphertext: Uint8Array | null;
+  /** An ARBITER_GENERATOR_KEY_* variable of the worker, named by an operator. */
   apiKeyEnv: string | null;
 };
 
@@ -22,32 +36,86 @@ export type TInferenceResult = {
   promptTokens: number | null;
   completionTokens: number | null;
   latencyMs: number;
+  /** The model server's HTTP status. */
+  status: number;
   /** Exactly what was sent besides the prompt, stored with the completion. */
   requestParams: Record<string, unknown>;
 };
 
-export type InferenceClientOptions = { timeoutMs: number; env?: Record<string, string | undefined> };
+export type InferenceClientOptions = {
+  timeoutMs: number;
+  /** Decrypts generators' stored keys (deriveCredentialKey of the worker's env). */
+  credentialKey: TCredentialKey;
+  /** Where requests may go (GENERATOR_ALLOWED_HOSTS, GENERATOR_DENY_PRIVATE). */
+  egress: TEgressPolicy;
+  env?: Record<string, string | undefined>;
+  /** Tests put their own resolver under the address checks. */
+  resolve?: TResolver;
+};
 
 /**
  * The one client of the model servers. One SDK client per (base URL, key) keeps HTTP
  * connections alive across jobs; the SDK's own retries are off because BullMQ retries with
- * backoff that survives a worker restart.
+ * backoff that survives a worker restart. Every request goes through the egress fetch,
+ * which checks each address it connects to and sends only the headers it knows.
  */
 export function createInferenceClient(options: InferenceClientOptions) {
   const env = options.env ?? process.env;
   const clients = new Map<string, OpenAI>();
+  const egressFetch = createEgressFetch({
+    policy: options.egress,
+    ...(options.resolve ? { resolve: options.resolve } : {}),
+  });
+
+  function apiKeyOf(target: TInferenceTarget): string {
+    if (target.apiKeyCiphertext) {
+      try {
+        return decryptCredential(options.credentialKey, target.generatorId, target.apiKeyCiphertext);
+      } catch (err) {
+        throw new InferenceError("key_unavailable", false, {
+          detail: `the stored key cannot be read: ${(err as CredentialError).message}; give it again`,
+        });
+      }
+    }
+    if (target.apiKeyEnv) {
+      // Checked again here: a row written before the API refused other names must not make
+      // the worker send DATABASE_URL or ARBITER_SECRET.
+      if (!GENERATOR_KEY_ENV_PATTERN.test(target.apiKeyEnv)) {
+        throw new InferenceError("key_unavailable", false, {
+          detail: "apiKeyEnv must name an ARBITER_GENERATOR_KEY_* variable",
+        });
+      }
+      const value = env[target.apiKeyEnv];
+      if (!value) {
+        throw new InferenceError("key_unavailable", false, {
+          detail: `${target.apiKeyEnv} is not set on the worker`,
+        });
+      }
+      return value;
+    }
+    return "not-needed";
+  }
 
   function clientFor(target: TInferenceTarget): OpenAI {
-    let apiKey = "not-needed";
-    if (target.apiKeyEnv) {
-      const value = env[target.apiKeyEnv];
-      if (!value) throw new InferenceError(`env var ${target.apiKeyEnv} is not set on the worker`, false);
-      apiKey = value;
-    }
+    if (baseUrlProblem(target.baseUrl, options.egress)) throw new InferenceError("egress_denied", false);
+    const apiKey = apiKeyOf(target);
     const key = `${target.baseUrl}\u0000${apiKey}`;
     let client = clients.get(key);
     if (!client) {
-      client = new OpenAI({ baseURL: target.baseUrl, apiKey, timeout: options.timeoutMs, maxRetries: 0 });
+      client = new OpenAI({
+        baseURL: target.baseUrl,
+        apiKey,
+        // Explicitly none: the SDK otherwise reads them from the worker's environment.
+        organization: null,
+        project: null,
+        adminAPIKey: null,
+        webhookSecret: null,
+        // OPENAI_LOG must not make the SDK print requests from the worker.
+        logLevel: "off",
+        timeout: options.timeoutMs,
+        maxRetries: 0,
+        fetch: egressFetch,
+      });
       clients.set(key, client);
     }
     return client;
@@ -64,32 +132,36 @@ export function createInferenceClient(options: InferenceClientOptions) {
       const client = clientFor(target);
       if (target.mode === "CHAT") {
         const messages = prompt.messages ?? [{ role: "user" as const, content: prompt.text ?? "" }];
-        const res = await client.chat.completions.create({
-          ...requestParams,
-          model: target.model,
-          messages,
-          stream: false,
-        } as OpenAI.ChatCompletionCreateParamsNonStreaming);
+        const { data: res, response } = await client.chat.completions
+          .create({
+            ...requestParams,
+            model: target.model,
+            messages,
+            stream: false,
+          } as OpenAI.ChatCompletionCreateParamsNonStreaming)
+          .withResponse();
         const choice = res?.choices?.[0];
         const text = choice?.message?.content;
-        if (typeof text !== "string") throw unexpectedShape(res);
-        return finish(res, text, choice?.finish_reason ?? null, started, requestParams);
+        if (typeof text !== "string") throw unexpectedShape();
+        return finish(res, text, choice?.finish_reason ?? null, started, response.status, requestParams);
       }
-      const res = await client.completions.create({
-        ...requestParams,
-        model: target.model,
-        prompt: prompt.text ?? renderMessages(prompt.messages ?? []),
-        stream: false,
-      } as OpenAI.CompletionCreateParamsNonStreaming);
+      const { data: res, response } = await client.completions
+        .create({
+          ...requestParams,
+          model: target.model,
+          prompt: prompt.text ?? renderMessages(prompt.messages ?? []),
+          stream: false,
+        } as OpenAI.CompletionCreateParamsNonStreaming)
+        .withResponse();
       const choice = res?.choices?.[0];
-      if (typeof choice?.text !== "string") throw unexpectedShape(res);
-      return finish(res, choice.text, choice.finish_reason ?? null, started, requestParams);
+      if (typeof choice?.text !== "string") throw unexpectedShape();
+      return finish(res, choice.text, choice.finish_reason ?? null, started, response.status, requestParams);
     } catch (err) {
       throw classifyInferenceError(err);
     }
   }
 
-  return { complete };
+  return { complete, close: () => egressFetch.close() };
 }
 
 export type InferenceClient = ReturnType<typeof createInferenceClient>;
@@ -104,6 +176,7 @@ function finish(
   text: string,
   finishReason: string | null,
   started: number,
+  status: number,
   requestParams: Record<string, unknown>,
 ): TInferenceResult {
   return {
@@ -113,13 +186,14 @@ function finish(
     promptTokens: res.usage?.prompt_tokens ?? null,
     completionTokens: res.usage?.completion_tokens ?? null,
     latencyMs: Math.round(performance.now() - started),
+    status,
     requestParams,
   };
 }
 
-function unexpectedShape(res: unknown): InferenceError {
-  const preview = JSON.stringify(res)?.slice(0, 200) ?? String(res);
-  return new InferenceError(`model server returned an unexpected response: ${preview}`, false);
+/** A well-formed answer of the wrong shape; none of it is kept (it may not come from a model server). */
+function unexpectedShape(): InferenceError {
+  return new InferenceError("bad_response", false);
 }
 
 /** Plain-completion servers take one string; a conversation is flattened turn by turn. */

@@ -1,6 +1,8 @@
 import {
   cappedExponentialBackoff,
   createGenerationQueue,
+  deriveCredentialKey,
+  egressPolicyFromEnv,
   GENERATION_JOBS,
   ZPlanRunPayload,
   ZSampleBatchPayload,
@@ -23,7 +25,12 @@ export const generationProcessor: ProcessorDefinition = {
   queue: "generation",
   create(deps) {
     const { env, db } = deps;
-    const inference = createInferenceClient({ timeoutMs: env.GENERATION_REQUEST_TIMEOUT_MS });
+    const inference = createInferenceClient({
+      timeoutMs: env.GENERATION_REQUEST_TIMEOUT_MS,
+      credentialKey: deriveCredentialKey(env),
+      egress: egressPolicyFromEnv(env),
+      ...(deps.resolve ? { resolve: deps.resolve } : {}),
+    });
     // A slot's lease outlives the longest request with room to spare, and a job renews it
     // before a request that could outlast it, so only a crashed holder's slot ever expires.
     const limiter = createGeneratorLimiter(deps.redis, deps.prefix, {
@@ -119,6 +126,7 @@ export const generationProcessor: ProcessorDefinition = {
       close: async () => {
         clearInterval(sweeper);
         await queue.close();
+        await inference.close();
       },
     };
   },

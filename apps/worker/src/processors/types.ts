@@ -1,5 +1,5 @@
 import type { Db } from "@arbiter/db";
-import type { TQueueName } from "@arbiter/jobs";
+import type { TQueueName, TResolver } from "@arbiter/jobs";
 import type { Processor, WorkerOptions } from "bullmq";
 import type { Redis } from "ioredis";
 import type { Logger } from "pino";
@@ -13,6 +13,8 @@ export type WorkerDeps = {
   redis: Redis;
   prefix: string;
   logger: Logger;
+  /** The resolver under generators' address checks; tests give their own, the system's otherwise. */
+  resolve?: TResolver;
 };
 
 export type ProcessorInstance = {

@@ -5,10 +5,11 @@ import {
   createProducerConnection,
   enqueuePlanRun,
   type GenerationQueue,
+  type TResolver,
   type TRetryPolicy,
 } from "@arbiter/jobs";
 import { Redis } from "ioredis";
-import pino from "pino";
+import pino, { type Logger } from "pino";
 import { parseWorkerEnv, type TWorkerEnv } from "../../src/env";
 import { generationProcessor } from "../../src/processors/generation";
 import { type RunningWorkers, startWorkers } from "../../src/start-workers";
@@ -38,8 +39,16 @@ export type GenerationFixture = {
   prefix: string;
   queue: GenerationQueue;
   env: (overrides?: Record<string, string>) => Record<string, string>;
+  /**
+   * Lets this file's workers reach these base URLs' hosts (GENERATOR_ALLOWED_HOSTS): model
+   * servers here listen on loopback, which generators may not reach otherwise.
+   */
+  allowHosts: (...baseUrls: string[]) => void;
   /** Starts an in-process generation worker against this fixture. */
-  startWorker: (overrides?: Record<string, string>) => RunningWorkers & { redis: Redis };
+  startWorker: (
+    overrides?: Record<string, string>,
+    deps?: { logger?: Logger; resolve?: TResolver },
+  ) => RunningWorkers & { redis: Redis };
   seedProject: (prompts: number) => Promise<{ projectId: string; userId: string; promptIds: string[] }>;
   addGenerator: (
     projectId: string,
@@ -64,21 +73,31 @@ export async function createGenerationFixture(redisUrl = REDIS_URL): Promise<Gen
   const prefix = `test-gen-${randomUUID().slice(0, 8)}`;
   const producer = createProducerConnection(redisUrl);
   const queue = createGenerationQueue(producer, { prefix, retry: TEST_RETRY });
+  const allowed = new Set<string>();
   const env = (overrides: Record<string, string> = {}) => ({
     ...TEST_ENV,
     DATABASE_URL: db.url,
     REDIS_URL: redisUrl,
     REDIS_PREFIX: prefix,
     WORKER_HEALTH_PORT: "0",
+    ...(allowed.size ? { GENERATOR_ALLOWED_HOSTS: [...allowed].join(",") } : {}),
     ...overrides,
   });
+  const allowHosts = (...baseUrls: string[]) => {
+    for (const url of baseUrls) allowed.add(new URL(url).host);
+  };
 
-  function startWorker(overrides: Record<string, string> = {}) {
+  function startWorker(
+    overrides: Record<string, string> = {},
+    deps: { logger?: Logger; resolve?: TResolver } = {},
+  ) {
     const parsed: TWorkerEnv = parseWorkerEnv(env(overrides));
     const redis = new Redis(redisUrl, { maxRetriesPerRequest: null });
-    const running = startWorkers({ env: parsed, db, redis, prefix, logger: pino({ level: "silent" }) }, [
-      generationProcessor,
-    ]);
+    const logger = deps.logger ?? pino({ level: "silent" });
+    const running = startWorkers(
+      { env: parsed, db, redis, prefix, logger, ...(deps.resolve ? { resolve: deps.resolve } : {}) },
+      [generationProcessor],
+    );
     return {
       ...running,
       redis,
@@ -156,6 +175,7 @@ export async function createGenerationFixture(redisUrl = REDIS_URL): Promise<Gen
     prefix,
     queue,
     env,
+    allowHosts,
     startWorker,
     seedProject,
     addGenerator,

@@ -28,7 +28,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ["generation"],
-        summary: "Add a generator: an OpenAI-compatible endpoint, model and sampling parameters",
+        summary:
+          "Add a generator: an OpenAI-compatible endpoint, model, sampling parameters and optionally its API key (write-only, stored encrypted)",
         params: ZIdParams,
         body: ZCreateGeneratorBody,
         response: { 201: ZGeneratorResponse, 400: ZErrorBody, 404: ZErrorBody },
@@ -110,7 +111,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ["generation"],
-        summary: "Make one real request through a worker; reports latency or the server's error",
+        summary:
+          "Make one real request through a worker; reports status and latency, or the failure class with a fixed message (never the server's own text)",
         params: ZGeneratorParamsPath,
         response: { 200: ZGeneratorTestResponse, 404: ZErrorBody, 503: ZErrorBody },
       },

@@ -29,6 +29,13 @@ describe("generator form", () => {
     });
   });
 
+  it("sends a typed key (trimmed) and leaves it out when none is typed", () => {
+    const typed = bodyFromForm({ ...filled, apiKey: " sk-abc123 " });
+    expect(typed).toMatchObject({ ok: true, body: { apiKey: "sk-abc123" } });
+    const none = bodyFromForm(filled);
+    expect(none.ok && "apiKey" in none.body).toBe(false);
+  });
+
   it("names every wrong field instead of sending", () => {
     const result = bodyFromForm({
       ...filled,
@@ -37,13 +44,14 @@ describe("generator form", () => {
       temperature: "hot",
       maxTokens: "1.5",
       extra: '{"temperature": 1}',
-      apiKeyEnv: "my-key",
+      apiKeyEnv: "VLLM_KEY",
+      apiKey: "has a space",
       concurrency: "0",
     });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(Object.keys(result.errors).sort()).toEqual(
-      ["apiKeyEnv", "baseUrl", "concurrency", "extra", "maxTokens", "name", "temperature"].sort(),
+      ["apiKey", "apiKeyEnv", "baseUrl", "concurrency", "extra", "maxTokens", "name", "temperature"].sort(),
     );
     expect(result.errors.extra).toContain("temperature");
     expect(bodyFromForm({ ...filled, extra: "[1]" })).toMatchObject({
@@ -65,7 +73,9 @@ describe("generator form", () => {
       model: "llama",
       mode: "completion",
       params: { temperature: 0, stop: ["a", "b"], min_p: 0.1 },
-      apiKeyEnv: "VLLM_KEY",
+      apiKeySet: true,
+      apiKeyLast4: "wxyz",
+      apiKeyEnv: "ARBITER_GENERATOR_KEY_VLLM",
       concurrency: 8,
       requestsPerMinute: 600,
       createdAt: "",
@@ -76,10 +86,13 @@ describe("generator form", () => {
       ok: true,
       body: {
         params: { temperature: 0, stop: ["a", "b"], min_p: 0.1 },
-        apiKeyEnv: "VLLM_KEY",
+        apiKeyEnv: "ARBITER_GENERATOR_KEY_VLLM",
         concurrency: 8,
       },
     });
+    // The stored key is never put back into the form, so saving leaves it as it is.
+    expect(formFromGenerator(stored).apiKey).toBe("");
+    if (back.ok) expect(back.body).not.toHaveProperty("apiKey");
   });
 
   it("puts the API's validation details on the matching fields", () => {

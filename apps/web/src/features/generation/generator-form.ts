@@ -1,4 +1,4 @@
-import type { TCreateGeneratorBody, TGenerator } from "@arbiter/shared";
+import { GENERATOR_KEY_ENV_PATTERN, type TCreateGeneratorBody, type TGenerator } from "@arbiter/shared";
 
 /** The generator form as typed: every field a string, so half-typed numbers stay on screen. */
 export type GeneratorForm = {
@@ -14,6 +14,8 @@ export type GeneratorForm = {
   seed: string;
   /** Any other sampling parameters, passed through to the server as given. */
   extra: string;
+  /** A new key to store; empty leaves the stored one (if any) as it is. Never filled from the API. */
+  apiKey: string;
   apiKeyEnv: string;
   concurrency: string;
   requestsPerMinute: string;
@@ -34,6 +36,7 @@ export const EMPTY_FORM: GeneratorForm = {
   stop: "",
   seed: "",
   extra: "",
+  apiKey: "",
   apiKeyEnv: "",
   concurrency: "4",
   requestsPerMinute: "",
@@ -54,6 +57,7 @@ export function formFromGenerator(g: TGenerator): GeneratorForm {
     stop: Array.isArray(stop) ? stop.join("\n") : text(stop),
     seed: text(seed),
     extra: Object.keys(rest).length ? JSON.stringify(rest, null, 2) : "",
+    apiKey: "",
     apiKeyEnv: g.apiKeyEnv ?? "",
     concurrency: String(g.concurrency),
     requestsPerMinute: text(g.requestsPerMinute),
@@ -119,8 +123,10 @@ export function bodyFromForm(
   };
   for (const key of KNOWN) if (params[key] === undefined) delete params[key];
   const apiKeyEnv = form.apiKeyEnv.trim();
-  if (apiKeyEnv && !/^[A-Z_][A-Z0-9_]*$/.test(apiKeyEnv))
-    errors.apiKeyEnv = "an environment variable name: capitals, digits and _";
+  if (apiKeyEnv && !GENERATOR_KEY_ENV_PATTERN.test(apiKeyEnv))
+    errors.apiKeyEnv = "a variable your operator set on the worker, named ARBITER_GENERATOR_KEY_...";
+  const apiKey = form.apiKey.trim();
+  if (apiKey && !/^[\x21-\x7e]+$/.test(apiKey)) errors.apiKey = "printable characters, without spaces";
   const concurrency = numberField(form.concurrency, "concurrency", errors, { int: true, min: 1, max: 1000 });
   const rpm = numberField(form.requestsPerMinute, "requestsPerMinute", errors, { int: true, min: 1 });
   if (Object.keys(errors).length > 0) return { ok: false, errors };
@@ -132,6 +138,7 @@ export function bodyFromForm(
       model: form.model.trim(),
       mode: form.mode,
       params,
+      ...(apiKey ? { apiKey } : {}),
       apiKeyEnv: apiKeyEnv || null,
       concurrency: concurrency ?? 4,
       requestsPerMinute: rpm ?? null,
@@ -144,6 +151,7 @@ const API_FIELDS: Record<string, keyof GeneratorForm> = {
   baseUrl: "baseUrl",
   model: "model",
   mode: "mode",
+  apiKey: "apiKey",
   apiKeyEnv: "apiKeyEnv",
   concurrency: "concurrency",
   requestsPerMinute: "requestsPerMinute",

@@ -16,7 +16,7 @@ export type TBatchOutcome =
 
 export type RunBatchDeps = {
   pool: pg.Pool;
-  inference: InferenceClient;
+  inference: Pick<InferenceClient, "complete">;
   limiter: GeneratorLimiter;
   requestSlots: RequestSlots;
 };

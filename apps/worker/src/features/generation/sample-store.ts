@@ -27,6 +27,7 @@ export type TSampleWork = {
 const LOAD = `
 SELECT s.id, s.run_id, s.status, r.status AS run_status, s.prompt_id, s.generator_id, s.sample_index,
        s.attempts, p.messages, p.text, g.base_url, g.model, g.mode, g.params, g.api_key_env,
+       g.api_key_ciphertext,
        g.concurrency, g.requests_per_minute, g.deleted_at IS NOT NULL AS deleted
   FROM generation_samples s
   JOIN generation_runs r ON r.id = s.run_id
@@ -53,10 +54,12 @@ export async function loadBatchWork(
       messages: row.messages,
       text: row.text,
       generator: {
+        generatorId: row.generator_id,
         baseUrl: row.base_url,
         model: row.model,
         mode: row.mode,
         params: row.params ?? {},
+        apiKeyCiphertext: row.api_key_ciphertext,
         apiKeyEnv: row.api_key_env,
         concurrency: row.concurrency,
         requestsPerMinute: row.requests_per_minute,

@@ -10,8 +10,8 @@ import styles from "./generation.module.css";
 type Outcome = TGeneratorTest | { ok: false; unreachable: string };
 
 /**
- * One real request through a worker (which holds the API keys), showing the latency and a
- * bit of the reply, or the server's error as it was given.
+ * One real request through a worker (which holds the API keys), showing the status and the
+ * latency, or why it failed: a fixed message per kind of failure, never the server's own text.
  */
 export function ConnectionTest({
   projectId,
@@ -57,8 +57,7 @@ export function ConnectionTest({
             {outcome.ok ? (
               <>
                 <strong>Connected</strong> in {Math.round(outcome.latencyMs).toLocaleString("en")} ms ·{" "}
-                <span className={styles.mono}>{outcome.model}</span>
-                <span className={styles.resultSample}>“{outcome.text.slice(0, 140)}”</span>
+                <span className={styles.mono}>{outcome.model}</span> answered ({outcome.status})
               </>
             ) : "unreachable" in outcome ? (
               <>
@@ -68,7 +67,8 @@ export function ConnectionTest({
               <>
                 <strong>Failed</strong>
                 {outcome.status ? ` (${outcome.status})` : ""} after{" "}
-                {Math.round(outcome.latencyMs).toLocaleString("en")} ms: {outcome.error}
+                {Math.round(outcome.latencyMs).toLocaleString("en")} ms: {outcome.message}{" "}
+                <span className={styles.mono}>{outcome.error}</span>
               </>
             )}
           </p>

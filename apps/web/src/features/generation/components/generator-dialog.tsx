@@ -34,6 +34,7 @@ export function GeneratorDialog({
         <GeneratorFormBody
           key={generator?.id ?? "new"}
           initial={generator ? formFromGenerator(generator) : EMPTY_FORM}
+          storedKey={generator?.apiKeySet ? { last4: generator.apiKeyLast4 } : null}
           submitLabel={generator ? "Save changes" : "Add generator"}
           onClose={onClose}
           onSubmit={onSubmit}
@@ -45,11 +46,14 @@ export function GeneratorDialog({
 
 function GeneratorFormBody({
   initial,
+  storedKey,
   submitLabel,
   onClose,
   onSubmit,
 }: {
   initial: GeneratorForm;
+  /** The generator's stored key, as much as the API tells of it. */
+  storedKey: { last4: string | null } | null;
   submitLabel: string;
   onClose: () => void;
   onSubmit: (body: TCreateGeneratorBody) => Promise<void>;
@@ -58,6 +62,7 @@ function GeneratorFormBody({
   const [errors, setErrors] = useState<FormErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [removeKey, setRemoveKey] = useState(false);
 
   const field = (key: keyof GeneratorForm) => ({
     name: key,
@@ -78,7 +83,7 @@ function GeneratorFormBody({
     setErrors({});
     setFormError(null);
     try {
-      await onSubmit(result.body);
+      await onSubmit(removeKey && !result.body.apiKey ? { ...result.body, apiKey: null } : result.body);
       onClose();
     } catch (err) {
       const fieldErrors = err instanceof ApiError && err.status === 400 ? errorsFromApi(err.details) : {};
@@ -166,22 +171,41 @@ function GeneratorFormBody({
       <fieldset className={styles.formSection}>
         <legend>Access and capacity</legend>
         <Input
-          label="API key environment variable"
-          {...field("apiKeyEnv")}
-          autoComplete="off"
+          label="API key"
+          {...field("apiKey")}
+          type="password"
+          autoComplete="new-password"
           spellCheck={false}
-          placeholder="e.g. VLLM_API_KEY (leave empty for none)"
+          disabled={removeKey}
+          placeholder={
+            storedKey
+              ? `stored${storedKey.last4 ? ` (ends in ${storedKey.last4})` : ""}; type a new one to replace it`
+              : "leave empty for none"
+          }
         />
+        {storedKey ? (
+          <label className={styles.checkRow}>
+            <input type="checkbox" checked={removeKey} onChange={(e) => setRemoveKey(e.target.checked)} />
+            Remove the stored key
+          </label>
+        ) : null}
         <p className={styles.keyNote}>
           <svg aria-hidden width="14" height="14" viewBox="0 0 16 16" className={styles.lock}>
             <rect x="3" y="7" width="10" height="7" rx="1.5" fill="currentColor" />
             <path d="M5 7V5a3 3 0 0 1 6 0v2" fill="none" stroke="currentColor" strokeWidth="1.6" />
           </svg>
           <span>
-            Only the variable’s <em>name</em> is saved. The worker reads the key from its own environment when
-            it calls the server; the key is never sent to Arbiter or stored in its database.
+            The key is stored encrypted and never shown again; only the worker reads it, when it calls this
+            server. Moving the generator to another server asks for the key again.
           </span>
         </p>
+        <Input
+          label="Or: a key your operator set on the worker"
+          {...field("apiKeyEnv")}
+          autoComplete="off"
+          spellCheck={false}
+          placeholder="ARBITER_GENERATOR_KEY_… (leave empty for none)"
+        />
         <div className={styles.twoCols}>
           <Input
             label="Concurrency"

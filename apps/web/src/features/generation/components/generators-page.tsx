@@ -180,7 +180,9 @@ function GeneratorCard({
           <div>
             <dt>API key</dt>
             <dd>
-              {g.apiKeyEnv ? (
+              {g.apiKeySet ? (
+                <>stored{g.apiKeyLast4 ? <span className={styles.mono}> …{g.apiKeyLast4}</span> : null}</>
+              ) : g.apiKeyEnv ? (
                 <>
                   from <span className={styles.mono}>${g.apiKeyEnv}</span> on the worker
                 </>
