@@ -35,7 +35,7 @@ const common = {
 };
 
 /** Pairwise answers carry `choice`, ranking answers `ranking`; which one is allowed depends on the project. */
-export const ZJudgmentBody = z.object({
+export const ZJudgmentBody = z.strictObject({
   choice: z.enum(["A", "B", "tie", "both_bad"]).optional(),
   ranking: z.array(z.array(ZOptionKey).min(1).max(9)).min(1).max(9).optional(),
   ...common,
@@ -51,7 +51,7 @@ export const ZJudgment = z.object({
 });
 
 export const ZJudgmentResponse = z.object({ judgment: ZJudgment, next: ZAssignment.nullable() });
-export const ZSkipBody = z.object({ reason: z.string().trim().max(500).optional() }).default({});
+export const ZSkipBody = z.strictObject({ reason: z.string().trim().max(500).optional() }).default({});
 export const ZNextResponse = z.object({ next: ZAssignment.nullable() });
 
 export const ZIdempotencyHeaders = z.object({

@@ -12,7 +12,7 @@ export const ZApiKey = z.object({
 });
 export type TApiKey = z.infer<typeof ZApiKey>;
 
-export const ZCreateApiKeyBody = z.object({
+export const ZCreateApiKeyBody = z.strictObject({
   name: zName,
   expiresInDays: z.number().int().min(1).max(3650).optional(),
 });

@@ -17,7 +17,7 @@ const ZSplitName = z.string().regex(/^[a-z][a-z0-9_-]{0,31}$/, "must be lower-ca
  * unless asked for; superseded judgments are always out.
  */
 export const ZExportRequest = z
-  .object({
+  .strictObject({
     format: ZExportFormat,
     aggregation: z.enum(["per-judgment", "majority"]).default("per-judgment"),
     pairs: z.enum(["all", "adjacent", "best-vs-rest"]).default("all"),
@@ -50,7 +50,7 @@ export const ZExportRequest = z
       ),
     seed: z.string().min(1).max(200).default("arbiter"),
     include: z
-      .object({
+      .strictObject({
         margin: z.boolean().default(false),
         groupId: z.boolean().default(false),
         metadata: z.boolean().default(false),

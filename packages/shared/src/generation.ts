@@ -40,7 +40,7 @@ const ZBaseUrl = z
     }
   }, "must not carry credentials; give the key as apiKey");
 
-const ZGeneratorFields = z.object({
+const ZGeneratorFields = z.strictObject({
   name: zName,
   baseUrl: ZBaseUrl,
   model: z.string().trim().min(1).max(200),
@@ -168,7 +168,7 @@ export const ZGeneratorTestResponse = z.discriminatedUnion("ok", [
 ]);
 export type TGeneratorTestResponse = z.infer<typeof ZGeneratorTestResponse>;
 
-export const ZCreateRunBody = z.object({
+export const ZCreateRunBody = z.strictObject({
   generatorIds: z.array(ZId).min(1).max(20),
   samplesPerPrompt: z.int().min(1).max(64).default(1),
   // Omitted: every prompt of the project at the time the run starts.
@@ -212,7 +212,7 @@ export const ZRunParamsPath = z.object({ id: ZId, rid: ZId });
 export const ZRunResponse = z.object({ run: ZGenerationRun });
 export const ZRunListResponse = z.object({ runs: z.array(ZGenerationRun) });
 
-export const ZBuildItemsBody = z.object({
+export const ZBuildItemsBody = z.strictObject({
   strategy: z.enum(["cross-generator", "same-generator", "k-wise"]),
   // Limits the completions used; omitted: every completion of the project's prompts.
   generatorIds: z.array(ZId).min(1).max(50).optional(),

@@ -11,12 +11,12 @@ export const ZPool = z.object({
   createdAt: z.string(),
 });
 export type TPool = z.infer<typeof ZPool>;
-export const ZCreatePoolBody = z.object({ name: zName });
+export const ZCreatePoolBody = z.strictObject({ name: zName });
 export const ZPoolResponse = z.object({ pool: ZPool });
-export const ZAddMembersBody = z.object({ userIds: z.array(ZId).min(1).max(1000) });
+export const ZAddMembersBody = z.strictObject({ userIds: z.array(ZId).min(1).max(1000) });
 export const ZAddMembersResponse = z.object({ pool: ZPool, added: z.number() });
 
-export const ZRenamePoolBody = z.object({ name: zName });
+export const ZRenamePoolBody = z.strictObject({ name: zName });
 export const ZPoolListResponse = z.object({ pools: z.array(ZPool) });
 
 export const ZPoolMember = z.object({
@@ -32,7 +32,7 @@ export const ZPoolMembersResponse = z.object({ pool: ZPool, members: z.array(ZPo
 export const ZMemberParams = z.object({ id: ZId, userId: ZId });
 
 export const ZInviteRole = z.enum(["ANNOTATOR", "RESEARCHER"]);
-export const ZCreateInviteBody = z.object({
+export const ZCreateInviteBody = z.strictObject({
   role: ZInviteRole.default("ANNOTATOR"),
   maxUses: z.number().int().min(1).max(10_000).default(1),
   expiresInHours: z
@@ -68,5 +68,5 @@ export const ZInvitePeekResponse = z.object({
   state: ZInviteState,
   expiresAt: z.string(),
 });
-export const ZAcceptInviteBody = z.object({ name: zName, email: ZEmail, password: ZPassword });
+export const ZAcceptInviteBody = z.strictObject({ name: zName, email: ZEmail, password: ZPassword });
 export type TAcceptInviteBody = z.infer<typeof ZAcceptInviteBody>;

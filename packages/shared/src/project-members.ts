@@ -16,9 +16,9 @@ export type TProjectMember = z.infer<typeof ZProjectMember>;
 export const ZProjectMembersResponse = z.object({ members: z.array(ZProjectMember) });
 export const ZProjectMemberResponse = z.object({ member: ZProjectMember });
 /** Staff are added by email: the project's owner knows their colleagues' addresses, not their ids. */
-export const ZAddProjectMemberBody = z.object({ email: ZEmail, role: ZProjectRole });
-export const ZSetProjectMemberBody = z.object({ role: ZProjectRole });
+export const ZAddProjectMemberBody = z.strictObject({ email: ZEmail, role: ZProjectRole });
+export const ZSetProjectMemberBody = z.strictObject({ role: ZProjectRole });
 export const ZProjectMemberParams = z.object({ id: ZId, userId: ZId });
 
 /** Researchers an admin allows to attach a pool to the projects they own. */
-export const ZSetPoolAttachersBody = z.object({ userIds: z.array(ZId).max(1000) });
+export const ZSetPoolAttachersBody = z.strictObject({ userIds: z.array(ZId).max(1000) });

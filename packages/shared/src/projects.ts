@@ -5,14 +5,14 @@ import { ZQualityRules } from "./quality";
 export const ZTaskType = z.enum(["pairwise", "ranking"]);
 export type TTaskType = z.infer<typeof ZTaskType>;
 
-export const ZAspect = z.object({
+export const ZAspect = z.strictObject({
   key: z.string().regex(/^[a-z][a-z0-9_]{0,31}$/, "must be lower_snake_case, up to 32 characters"),
   label: zName,
   scale: z.number().int().min(2).max(10),
 });
 
 export const ZQuestions = z
-  .object({
+  .strictObject({
     strength: z.boolean().default(true),
     allowTie: z.boolean().default(true),
     allowBothBad: z.boolean().default(true),
@@ -34,7 +34,7 @@ export type TQuestions = z.infer<typeof ZQuestions>;
  * their platform id, get a pseudonymous account, and after `quota` judgments see the
  * study's completion code (and are sent to redirectUrl when one is set).
  */
-export const ZCrowdConfig = z.object({
+export const ZCrowdConfig = z.strictObject({
   enabled: z.boolean().default(false),
   quota: z.number().int().min(1).max(10_000).default(20),
   completionCode: z.string().trim().max(100).default(""),
@@ -72,13 +72,13 @@ function checkOptions(
 }
 
 export const ZCreateProjectBody = z
-  .object(projectFields)
+  .strictObject(projectFields)
   .superRefine(checkOptions)
   .transform((p) => ({ ...p, optionsPerItem: p.optionsPerItem ?? (p.taskType === "pairwise" ? 2 : 4) }));
 export type TCreateProjectBody = z.infer<typeof ZCreateProjectBody>;
 
 export const ZUpdateProjectBody = z
-  .object({
+  .strictObject({
     name: projectFields.name,
     guidelines: z.string().max(100_000),
     taskType: ZTaskType,
@@ -135,7 +135,7 @@ export const ZProjectListResponse = z.object({
 export const ZJoinParams = z.object({ slug: z.string().min(1).max(200) });
 // Prolific sends PROLIFIC_PID / STUDY_ID / SESSION_ID, MTurk workerId / assignmentId / hitId;
 // the join page maps them onto this body.
-export const ZJoinBody = z.object({
+export const ZJoinBody = z.strictObject({
   platform: z.enum(["prolific", "mturk"]),
   participantId: z
     .string()

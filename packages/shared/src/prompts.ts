@@ -2,7 +2,7 @@ import { z } from "zod";
 import { ZId } from "./common";
 import { ZGoldInput } from "./quality";
 
-export const ZMessage = z.object({
+export const ZMessage = z.strictObject({
   role: z.enum(["system", "user", "assistant"]),
   content: z.string().max(200_000),
 });
@@ -12,7 +12,7 @@ const ZMetadata = z.record(z.string().max(200), z.unknown());
 
 /** A prompt is a conversation or plain text, never both. */
 export const ZPromptInput = z
-  .object({
+  .strictObject({
     externalId: z.string().trim().min(1).max(200).optional(),
     messages: z.array(ZMessage).min(1).max(200).optional(),
     text: z.string().min(1).max(200_000).optional(),
@@ -25,7 +25,7 @@ export const ZPromptInput = z
   });
 export type TPromptInput = z.infer<typeof ZPromptInput>;
 
-export const ZCreatePromptsBody = z.object({ prompts: z.array(ZPromptInput).min(1).max(10_000) });
+export const ZCreatePromptsBody = z.strictObject({ prompts: z.array(ZPromptInput).min(1).max(10_000) });
 
 export const ZPrompt = z.object({
   id: z.string(),
@@ -38,20 +38,20 @@ export const ZPrompt = z.object({
 });
 export const ZCreatePromptsResponse = z.object({ prompts: z.array(ZPrompt) });
 
-export const ZCompletionInput = z.object({
+export const ZCompletionInput = z.strictObject({
   text: z.string().max(200_000),
   model: z.string().trim().min(1).max(200),
   metadata: ZMetadata.optional(),
 });
 
-export const ZItemInput = z.object({
+export const ZItemInput = z.strictObject({
   promptId: ZId,
   completions: z.array(ZCompletionInput).min(2).max(9),
   priority: z.number().int().min(-1000).max(1000).optional(),
   // A gold item carries its known answer; it is mixed into the stream to check annotators.
   gold: ZGoldInput.optional(),
 });
-export const ZCreateItemsBody = z.object({ items: z.array(ZItemInput).min(1).max(10_000) });
+export const ZCreateItemsBody = z.strictObject({ items: z.array(ZItemInput).min(1).max(10_000) });
 
 export const ZItem = z.object({
   id: z.string(),

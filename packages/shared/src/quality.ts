@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /** Quality-control rules of a project (stored in projects.qualification). */
-export const ZQualityRules = z.object({
+export const ZQualityRules = z.strictObject({
   // The first N assignments of a new annotator are gold; below the accuracy they are not admitted.
   qualificationItems: z.number().int().min(0).max(100).default(0),
   qualificationMinAccuracy: z.number().min(0).max(1).default(0.6),
@@ -22,12 +22,12 @@ export type TQualityRules = z.infer<typeof ZQualityRules>;
 
 /** A gold item's known answer, by completion position (0 = first completion uploaded). */
 export const ZGoldInput = z.union([
-  z.object({
+  z.strictObject({
     preferred: z.union([z.number().int().min(0).max(1), z.enum(["tie", "both_bad"])]),
     strength: z.number().int().min(1).max(4).optional(),
     strengthTolerance: z.number().int().min(0).max(3).optional(),
   }),
-  z.object({
+  z.strictObject({
     ranking: z
       .array(z.array(z.number().int().min(0).max(8)).min(1))
       .min(1)
@@ -65,7 +65,7 @@ export const ZAnnotatorQuality = z.object({
 export type TAnnotatorQuality = z.infer<typeof ZAnnotatorQuality>;
 export const ZQualityResponse = z.object({ annotators: z.array(ZAnnotatorQuality) });
 
-export const ZSetAnnotatorStatusBody = z.object({
+export const ZSetAnnotatorStatusBody = z.strictObject({
   status: z.enum(["ADMITTED", "QUARANTINED"]),
   reason: z.string().trim().max(500).optional(),
 });

@@ -20,10 +20,10 @@ export const ZUser = z.object({
 });
 export type TUser = z.infer<typeof ZUser>;
 
-export const ZLoginBody = z.object({ email: ZEmail, password: z.string().min(1).max(512) });
+export const ZLoginBody = z.strictObject({ email: ZEmail, password: z.string().min(1).max(512) });
 export type TLoginBody = z.infer<typeof ZLoginBody>;
 
-export const ZChangePasswordBody = z.object({
+export const ZChangePasswordBody = z.strictObject({
   currentPassword: z.string().min(1).max(512),
   newPassword: ZPassword,
 });
@@ -34,7 +34,7 @@ export const ZPasswordChangedResponse = z.object({
   revoked: z.object({ sessions: z.number().int(), apiKeys: z.number().int() }),
 });
 
-export const ZCreateUserBody = z.object({
+export const ZCreateUserBody = z.strictObject({
   email: ZEmail,
   name: zName,
   role: ZRole,
@@ -43,7 +43,7 @@ export const ZCreateUserBody = z.object({
 export type TCreateUserBody = z.infer<typeof ZCreateUserBody>;
 
 export const ZUpdateUserBody = z
-  .object({ name: zName, role: ZRole, status: ZUserStatus })
+  .strictObject({ name: zName, role: ZRole, status: ZUserStatus })
   .partial()
   .refine((b) => Object.keys(b).length > 0, { message: "nothing to change" });
 export type TUpdateUserBody = z.infer<typeof ZUpdateUserBody>;

@@ -13,10 +13,14 @@ type Reply = {
 };
 
 function validationDetails(err: FastifyError & { validationContext?: string }) {
-  return (err.validation ?? []).map((v) => ({
-    path: [err.validationContext, ...v.instancePath.split("/").filter(Boolean)].filter(Boolean).join("."),
-    message: v.message ?? "is invalid",
-  }));
+  return (err.validation ?? []).flatMap((v) => {
+    const at = [err.validationContext, ...v.instancePath.split("/").filter(Boolean)].filter(Boolean);
+    // Bodies are strict: each unknown field is named, so a client's typo never passes silently.
+    const unknown = v.keyword === "unrecognized_keys" ? (v.params as { keys?: string[] }).keys : undefined;
+    if (unknown?.length)
+      return unknown.map((key) => ({ path: [...at, key].join("."), message: "is not a known field" }));
+    return [{ path: at.join("."), message: v.message ?? "is invalid" }];
+  });
 }
 
 function describe(err: FastifyError): Reply {

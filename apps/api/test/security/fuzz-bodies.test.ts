@@ -3,7 +3,14 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ACCESS, PUBLIC } from "../support/access-rules";
 import { bearer } from "../support/harness";
-import { databaseChecksum, exampleOf, type Json, leafPaths, setAt } from "./support/json-schema";
+import {
+  closedObjectPaths,
+  databaseChecksum,
+  exampleOf,
+  type Json,
+  leafPaths,
+  setAt,
+} from "./support/json-schema";
 import { BODY_LIMIT, createWorld, type Route, realUrl, routesFromOpenApi, type World } from "./support/world";
 
 // Fixed seed: a failure names its counterexample and reproduces on every machine.
@@ -146,6 +153,26 @@ describe("fuzzing every JSON body in the OpenAPI document", () => {
         expect(res.statusCode, `${route.key} at ${path.join(".")}`).toBe(400);
       }
     }
+  });
+
+  it("an unknown field in any object of any body is a 400 naming it, nothing written", async () => {
+    const failures: string[] = [];
+    for (const route of routes) {
+      const example = exampleOf(route.body);
+      const baseline = { sums: await databaseChecksum(w.h.db) };
+      for (const path of closedObjectPaths(route.body, example)) {
+        const res = await send(
+          route,
+          JSON.stringify(setAt(example, [...path, "unexpectedField"], 1)),
+          baseline,
+        );
+        const where = ["body", ...path, "unexpectedField"].join(".");
+        const named =
+          res.statusCode === 400 && res.json().error.details?.some((d: { path: string }) => d.path === where);
+        if (!named) failures.push(`${route.key} ${where}: ${res.statusCode} ${res.body.slice(0, 120)}`);
+      }
+    }
+    expect(failures).toEqual([]);
   });
 
   it("a NUL or an unpaired surrogate is refused with the path of its field", async () => {

@@ -3,6 +3,7 @@ import type { JsonSchema } from "./world";
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Schema = JsonSchema & {
+  additionalProperties?: boolean | JsonSchema;
   format?: string;
   minLength?: number;
   minimum?: number;
@@ -56,6 +57,31 @@ export function leafPaths(value: Json, path: (string | number)[] = []): (string 
     return inner.length ? [path, ...inner] : [path];
   }
   return [path];
+}
+
+/**
+ * Paths to the objects in an example of the schema that have a fixed set of fields (not
+ * maps such as metadata or sampling parameters): where an unknown field must be refused.
+ */
+export function closedObjectPaths(
+  schema: Schema | undefined,
+  value: Json,
+  path: (string | number)[] = [],
+): (string | number)[][] {
+  if (!schema || value === null || typeof value !== "object") return [];
+  const choice = schema.anyOf ?? schema.oneOf;
+  if (choice?.length)
+    return closedObjectPaths(choice.find((c) => c.type !== "null") ?? choice[0], value, path);
+  if (Array.isArray(value))
+    return value.flatMap((v, i) => closedObjectPaths(schema.items as Schema, v, [...path, i]));
+  const open = typeof schema.additionalProperties === "object" || schema.additionalProperties === true;
+  const own = schema.properties && !open ? [path] : [];
+  return [
+    ...own,
+    ...Object.entries(value).flatMap(([k, v]) =>
+      closedObjectPaths(schema.properties?.[k] as Schema, v, [...path, k]),
+    ),
+  ];
 }
 
 export function setAt(value: Json, path: (string | number)[], replacement: Json): Json {
