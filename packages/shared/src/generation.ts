@@ -73,12 +73,15 @@ export type TGenerator = z.infer<typeof ZGenerator>;
 
 export const ZGeneratorParamsPath = z.object({ id: ZId, gid: ZId });
 export const ZGeneratorResponse = z.object({ generator: ZGenerator });
+export type TGeneratorResponse = z.infer<typeof ZGeneratorResponse>;
 export const ZGeneratorListResponse = z.object({ generators: z.array(ZGenerator) });
+export type TGeneratorListResponse = z.infer<typeof ZGeneratorListResponse>;
 
 export const ZGeneratorTestResponse = z.discriminatedUnion("ok", [
   z.object({ ok: z.literal(true), latencyMs: z.number(), model: z.string(), text: z.string() }),
   z.object({ ok: z.literal(false), latencyMs: z.number(), error: z.string(), status: z.number().optional() }),
 ]);
+export type TGeneratorTestResponse = z.infer<typeof ZGeneratorTestResponse>;
 
 export const ZCreateRunBody = z.object({
   generatorIds: z.array(ZId).min(1).max(20),
@@ -122,7 +125,9 @@ export type TGenerationRun = z.infer<typeof ZGenerationRun>;
 
 export const ZRunParamsPath = z.object({ id: ZId, rid: ZId });
 export const ZRunResponse = z.object({ run: ZGenerationRun });
+export type TRunResponse = z.infer<typeof ZRunResponse>;
 export const ZRunListResponse = z.object({ runs: z.array(ZGenerationRun) });
+export type TRunListResponse = z.infer<typeof ZRunListResponse>;
 
 export const ZBuildItemsBody = z.object({
   strategy: z.enum(["cross-generator", "same-generator", "k-wise"]),
@@ -143,6 +148,7 @@ export const ZBuildItemsResponse = z.object({
   skippedIdentical: z.number(),
   prompts: z.number(),
 });
+export type TBuildItemsResponse = z.infer<typeof ZBuildItemsResponse>;
 
 export const ZImportReject = z.object({ line: z.number(), reason: z.string() });
 

@@ -1,4 +1,4 @@
-import type { TProgress } from "@/lib/contracts";
+import type { TProgress } from "@arbiter/shared";
 import { CompletionCard } from "./completion-card";
 import styles from "./join.module.css";
 

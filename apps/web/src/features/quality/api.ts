@@ -1,8 +1,7 @@
-import type { TAnnotatorQuality, TProject, TUpdateProjectBody } from "@arbiter/shared";
+import type { TProjectResponse, TQualityResponse, TUpdateProjectBody } from "@arbiter/shared";
 import { api } from "@/lib/api-client";
 
-export const fetchQuality = (projectId: string) =>
-  api<{ annotators: TAnnotatorQuality[] }>(`/projects/${projectId}/quality`);
+export const fetchQuality = (projectId: string) => api<TQualityResponse>(`/projects/${projectId}/quality`);
 
 export const setAnnotatorStatus = (
   projectId: string,
@@ -16,4 +15,4 @@ export const setAnnotatorStatus = (
   });
 
 export const updateProject = (projectId: string, body: TUpdateProjectBody) =>
-  api<{ project: TProject }>(`/projects/${projectId}`, { method: "PATCH", body });
+  api<TProjectResponse>(`/projects/${projectId}`, { method: "PATCH", body });

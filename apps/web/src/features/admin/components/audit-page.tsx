@@ -1,6 +1,6 @@
 "use client";
 
-import type { TUser } from "@arbiter/shared";
+import type { TAuditResponse, TUser } from "@arbiter/shared";
 import { Fragment, useState } from "react";
 import {
   Badge,
@@ -12,7 +12,7 @@ import {
   PagedListFoot,
   PageHeader,
 } from "@/components/ui";
-import { type AuditFilter, listAudit, type TAuditEvent } from "../api";
+import { type AuditFilter, listAudit } from "../api";
 import { useDebounced, usePagedList } from "../hooks/use-paged-list";
 import styles from "./admin.module.css";
 import { AbsoluteTime, RelativeTime } from "./relative-time";
@@ -45,13 +45,7 @@ function dayBound(day: string, end: boolean): string | undefined {
   return d.toISOString();
 }
 
-export function AuditPage({
-  initial,
-  actors,
-}: {
-  initial: { events: TAuditEvent[]; nextCursor: string | null };
-  actors: TUser[];
-}) {
+export function AuditPage({ initial, actors }: { initial: TAuditResponse; actors: TUser[] }) {
   const [action, setAction] = useState("");
   const [actorId, setActorId] = useState("");
   const [targetType, setTargetType] = useState("");

@@ -1,10 +1,10 @@
 "use client";
 
-import type { TInvite, TInviteState } from "@arbiter/shared";
+import type { TCreateInviteResponse, TInvite, TInviteState } from "@arbiter/shared";
 import { type FormEvent, useState } from "react";
 import { Badge, type BadgeTone, Button, Card, CardBody, CardHeader, Input, useToast } from "@/components/ui";
 import { ROLE_LABEL } from "@/lib/roles";
-import { createInvite, revokeInvite, type TCreatedInvite } from "../api";
+import { createInvite, revokeInvite } from "../api";
 import { dateTime } from "../format";
 import styles from "./admin.module.css";
 import { ConfirmDialog, errorMessage } from "./confirm-dialog";
@@ -30,7 +30,7 @@ const EXPIRY = [
 export function InvitesPanel({ poolId, initial }: { poolId: string; initial: TInvite[] }) {
   const toast = useToast();
   const [invites, setInvites] = useState(initial);
-  const [created, setCreated] = useState<TCreatedInvite | null>(null);
+  const [created, setCreated] = useState<TCreateInviteResponse | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [revoking, setRevoking] = useState<TInvite | null>(null);

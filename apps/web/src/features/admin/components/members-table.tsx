@@ -1,8 +1,8 @@
 "use client";
 
+import type { TPoolMember } from "@arbiter/shared";
 import { useState } from "react";
 import { Badge, Button, EmptyState } from "@/components/ui";
-import type { TPoolMember } from "../api";
 import { count } from "../format";
 import { nextSort, type Sort, sortRows } from "../sort";
 import styles from "./admin.module.css";

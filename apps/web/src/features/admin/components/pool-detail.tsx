@@ -1,9 +1,9 @@
 "use client";
 
-import type { TInvite } from "@arbiter/shared";
+import type { TInvite, TPoolMember, TPoolMembersResponse } from "@arbiter/shared";
 import { useState } from "react";
 import { Badge, Button, PageHeader, useToast } from "@/components/ui";
-import { addMembers, getPool, removeMember, renamePool, type TPool, type TPoolMember } from "../api";
+import { addMembers, getPool, removeMember, renamePool } from "../api";
 import { count } from "../format";
 import { AddMembersDialog } from "./add-members-dialog";
 import styles from "./admin.module.css";
@@ -13,13 +13,7 @@ import { MembersTable } from "./members-table";
 import { PoolNameDialog } from "./pool-name-dialog";
 import { isCrowdPool } from "./pools-page";
 
-export function PoolDetail({
-  initial,
-  invites,
-}: {
-  initial: { pool: TPool; members: TPoolMember[] };
-  invites: TInvite[];
-}) {
+export function PoolDetail({ initial, invites }: { initial: TPoolMembersResponse; invites: TInvite[] }) {
   const toast = useToast();
   const [pool, setPool] = useState(initial.pool);
   const [members, setMembers] = useState(initial.members);

@@ -1,10 +1,11 @@
 "use client";
 
+import type { TPool } from "@arbiter/shared";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Badge, Button, EmptyState, PageHeader, useToast } from "@/components/ui";
-import { createPool, type TPool } from "../api";
+import { createPool } from "../api";
 import { count } from "../format";
 import styles from "./admin.module.css";
 import { PoolNameDialog } from "./pool-name-dialog";

@@ -1,6 +1,6 @@
 "use client";
 
-import type { TRole, TUser } from "@arbiter/shared";
+import type { TRole, TUser, TUserListResponse } from "@arbiter/shared";
 import { useState } from "react";
 import { Button, EmptyState, ErrorState, Input, PagedListFoot, PageHeader, useToast } from "@/components/ui";
 import { ROLE_LABEL } from "@/lib/roles";
@@ -18,13 +18,7 @@ type Pending =
   | { kind: "suspend"; user: TUser }
   | { kind: "reinstate"; user: TUser };
 
-export function UsersPage({
-  initial,
-  meId,
-}: {
-  initial: { users: TUser[]; nextCursor: string | null };
-  meId: string;
-}) {
+export function UsersPage({ initial, meId }: { initial: TUserListResponse; meId: string }) {
   const toast = useToast();
   const [search, setSearch] = useState("");
   const [role, setRole] = useState("");

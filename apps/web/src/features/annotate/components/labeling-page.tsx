@@ -1,11 +1,10 @@
 "use client";
 
-import type { TOptionKey } from "@arbiter/shared";
+import type { TOptionKey, TProgress } from "@arbiter/shared";
 import Link from "next/link";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { Button, ButtonLink, EmptyState, ErrorState, ProgressBar, Spinner, useToast } from "@/components/ui";
 import { LabelingNotice } from "@/features/join/labeling-notice";
-import type { TProgress } from "@/lib/contracts";
 import { type Answer, type Choice, emptyAnswer, missingParts, taskOf } from "../answer";
 import { useLabeling } from "../hooks/use-labeling";
 import { useShortcuts } from "../hooks/use-shortcuts";

@@ -1,11 +1,11 @@
 "use client";
 
-import type { TBuildItemsBody } from "@arbiter/shared";
+import type { TBuildItemsBody, TBuildItemsResponse } from "@arbiter/shared";
 import { type FormEvent, useState } from "react";
 import { Button, Card, CardBody, CardHeader, Input } from "@/components/ui";
 import admin from "@/features/admin/components/admin.module.css";
 import { errorMessage } from "@/features/admin/components/confirm-dialog";
-import { buildItems, type TBuildResult } from "../api";
+import { buildItems } from "../api";
 import { countOf, formatCount } from "../format";
 import styles from "./generation.module.css";
 
@@ -39,7 +39,7 @@ export function BuildItemsCard({
   projectId: string;
   optionsPerItem: number;
   runId: string | null;
-  onBuilt: (result: TBuildResult) => void;
+  onBuilt: (result: TBuildItemsResponse) => void;
 }) {
   const pairwise = optionsPerItem === 2;
   const [strategy, setStrategy] = useState<Strategy>(pairwise ? "cross-generator" : "k-wise");
@@ -48,7 +48,7 @@ export function BuildItemsCard({
   const [onlyRun, setOnlyRun] = useState(runId !== null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [result, setResult] = useState<TBuildResult | null>(null);
+  const [result, setResult] = useState<TBuildItemsResponse | null>(null);
 
   const capNumber = cap.trim() ? Number(cap) : undefined;
   const capOk =

@@ -1,6 +1,6 @@
 "use client";
 
-import type { TContentSummary, TItemSummary } from "@arbiter/shared";
+import type { TContentSummary, TItemListResponse } from "@arbiter/shared";
 import { useState } from "react";
 import {
   Badge,
@@ -39,7 +39,7 @@ export function ItemsPage({
   optionsPerItem: number;
   runId: string | null;
   initialSummary: TContentSummary;
-  initialItems: { items: TItemSummary[]; nextCursor: string | null };
+  initialItems: TItemListResponse;
 }) {
   const [summary, setSummary] = useState(initialSummary);
   const [version, setVersion] = useState(0);
