@@ -13,8 +13,8 @@ import type {
   TUserListResponse,
   TUserResponse,
 } from "@arbiter/shared";
+import { query } from "@/components/ui";
 import { api } from "@/lib/api-client";
-import { query } from "./query-string";
 
 export type UserFilter = { role?: string; status?: string; q?: string; cursor?: string };
 

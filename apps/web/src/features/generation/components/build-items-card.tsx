@@ -2,9 +2,8 @@
 
 import type { TBuildItemsBody, TBuildItemsResponse } from "@arbiter/shared";
 import { type FormEvent, useState } from "react";
-import { Button, Card, CardBody, CardHeader, Input } from "@/components/ui";
-import admin from "@/features/admin/components/admin.module.css";
-import { errorMessage } from "@/features/admin/components/confirm-dialog";
+import { Button, Card, CardBody, CardHeader, errorMessage, Input } from "@/components/ui";
+import formStyles from "@/components/ui/form.module.css";
 import { buildItems } from "../api";
 import { countOf, formatCount } from "../format";
 import styles from "./generation.module.css";
@@ -83,7 +82,7 @@ export function BuildItemsCard({
         description="Turn stored completions into items to judge. Safe to repeat: items that exist are not added twice."
       />
       <CardBody>
-        <form className={admin.form} onSubmit={submit}>
+        <form className={formStyles.form} onSubmit={submit}>
           <fieldset className={styles.formSection}>
             <legend>Strategy</legend>
             {STRATEGIES.filter((s) => (s.value === "k-wise") !== pairwise).map((s) => {
@@ -127,7 +126,7 @@ export function BuildItemsCard({
             error={capOk ? null : "a whole number from 1 to 1,000"}
           />
           {error ? (
-            <p className={admin.formError} role="alert">
+            <p className={formStyles.error} role="alert">
               {error}
             </p>
           ) : null}

@@ -2,8 +2,7 @@
 
 import type { TGeneratorTestResponse } from "@arbiter/shared";
 import { type ReactNode, useState } from "react";
-import { Button } from "@/components/ui";
-import { errorMessage } from "@/features/admin/components/confirm-dialog";
+import { Button, errorMessage } from "@/components/ui";
 import { ApiError } from "@/lib/api-error";
 import { testGenerator } from "../api";
 import styles from "./generation.module.css";

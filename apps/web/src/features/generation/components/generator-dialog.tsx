@@ -2,9 +2,8 @@
 
 import type { TCreateGeneratorBody, TGenerator } from "@arbiter/shared";
 import { type FormEvent, useState } from "react";
-import { Button, Dialog, Input, Textarea } from "@/components/ui";
-import admin from "@/features/admin/components/admin.module.css";
-import { errorMessage } from "@/features/admin/components/confirm-dialog";
+import { Button, Dialog, errorMessage, Input, Textarea } from "@/components/ui";
+import formStyles from "@/components/ui/form.module.css";
 import { ApiError } from "@/lib/api-error";
 import {
   bodyFromForm,
@@ -90,7 +89,7 @@ function GeneratorFormBody({
   }
 
   return (
-    <form className={admin.form} onSubmit={submit} noValidate>
+    <form className={formStyles.form} onSubmit={submit} noValidate>
       <fieldset className={styles.formSection}>
         <legend>Endpoint</legend>
         <Input label="Name" {...field("name")} autoFocus autoComplete="off" maxLength={200} />
@@ -199,11 +198,11 @@ function GeneratorFormBody({
       </fieldset>
 
       {formError ? (
-        <p className={admin.formError} role="alert">
+        <p className={formStyles.error} role="alert">
           {formError}
         </p>
       ) : null}
-      <div className={admin.formActions}>
+      <div className={formStyles.actions}>
         <Button onClick={onClose} disabled={busy}>
           Cancel
         </Button>

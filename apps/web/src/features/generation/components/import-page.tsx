@@ -2,9 +2,8 @@
 
 import type { TImportResponse } from "@arbiter/shared";
 import { useRef, useState } from "react";
-import { Button, ButtonLink, Card, CardBody, CardHeader, PageHeader } from "@/components/ui";
-import admin from "@/features/admin/components/admin.module.css";
-import { errorMessage } from "@/features/admin/components/confirm-dialog";
+import { Button, ButtonLink, Card, CardBody, CardHeader, errorMessage, PageHeader } from "@/components/ui";
+import formStyles from "@/components/ui/form.module.css";
 import { type ImportKind, type ImportMode, uploadImport } from "../api";
 import { countOf } from "../format";
 import styles from "./generation.module.css";
@@ -146,7 +145,7 @@ export function ImportPage({ projectId, projectName }: { projectId: string; proj
             </label>
 
             {error ? (
-              <p className={admin.formError} role="alert">
+              <p className={formStyles.error} role="alert">
                 {error}
               </p>
             ) : null}

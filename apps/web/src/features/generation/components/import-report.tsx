@@ -1,6 +1,6 @@
 import type { TImportResponse } from "@arbiter/shared";
 import { Badge, Card, CardBody, CardHeader } from "@/components/ui";
-import admin from "@/features/admin/components/admin.module.css";
+import tableStyles from "@/components/ui/table.module.css";
 import { countOf, formatCount } from "../format";
 import styles from "./generation.module.css";
 
@@ -57,11 +57,11 @@ export function ImportReport({
           <Stat label="Rejected" value={r.rejected} danger={r.rejected > 0} />
         </div>
         {r.rejects.length > 0 ? (
-          <div className={admin.tableWrap}>
-            <table className={admin.table} data-testid="import-rejects">
+          <div className={tableStyles.wrap}>
+            <table className={tableStyles.table} data-testid="import-rejects">
               <thead>
                 <tr>
-                  <th scope="col" className={admin.num}>
+                  <th scope="col" className={tableStyles.num}>
                     Line
                   </th>
                   <th scope="col">Why it was rejected</th>
@@ -70,14 +70,14 @@ export function ImportReport({
               <tbody>
                 {r.rejects.map((reject) => (
                   <tr key={`${reject.line}-${reject.reason}`}>
-                    <td className={admin.num}>{reject.line}</td>
+                    <td className={tableStyles.num}>{reject.line}</td>
                     <td className={styles.errorText}>{reject.reason}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
             {r.rejected > r.rejects.length ? (
-              <div className={admin.tableFoot}>
+              <div className={tableStyles.foot}>
                 The first {formatCount(r.rejects.length)} of {formatCount(r.rejected)} rejected lines.
               </div>
             ) : null}

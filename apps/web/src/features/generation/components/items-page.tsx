@@ -11,9 +11,10 @@ import {
   EmptyState,
   PagedListFoot,
   PageHeader,
+  usePagedList,
 } from "@/components/ui";
-import admin from "@/features/admin/components/admin.module.css";
-import { usePagedList } from "@/features/admin/hooks/use-paged-list";
+import tableStyles from "@/components/ui/table.module.css";
+import textStyles from "@/components/ui/text.module.css";
 import { getContents, listItems } from "../api";
 import { formatCount } from "../format";
 import { BuildItemsCard } from "./build-items-card";
@@ -98,12 +99,12 @@ export function ItemsPage({
             </EmptyState>
           ) : (
             <div style={{ overflowX: "auto" }}>
-              <table className={`${admin.table} ${styles.modelTable}`}>
+              <table className={`${tableStyles.table} ${styles.modelTable}`}>
                 <thead>
                   <tr>
                     <th scope="col">Model</th>
                     <th scope="col">Source</th>
-                    <th scope="col" className={admin.num}>
+                    <th scope="col" className={tableStyles.num}>
                       Completions
                     </th>
                   </tr>
@@ -115,7 +116,7 @@ export function ItemsPage({
                       <td>
                         {m.generatorName ?? (m.source === "IMPORTED" ? "imported" : "removed generator")}
                       </td>
-                      <td className={admin.num}>{formatCount(m.completions)}</td>
+                      <td className={tableStyles.num}>{formatCount(m.completions)}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -143,14 +144,14 @@ export function ItemsPage({
           </EmptyState>
         </Card>
       ) : (
-        <div className={admin.tableWrap} aria-busy={list.loading}>
-          <table className={admin.table} data-testid="items-table">
+        <div className={tableStyles.wrap} aria-busy={list.loading}>
+          <table className={tableStyles.table} data-testid="items-table">
             <thead>
               <tr>
                 <th scope="col">Prompt</th>
                 <th scope="col">Compares</th>
                 <th scope="col">Status</th>
-                <th scope="col" className={admin.num}>
+                <th scope="col" className={tableStyles.num}>
                   Judgments
                 </th>
               </tr>
@@ -161,7 +162,7 @@ export function ItemsPage({
                   <td>
                     <span className={styles.preview}>{item.prompt.preview || "(empty prompt)"}</span>
                     {item.prompt.externalId ? (
-                      <span className={admin.secondaryText}>{item.prompt.externalId}</span>
+                      <span className={textStyles.secondaryText}>{item.prompt.externalId}</span>
                     ) : null}
                   </td>
                   <td>
@@ -186,7 +187,7 @@ export function ItemsPage({
                       </>
                     ) : null}
                   </td>
-                  <td className={admin.num}>
+                  <td className={tableStyles.num}>
                     {item.judgmentsCount} / {item.judgmentsWanted}
                   </td>
                 </tr>

@@ -9,13 +9,13 @@ import {
   Card,
   CardBody,
   CardHeader,
+  ConfirmDialog,
   EmptyState,
   PageHeader,
   ProgressBar,
+  RelativeTime,
   useToast,
 } from "@/components/ui";
-import { ConfirmDialog } from "@/features/admin/components/confirm-dialog";
-import { RelativeTime } from "@/features/admin/components/relative-time";
 import { cancelRun } from "../api";
 import {
   eta,

@@ -2,10 +2,8 @@
 
 import type { TGenerator } from "@arbiter/shared";
 import { type FormEvent, useState } from "react";
-import { Button, Dialog, Input, Spinner } from "@/components/ui";
-import admin from "@/features/admin/components/admin.module.css";
-import { errorMessage } from "@/features/admin/components/confirm-dialog";
-import { usePagedList } from "@/features/admin/hooks/use-paged-list";
+import { Button, Dialog, errorMessage, Input, Spinner, usePagedList } from "@/components/ui";
+import formStyles from "@/components/ui/form.module.css";
 import { listPrompts, startRun } from "../api";
 import { formatCount } from "../format";
 import styles from "./generation.module.css";
@@ -93,7 +91,7 @@ function StartRunForm({
   }
 
   return (
-    <form className={admin.form} onSubmit={submit}>
+    <form className={formStyles.form} onSubmit={submit}>
       <fieldset className={styles.formSection}>
         <legend>Generators</legend>
         <div className={styles.checkList}>
@@ -145,11 +143,11 @@ function StartRunForm({
         <strong>{formatCount(total)}</strong> requests. Samples already stored are not generated again.
       </p>
       {error ? (
-        <p className={admin.formError} role="alert">
+        <p className={formStyles.error} role="alert">
           {error}
         </p>
       ) : null}
-      <div className={admin.formActions}>
+      <div className={formStyles.actions}>
         <Button onClick={onClose} disabled={busy}>
           Cancel
         </Button>
@@ -176,7 +174,7 @@ function PromptPicker({
   }, projectId);
   if (list.error && list.rows.length === 0)
     return (
-      <p className={admin.formError} role="alert">
+      <p className={formStyles.error} role="alert">
         {list.error}
       </p>
     );

@@ -2,9 +2,8 @@
 
 import type { TAnnotatorQuality, TProject } from "@arbiter/shared";
 import { useState } from "react";
-import { Button, ErrorState, PageHeader, useToast } from "@/components/ui";
+import { Button, ConfirmDialog, ErrorState, errorMessage, PageHeader, useToast } from "@/components/ui";
 import { updateUser } from "@/features/admin/api";
-import { ConfirmDialog, errorMessage } from "@/features/admin/components/confirm-dialog";
 import { fetchQuality, setAnnotatorStatus } from "../api";
 import local from "./quality.module.css";
 import { QualitySettings } from "./quality-settings";

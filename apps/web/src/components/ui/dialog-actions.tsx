@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
-import { Button } from "@/components/ui";
-import styles from "./admin.module.css";
+import { Button } from "./button";
+import formStyles from "./form.module.css";
 
 /** The end of a dialog form: the failed action's message, then Cancel beside the action button. */
 export function DialogActions({
@@ -17,11 +17,11 @@ export function DialogActions({
   return (
     <>
       {error ? (
-        <p className={styles.formError} role="alert">
+        <p className={formStyles.error} role="alert">
           {error}
         </p>
       ) : null}
-      <div className={styles.formActions}>
+      <div className={formStyles.actions}>
         <Button onClick={onCancel} disabled={busy}>
           Cancel
         </Button>
