@@ -2,7 +2,7 @@
 
 import type { TUser } from "@arbiter/shared";
 import { useEffect, useState } from "react";
-import { Button, Dialog, errorMessage, Input, Spinner, useDebounced } from "@/components/ui";
+import { Button, Dialog, DialogActions, errorMessage, Input, Spinner, useDebounced } from "@/components/ui";
 import formStyles from "@/components/ui/form.module.css";
 import tableStyles from "@/components/ui/table.module.css";
 import textStyles from "@/components/ui/text.module.css";
@@ -106,21 +106,13 @@ export function AddMembersDialog({
             ))}
           </ul>
         )}
-        {error ? (
-          <p className={formStyles.error} role="alert">
-            {error}
-          </p>
-        ) : null}
-        <div className={formStyles.actions}>
-          <Button onClick={close} disabled={busy}>
-            Cancel
-          </Button>
+        <DialogActions error={error} busy={busy} onCancel={close}>
           <Button variant="primary" onClick={add} loading={busy} disabled={picked.size === 0}>
             {picked.size > 0
               ? `Add ${picked.size} ${picked.size === 1 ? "member" : "members"}`
               : "Add members"}
           </Button>
-        </div>
+        </DialogActions>
       </div>
     </Dialog>
   );

@@ -2,7 +2,7 @@
 
 import type { TRole, TUser } from "@arbiter/shared";
 import { type FormEvent, useState } from "react";
-import { Button, Dialog, errorMessage, Input, SelectField } from "@/components/ui";
+import { Button, Dialog, DialogActions, errorMessage, Input, SelectField } from "@/components/ui";
 import formStyles from "@/components/ui/form.module.css";
 import { ApiError } from "@/lib/api-error";
 import { createUser } from "../api";
@@ -76,19 +76,11 @@ export function CreateUserDialog({
           error={fields.password}
         />
         <SelectField label="Role" name="role" options={ROLE_OPTIONS} defaultValue="ANNOTATOR" />
-        {error ? (
-          <p className={formStyles.error} role="alert">
-            {error}
-          </p>
-        ) : null}
-        <div className={formStyles.actions}>
-          <Button onClick={onClose} disabled={busy}>
-            Cancel
-          </Button>
+        <DialogActions error={error} busy={busy} onCancel={onClose}>
           <Button type="submit" variant="primary" loading={busy}>
             Create user
           </Button>
-        </div>
+        </DialogActions>
       </form>
     </Dialog>
   );

@@ -1,7 +1,7 @@
 "use client";
 
 import { type FormEvent, useState } from "react";
-import { Button, Dialog, errorMessage, Input } from "@/components/ui";
+import { Button, Dialog, DialogActions, errorMessage, Input } from "@/components/ui";
 import formStyles from "@/components/ui/form.module.css";
 import { ApiError } from "@/lib/api-error";
 
@@ -56,14 +56,12 @@ export function PoolNameDialog({
             error={error}
             hint="Projects name the pools allowed in; members see only those projects."
           />
-          <div className={formStyles.actions}>
-            <Button onClick={onClose} disabled={busy}>
-              Cancel
-            </Button>
+          {/* A failure is shown on the name field, where the taken name is. */}
+          <DialogActions error={null} busy={busy} onCancel={onClose}>
             <Button type="submit" variant="primary" loading={busy}>
               {submitLabel}
             </Button>
-          </div>
+          </DialogActions>
         </form>
       ) : null}
     </Dialog>

@@ -2,7 +2,7 @@
 
 import type { TCreateGeneratorBody, TGenerator } from "@arbiter/shared";
 import { type FormEvent, useState } from "react";
-import { Button, Dialog, errorMessage, Input, Textarea } from "@/components/ui";
+import { Button, Dialog, DialogActions, errorMessage, Input, Textarea } from "@/components/ui";
 import formStyles from "@/components/ui/form.module.css";
 import { ApiError } from "@/lib/api-error";
 import {
@@ -197,19 +197,11 @@ function GeneratorFormBody({
         </div>
       </fieldset>
 
-      {formError ? (
-        <p className={formStyles.error} role="alert">
-          {formError}
-        </p>
-      ) : null}
-      <div className={formStyles.actions}>
-        <Button onClick={onClose} disabled={busy}>
-          Cancel
-        </Button>
+      <DialogActions error={formError} busy={busy} onCancel={onClose}>
         <Button type="submit" variant="primary" loading={busy}>
           {submitLabel}
         </Button>
-      </div>
+      </DialogActions>
     </form>
   );
 }

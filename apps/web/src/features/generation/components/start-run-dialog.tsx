@@ -2,7 +2,7 @@
 
 import type { TGenerator } from "@arbiter/shared";
 import { type FormEvent, useState } from "react";
-import { Button, Dialog, errorMessage, Input, Spinner, usePagedList } from "@/components/ui";
+import { Button, Dialog, DialogActions, errorMessage, Input, Spinner, usePagedList } from "@/components/ui";
 import formStyles from "@/components/ui/form.module.css";
 import { listPrompts, startRun } from "../api";
 import { formatCount } from "../format";
@@ -142,19 +142,11 @@ function StartRunForm({
         {chosen.size === 1 ? "" : "s"} × {samplesOk ? samplesNumber : "?"} ={" "}
         <strong>{formatCount(total)}</strong> requests. Samples already stored are not generated again.
       </p>
-      {error ? (
-        <p className={formStyles.error} role="alert">
-          {error}
-        </p>
-      ) : null}
-      <div className={formStyles.actions}>
-        <Button onClick={onClose} disabled={busy}>
-          Cancel
-        </Button>
+      <DialogActions error={error} busy={busy} onCancel={onClose}>
         <Button type="submit" variant="primary" loading={busy} disabled={!ready}>
           Start run
         </Button>
-      </div>
+      </DialogActions>
     </form>
   );
 }
