@@ -9,6 +9,7 @@ export { errorMessage } from "./error-message";
 export { Input, Textarea } from "./field";
 export { count, dateTime, pct, relativeTime } from "./format";
 export { Kbd } from "./kbd";
+export { Logo } from "./logo";
 export { PageHeader } from "./page-header";
 export { PagedListFoot, type PagedListState } from "./paged-list-foot";
 export { ProgressBar } from "./progress-bar";

@@ -3,7 +3,7 @@
 import type { TCrowdStatus, TJoinResponse } from "@arbiter/shared";
 import { useEffect, useRef, useState } from "react";
 import { Button, Spinner } from "@/components/ui";
-import styles from "@/features/auth/sign-in.module.css";
+import styles from "@/components/ui/standalone-page.module.css";
 import { api } from "@/lib/api-client";
 import { ApiError } from "@/lib/api-error";
 import { CompletionCard } from "./completion-card";

@@ -1,4 +1,4 @@
-import type { TProjectResponse, TQualityResponse, TUpdateProjectBody } from "@arbiter/shared";
+import type { TProjectResponse, TQualityResponse, TUpdateProjectBody, TUserResponse } from "@arbiter/shared";
 import { api } from "@/lib/api-client";
 
 export const fetchQuality = (projectId: string) => api<TQualityResponse>(`/projects/${projectId}/quality`);
@@ -13,6 +13,10 @@ export const setAnnotatorStatus = (
     method: "PUT",
     body: { status, ...(reason ? { reason } : {}) },
   });
+
+/** Admins only: suspension is account-wide, so it goes through the user, not the project. */
+export const suspendUser = (userId: string) =>
+  api<TUserResponse>(`/users/${userId}`, { method: "PATCH", body: { status: "SUSPENDED" } });
 
 export const updateProject = (projectId: string, body: TUpdateProjectBody) =>
   api<TProjectResponse>(`/projects/${projectId}`, { method: "PATCH", body });

@@ -3,8 +3,7 @@
 import type { TAnnotatorQuality, TProject } from "@arbiter/shared";
 import { useState } from "react";
 import { Button, ConfirmDialog, ErrorState, errorMessage, PageHeader, useToast } from "@/components/ui";
-import { updateUser } from "@/features/admin/api";
-import { fetchQuality, setAnnotatorStatus } from "../api";
+import { fetchQuality, setAnnotatorStatus, suspendUser } from "../api";
 import local from "./quality.module.css";
 import { QualitySettings } from "./quality-settings";
 import { type QualityAction, QualityTable } from "./quality-table";
@@ -91,7 +90,7 @@ export function QualityPage({
         onClose={() => setAction(null)}
         onConfirm={async () => {
           if (!action) return;
-          await updateUser(action.annotator.user.id, { status: "SUSPENDED" });
+          await suspendUser(action.annotator.user.id);
           toast({ tone: "success", message: `${action.annotator.user.name} is suspended` });
         }}
       >
