@@ -1,3 +1,4 @@
+export { ActionsHeader } from "./actions-header";
 export { Badge, type BadgeTone } from "./badge";
 export { Button, ButtonLink } from "./button";
 export { Card, CardBody, CardHeader } from "./card";
@@ -7,6 +8,7 @@ export { Dialog } from "./dialog";
 export { DialogActions } from "./dialog-actions";
 export { errorMessage } from "./error-message";
 export { Input, Textarea } from "./field";
+export { FormError } from "./form-error";
 export { count, dateTime, pct, relativeTime } from "./format";
 export { Kbd } from "./kbd";
 export { Logo } from "./logo";

@@ -3,6 +3,7 @@
 import type { TCreateInviteResponse, TInvite, TInviteState } from "@arbiter/shared";
 import { type FormEvent, useState } from "react";
 import {
+  ActionsHeader,
   Badge,
   type BadgeTone,
   Button,
@@ -13,6 +14,7 @@ import {
   CopyField,
   dateTime,
   errorMessage,
+  FormError,
   Input,
   RelativeTime,
   SelectField,
@@ -98,11 +100,7 @@ export function InvitesPanel({ poolId, initial }: { poolId: string; initial: TIn
             Create link
           </Button>
         </form>
-        {error ? (
-          <p className={formStyles.error} role="alert">
-            {error}
-          </p>
-        ) : null}
+        <FormError message={error} />
         {created ? (
           <div className={styles.callout} data-testid="new-invite">
             <span className={styles.calloutIcon} aria-hidden>
@@ -135,9 +133,7 @@ export function InvitesPanel({ poolId, initial }: { poolId: string; initial: TIn
                   </th>
                   <th scope="col">Expires</th>
                   <th scope="col">Created</th>
-                  <th scope="col" className={tableStyles.actions}>
-                    <span className="visually-hidden">Actions</span>
-                  </th>
+                  <ActionsHeader />
                 </tr>
               </thead>
               <tbody>

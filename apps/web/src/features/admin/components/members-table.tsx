@@ -3,6 +3,7 @@
 import type { TPoolMember } from "@arbiter/shared";
 import { useState } from "react";
 import {
+  ActionsHeader,
   Badge,
   Button,
   count,
@@ -73,9 +74,7 @@ export function MembersTable({
             {header("Last active", "last")}
             {header("Quarantined in", "quarantined", true)}
             {header("Added", "added")}
-            <th scope="col" className={tableStyles.actions}>
-              <span className="visually-hidden">Actions</span>
-            </th>
+            <ActionsHeader />
           </tr>
         </thead>
         <tbody>

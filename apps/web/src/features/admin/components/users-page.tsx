@@ -3,6 +3,7 @@
 import type { TRole, TUser, TUserListResponse } from "@arbiter/shared";
 import { useState } from "react";
 import {
+  ActionsHeader,
   Button,
   ConfirmDialog,
   EmptyState,
@@ -120,9 +121,7 @@ export function UsersPage({ initial, meId }: { initial: TUserListResponse; meId:
                 <th scope="col">Role</th>
                 <th scope="col">Status</th>
                 <th scope="col">Created</th>
-                <th scope="col" className={tableStyles.actions}>
-                  <span className="visually-hidden">Actions</span>
-                </th>
+                <ActionsHeader />
               </tr>
             </thead>
             <tbody>

@@ -2,7 +2,7 @@
 
 import type { TBuildItemsBody, TBuildItemsResponse } from "@arbiter/shared";
 import { type FormEvent, useState } from "react";
-import { Button, Card, CardBody, CardHeader, errorMessage, Input } from "@/components/ui";
+import { Button, Card, CardBody, CardHeader, errorMessage, FormError, Input } from "@/components/ui";
 import formStyles from "@/components/ui/form.module.css";
 import { buildItems } from "../api";
 import { countOf, formatCount } from "../format";
@@ -125,11 +125,7 @@ export function BuildItemsCard({
             onChange={(e) => setCap(e.target.value)}
             error={capOk ? null : "a whole number from 1 to 1,000"}
           />
-          {error ? (
-            <p className={formStyles.error} role="alert">
-              {error}
-            </p>
-          ) : null}
+          <FormError message={error} />
           <div className={styles.cardActions}>
             <Button type="submit" variant="primary" loading={busy} disabled={!capOk}>
               Build items

@@ -2,8 +2,16 @@
 
 import type { TImportResponse } from "@arbiter/shared";
 import { useRef, useState } from "react";
-import { Button, ButtonLink, Card, CardBody, CardHeader, errorMessage, PageHeader } from "@/components/ui";
-import formStyles from "@/components/ui/form.module.css";
+import {
+  Button,
+  ButtonLink,
+  Card,
+  CardBody,
+  CardHeader,
+  errorMessage,
+  FormError,
+  PageHeader,
+} from "@/components/ui";
 import { type ImportKind, type ImportMode, uploadImport } from "../api";
 import { countOf } from "../format";
 import styles from "./generation.module.css";
@@ -144,11 +152,7 @@ export function ImportPage({ projectId, projectName }: { projectId: string; proj
               )}
             </label>
 
-            {error ? (
-              <p className={formStyles.error} role="alert">
-                {error}
-              </p>
-            ) : null}
+            <FormError message={error} />
 
             <div className={styles.cardActions}>
               <Button

@@ -2,7 +2,16 @@
 
 import type { TGenerator } from "@arbiter/shared";
 import { type FormEvent, useState } from "react";
-import { Button, Dialog, DialogActions, errorMessage, Input, Spinner, usePagedList } from "@/components/ui";
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  errorMessage,
+  FormError,
+  Input,
+  Spinner,
+  usePagedList,
+} from "@/components/ui";
 import formStyles from "@/components/ui/form.module.css";
 import { listPrompts, startRun } from "../api";
 import { formatCount } from "../format";
@@ -164,12 +173,7 @@ function PromptPicker({
     const page = await listPrompts(projectId, cursor);
     return { rows: page.prompts, nextCursor: page.nextCursor };
   }, projectId);
-  if (list.error && list.rows.length === 0)
-    return (
-      <p className={formStyles.error} role="alert">
-        {list.error}
-      </p>
-    );
+  if (list.error && list.rows.length === 0) return <FormError message={list.error} />;
   return (
     <div className={styles.checkList} aria-busy={list.loading}>
       {list.loading ? <Spinner label="Loading prompts" /> : null}

@@ -3,6 +3,7 @@
 import type { TAnnotatorQuality } from "@arbiter/shared";
 import { Fragment, useState } from "react";
 import {
+  ActionsHeader,
   Badge,
   Button,
   count,
@@ -95,11 +96,7 @@ export function QualityTable({
                 onSort={(c) => setSort(nextSort(sort, c, ASCENDING_FIRST.has(c) ? "asc" : "desc"))}
               />
             ))}
-            {canAct ? (
-              <th scope="col" className={tableStyles.actions}>
-                <span className="visually-hidden">Actions</span>
-              </th>
-            ) : null}
+            {canAct ? <ActionsHeader /> : null}
           </tr>
         </thead>
         <tbody>
