@@ -2,10 +2,10 @@
 
 import type { TBuildItemsBody, TBuildItemsResponse } from "@arbiter/shared";
 import { type FormEvent, useState } from "react";
-import { Button, Card, CardBody, CardHeader, errorMessage, FormError, Input } from "@/components/ui";
+import { Button, Card, CardBody, CardHeader, count, errorMessage, FormError, Input } from "@/components/ui";
 import formStyles from "@/components/ui/form.module.css";
 import { buildItems } from "../api";
-import { countOf, formatCount } from "../format";
+import { countOf } from "../format";
 import styles from "./generation.module.css";
 
 type Strategy = TBuildItemsBody["strategy"];
@@ -141,8 +141,7 @@ export function BuildItemsCard({
                 {result.created === 0 ? "Nothing new" : `Added ${countOf(result.created, "items")}`}
               </strong>
               {" · "}
-              {formatCount(result.existing)} already existed · {formatCount(result.skippedIdentical)} skipped
-              as identical
+              {count(result.existing)} already existed · {count(result.skippedIdentical)} skipped as identical
             </p>
           ) : null}
         </form>

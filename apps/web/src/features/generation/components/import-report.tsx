@@ -1,7 +1,7 @@
 import type { TImportResponse } from "@arbiter/shared";
-import { Badge, Card, CardBody, CardHeader } from "@/components/ui";
+import { Badge, Card, CardBody, CardHeader, count } from "@/components/ui";
 import tableStyles from "@/components/ui/table.module.css";
-import { countOf, formatCount } from "../format";
+import { countOf } from "../format";
 import styles from "./generation.module.css";
 
 /** What a check or an import found: counts, then each rejected line with its number and reason. */
@@ -30,9 +30,7 @@ export function ImportReport({
             {r.rejected === 0 ? (
               <Badge tone="success">All lines good</Badge>
             ) : (
-              <Badge tone={r.mode === "partial" ? "warning" : "danger"}>
-                {formatCount(r.rejected)} rejected
-              </Badge>
+              <Badge tone={r.mode === "partial" ? "warning" : "danger"}>{count(r.rejected)} rejected</Badge>
             )}
           </span>
         }
@@ -78,7 +76,7 @@ export function ImportReport({
             </table>
             {r.rejected > r.rejects.length ? (
               <div className={tableStyles.foot}>
-                The first {formatCount(r.rejects.length)} of {formatCount(r.rejected)} rejected lines.
+                The first {count(r.rejects.length)} of {count(r.rejected)} rejected lines.
               </div>
             ) : null}
           </div>
@@ -102,7 +100,7 @@ function Stat({
   return (
     <div className={`${styles.stat} ${danger ? styles.statDanger : ""}`}>
       <div className={styles.statLabel}>{label}</div>
-      <div className={styles.statValue}>{formatCount(value)}</div>
+      <div className={styles.statValue}>{count(value)}</div>
       {note ? <div className={styles.statNote}>{note}</div> : null}
     </div>
   );

@@ -8,6 +8,7 @@ import {
   ButtonLink,
   Card,
   CardHeader,
+  count,
   EmptyState,
   PagedListFoot,
   PageHeader,
@@ -16,7 +17,6 @@ import {
 import tableStyles from "@/components/ui/table.module.css";
 import textStyles from "@/components/ui/text.module.css";
 import { getContents, listItems } from "../api";
-import { formatCount } from "../format";
 import { BuildItemsCard } from "./build-items-card";
 import styles from "./generation.module.css";
 import { SectionNav } from "./section-nav";
@@ -67,13 +67,13 @@ export function ItemsPage({
         <Stat
           label="Prompts"
           value={s.prompts}
-          note={`${formatCount(s.promptsWithCompletions)} with completions`}
+          note={`${count(s.promptsWithCompletions)} with completions`}
         />
         <Stat label="Completions" value={s.completions} note={`${s.models.length} models or generators`} />
         <Stat
           label="Items"
           value={s.items.total}
-          note={`${formatCount(s.items.open)} open · ${formatCount(s.items.gold)} gold`}
+          note={`${count(s.items.open)} open · ${count(s.items.gold)} gold`}
         />
         <Stat label="Complete" value={s.items.complete} note="have all their judgments" />
       </div>
@@ -116,7 +116,7 @@ export function ItemsPage({
                       <td>
                         {m.generatorName ?? (m.source === "IMPORTED" ? "imported" : "removed generator")}
                       </td>
-                      <td className={tableStyles.num}>{formatCount(m.completions)}</td>
+                      <td className={tableStyles.num}>{count(m.completions)}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -205,7 +205,7 @@ function Stat({ label, value, note }: { label: string; value: number; note: stri
   return (
     <div className={styles.stat}>
       <div className={styles.statLabel}>{label}</div>
-      <div className={styles.statValue}>{formatCount(value)}</div>
+      <div className={styles.statValue}>{count(value)}</div>
       <div className={styles.statNote}>{note}</div>
     </div>
   );

@@ -9,6 +9,7 @@ import {
   Button,
   ButtonLink,
   Card,
+  count,
   EmptyState,
   PageHeader,
   ProgressBar,
@@ -17,7 +18,7 @@ import {
 import tableStyles from "@/components/ui/table.module.css";
 import textStyles from "@/components/ui/text.module.css";
 import { listRuns } from "../api";
-import { formatCount, isActive, runStatusBadge } from "../format";
+import { isActive, runStatusBadge } from "../format";
 import styles from "./generation.module.css";
 import { SectionNav } from "./section-nav";
 import { StartRunDialog } from "./start-run-dialog";
@@ -96,7 +97,7 @@ export function RunsPage({
                 </Button>
               }
             >
-              {formatCount(promptCount)} prompts and {generators.length} generator
+              {count(promptCount)} prompts and {generators.length} generator
               {generators.length === 1 ? "" : "s"} are ready.
             </EmptyState>
           )}
@@ -136,10 +137,10 @@ export function RunsPage({
                     <td>
                       <ProgressBar value={finished} max={run.total} label={`Progress of run ${run.id}`} />
                       <div className={textStyles.secondaryText}>
-                        {formatCount(run.done)} done of {formatCount(run.total)}
+                        {count(run.done)} done of {count(run.total)}
                       </div>
                     </td>
-                    <td className={tableStyles.num}>{formatCount(run.failed)}</td>
+                    <td className={tableStyles.num}>{count(run.failed)}</td>
                   </tr>
                 );
               })}

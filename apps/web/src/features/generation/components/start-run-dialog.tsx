@@ -4,6 +4,7 @@ import type { TGenerator } from "@arbiter/shared";
 import { type FormEvent, useState } from "react";
 import {
   Button,
+  count,
   Dialog,
   DialogActions,
   errorMessage,
@@ -14,7 +15,6 @@ import {
 } from "@/components/ui";
 import formStyles from "@/components/ui/form.module.css";
 import { listPrompts, startRun } from "../api";
-import { formatCount } from "../format";
 import styles from "./generation.module.css";
 
 /** Picks generators, samples per prompt and (optionally) which prompts, then starts the run. */
@@ -132,7 +132,7 @@ function StartRunForm({
         <legend>Prompts</legend>
         <label className={styles.checkRow}>
           <input type="radio" name="subset" checked={!subset} onChange={() => setSubset(false)} />
-          All {formatCount(promptCount)} prompts of the project
+          All {count(promptCount)} prompts of the project
         </label>
         <label className={styles.checkRow}>
           <input type="radio" name="subset" checked={subset} onChange={() => setSubset(true)} />
@@ -147,9 +147,9 @@ function StartRunForm({
         ) : null}
       </fieldset>
       <p className={styles.note} aria-live="polite">
-        {formatCount(prompts)} prompt{prompts === 1 ? "" : "s"} × {chosen.size} generator
-        {chosen.size === 1 ? "" : "s"} × {samplesOk ? samplesNumber : "?"} ={" "}
-        <strong>{formatCount(total)}</strong> requests. Samples already stored are not generated again.
+        {count(prompts)} prompt{prompts === 1 ? "" : "s"} × {chosen.size} generator
+        {chosen.size === 1 ? "" : "s"} × {samplesOk ? samplesNumber : "?"} = <strong>{count(total)}</strong>{" "}
+        requests. Samples already stored are not generated again.
       </p>
       <DialogActions error={error} busy={busy} onCancel={onClose}>
         <Button type="submit" variant="primary" loading={busy} disabled={!ready}>
