@@ -23,6 +23,7 @@ export const ZAssignment = z.object({
 export type TAssignment = z.infer<typeof ZAssignment>;
 
 export const ZAssignmentResponse = z.object({ assignment: ZAssignment });
+export type TAssignmentResponse = z.infer<typeof ZAssignmentResponse>;
 
 const ZRatings = z.partialRecord(ZOptionKey, z.record(z.string().max(32), z.number().int().min(1).max(10)));
 
@@ -49,10 +50,13 @@ export const ZJudgment = z.object({
   undoableUntil: z.string(),
   counted: z.boolean(),
 });
+export type TJudgment = z.infer<typeof ZJudgment>;
 
 export const ZJudgmentResponse = z.object({ judgment: ZJudgment, next: ZAssignment.nullable() });
+export type TJudgmentResponse = z.infer<typeof ZJudgmentResponse>;
 export const ZSkipBody = z.strictObject({ reason: z.string().trim().max(500).optional() }).default({});
 export const ZNextResponse = z.object({ next: ZAssignment.nullable() });
+export type TNextResponse = z.infer<typeof ZNextResponse>;
 
 export const ZIdempotencyHeaders = z.object({
   "idempotency-key": z.string().trim().min(1).max(200),
@@ -76,6 +80,8 @@ export const ZProgressResponse = z.object({
     crowd: ZCrowdStatus.nullable(),
   }),
 });
+export type TProgressResponse = z.infer<typeof ZProgressResponse>;
+export type TProgress = TProgressResponse["progress"];
 
 export const ZMyProject = z.object({
   id: z.string(),
@@ -87,4 +93,6 @@ export const ZMyProject = z.object({
   judgedByMe: z.number(),
   standing: ZStanding,
 });
+export type TMyProject = z.infer<typeof ZMyProject>;
 export const ZMyProjectsResponse = z.object({ projects: z.array(ZMyProject) });
+export type TMyProjectsResponse = z.infer<typeof ZMyProjectsResponse>;

@@ -21,4 +21,6 @@ export const ZAuditEvent = z.object({
   ip: z.string().nullable(),
   createdAt: z.string(),
 });
+export type TAuditEvent = z.infer<typeof ZAuditEvent>;
 export const ZAuditResponse = z.object({ events: z.array(ZAuditEvent), nextCursor: z.string().nullable() });
+export type TAuditResponse = z.infer<typeof ZAuditResponse>;

@@ -19,6 +19,7 @@ export const ZPromptListResponse = z.object({
   prompts: z.array(ZPromptPreview),
   nextCursor: z.string().nullable(),
 });
+export type TPromptListResponse = z.infer<typeof ZPromptListResponse>;
 
 export const ZItemCompletionSummary = z.object({
   id: z.string(),
@@ -49,6 +50,7 @@ export const ZItemListResponse = z.object({
   items: z.array(ZItemSummary),
   nextCursor: z.string().nullable(),
 });
+export type TItemListResponse = z.infer<typeof ZItemListResponse>;
 
 /** Completions per model and where they came from, with the item counts beside them. */
 export const ZContentSummary = z.object({
@@ -68,3 +70,4 @@ export const ZContentSummary = z.object({
 });
 export type TContentSummary = z.infer<typeof ZContentSummary>;
 export const ZContentSummaryResponse = z.object({ summary: ZContentSummary });
+export type TContentSummaryResponse = z.infer<typeof ZContentSummaryResponse>;

@@ -113,7 +113,9 @@ export const ZExport = z.object({
 export type TExport = z.infer<typeof ZExport>;
 
 export const ZExportResponse = z.object({ export: ZExport });
+export type TExportResponse = z.infer<typeof ZExportResponse>;
 export const ZExportListResponse = z.object({ exports: z.array(ZExport), nextCursor: z.string().nullable() });
+export type TExportListResponse = z.infer<typeof ZExportListResponse>;
 export const ZExportListQuery = ZCursorQuery;
 /**
  * What an export would give, from the first items in export order: the first rows exactly
@@ -141,6 +143,7 @@ export const ZExportPreview = z.object({
 });
 export type TExportPreview = z.infer<typeof ZExportPreview>;
 export const ZExportPreviewResponse = z.object({ preview: ZExportPreview });
+export type TExportPreviewResponse = z.infer<typeof ZExportPreviewResponse>;
 
 export const ZExportFileParams = z.object({
   id: z.uuid(),

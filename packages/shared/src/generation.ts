@@ -107,7 +107,9 @@ export type TGenerator = z.infer<typeof ZGenerator>;
 
 export const ZGeneratorParamsPath = z.object({ id: ZId, gid: ZId });
 export const ZGeneratorResponse = z.object({ generator: ZGenerator });
+export type TGeneratorResponse = z.infer<typeof ZGeneratorResponse>;
 export const ZGeneratorListResponse = z.object({ generators: z.array(ZGenerator) });
+export type TGeneratorListResponse = z.infer<typeof ZGeneratorListResponse>;
 
 /**
  * Why a connection test (or a generation request) failed. Each has one fixed message: nothing
@@ -210,7 +212,9 @@ export type TGenerationRun = z.infer<typeof ZGenerationRun>;
 
 export const ZRunParamsPath = z.object({ id: ZId, rid: ZId });
 export const ZRunResponse = z.object({ run: ZGenerationRun });
+export type TRunResponse = z.infer<typeof ZRunResponse>;
 export const ZRunListResponse = z.object({ runs: z.array(ZGenerationRun) });
+export type TRunListResponse = z.infer<typeof ZRunListResponse>;
 
 export const ZBuildItemsBody = z.strictObject({
   strategy: z.enum(["cross-generator", "same-generator", "k-wise"]),
@@ -231,6 +235,7 @@ export const ZBuildItemsResponse = z.object({
   skippedIdentical: z.number(),
   prompts: z.number(),
 });
+export type TBuildItemsResponse = z.infer<typeof ZBuildItemsResponse>;
 
 export const ZImportReject = z.object({ line: z.number(), reason: z.string() });
 

@@ -13,11 +13,14 @@ export const ZPool = z.object({
 export type TPool = z.infer<typeof ZPool>;
 export const ZCreatePoolBody = z.strictObject({ name: zName });
 export const ZPoolResponse = z.object({ pool: ZPool });
+export type TPoolResponse = z.infer<typeof ZPoolResponse>;
 export const ZAddMembersBody = z.strictObject({ userIds: z.array(ZId).min(1).max(1000) });
 export const ZAddMembersResponse = z.object({ pool: ZPool, added: z.number() });
+export type TAddMembersResponse = z.infer<typeof ZAddMembersResponse>;
 
 export const ZRenamePoolBody = z.strictObject({ name: zName });
 export const ZPoolListResponse = z.object({ pools: z.array(ZPool) });
+export type TPoolListResponse = z.infer<typeof ZPoolListResponse>;
 
 export const ZPoolMember = z.object({
   user: z.object({ id: z.string(), name: z.string(), email: z.string(), status: ZUserStatus }),
@@ -29,6 +32,7 @@ export const ZPoolMember = z.object({
 });
 export type TPoolMember = z.infer<typeof ZPoolMember>;
 export const ZPoolMembersResponse = z.object({ pool: ZPool, members: z.array(ZPoolMember) });
+export type TPoolMembersResponse = z.infer<typeof ZPoolMembersResponse>;
 export const ZMemberParams = z.object({ id: ZId, userId: ZId });
 
 export const ZInviteRole = z.enum(["ANNOTATOR", "RESEARCHER"]);
@@ -59,7 +63,9 @@ export const ZInvite = z.object({
 export type TInvite = z.infer<typeof ZInvite>;
 // The token is shown once, at creation; only its hash is stored.
 export const ZCreateInviteResponse = z.object({ invite: ZInvite, token: z.string(), url: z.string() });
+export type TCreateInviteResponse = z.infer<typeof ZCreateInviteResponse>;
 export const ZInviteListResponse = z.object({ invites: z.array(ZInvite) });
+export type TInviteListResponse = z.infer<typeof ZInviteListResponse>;
 
 export const ZInviteTokenParams = z.object({ token: z.string().min(10).max(200) });
 export const ZInvitePeekResponse = z.object({
@@ -68,5 +74,6 @@ export const ZInvitePeekResponse = z.object({
   state: ZInviteState,
   expiresAt: z.string(),
 });
+export type TInvitePeekResponse = z.infer<typeof ZInvitePeekResponse>;
 export const ZAcceptInviteBody = z.strictObject({ name: zName, email: ZEmail, password: ZPassword });
 export type TAcceptInviteBody = z.infer<typeof ZAcceptInviteBody>;

@@ -124,6 +124,7 @@ export const ZProject = z.object({
 export type TProject = z.infer<typeof ZProject>;
 
 export const ZProjectResponse = z.object({ project: ZProject });
+export type TProjectResponse = z.infer<typeof ZProjectResponse>;
 export const ZProjectListQuery = ZCursorQuery.extend({
   status: z.enum(["ACTIVE", "PAUSED", "ARCHIVED"]).optional(),
 });
@@ -131,6 +132,7 @@ export const ZProjectListResponse = z.object({
   projects: z.array(ZProject),
   nextCursor: z.string().nullable(),
 });
+export type TProjectListResponse = z.infer<typeof ZProjectListResponse>;
 
 export const ZJoinParams = z.object({ slug: z.string().min(1).max(200) });
 // Prolific sends PROLIFIC_PID / STUDY_ID / SESSION_ID, MTurk workerId / assignmentId / hitId;
@@ -159,3 +161,4 @@ export const ZJoinResponse = z.object({
   project: z.object({ id: z.string(), name: z.string() }),
   crowd: ZCrowdStatus,
 });
+export type TJoinResponse = z.infer<typeof ZJoinResponse>;

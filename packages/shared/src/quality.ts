@@ -64,6 +64,7 @@ export const ZAnnotatorQuality = z.object({
 });
 export type TAnnotatorQuality = z.infer<typeof ZAnnotatorQuality>;
 export const ZQualityResponse = z.object({ annotators: z.array(ZAnnotatorQuality) });
+export type TQualityResponse = z.infer<typeof ZQualityResponse>;
 
 export const ZSetAnnotatorStatusBody = z.strictObject({
   status: z.enum(["ADMITTED", "QUARANTINED"]),

@@ -100,3 +100,4 @@ export const ZProjectStats = z.object({
 });
 export type TProjectStats = z.infer<typeof ZProjectStats>;
 export const ZProjectStatsResponse = z.object({ stats: ZProjectStats });
+export type TProjectStatsResponse = z.infer<typeof ZProjectStatsResponse>;

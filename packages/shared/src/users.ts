@@ -33,6 +33,7 @@ export const ZPasswordChangedResponse = z.object({
   /** What the change ended: every session (the caller gets a fresh one) and every API key. */
   revoked: z.object({ sessions: z.number().int(), apiKeys: z.number().int() }),
 });
+export type TPasswordChangedResponse = z.infer<typeof ZPasswordChangedResponse>;
 
 export const ZCreateUserBody = z.strictObject({
   email: ZEmail,
@@ -55,4 +56,6 @@ export const ZUserListQuery = ZCursorQuery.extend({
 });
 
 export const ZUserResponse = z.object({ user: ZUser });
+export type TUserResponse = z.infer<typeof ZUserResponse>;
 export const ZUserListResponse = z.object({ users: z.array(ZUser), nextCursor: z.string().nullable() });
+export type TUserListResponse = z.infer<typeof ZUserListResponse>;

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import styles from "@/features/auth/sign-in.module.css";
+import { Logo } from "@/components/ui";
+import styles from "@/components/ui/standalone-page.module.css";
 import { SignInForm } from "@/features/auth/sign-in-form";
-import { Logo } from "@/features/shell/app-shell";
 import { homeFor } from "@/lib/roles";
 import { currentUser } from "@/lib/server-api";
 

@@ -1,13 +1,12 @@
 "use client";
 
-import type { TUser } from "@arbiter/shared";
+import type { TPasswordChangedResponse } from "@arbiter/shared";
 import { type FormEvent, useState } from "react";
 import { Button, Card, CardBody, CardHeader, Input } from "@/components/ui";
 import { api } from "@/lib/api-client";
 import { ApiError } from "@/lib/api-error";
 import styles from "./account.module.css";
 
-type Changed = { user: TUser; revoked: { sessions: number; apiKeys: number } };
 type FieldErrors = { currentPassword?: string; newPassword?: string; confirm?: string };
 
 const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
@@ -30,7 +29,7 @@ export function ChangePasswordForm() {
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [problem, setProblem] = useState<string | null>(null);
-  const [done, setDone] = useState<Changed["revoked"] | null>(null);
+  const [done, setDone] = useState<TPasswordChangedResponse["revoked"] | null>(null);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -47,7 +46,7 @@ export function ChangePasswordForm() {
     setErrors({});
     setBusy(true);
     try {
-      const res = await api<Changed>("/me/password", {
+      const res = await api<TPasswordChangedResponse>("/me/password", {
         method: "POST",
         body: { currentPassword, newPassword },
       });

@@ -1,10 +1,17 @@
-import type { TAssignment, TJudgmentBody } from "@arbiter/shared";
+import type {
+  TAssignment,
+  TAssignmentResponse,
+  TJudgmentBody,
+  TJudgmentResponse,
+  TNextResponse,
+  TProgress,
+  TProgressResponse,
+} from "@arbiter/shared";
 import { api } from "@/lib/api-client";
-import type { TJudgmentResponse, TNextResponse, TProgress } from "@/lib/contracts";
 
 /** The held assignment or a new lease; null when nothing is left for this annotator (204). */
 export async function leaseAssignment(projectId: string): Promise<TAssignment | null> {
-  const res = await api<{ assignment: TAssignment } | null>(`/projects/${projectId}/assignments`, {
+  const res = await api<TAssignmentResponse | null>(`/projects/${projectId}/assignments`, {
     method: "POST",
   });
   return res?.assignment ?? null;
@@ -25,12 +32,12 @@ export async function skipAssignment(assignmentId: string): Promise<TAssignment 
 }
 
 export async function undoJudgment(judgmentId: string): Promise<TAssignment> {
-  const res = await api<{ assignment: TAssignment }>(`/judgments/${judgmentId}/undo`, { method: "POST" });
+  const res = await api<TAssignmentResponse>(`/judgments/${judgmentId}/undo`, { method: "POST" });
   return res.assignment;
 }
 
 export async function fetchProgress(projectId: string): Promise<TProgress> {
-  const res = await api<{ progress: TProgress }>(`/me/progress?projectId=${projectId}`);
+  const res = await api<TProgressResponse>(`/me/progress?projectId=${projectId}`);
   return res.progress;
 }
 

@@ -3,10 +3,10 @@
 import type { TUser } from "@arbiter/shared";
 import { type FormEvent, useState } from "react";
 import { Button, Input } from "@/components/ui";
+import styles from "@/components/ui/standalone-page.module.css";
 import { api } from "@/lib/api-client";
 import { ApiError } from "@/lib/api-error";
 import { homeFor } from "@/lib/roles";
-import styles from "./sign-in.module.css";
 
 /** Only same-site paths are followed after sign-in, never another origin. */
 function safeNext(next: string | undefined): string | undefined {

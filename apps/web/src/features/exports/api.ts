@@ -1,20 +1,25 @@
-import type { TExport, TExportPreview, TExportRequestInput } from "@arbiter/shared";
+import type {
+  TExportListResponse,
+  TExportPreviewResponse,
+  TExportRequestInput,
+  TExportResponse,
+} from "@arbiter/shared";
 import { api } from "@/lib/api-client";
 
 export const previewExport = (projectId: string, body: TExportRequestInput, signal?: AbortSignal) =>
-  api<{ preview: TExportPreview }>(`/projects/${projectId}/exports/preview`, {
+  api<TExportPreviewResponse>(`/projects/${projectId}/exports/preview`, {
     method: "POST",
     body,
     signal,
   });
 
 export const createExport = (projectId: string, body: TExportRequestInput) =>
-  api<{ export: TExport }>(`/projects/${projectId}/exports`, { method: "POST", body });
+  api<TExportResponse>(`/projects/${projectId}/exports`, { method: "POST", body });
 
-export const fetchExport = (id: string) => api<{ export: TExport }>(`/exports/${id}`);
+export const fetchExport = (id: string) => api<TExportResponse>(`/exports/${id}`);
 
 export const fetchExports = (projectId: string) =>
-  api<{ exports: TExport[]; nextCursor: string | null }>(`/projects/${projectId}/exports?limit=20`);
+  api<TExportListResponse>(`/projects/${projectId}/exports?limit=20`);
 
 /** Same-origin, so the browser's session cookie goes along; the API streams the file. */
 export const fileUrl = (exportId: string, name: string) =>

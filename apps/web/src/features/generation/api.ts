@@ -1,60 +1,53 @@
 import type {
   TBuildItemsBody,
-  TContentSummary,
+  TBuildItemsResponse,
+  TContentSummaryResponse,
   TCreateGeneratorBody,
   TCreateRunBody,
-  TGenerationRun,
-  TGenerator,
+  TGeneratorListResponse,
+  TGeneratorResponse,
+  TGeneratorTestResponse,
   TImportResponse,
-  TItemSummary,
-  TPromptPreview,
+  TItemListResponse,
+  TPromptListResponse,
+  TRunListResponse,
+  TRunResponse,
   TUpdateGeneratorBody,
-  ZBuildItemsResponse,
-  ZGeneratorTestResponse,
 } from "@arbiter/shared";
-import type { z } from "zod";
 import { api } from "@/lib/api-client";
 import { toApiError } from "@/lib/api-error";
 
-export type TGeneratorTest = z.infer<typeof ZGeneratorTestResponse>;
-export type TBuildResult = z.infer<typeof ZBuildItemsResponse>;
 export type ImportKind = "prompts" | "completions";
 export type ImportMode = "all-or-nothing" | "partial";
 
 const base = (projectId: string) => `/projects/${encodeURIComponent(projectId)}`;
 
 export const listGenerators = (projectId: string) =>
-  api<{ generators: TGenerator[] }>(`${base(projectId)}/generators`);
+  api<TGeneratorListResponse>(`${base(projectId)}/generators`);
 export const createGenerator = (projectId: string, body: TCreateGeneratorBody) =>
-  api<{ generator: TGenerator }>(`${base(projectId)}/generators`, { method: "POST", body });
+  api<TGeneratorResponse>(`${base(projectId)}/generators`, { method: "POST", body });
 export const updateGenerator = (projectId: string, id: string, body: TUpdateGeneratorBody) =>
-  api<{ generator: TGenerator }>(`${base(projectId)}/generators/${id}`, { method: "PATCH", body });
+  api<TGeneratorResponse>(`${base(projectId)}/generators/${id}`, { method: "PATCH", body });
 export const deleteGenerator = (projectId: string, id: string) =>
   api<null>(`${base(projectId)}/generators/${id}`, { method: "DELETE" });
 export const testGenerator = (projectId: string, id: string) =>
-  api<TGeneratorTest>(`${base(projectId)}/generators/${id}/test`, { method: "POST" });
+  api<TGeneratorTestResponse>(`${base(projectId)}/generators/${id}/test`, { method: "POST" });
 
-export const listRuns = (projectId: string) =>
-  api<{ runs: TGenerationRun[] }>(`${base(projectId)}/generation-runs`);
+export const listRuns = (projectId: string) => api<TRunListResponse>(`${base(projectId)}/generation-runs`);
 export const getRun = (projectId: string, runId: string, signal?: AbortSignal) =>
-  api<{ run: TGenerationRun }>(`${base(projectId)}/generation-runs/${runId}`, { signal });
+  api<TRunResponse>(`${base(projectId)}/generation-runs/${runId}`, { signal });
 export const startRun = (projectId: string, body: TCreateRunBody) =>
-  api<{ run: TGenerationRun }>(`${base(projectId)}/generation-runs`, { method: "POST", body });
+  api<TRunResponse>(`${base(projectId)}/generation-runs`, { method: "POST", body });
 export const cancelRun = (projectId: string, runId: string) =>
-  api<{ run: TGenerationRun }>(`${base(projectId)}/generation-runs/${runId}/cancel`, { method: "POST" });
+  api<TRunResponse>(`${base(projectId)}/generation-runs/${runId}/cancel`, { method: "POST" });
 
 export const listPrompts = (projectId: string, cursor?: string, limit = 50) =>
-  api<{ prompts: TPromptPreview[]; nextCursor: string | null }>(
-    `${base(projectId)}/prompts?limit=${limit}${cursor ? `&cursor=${cursor}` : ""}`,
-  );
+  api<TPromptListResponse>(`${base(projectId)}/prompts?limit=${limit}${cursor ? `&cursor=${cursor}` : ""}`);
 export const listItems = (projectId: string, cursor?: string, limit = 25) =>
-  api<{ items: TItemSummary[]; nextCursor: string | null }>(
-    `${base(projectId)}/items?limit=${limit}${cursor ? `&cursor=${cursor}` : ""}`,
-  );
-export const getContents = (projectId: string) =>
-  api<{ summary: TContentSummary }>(`${base(projectId)}/contents`);
+  api<TItemListResponse>(`${base(projectId)}/items?limit=${limit}${cursor ? `&cursor=${cursor}` : ""}`);
+export const getContents = (projectId: string) => api<TContentSummaryResponse>(`${base(projectId)}/contents`);
 export const buildItems = (projectId: string, body: TBuildItemsBody) =>
-  api<TBuildResult>(`${base(projectId)}/items/build`, { method: "POST", body });
+  api<TBuildItemsResponse>(`${base(projectId)}/items/build`, { method: "POST", body });
 
 /**
  * Uploads a file as multipart (the API streams it, so large files are fine). `api()` sends

@@ -1,5 +1,6 @@
 import type { TGenerationRun } from "@arbiter/shared";
 import type { BadgeTone } from "@/components/ui";
+import { count } from "@/components/ui/format";
 
 export const ACTIVE: TGenerationRun["status"][] = ["QUEUED", "RUNNING"];
 export const isActive = (run: Pick<TGenerationRun, "status">) => ACTIVE.includes(run.status);
@@ -55,8 +56,6 @@ export function formatDuration(seconds: number | null): string {
   return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
 }
 
-export const formatCount = (n: number) => n.toLocaleString("en");
-
 /** "1 prompt", "2 prompts": the kinds counted here all take an s. */
 export const countOf = (n: number, plural: string) =>
-  `${formatCount(n)} ${n === 1 ? plural.replace(/s$/, "") : plural}`;
+  `${count(n)} ${n === 1 ? plural.replace(/s$/, "") : plural}`;

@@ -3,7 +3,7 @@
 import type { TUser } from "@arbiter/shared";
 import { type FormEvent, useState } from "react";
 import { Button, Input } from "@/components/ui";
-import styles from "@/features/auth/sign-in.module.css";
+import styles from "@/components/ui/standalone-page.module.css";
 import { api } from "@/lib/api-client";
 import { ApiError } from "@/lib/api-error";
 import { homeFor } from "@/lib/roles";

@@ -1,7 +1,7 @@
 import type { ZInvitePeekResponse } from "@arbiter/shared";
 import type { z } from "zod";
-import styles from "@/features/auth/sign-in.module.css";
-import { Logo } from "@/features/shell/app-shell";
+import { Logo } from "@/components/ui";
+import styles from "@/components/ui/standalone-page.module.css";
 import { apiUrl } from "@/lib/api-url";
 import { ROLE_LABEL } from "@/lib/roles";
 import local from "./invite.module.css";

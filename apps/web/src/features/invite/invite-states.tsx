@@ -1,5 +1,5 @@
 import type { TInviteState } from "@arbiter/shared";
-import styles from "@/features/auth/sign-in.module.css";
+import styles from "@/components/ui/standalone-page.module.css";
 import local from "./invite.module.css";
 
 export type InviteProblem = Exclude<TInviteState, "active"> | "unknown";

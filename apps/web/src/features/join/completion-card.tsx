@@ -1,8 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { Button, ButtonLink } from "@/components/ui";
-import { useCopy } from "@/features/admin/components/copy-field";
+import { Button, ButtonLink, useCopy } from "@/components/ui";
 import styles from "./join.module.css";
 
 const REDIRECT_SECONDS = 8;

@@ -1,9 +1,9 @@
 "use client";
 
-import type { TCrowdStatus } from "@arbiter/shared";
+import type { TCrowdStatus, TJoinResponse } from "@arbiter/shared";
 import { useEffect, useRef, useState } from "react";
 import { Button, Spinner } from "@/components/ui";
-import styles from "@/features/auth/sign-in.module.css";
+import styles from "@/components/ui/standalone-page.module.css";
 import { api } from "@/lib/api-client";
 import { ApiError } from "@/lib/api-error";
 import { CompletionCard } from "./completion-card";
@@ -70,10 +70,10 @@ export function JoinFlow({ slug, request }: { slug: string; request: JoinRequest
     if (request.kind !== "ok") return;
     setState({ kind: "joining" });
     try {
-      const res = await api<{ project: { id: string }; crowd: TCrowdStatus }>(
-        `/join/${encodeURIComponent(slug)}`,
-        { method: "POST", body: request.body },
-      );
+      const res = await api<TJoinResponse>(`/join/${encodeURIComponent(slug)}`, {
+        method: "POST",
+        body: request.body,
+      });
       if (res.crowd.completionCode !== null || res.crowd.judged >= res.crowd.quota)
         setState({ kind: "done", crowd: res.crowd });
       else window.location.assign(`/annotate/${res.project.id}`);

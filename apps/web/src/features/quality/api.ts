@@ -1,8 +1,7 @@
-import type { TAnnotatorQuality, TProject, TUpdateProjectBody } from "@arbiter/shared";
+import type { TProjectResponse, TQualityResponse, TUpdateProjectBody, TUserResponse } from "@arbiter/shared";
 import { api } from "@/lib/api-client";
 
-export const fetchQuality = (projectId: string) =>
-  api<{ annotators: TAnnotatorQuality[] }>(`/projects/${projectId}/quality`);
+export const fetchQuality = (projectId: string) => api<TQualityResponse>(`/projects/${projectId}/quality`);
 
 export const setAnnotatorStatus = (
   projectId: string,
@@ -15,5 +14,9 @@ export const setAnnotatorStatus = (
     body: { status, ...(reason ? { reason } : {}) },
   });
 
+/** Admins only: suspension is account-wide, so it goes through the user, not the project. */
+export const suspendUser = (userId: string) =>
+  api<TUserResponse>(`/users/${userId}`, { method: "PATCH", body: { status: "SUSPENDED" } });
+
 export const updateProject = (projectId: string, body: TUpdateProjectBody) =>
-  api<{ project: TProject }>(`/projects/${projectId}`, { method: "PATCH", body });
+  api<TProjectResponse>(`/projects/${projectId}`, { method: "PATCH", body });

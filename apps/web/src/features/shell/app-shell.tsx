@@ -1,6 +1,6 @@
 import type { TUser } from "@arbiter/shared";
 import Link from "next/link";
-import { Badge } from "@/components/ui";
+import { Badge, Logo } from "@/components/ui";
 import { navFor, ROLE_LABEL } from "@/lib/roles";
 import { NavLinks } from "./nav-links";
 import styles from "./shell.module.css";
@@ -45,21 +45,5 @@ export function AppShell({
         {children}
       </main>
     </div>
-  );
-}
-
-export function Logo({ size = 24 }: { size?: number }) {
-  return (
-    <svg width={size} height={size} viewBox="0 0 24 24" aria-hidden className={styles.logo}>
-      <rect x="1" y="1" width="22" height="22" rx="6" fill="currentColor" />
-      <path
-        d="M7 16.5 12 6l5 10.5M8.9 12.6h6.2"
-        stroke="var(--accent-text)"
-        strokeWidth="2"
-        fill="none"
-        strokeLinecap="round"
-        strokeLinejoin="round"
-      />
-    </svg>
   );
 }

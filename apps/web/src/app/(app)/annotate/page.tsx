@@ -1,13 +1,13 @@
+import type { TMyProjectsResponse } from "@arbiter/shared";
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui";
 import { MyProjectList } from "@/features/annotate/components/my-project-list";
-import type { TMyProject } from "@/lib/contracts";
 import { serverGet } from "@/lib/server-api";
 
 export const metadata: Metadata = { title: "Annotate" };
 
 export default async function AnnotatePage() {
-  const { projects } = await serverGet<{ projects: TMyProject[] }>("/me/projects");
+  const { projects } = await serverGet<TMyProjectsResponse>("/me/projects");
   return (
     <>
       <PageHeader

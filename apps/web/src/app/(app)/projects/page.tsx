@@ -1,8 +1,8 @@
+import type { TProjectListResponse } from "@arbiter/shared";
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { PageHeader } from "@/components/ui";
 import { ProjectTable } from "@/features/projects/components/project-table";
-import type { TProjectList } from "@/lib/contracts";
 import { requireUser, serverGet } from "@/lib/server-api";
 
 export const metadata: Metadata = { title: "Projects" };
@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "Projects" };
 export default async function ProjectsPage() {
   const user = await requireUser();
   if (user.role === "ANNOTATOR") redirect("/annotate");
-  const { projects } = await serverGet<TProjectList>("/projects?limit=200");
+  const { projects } = await serverGet<TProjectListResponse>("/projects?limit=200");
   return (
     <>
       <PageHeader title="Projects" description="Collections of comparisons, their progress and settings." />

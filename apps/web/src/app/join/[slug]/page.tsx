@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import styles from "@/features/auth/sign-in.module.css";
+import { Logo } from "@/components/ui";
+import styles from "@/components/ui/standalone-page.module.css";
 import { JoinFlow } from "@/features/join/join-flow";
 import { joinRequestFrom } from "@/features/join/platform-params";
-import { Logo } from "@/features/shell/app-shell";
 
 export const metadata: Metadata = { title: "Study", robots: { index: false } };
 

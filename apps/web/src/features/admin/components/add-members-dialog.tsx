@@ -2,11 +2,12 @@
 
 import type { TUser } from "@arbiter/shared";
 import { useEffect, useState } from "react";
-import { Button, Dialog, Input, Spinner } from "@/components/ui";
+import { Button, Dialog, DialogActions, errorMessage, Input, Spinner, useDebounced } from "@/components/ui";
+import formStyles from "@/components/ui/form.module.css";
+import tableStyles from "@/components/ui/table.module.css";
+import textStyles from "@/components/ui/text.module.css";
 import { listUsers } from "../api";
-import { useDebounced } from "../hooks/use-paged-list";
 import styles from "./admin.module.css";
-import { errorMessage } from "./confirm-dialog";
 import { RoleBadge } from "./user-badges";
 
 /** Pick active users who are not in the pool yet, by search, and add them in one call. */
@@ -70,7 +71,7 @@ export function AddMembersDialog({
   const candidates = users?.filter((u) => !memberIds.has(u.id)) ?? [];
   return (
     <Dialog open={open} onClose={close} title="Add members">
-      <div className={styles.form}>
+      <div className={formStyles.form}>
         <Input
           label="Find users"
           type="search"
@@ -80,11 +81,11 @@ export function AddMembersDialog({
           autoFocus
         />
         {users === null && !error ? (
-          <div className={styles.tableFoot}>
+          <div className={tableStyles.foot}>
             <Spinner label="Loading users" />
           </div>
         ) : candidates.length === 0 ? (
-          <p className={styles.muted}>
+          <p className={textStyles.muted}>
             {q
               ? "No active user matches who is not already a member."
               : "Every active user is already a member."}
@@ -96,8 +97,8 @@ export function AddMembersDialog({
                 <label className={styles.checkItem}>
                   <input type="checkbox" checked={picked.has(u.id)} onChange={() => toggle(u.id)} />
                   <span style={{ flex: 1, minWidth: 0 }}>
-                    <span className={styles.primaryText}>{u.name}</span>{" "}
-                    <span className={styles.secondaryText}>{u.email}</span>
+                    <span className={textStyles.primaryText}>{u.name}</span>{" "}
+                    <span className={textStyles.secondaryText}>{u.email}</span>
                   </span>
                   <RoleBadge role={u.role} />
                 </label>
@@ -105,21 +106,13 @@ export function AddMembersDialog({
             ))}
           </ul>
         )}
-        {error ? (
-          <p className={styles.formError} role="alert">
-            {error}
-          </p>
-        ) : null}
-        <div className={styles.formActions}>
-          <Button onClick={close} disabled={busy}>
-            Cancel
-          </Button>
+        <DialogActions error={error} busy={busy} onCancel={close}>
           <Button variant="primary" onClick={add} loading={busy} disabled={picked.size === 0}>
             {picked.size > 0
               ? `Add ${picked.size} ${picked.size === 1 ? "member" : "members"}`
               : "Add members"}
           </Button>
-        </div>
+        </DialogActions>
       </div>
     </Dialog>
   );

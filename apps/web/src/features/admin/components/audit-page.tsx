@@ -1,8 +1,9 @@
 "use client";
 
-import type { TUser } from "@arbiter/shared";
+import type { TAuditResponse, TUser } from "@arbiter/shared";
 import { Fragment, useState } from "react";
 import {
+  AbsoluteTime,
   Badge,
   type BadgeTone,
   Button,
@@ -11,12 +12,15 @@ import {
   Input,
   PagedListFoot,
   PageHeader,
+  RelativeTime,
+  SelectField,
+  useDebounced,
+  usePagedList,
 } from "@/components/ui";
-import { type AuditFilter, listAudit, type TAuditEvent } from "../api";
-import { useDebounced, usePagedList } from "../hooks/use-paged-list";
+import tableStyles from "@/components/ui/table.module.css";
+import textStyles from "@/components/ui/text.module.css";
+import { type AuditFilter, listAudit } from "../api";
 import styles from "./admin.module.css";
-import { AbsoluteTime, RelativeTime } from "./relative-time";
-import { SelectField } from "./select-field";
 
 const ACTION_PREFIXES = [
   "user.",
@@ -45,13 +49,7 @@ function dayBound(day: string, end: boolean): string | undefined {
   return d.toISOString();
 }
 
-export function AuditPage({
-  initial,
-  actors,
-}: {
-  initial: { events: TAuditEvent[]; nextCursor: string | null };
-  actors: TUser[];
-}) {
+export function AuditPage({ initial, actors }: { initial: TAuditResponse; actors: TUser[] }) {
   const [action, setAction] = useState("");
   const [actorId, setActorId] = useState("");
   const [targetType, setTargetType] = useState("");
@@ -157,8 +155,8 @@ export function AuditPage({
             : "Administrative actions will appear here."}
         </EmptyState>
       ) : (
-        <div className={styles.tableWrap} aria-busy={list.loading}>
-          <table className={styles.table}>
+        <div className={tableStyles.wrap} aria-busy={list.loading}>
+          <table className={tableStyles.table}>
             <thead>
               <tr>
                 <th scope="col">When</th>
@@ -166,7 +164,7 @@ export function AuditPage({
                 <th scope="col">Actor</th>
                 <th scope="col">Target</th>
                 <th scope="col">IP</th>
-                <th scope="col" className={styles.actions}>
+                <th scope="col" className={tableStyles.actions}>
                   Data
                 </th>
               </tr>
@@ -182,42 +180,42 @@ export function AuditPage({
                         <div>
                           <RelativeTime iso={e.createdAt} />
                         </div>
-                        <AbsoluteTime iso={e.createdAt} className={styles.secondaryText} />
+                        <AbsoluteTime iso={e.createdAt} className={textStyles.secondaryText} />
                       </td>
                       <td>
                         <Badge tone={toneOf(e.action)}>
-                          <span className={styles.mono}>{e.action}</span>
+                          <span className={textStyles.mono}>{e.action}</span>
                         </Badge>
                       </td>
                       <td>
                         {e.actor ? (
                           <button
                             type="button"
-                            className={styles.sortButton}
+                            className={tableStyles.sortButton}
                             onClick={() => setActorId(e.actor!.id)}
                             title={`Show only ${e.actor.email}`}
                           >
                             <span>
-                              <span className={styles.primaryText}>{e.actor.name}</span>
-                              <span className={styles.secondaryText} style={{ display: "block" }}>
+                              <span className={textStyles.primaryText}>{e.actor.name}</span>
+                              <span className={textStyles.secondaryText} style={{ display: "block" }}>
                                 {e.actor.email}
                               </span>
                             </span>
                           </button>
                         ) : (
-                          <span className={styles.muted}>System</span>
+                          <span className={textStyles.muted}>System</span>
                         )}
                       </td>
                       <td>
                         <div>{e.targetType.replace("_", " ")}</div>
                         {e.targetId ? (
-                          <div className={`${styles.mono} ${styles.muted}`} title={e.targetId}>
+                          <div className={`${textStyles.mono} ${textStyles.muted}`} title={e.targetId}>
                             {e.targetId.slice(0, 8)}…
                           </div>
                         ) : null}
                       </td>
-                      <td className={`${styles.mono} ${styles.muted}`}>{e.ip ?? "—"}</td>
-                      <td className={styles.actions}>
+                      <td className={`${textStyles.mono} ${textStyles.muted}`}>{e.ip ?? "—"}</td>
+                      <td className={tableStyles.actions}>
                         {hasData ? (
                           <Button
                             size="sm"
@@ -229,7 +227,7 @@ export function AuditPage({
                             {expanded ? "Hide" : "Show"}
                           </Button>
                         ) : (
-                          <span className={styles.muted}>—</span>
+                          <span className={textStyles.muted}>—</span>
                         )}
                       </td>
                     </tr>

@@ -2,12 +2,10 @@
 
 import type { TRole, TUser } from "@arbiter/shared";
 import { type FormEvent, useState } from "react";
-import { Button, Dialog, Input } from "@/components/ui";
+import { Button, Dialog, DialogActions, errorMessage, Input, SelectField } from "@/components/ui";
+import formStyles from "@/components/ui/form.module.css";
 import { ApiError } from "@/lib/api-error";
 import { createUser } from "../api";
-import styles from "./admin.module.css";
-import { errorMessage } from "./confirm-dialog";
-import { SelectField } from "./select-field";
 import { ROLE_OPTIONS } from "./user-badges";
 
 type FieldErrors = Partial<Record<"name" | "email" | "password", string>>;
@@ -64,7 +62,7 @@ export function CreateUserDialog({
 
   return (
     <Dialog open={open} onClose={onClose} title="New user">
-      <form className={styles.form} onSubmit={submit}>
+      <form className={formStyles.form} onSubmit={submit}>
         <Input label="Name" name="name" required maxLength={200} autoComplete="off" error={fields.name} />
         <Input label="Email" name="email" type="email" required autoComplete="off" error={fields.email} />
         <Input
@@ -78,19 +76,11 @@ export function CreateUserDialog({
           error={fields.password}
         />
         <SelectField label="Role" name="role" options={ROLE_OPTIONS} defaultValue="ANNOTATOR" />
-        {error ? (
-          <p className={styles.formError} role="alert">
-            {error}
-          </p>
-        ) : null}
-        <div className={styles.formActions}>
-          <Button onClick={onClose} disabled={busy}>
-            Cancel
-          </Button>
+        <DialogActions error={error} busy={busy} onCancel={onClose}>
           <Button type="submit" variant="primary" loading={busy}>
             Create user
           </Button>
-        </div>
+        </DialogActions>
       </form>
     </Dialog>
   );

@@ -1,16 +1,31 @@
 "use client";
 
-import type { TInvite, TInviteState } from "@arbiter/shared";
+import type { TCreateInviteResponse, TInvite, TInviteState } from "@arbiter/shared";
 import { type FormEvent, useState } from "react";
-import { Badge, type BadgeTone, Button, Card, CardBody, CardHeader, Input, useToast } from "@/components/ui";
+import {
+  ActionsHeader,
+  Badge,
+  type BadgeTone,
+  Button,
+  Card,
+  CardBody,
+  CardHeader,
+  ConfirmDialog,
+  CopyField,
+  dateTime,
+  errorMessage,
+  FormError,
+  Input,
+  RelativeTime,
+  SelectField,
+  useToast,
+} from "@/components/ui";
+import formStyles from "@/components/ui/form.module.css";
+import tableStyles from "@/components/ui/table.module.css";
+import textStyles from "@/components/ui/text.module.css";
 import { ROLE_LABEL } from "@/lib/roles";
-import { createInvite, revokeInvite, type TCreatedInvite } from "../api";
-import { dateTime } from "../format";
+import { createInvite, revokeInvite } from "../api";
 import styles from "./admin.module.css";
-import { ConfirmDialog, errorMessage } from "./confirm-dialog";
-import { CopyField } from "./copy-field";
-import { RelativeTime } from "./relative-time";
-import { SelectField } from "./select-field";
 
 const STATE: Record<TInviteState, { label: string; tone: BadgeTone }> = {
   active: { label: "Active", tone: "success" },
@@ -30,7 +45,7 @@ const EXPIRY = [
 export function InvitesPanel({ poolId, initial }: { poolId: string; initial: TInvite[] }) {
   const toast = useToast();
   const [invites, setInvites] = useState(initial);
-  const [created, setCreated] = useState<TCreatedInvite | null>(null);
+  const [created, setCreated] = useState<TCreateInviteResponse | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [revoking, setRevoking] = useState<TInvite | null>(null);
@@ -61,7 +76,7 @@ export function InvitesPanel({ poolId, initial }: { poolId: string; initial: TIn
         title="Invitations"
         description="A link lets people create their own account and join this pool. Links are stored hashed: copy one when it is created."
       />
-      <CardBody className={styles.form}>
+      <CardBody className={formStyles.form}>
         <form
           className={styles.toolbar}
           style={{ marginBottom: 0 }}
@@ -85,20 +100,16 @@ export function InvitesPanel({ poolId, initial }: { poolId: string; initial: TIn
             Create link
           </Button>
         </form>
-        {error ? (
-          <p className={styles.formError} role="alert">
-            {error}
-          </p>
-        ) : null}
+        <FormError message={error} />
         {created ? (
           <div className={styles.callout} data-testid="new-invite">
             <span className={styles.calloutIcon} aria-hidden>
               !
             </span>
-            <div className={styles.form} style={{ flex: 1, gap: "var(--space-2)", minWidth: 0 }}>
+            <div className={formStyles.form} style={{ flex: 1, gap: "var(--space-2)", minWidth: 0 }}>
               <strong>Copy this link now: it will not be shown again.</strong>
               <CopyField value={created.url} label="Invitation link" testId="invite-url" />
-              <span className={styles.secondaryText}>
+              <span className={textStyles.secondaryText}>
                 {created.invite.maxUses === 1 ? "Single use" : `${created.invite.maxUses} uses`}, as{" "}
                 {ROLE_LABEL[created.invite.role].toLowerCase()}, until {dateTime(created.invite.expiresAt)}.
               </span>
@@ -109,22 +120,20 @@ export function InvitesPanel({ poolId, initial }: { poolId: string; initial: TIn
           </div>
         ) : null}
         {invites.length === 0 ? (
-          <p className={styles.muted}>No invitations yet.</p>
+          <p className={textStyles.muted}>No invitations yet.</p>
         ) : (
-          <div className={styles.tableWrap} style={{ boxShadow: "none" }}>
-            <table className={styles.table}>
+          <div className={tableStyles.wrap} style={{ boxShadow: "none" }}>
+            <table className={tableStyles.table}>
               <thead>
                 <tr>
                   <th scope="col">State</th>
                   <th scope="col">Role</th>
-                  <th scope="col" className={styles.num}>
+                  <th scope="col" className={tableStyles.num}>
                     Used
                   </th>
                   <th scope="col">Expires</th>
                   <th scope="col">Created</th>
-                  <th scope="col" className={styles.actions}>
-                    <span className="visually-hidden">Actions</span>
-                  </th>
+                  <ActionsHeader />
                 </tr>
               </thead>
               <tbody>
@@ -134,16 +143,16 @@ export function InvitesPanel({ poolId, initial }: { poolId: string; initial: TIn
                       <Badge tone={STATE[invite.state].tone}>{STATE[invite.state].label}</Badge>
                     </td>
                     <td>{ROLE_LABEL[invite.role]}</td>
-                    <td className={styles.num}>
+                    <td className={tableStyles.num}>
                       {invite.uses} / {invite.maxUses}
                     </td>
-                    <td className={styles.muted}>
+                    <td className={textStyles.muted}>
                       <RelativeTime iso={invite.expiresAt} />
                     </td>
-                    <td className={styles.muted}>
+                    <td className={textStyles.muted}>
                       <RelativeTime iso={invite.createdAt} />
                     </td>
-                    <td className={styles.actions}>
+                    <td className={tableStyles.actions}>
                       {invite.state === "active" ? (
                         <Button size="sm" variant="ghost" onClick={() => setRevoking(invite)}>
                           Revoke

@@ -1,13 +1,21 @@
 "use client";
 
+import type { TPoolMember } from "@arbiter/shared";
 import { useState } from "react";
-import { Badge, Button, EmptyState } from "@/components/ui";
-import type { TPoolMember } from "../api";
-import { count } from "../format";
-import { nextSort, type Sort, sortRows } from "../sort";
-import styles from "./admin.module.css";
-import { RelativeTime } from "./relative-time";
-import { SortHeader } from "./sort-header";
+import {
+  ActionsHeader,
+  Badge,
+  Button,
+  count,
+  EmptyState,
+  nextSort,
+  RelativeTime,
+  type Sort,
+  SortHeader,
+  sortRows,
+} from "@/components/ui";
+import tableStyles from "@/components/ui/table.module.css";
+import textStyles from "@/components/ui/text.module.css";
 import { UserStatusBadge } from "./user-badges";
 
 type Column = "name" | "judgments" | "last" | "quarantined" | "added";
@@ -56,8 +64,8 @@ export function MembersTable({
     />
   );
   return (
-    <div className={styles.tableWrap}>
-      <table className={styles.table}>
+    <div className={tableStyles.wrap}>
+      <table className={tableStyles.table}>
         <thead>
           <tr>
             {header("Member", "name")}
@@ -66,38 +74,36 @@ export function MembersTable({
             {header("Last active", "last")}
             {header("Quarantined in", "quarantined", true)}
             {header("Added", "added")}
-            <th scope="col" className={styles.actions}>
-              <span className="visually-hidden">Actions</span>
-            </th>
+            <ActionsHeader />
           </tr>
         </thead>
         <tbody>
           {rows.map((m) => (
             <tr key={m.user.id} data-testid="member-row">
               <td>
-                <div className={styles.primaryText}>{m.user.name}</div>
-                <div className={styles.secondaryText}>{m.user.email}</div>
+                <div className={textStyles.primaryText}>{m.user.name}</div>
+                <div className={textStyles.secondaryText}>{m.user.email}</div>
               </td>
               <td>
                 <UserStatusBadge status={m.user.status} />
               </td>
-              <td className={styles.num}>{count(m.judgments)}</td>
-              <td className={styles.muted}>
+              <td className={tableStyles.num}>{count(m.judgments)}</td>
+              <td className={textStyles.muted}>
                 {m.lastJudgmentAt ? <RelativeTime iso={m.lastJudgmentAt} /> : "Never"}
               </td>
-              <td className={styles.num}>
+              <td className={tableStyles.num}>
                 {m.quarantinedIn > 0 ? (
                   <Badge tone="warning">
                     {m.quarantinedIn} {m.quarantinedIn === 1 ? "project" : "projects"}
                   </Badge>
                 ) : (
-                  <span className={styles.muted}>—</span>
+                  <span className={textStyles.muted}>—</span>
                 )}
               </td>
-              <td className={styles.muted}>
+              <td className={textStyles.muted}>
                 <RelativeTime iso={m.addedAt} />
               </td>
-              <td className={styles.actions}>
+              <td className={tableStyles.actions}>
                 <Button
                   size="sm"
                   variant="ghost"

@@ -1,25 +1,17 @@
 "use client";
 
-import type { TInvite } from "@arbiter/shared";
+import type { TInvite, TPoolMember, TPoolMembersResponse } from "@arbiter/shared";
 import { useState } from "react";
-import { Badge, Button, PageHeader, useToast } from "@/components/ui";
-import { addMembers, getPool, removeMember, renamePool, type TPool, type TPoolMember } from "../api";
-import { count } from "../format";
+import { Badge, Button, ConfirmDialog, count, PageHeader, useToast } from "@/components/ui";
+import textStyles from "@/components/ui/text.module.css";
+import { addMembers, getPool, removeMember, renamePool } from "../api";
 import { AddMembersDialog } from "./add-members-dialog";
-import styles from "./admin.module.css";
-import { ConfirmDialog } from "./confirm-dialog";
 import { InvitesPanel } from "./invites-panel";
 import { MembersTable } from "./members-table";
 import { PoolNameDialog } from "./pool-name-dialog";
 import { isCrowdPool } from "./pools-page";
 
-export function PoolDetail({
-  initial,
-  invites,
-}: {
-  initial: { pool: TPool; members: TPoolMember[] };
-  invites: TInvite[];
-}) {
+export function PoolDetail({ initial, invites }: { initial: TPoolMembersResponse; invites: TInvite[] }) {
   const toast = useToast();
   const [pool, setPool] = useState(initial.pool);
   const [members, setMembers] = useState(initial.members);
@@ -97,7 +89,7 @@ export function PoolDetail({
           toast({ message: `${removing.user.name} removed` });
         }}
       >
-        <p className={styles.muted}>
+        <p className={textStyles.muted}>
           They lose access to projects they reach only through this pool, and items they hold there go back to
           the queue at once. Their judgments so far are kept.
         </p>

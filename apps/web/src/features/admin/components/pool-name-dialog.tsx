@@ -1,10 +1,9 @@
 "use client";
 
 import { type FormEvent, useState } from "react";
-import { Button, Dialog, Input } from "@/components/ui";
+import { Button, Dialog, DialogActions, errorMessage, Input } from "@/components/ui";
+import formStyles from "@/components/ui/form.module.css";
 import { ApiError } from "@/lib/api-error";
-import styles from "./admin.module.css";
-import { errorMessage } from "./confirm-dialog";
 
 /** Names a new pool or renames one; a taken name is reported on the field. */
 export function PoolNameDialog({
@@ -45,7 +44,7 @@ export function PoolNameDialog({
   return (
     <Dialog open={open} onClose={onClose} title={title}>
       {open ? (
-        <form className={styles.form} onSubmit={submit}>
+        <form className={formStyles.form} onSubmit={submit}>
           <Input
             label="Pool name"
             name="name"
@@ -57,14 +56,12 @@ export function PoolNameDialog({
             error={error}
             hint="Projects name the pools allowed in; members see only those projects."
           />
-          <div className={styles.formActions}>
-            <Button onClick={onClose} disabled={busy}>
-              Cancel
-            </Button>
+          {/* A failure is shown on the name field, where the taken name is. */}
+          <DialogActions error={null} busy={busy} onCancel={onClose}>
             <Button type="submit" variant="primary" loading={busy}>
               {submitLabel}
             </Button>
-          </div>
+          </DialogActions>
         </form>
       ) : null}
     </Dialog>

@@ -1,14 +1,14 @@
 "use client";
 
+import type { TPool } from "@arbiter/shared";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { Badge, Button, EmptyState, PageHeader, useToast } from "@/components/ui";
-import { createPool, type TPool } from "../api";
-import { count } from "../format";
-import styles from "./admin.module.css";
+import { Badge, Button, count, EmptyState, PageHeader, RelativeTime, useToast } from "@/components/ui";
+import tableStyles from "@/components/ui/table.module.css";
+import textStyles from "@/components/ui/text.module.css";
+import { createPool } from "../api";
 import { PoolNameDialog } from "./pool-name-dialog";
-import { RelativeTime } from "./relative-time";
 
 /** Pools that the crowd-platform entry creates for a project, named after its slug. */
 export const isCrowdPool = (pool: TPool) => pool.name.startsWith("Crowd: ");
@@ -40,12 +40,12 @@ export function PoolsPage({ pools }: { pools: TPool[] }) {
           Create a pool, invite annotators into it, then allow it in a project.
         </EmptyState>
       ) : (
-        <div className={styles.tableWrap}>
-          <table className={styles.table}>
+        <div className={tableStyles.wrap}>
+          <table className={tableStyles.table}>
             <thead>
               <tr>
                 <th scope="col">Pool</th>
-                <th scope="col" className={styles.num}>
+                <th scope="col" className={tableStyles.num}>
                   Members
                 </th>
                 <th scope="col">Created</th>
@@ -55,13 +55,13 @@ export function PoolsPage({ pools }: { pools: TPool[] }) {
               {pools.map((pool) => (
                 <tr key={pool.id} data-testid="pool-row">
                   <td>
-                    <Link href={`/admin/pools/${pool.id}`} className={styles.primaryText}>
+                    <Link href={`/admin/pools/${pool.id}`} className={textStyles.primaryText}>
                       {pool.name}
                     </Link>{" "}
                     {isCrowdPool(pool) ? <Badge>Crowd platform</Badge> : null}
                   </td>
-                  <td className={styles.num}>{count(pool.memberCount)}</td>
-                  <td className={styles.muted}>
+                  <td className={tableStyles.num}>{count(pool.memberCount)}</td>
+                  <td className={textStyles.muted}>
                     <RelativeTime iso={pool.createdAt} />
                   </td>
                 </tr>

@@ -1,16 +1,29 @@
 "use client";
 
-import type { TRole, TUser } from "@arbiter/shared";
+import type { TRole, TUser, TUserListResponse } from "@arbiter/shared";
 import { useState } from "react";
-import { Button, EmptyState, ErrorState, Input, PagedListFoot, PageHeader, useToast } from "@/components/ui";
+import {
+  ActionsHeader,
+  Button,
+  ConfirmDialog,
+  EmptyState,
+  ErrorState,
+  Input,
+  PagedListFoot,
+  PageHeader,
+  RelativeTime,
+  SelectField,
+  useDebounced,
+  usePagedList,
+  useToast,
+} from "@/components/ui";
+import formStyles from "@/components/ui/form.module.css";
+import tableStyles from "@/components/ui/table.module.css";
+import textStyles from "@/components/ui/text.module.css";
 import { ROLE_LABEL } from "@/lib/roles";
 import { listUsers, updateUser } from "../api";
-import { useDebounced, usePagedList } from "../hooks/use-paged-list";
 import styles from "./admin.module.css";
-import { ConfirmDialog } from "./confirm-dialog";
 import { CreateUserDialog } from "./create-user-dialog";
-import { RelativeTime } from "./relative-time";
-import { SelectField } from "./select-field";
 import { ROLE_OPTIONS, RoleBadge, UserStatusBadge } from "./user-badges";
 
 type Pending =
@@ -18,13 +31,7 @@ type Pending =
   | { kind: "suspend"; user: TUser }
   | { kind: "reinstate"; user: TUser };
 
-export function UsersPage({
-  initial,
-  meId,
-}: {
-  initial: { users: TUser[]; nextCursor: string | null };
-  meId: string;
-}) {
+export function UsersPage({ initial, meId }: { initial: TUserListResponse; meId: string }) {
   const toast = useToast();
   const [search, setSearch] = useState("");
   const [role, setRole] = useState("");
@@ -106,17 +113,15 @@ export function UsersPage({
           {filtered ? "Try another search or clear the filters." : "Create the first one with New user."}
         </EmptyState>
       ) : (
-        <div className={styles.tableWrap} aria-busy={list.loading}>
-          <table className={styles.table}>
+        <div className={tableStyles.wrap} aria-busy={list.loading}>
+          <table className={tableStyles.table}>
             <thead>
               <tr>
                 <th scope="col">User</th>
                 <th scope="col">Role</th>
                 <th scope="col">Status</th>
                 <th scope="col">Created</th>
-                <th scope="col" className={styles.actions}>
-                  <span className="visually-hidden">Actions</span>
-                </th>
+                <ActionsHeader />
               </tr>
             </thead>
             <tbody>
@@ -125,11 +130,11 @@ export function UsersPage({
                 return (
                   <tr key={user.id} data-testid="user-row">
                     <td>
-                      <div className={styles.primaryText}>
+                      <div className={textStyles.primaryText}>
                         {user.name}
-                        {me ? <span className={styles.muted}> (you)</span> : null}
+                        {me ? <span className={textStyles.muted}> (you)</span> : null}
                       </div>
-                      <div className={styles.secondaryText}>{user.email}</div>
+                      <div className={textStyles.secondaryText}>{user.email}</div>
                     </td>
                     <td>
                       {me ? (
@@ -148,10 +153,10 @@ export function UsersPage({
                     <td>
                       <UserStatusBadge status={user.status} />
                     </td>
-                    <td className={styles.muted}>
+                    <td className={textStyles.muted}>
                       <RelativeTime iso={user.createdAt} />
                     </td>
-                    <td className={styles.actions}>
+                    <td className={tableStyles.actions}>
                       {me ? null : user.status === "ACTIVE" ? (
                         <Button
                           size="sm"
@@ -226,7 +231,7 @@ function ConfirmText({ pending: p }: { pending: Pending | null }) {
       </p>
     );
   return (
-    <div className={styles.form}>
+    <div className={formStyles.form}>
       <p>
         Suspension <strong>takes effect at once</strong>:
       </p>
@@ -235,7 +240,7 @@ function ConfirmText({ pending: p }: { pending: Pending | null }) {
         <li>items they are working on go back to the queue;</li>
         <li>their judgments stay in the database but are left out of exports by default.</li>
       </ul>
-      <p className={styles.muted}>You can reinstate them later.</p>
+      <p className={textStyles.muted}>You can reinstate them later.</p>
     </div>
   );
 }

@@ -12,17 +12,10 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
+import { axisProps, barLabelProps, baselineAxisProps, gridStroke, tooltipProps } from "@/components/ui/chart";
 import { num, raw } from "../format";
 import styles from "./analytics.module.css";
 import { ChartCard } from "./chart-card";
-import {
-  axisTick,
-  cursorFill,
-  gridStroke,
-  tooltipItemStyle,
-  tooltipLabelStyle,
-  tooltipStyle,
-} from "./chart-theme";
 
 export function AgreementSummary({ agreement: a }: { agreement: TProjectStats["agreement"] }) {
   const measures = [
@@ -51,25 +44,13 @@ export function AgreementSummary({ agreement: a }: { agreement: TProjectStats["a
             <XAxis
               type="number"
               domain={[Math.min(0, ...data.map((d) => d.value)), 1]}
-              tick={axisTick}
-              tickLine={false}
-              axisLine={{ stroke: gridStroke }}
+              {...baselineAxisProps}
             />
-            <YAxis
-              type="category"
-              dataKey="label"
-              tick={axisTick}
-              tickLine={false}
-              axisLine={false}
-              width={110}
-            />
+            <YAxis type="category" dataKey="label" {...axisProps} width={110} />
             <ReferenceLine x={0.667} stroke="var(--warning)" strokeDasharray="4 4" />
             <ReferenceLine x={0.8} stroke="var(--success)" strokeDasharray="4 4" />
             <Tooltip
-              cursor={cursorFill}
-              contentStyle={tooltipStyle}
-              labelStyle={tooltipLabelStyle}
-              itemStyle={tooltipItemStyle}
+              {...tooltipProps}
               formatter={(_v, _n, item) => [
                 `${num(item.payload.shown, 3)} over ${item.payload.items} items`,
                 "Value",
@@ -86,8 +67,7 @@ export function AgreementSummary({ agreement: a }: { agreement: TProjectStats["a
                 dataKey="shown"
                 position="right"
                 formatter={(v: unknown) => num(v as number | null, 2)}
-                fill="var(--text)"
-                fontSize={12}
+                {...barLabelProps}
               />
             </Bar>
           </BarChart>

@@ -14,18 +14,17 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
+import {
+  axisProps,
+  barLabelProps,
+  baselineAxisProps,
+  gridStroke,
+  seriesColor,
+  tooltipProps,
+} from "@/components/ui/chart";
 import { int, num, pct, raw } from "../format";
 import styles from "./analytics.module.css";
 import { ChartCard } from "./chart-card";
-import {
-  axisTick,
-  cursorFill,
-  gridStroke,
-  seriesColor,
-  tooltipItemStyle,
-  tooltipLabelStyle,
-  tooltipStyle,
-} from "./chart-theme";
 
 type Biases = TProjectStats["biases"];
 type Share = Biases["length"];
@@ -86,24 +85,12 @@ export function PositionLengthBias({ biases: b }: { biases: Biases }) {
               type="number"
               domain={[0, 1]}
               tickFormatter={(v: number) => pct(v)}
-              tick={axisTick}
-              tickLine={false}
-              axisLine={{ stroke: gridStroke }}
+              {...baselineAxisProps}
             />
-            <YAxis
-              type="category"
-              dataKey="label"
-              tick={axisTick}
-              tickLine={false}
-              axisLine={false}
-              width={110}
-            />
+            <YAxis type="category" dataKey="label" {...axisProps} width={110} />
             <ReferenceLine x={b.position.expected} stroke="var(--text-subtle)" strokeDasharray="4 4" />
             <Tooltip
-              cursor={cursorFill}
-              contentStyle={tooltipStyle}
-              labelStyle={tooltipLabelStyle}
-              itemStyle={tooltipItemStyle}
+              {...tooltipProps}
               formatter={(_v, _n, item) => [
                 `${pct(item.payload.shown, 1)} of ${int(item.payload.of)}`,
                 "Share",
@@ -122,8 +109,7 @@ export function PositionLengthBias({ biases: b }: { biases: Biases }) {
                 position="right"
                 offset={24}
                 formatter={(v: unknown) => pct(v as number | null, 1)}
-                fill="var(--text)"
-                fontSize={12}
+                {...barLabelProps}
               />
             </Bar>
           </BarChart>
@@ -156,20 +142,11 @@ export function LengthBuckets({ buckets }: { buckets: Biases["lengthBuckets"] })
         <ResponsiveContainer width="100%" height="100%">
           <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -8 }}>
             <CartesianGrid vertical={false} stroke={gridStroke} />
-            <XAxis dataKey="label" tick={axisTick} tickLine={false} axisLine={{ stroke: gridStroke }} />
-            <YAxis
-              domain={[0, 1]}
-              tickFormatter={(v: number) => pct(v)}
-              tick={axisTick}
-              tickLine={false}
-              axisLine={false}
-            />
+            <XAxis dataKey="label" {...baselineAxisProps} />
+            <YAxis domain={[0, 1]} tickFormatter={(v: number) => pct(v)} {...axisProps} />
             <ReferenceLine y={0.5} stroke="var(--text-subtle)" strokeDasharray="4 4" />
             <Tooltip
-              cursor={cursorFill}
-              contentStyle={tooltipStyle}
-              labelStyle={tooltipLabelStyle}
-              itemStyle={tooltipItemStyle}
+              {...tooltipProps}
               formatter={(_v, _n, item) => [
                 `${pct(item.payload.rate, 1)} of ${int(item.payload.games)} games`,
                 "Win rate",
@@ -215,21 +192,9 @@ export function AspectMeans({ aspects, order }: { aspects: Biases["aspects"]; or
         <ResponsiveContainer width="100%" height="100%">
           <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -8 }}>
             <CartesianGrid vertical={false} stroke={gridStroke} />
-            <XAxis dataKey="aspect" tick={axisTick} tickLine={false} axisLine={{ stroke: gridStroke }} />
-            <YAxis
-              tick={axisTick}
-              tickLine={false}
-              axisLine={false}
-              allowDecimals={false}
-              domain={[0, (max: number) => Math.ceil(max)]}
-            />
-            <Tooltip
-              cursor={cursorFill}
-              contentStyle={tooltipStyle}
-              labelStyle={tooltipLabelStyle}
-              itemStyle={tooltipItemStyle}
-              formatter={(v) => num(Number(v))}
-            />
+            <XAxis dataKey="aspect" {...baselineAxisProps} />
+            <YAxis {...axisProps} allowDecimals={false} domain={[0, (max: number) => Math.ceil(max)]} />
+            <Tooltip {...tooltipProps} formatter={(v) => num(Number(v))} />
             <Legend wrapperStyle={{ fontSize: 12, color: "var(--text-muted)" }} />
             {models.map((model, i) => (
               <Bar

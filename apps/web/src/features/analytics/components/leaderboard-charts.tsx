@@ -16,10 +16,17 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
+import {
+  axisProps,
+  barLabelProps,
+  baselineAxisProps,
+  gridStroke,
+  tooltipProps,
+  tooltipStyle,
+} from "@/components/ui/chart";
 import { int, pct, raw } from "../format";
 import styles from "./analytics.module.css";
 import { ChartCard } from "./chart-card";
-import { axisTick, gridStroke, tooltipItemStyle, tooltipLabelStyle, tooltipStyle } from "./chart-theme";
 
 type Board = TProjectStats["leaderboard"];
 
@@ -80,29 +87,18 @@ export function LeaderboardChart({ leaderboard: b }: { leaderboard: Board }) {
           <ResponsiveContainer width="100%" height="100%">
             <ScatterChart margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
               <CartesianGrid horizontal={false} stroke={gridStroke} />
-              <XAxis
-                type="number"
-                dataKey="rating"
-                domain={domain}
-                tick={axisTick}
-                tickLine={false}
-                axisLine={{ stroke: gridStroke }}
-              />
+              <XAxis type="number" dataKey="rating" domain={domain} {...baselineAxisProps} />
               <YAxis
                 type="category"
                 dataKey="model"
-                tick={axisTick}
-                tickLine={false}
-                axisLine={false}
+                {...axisProps}
                 width={130}
                 allowDuplicatedCategory={false}
               />
               <ReferenceLine x={1000} stroke="var(--border-strong)" strokeDasharray="3 3" />
               <Tooltip
+                {...tooltipProps}
                 cursor={false}
-                contentStyle={tooltipStyle}
-                labelStyle={tooltipLabelStyle}
-                itemStyle={tooltipItemStyle}
                 content={({ payload }) => {
                   const r = payload?.[0]?.payload?.row as Board["rows"][number] | undefined;
                   if (!r) return null;
@@ -214,19 +210,10 @@ export function WinRateMatrix({ matrix: m }: { matrix: Board["matrix"] }) {
               domain={[0, n]}
               ticks={m.models.map((_, j) => j + 0.5)}
               tickFormatter={(t: number) => `vs ${Math.floor(t) + 1}`}
-              tick={axisTick}
-              tickLine={false}
-              axisLine={false}
+              {...axisProps}
               interval={0}
             />
-            <YAxis
-              type="category"
-              dataKey="model"
-              tick={axisTick}
-              tickLine={false}
-              axisLine={false}
-              width={110}
-            />
+            <YAxis type="category" dataKey="model" {...axisProps} width={110} />
             {m.models.map((opponent, j) => (
               <Bar
                 key={opponent}
@@ -244,8 +231,7 @@ export function WinRateMatrix({ matrix: m }: { matrix: Board["matrix"] }) {
                   dataKey={`r${j}`}
                   position="center"
                   formatter={(v: unknown) => (typeof v === "number" ? pct(v) : "")}
-                  fill="var(--text)"
-                  fontSize={12}
+                  {...barLabelProps}
                 />
               </Bar>
             ))}

@@ -3,17 +3,10 @@
 import type { TProjectStats } from "@arbiter/shared";
 import { useState } from "react";
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { axisProps, baselineAxisProps, gridStroke, tooltipProps } from "@/components/ui/chart";
 import { int } from "../format";
 import styles from "./analytics.module.css";
 import { ChartCard } from "./chart-card";
-import {
-  axisTick,
-  cursorFill,
-  gridStroke,
-  tooltipItemStyle,
-  tooltipLabelStyle,
-  tooltipStyle,
-} from "./chart-theme";
 
 const dayLabel = (iso: string) =>
   new Date(iso).toLocaleDateString("en", { month: "short", day: "numeric", timeZone: "UTC" });
@@ -57,27 +50,9 @@ export function JudgmentsOverTime({ progress }: { progress: TProjectStats["progr
         <ResponsiveContainer width="100%" height="100%">
           <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -8 }}>
             <CartesianGrid vertical={false} stroke={gridStroke} />
-            <XAxis
-              dataKey="label"
-              tick={axisTick}
-              tickLine={false}
-              axisLine={{ stroke: gridStroke }}
-              minTickGap={24}
-            />
-            <YAxis
-              tick={axisTick}
-              tickLine={false}
-              axisLine={false}
-              allowDecimals={false}
-              tickFormatter={int}
-            />
-            <Tooltip
-              cursor={cursorFill}
-              contentStyle={tooltipStyle}
-              labelStyle={tooltipLabelStyle}
-              itemStyle={tooltipItemStyle}
-              formatter={(v) => [int(Number(v)), "Judgments"]}
-            />
+            <XAxis dataKey="label" {...baselineAxisProps} minTickGap={24} />
+            <YAxis {...axisProps} allowDecimals={false} tickFormatter={int} />
+            <Tooltip {...tooltipProps} formatter={(v) => [int(Number(v)), "Judgments"]} />
             <Bar
               dataKey="count"
               fill="var(--accent)"

@@ -1,5 +1,5 @@
 import { Kbd } from "@/components/ui";
-import { Markdown } from "@/features/markdown/markdown";
+import { Markdown } from "@/components/ui/markdown";
 import styles from "./labeling.module.css";
 
 export function GuidelinesPanel({

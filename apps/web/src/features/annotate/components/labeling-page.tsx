@@ -1,11 +1,9 @@
 "use client";
 
-import type { TOptionKey } from "@arbiter/shared";
+import type { TOptionKey, TProgress } from "@arbiter/shared";
 import Link from "next/link";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { Button, ButtonLink, EmptyState, ErrorState, ProgressBar, Spinner, useToast } from "@/components/ui";
-import { LabelingNotice } from "@/features/join/labeling-notice";
-import type { TProgress } from "@/lib/contracts";
 import { type Answer, type Choice, emptyAnswer, missingParts, taskOf } from "../answer";
 import { useLabeling } from "../hooks/use-labeling";
 import { useShortcuts } from "../hooks/use-shortcuts";
@@ -15,6 +13,7 @@ import { DecisionBar } from "./decision-bar";
 import { Extras } from "./extras";
 import { GuidelinesPanel } from "./guidelines-panel";
 import styles from "./labeling.module.css";
+import { LabelingNotice } from "./labeling-notice";
 import { LeaseNotice, RetryNotice } from "./notices";
 import { OptionCard } from "./option-card";
 import { PromptView } from "./prompt-view";

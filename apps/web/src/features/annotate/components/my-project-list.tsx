@@ -1,5 +1,5 @@
+import type { TMyProject } from "@arbiter/shared";
 import { Badge, ButtonLink, EmptyState, ProgressBar } from "@/components/ui";
-import type { TMyProject } from "@/lib/contracts";
 import styles from "./my-project-list.module.css";
 
 export function MyProjectList({ projects }: { projects: TMyProject[] }) {

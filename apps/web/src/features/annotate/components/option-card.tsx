@@ -1,6 +1,6 @@
 import type { TAssignment, TOptionKey } from "@arbiter/shared";
 import { Badge, Kbd } from "@/components/ui";
-import { Markdown } from "@/features/markdown/markdown";
+import { Markdown } from "@/components/ui/markdown";
 import type { Answer, Task } from "../answer";
 import { placeLabel } from "../ranking";
 import styles from "./labeling.module.css";

@@ -1,5 +1,5 @@
 import type { TAssignment } from "@arbiter/shared";
-import { Markdown } from "@/features/markdown/markdown";
+import { Markdown } from "@/components/ui/markdown";
 import styles from "./labeling.module.css";
 
 const ROLE: Record<string, string> = { system: "System", user: "User", assistant: "Assistant" };

@@ -1,9 +1,8 @@
 "use client";
 
-import type { TAssignment } from "@arbiter/shared";
+import type { TAssignment, TProgress } from "@arbiter/shared";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { ApiError, isTransient } from "@/lib/api-error";
-import type { TProgress } from "@/lib/contracts";
 import { type Answer, emptyAnswer, fromBody, missingParts, taskOf, toBody } from "../answer";
 import {
   fetchProgress,

@@ -2,10 +2,18 @@
 
 import type { TExport } from "@arbiter/shared";
 import { useEffect, useState } from "react";
-import { Badge, type BadgeTone, Button, Card, CardHeader, EmptyState, ProgressBar } from "@/components/ui";
-import { useCopy } from "@/features/admin/components/copy-field";
-import { RelativeTime } from "@/features/admin/components/relative-time";
-import { count } from "@/features/admin/format";
+import {
+  Badge,
+  type BadgeTone,
+  Button,
+  Card,
+  CardHeader,
+  count,
+  EmptyState,
+  ProgressBar,
+  RelativeTime,
+  useCopy,
+} from "@/components/ui";
 import { fileUrl } from "../api";
 import { FORMAT_INFO } from "../form";
 import styles from "./exports.module.css";

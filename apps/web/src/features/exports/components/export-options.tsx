@@ -1,8 +1,7 @@
 "use client";
 
 import { EXPORT_FORMATS, type TProject } from "@arbiter/shared";
-import { Input } from "@/components/ui";
-import { SelectField } from "@/features/admin/components/select-field";
+import { Input, SelectField } from "@/components/ui";
 import { type ExportForm, type FieldErrors, FORMAT_INFO, isPairFormat } from "../form";
 import { Check, FieldNote, RadioCards, Segmented } from "./controls";
 import styles from "./exports.module.css";

@@ -1,8 +1,7 @@
 "use client";
 
 import type { TExportPreview } from "@arbiter/shared";
-import { Badge, Card, CardBody, CardHeader, Spinner } from "@/components/ui";
-import { count } from "@/features/admin/format";
+import { Badge, Card, CardBody, CardHeader, count, Spinner } from "@/components/ui";
 import type { PreviewState } from "../hooks/use-preview";
 import styles from "./exports.module.css";
 

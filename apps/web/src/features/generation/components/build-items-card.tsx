@@ -1,12 +1,11 @@
 "use client";
 
-import type { TBuildItemsBody } from "@arbiter/shared";
+import type { TBuildItemsBody, TBuildItemsResponse } from "@arbiter/shared";
 import { type FormEvent, useState } from "react";
-import { Button, Card, CardBody, CardHeader, Input } from "@/components/ui";
-import admin from "@/features/admin/components/admin.module.css";
-import { errorMessage } from "@/features/admin/components/confirm-dialog";
-import { buildItems, type TBuildResult } from "../api";
-import { countOf, formatCount } from "../format";
+import { Button, Card, CardBody, CardHeader, count, errorMessage, FormError, Input } from "@/components/ui";
+import formStyles from "@/components/ui/form.module.css";
+import { buildItems } from "../api";
+import { countOf } from "../format";
 import styles from "./generation.module.css";
 
 type Strategy = TBuildItemsBody["strategy"];
@@ -39,7 +38,7 @@ export function BuildItemsCard({
   projectId: string;
   optionsPerItem: number;
   runId: string | null;
-  onBuilt: (result: TBuildResult) => void;
+  onBuilt: (result: TBuildItemsResponse) => void;
 }) {
   const pairwise = optionsPerItem === 2;
   const [strategy, setStrategy] = useState<Strategy>(pairwise ? "cross-generator" : "k-wise");
@@ -48,7 +47,7 @@ export function BuildItemsCard({
   const [onlyRun, setOnlyRun] = useState(runId !== null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [result, setResult] = useState<TBuildResult | null>(null);
+  const [result, setResult] = useState<TBuildItemsResponse | null>(null);
 
   const capNumber = cap.trim() ? Number(cap) : undefined;
   const capOk =
@@ -83,7 +82,7 @@ export function BuildItemsCard({
         description="Turn stored completions into items to judge. Safe to repeat: items that exist are not added twice."
       />
       <CardBody>
-        <form className={admin.form} onSubmit={submit}>
+        <form className={formStyles.form} onSubmit={submit}>
           <fieldset className={styles.formSection}>
             <legend>Strategy</legend>
             {STRATEGIES.filter((s) => (s.value === "k-wise") !== pairwise).map((s) => {
@@ -126,11 +125,7 @@ export function BuildItemsCard({
             onChange={(e) => setCap(e.target.value)}
             error={capOk ? null : "a whole number from 1 to 1,000"}
           />
-          {error ? (
-            <p className={admin.formError} role="alert">
-              {error}
-            </p>
-          ) : null}
+          <FormError message={error} />
           <div className={styles.cardActions}>
             <Button type="submit" variant="primary" loading={busy} disabled={!capOk}>
               Build items
@@ -146,8 +141,7 @@ export function BuildItemsCard({
                 {result.created === 0 ? "Nothing new" : `Added ${countOf(result.created, "items")}`}
               </strong>
               {" · "}
-              {formatCount(result.existing)} already existed · {formatCount(result.skippedIdentical)} skipped
-              as identical
+              {count(result.existing)} already existed · {count(result.skippedIdentical)} skipped as identical
             </p>
           ) : null}
         </form>

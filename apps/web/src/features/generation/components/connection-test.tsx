@@ -1,13 +1,13 @@
 "use client";
 
+import type { TGeneratorTestResponse } from "@arbiter/shared";
 import { type ReactNode, useState } from "react";
-import { Button } from "@/components/ui";
-import { errorMessage } from "@/features/admin/components/confirm-dialog";
+import { Button, errorMessage } from "@/components/ui";
 import { ApiError } from "@/lib/api-error";
-import { type TGeneratorTest, testGenerator } from "../api";
+import { testGenerator } from "../api";
 import styles from "./generation.module.css";
 
-type Outcome = TGeneratorTest | { ok: false; unreachable: string };
+type Outcome = TGeneratorTestResponse | { ok: false; unreachable: string };
 
 /**
  * One real request through a worker (which holds the API keys), showing the status and the

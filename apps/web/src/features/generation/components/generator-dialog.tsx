@@ -2,9 +2,8 @@
 
 import type { TCreateGeneratorBody, TGenerator } from "@arbiter/shared";
 import { type FormEvent, useState } from "react";
-import { Button, Dialog, Input, Textarea } from "@/components/ui";
-import admin from "@/features/admin/components/admin.module.css";
-import { errorMessage } from "@/features/admin/components/confirm-dialog";
+import { Button, Dialog, DialogActions, errorMessage, Input, Textarea } from "@/components/ui";
+import formStyles from "@/components/ui/form.module.css";
 import { ApiError } from "@/lib/api-error";
 import {
   bodyFromForm,
@@ -95,7 +94,7 @@ function GeneratorFormBody({
   }
 
   return (
-    <form className={admin.form} onSubmit={submit} noValidate>
+    <form className={formStyles.form} onSubmit={submit} noValidate>
       <fieldset className={styles.formSection}>
         <legend>Endpoint</legend>
         <Input label="Name" {...field("name")} autoFocus autoComplete="off" maxLength={200} />
@@ -222,19 +221,11 @@ function GeneratorFormBody({
         </div>
       </fieldset>
 
-      {formError ? (
-        <p className={admin.formError} role="alert">
-          {formError}
-        </p>
-      ) : null}
-      <div className={admin.formActions}>
-        <Button onClick={onClose} disabled={busy}>
-          Cancel
-        </Button>
+      <DialogActions error={formError} busy={busy} onCancel={onClose}>
         <Button type="submit" variant="primary" loading={busy}>
           {submitLabel}
         </Button>
-      </div>
+      </DialogActions>
     </form>
   );
 }

@@ -9,11 +9,11 @@ import {
   Card,
   CardBody,
   CardHeader,
+  ConfirmDialog,
   EmptyState,
   PageHeader,
   useToast,
 } from "@/components/ui";
-import { ConfirmDialog } from "@/features/admin/components/confirm-dialog";
 import { createGenerator, deleteGenerator, updateGenerator } from "../api";
 import { ConnectionTest } from "./connection-test";
 import styles from "./generation.module.css";

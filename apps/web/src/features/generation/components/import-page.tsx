@@ -2,9 +2,16 @@
 
 import type { TImportResponse } from "@arbiter/shared";
 import { useRef, useState } from "react";
-import { Button, ButtonLink, Card, CardBody, CardHeader, PageHeader } from "@/components/ui";
-import admin from "@/features/admin/components/admin.module.css";
-import { errorMessage } from "@/features/admin/components/confirm-dialog";
+import {
+  Button,
+  ButtonLink,
+  Card,
+  CardBody,
+  CardHeader,
+  errorMessage,
+  FormError,
+  PageHeader,
+} from "@/components/ui";
 import { type ImportKind, type ImportMode, uploadImport } from "../api";
 import { countOf } from "../format";
 import styles from "./generation.module.css";
@@ -145,11 +152,7 @@ export function ImportPage({ projectId, projectName }: { projectId: string; proj
               )}
             </label>
 
-            {error ? (
-              <p className={admin.formError} role="alert">
-                {error}
-              </p>
-            ) : null}
+            <FormError message={error} />
 
             <div className={styles.cardActions}>
               <Button

@@ -1,7 +1,7 @@
 import type { TImportResponse } from "@arbiter/shared";
-import { Badge, Card, CardBody, CardHeader } from "@/components/ui";
-import admin from "@/features/admin/components/admin.module.css";
-import { countOf, formatCount } from "../format";
+import { Badge, Card, CardBody, CardHeader, count } from "@/components/ui";
+import tableStyles from "@/components/ui/table.module.css";
+import { countOf } from "../format";
 import styles from "./generation.module.css";
 
 /** What a check or an import found: counts, then each rejected line with its number and reason. */
@@ -30,9 +30,7 @@ export function ImportReport({
             {r.rejected === 0 ? (
               <Badge tone="success">All lines good</Badge>
             ) : (
-              <Badge tone={r.mode === "partial" ? "warning" : "danger"}>
-                {formatCount(r.rejected)} rejected
-              </Badge>
+              <Badge tone={r.mode === "partial" ? "warning" : "danger"}>{count(r.rejected)} rejected</Badge>
             )}
           </span>
         }
@@ -57,11 +55,11 @@ export function ImportReport({
           <Stat label="Rejected" value={r.rejected} danger={r.rejected > 0} />
         </div>
         {r.rejects.length > 0 ? (
-          <div className={admin.tableWrap}>
-            <table className={admin.table} data-testid="import-rejects">
+          <div className={tableStyles.wrap}>
+            <table className={tableStyles.table} data-testid="import-rejects">
               <thead>
                 <tr>
-                  <th scope="col" className={admin.num}>
+                  <th scope="col" className={tableStyles.num}>
                     Line
                   </th>
                   <th scope="col">Why it was rejected</th>
@@ -70,15 +68,15 @@ export function ImportReport({
               <tbody>
                 {r.rejects.map((reject) => (
                   <tr key={`${reject.line}-${reject.reason}`}>
-                    <td className={admin.num}>{reject.line}</td>
+                    <td className={tableStyles.num}>{reject.line}</td>
                     <td className={styles.errorText}>{reject.reason}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
             {r.rejected > r.rejects.length ? (
-              <div className={admin.tableFoot}>
-                The first {formatCount(r.rejects.length)} of {formatCount(r.rejected)} rejected lines.
+              <div className={tableStyles.foot}>
+                The first {count(r.rejects.length)} of {count(r.rejected)} rejected lines.
               </div>
             ) : null}
           </div>
@@ -102,7 +100,7 @@ function Stat({
   return (
     <div className={`${styles.stat} ${danger ? styles.statDanger : ""}`}>
       <div className={styles.statLabel}>{label}</div>
-      <div className={styles.statValue}>{formatCount(value)}</div>
+      <div className={styles.statValue}>{count(value)}</div>
       {note ? <div className={styles.statNote}>{note}</div> : null}
     </div>
   );

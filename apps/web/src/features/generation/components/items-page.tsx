@@ -1,6 +1,6 @@
 "use client";
 
-import type { TContentSummary, TItemSummary } from "@arbiter/shared";
+import type { TContentSummary, TItemListResponse } from "@arbiter/shared";
 import { useState } from "react";
 import {
   Badge,
@@ -8,14 +8,15 @@ import {
   ButtonLink,
   Card,
   CardHeader,
+  count,
   EmptyState,
   PagedListFoot,
   PageHeader,
+  usePagedList,
 } from "@/components/ui";
-import admin from "@/features/admin/components/admin.module.css";
-import { usePagedList } from "@/features/admin/hooks/use-paged-list";
+import tableStyles from "@/components/ui/table.module.css";
+import textStyles from "@/components/ui/text.module.css";
 import { getContents, listItems } from "../api";
-import { formatCount } from "../format";
 import { BuildItemsCard } from "./build-items-card";
 import styles from "./generation.module.css";
 import { SectionNav } from "./section-nav";
@@ -39,7 +40,7 @@ export function ItemsPage({
   optionsPerItem: number;
   runId: string | null;
   initialSummary: TContentSummary;
-  initialItems: { items: TItemSummary[]; nextCursor: string | null };
+  initialItems: TItemListResponse;
 }) {
   const [summary, setSummary] = useState(initialSummary);
   const [version, setVersion] = useState(0);
@@ -66,13 +67,13 @@ export function ItemsPage({
         <Stat
           label="Prompts"
           value={s.prompts}
-          note={`${formatCount(s.promptsWithCompletions)} with completions`}
+          note={`${count(s.promptsWithCompletions)} with completions`}
         />
         <Stat label="Completions" value={s.completions} note={`${s.models.length} models or generators`} />
         <Stat
           label="Items"
           value={s.items.total}
-          note={`${formatCount(s.items.open)} open · ${formatCount(s.items.gold)} gold`}
+          note={`${count(s.items.open)} open · ${count(s.items.gold)} gold`}
         />
         <Stat label="Complete" value={s.items.complete} note="have all their judgments" />
       </div>
@@ -98,12 +99,12 @@ export function ItemsPage({
             </EmptyState>
           ) : (
             <div style={{ overflowX: "auto" }}>
-              <table className={`${admin.table} ${styles.modelTable}`}>
+              <table className={`${tableStyles.table} ${styles.modelTable}`}>
                 <thead>
                   <tr>
                     <th scope="col">Model</th>
                     <th scope="col">Source</th>
-                    <th scope="col" className={admin.num}>
+                    <th scope="col" className={tableStyles.num}>
                       Completions
                     </th>
                   </tr>
@@ -115,7 +116,7 @@ export function ItemsPage({
                       <td>
                         {m.generatorName ?? (m.source === "IMPORTED" ? "imported" : "removed generator")}
                       </td>
-                      <td className={admin.num}>{formatCount(m.completions)}</td>
+                      <td className={tableStyles.num}>{count(m.completions)}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -143,14 +144,14 @@ export function ItemsPage({
           </EmptyState>
         </Card>
       ) : (
-        <div className={admin.tableWrap} aria-busy={list.loading}>
-          <table className={admin.table} data-testid="items-table">
+        <div className={tableStyles.wrap} aria-busy={list.loading}>
+          <table className={tableStyles.table} data-testid="items-table">
             <thead>
               <tr>
                 <th scope="col">Prompt</th>
                 <th scope="col">Compares</th>
                 <th scope="col">Status</th>
-                <th scope="col" className={admin.num}>
+                <th scope="col" className={tableStyles.num}>
                   Judgments
                 </th>
               </tr>
@@ -161,7 +162,7 @@ export function ItemsPage({
                   <td>
                     <span className={styles.preview}>{item.prompt.preview || "(empty prompt)"}</span>
                     {item.prompt.externalId ? (
-                      <span className={admin.secondaryText}>{item.prompt.externalId}</span>
+                      <span className={textStyles.secondaryText}>{item.prompt.externalId}</span>
                     ) : null}
                   </td>
                   <td>
@@ -186,7 +187,7 @@ export function ItemsPage({
                       </>
                     ) : null}
                   </td>
-                  <td className={admin.num}>
+                  <td className={tableStyles.num}>
                     {item.judgmentsCount} / {item.judgmentsWanted}
                   </td>
                 </tr>
@@ -204,7 +205,7 @@ function Stat({ label, value, note }: { label: string; value: number; note: stri
   return (
     <div className={styles.stat}>
       <div className={styles.statLabel}>{label}</div>
-      <div className={styles.statValue}>{formatCount(value)}</div>
+      <div className={styles.statValue}>{count(value)}</div>
       <div className={styles.statNote}>{note}</div>
     </div>
   );

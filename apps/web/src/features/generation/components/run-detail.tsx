@@ -9,23 +9,16 @@ import {
   Card,
   CardBody,
   CardHeader,
+  ConfirmDialog,
+  count,
   EmptyState,
   PageHeader,
   ProgressBar,
+  RelativeTime,
   useToast,
 } from "@/components/ui";
-import { ConfirmDialog } from "@/features/admin/components/confirm-dialog";
-import { RelativeTime } from "@/features/admin/components/relative-time";
 import { cancelRun } from "../api";
-import {
-  eta,
-  formatCount,
-  formatDuration,
-  formatRate,
-  isActive,
-  runStatusBadge,
-  throughput,
-} from "../format";
+import { eta, formatDuration, formatRate, isActive, runStatusBadge, throughput } from "../format";
 import { useLiveRun, useNow } from "../hooks/use-live-run";
 import styles from "./generation.module.css";
 import { SectionNav } from "./section-nav";
@@ -86,7 +79,7 @@ export function RunDetail({
             <div className={styles.progressLine}>
               <span>
                 <strong data-testid="run-progress">
-                  {formatCount(finished)} of {formatCount(run.total)}
+                  {count(finished)} of {count(run.total)}
                 </strong>{" "}
                 samples finished ({share}%)
               </span>
@@ -193,7 +186,7 @@ function Stat({
   return (
     <div className={`${styles.stat} ${toneClass}`}>
       <div className={styles.statLabel}>{label}</div>
-      <div className={styles.statValue}>{formatCount(value)}</div>
+      <div className={styles.statValue}>{count(value)}</div>
       <div className={styles.statNote}>{note}</div>
     </div>
   );

@@ -4,11 +4,21 @@ import type { TGenerationRun, TGenerator } from "@arbiter/shared";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
-import { Badge, Button, ButtonLink, Card, EmptyState, PageHeader, ProgressBar } from "@/components/ui";
-import admin from "@/features/admin/components/admin.module.css";
-import { RelativeTime } from "@/features/admin/components/relative-time";
+import {
+  Badge,
+  Button,
+  ButtonLink,
+  Card,
+  count,
+  EmptyState,
+  PageHeader,
+  ProgressBar,
+  RelativeTime,
+} from "@/components/ui";
+import tableStyles from "@/components/ui/table.module.css";
+import textStyles from "@/components/ui/text.module.css";
 import { listRuns } from "../api";
-import { formatCount, isActive, runStatusBadge } from "../format";
+import { isActive, runStatusBadge } from "../format";
 import styles from "./generation.module.css";
 import { SectionNav } from "./section-nav";
 import { StartRunDialog } from "./start-run-dialog";
@@ -87,14 +97,14 @@ export function RunsPage({
                 </Button>
               }
             >
-              {formatCount(promptCount)} prompts and {generators.length} generator
+              {count(promptCount)} prompts and {generators.length} generator
               {generators.length === 1 ? "" : "s"} are ready.
             </EmptyState>
           )}
         </Card>
       ) : (
-        <div className={admin.tableWrap}>
-          <table className={admin.table}>
+        <div className={tableStyles.wrap}>
+          <table className={tableStyles.table}>
             <thead>
               <tr>
                 <th scope="col">Run</th>
@@ -102,7 +112,7 @@ export function RunsPage({
                 <th scope="col" className={styles.progressCol}>
                   Progress
                 </th>
-                <th scope="col" className={admin.num}>
+                <th scope="col" className={tableStyles.num}>
                   Failed
                 </th>
               </tr>
@@ -114,10 +124,10 @@ export function RunsPage({
                 return (
                   <tr key={run.id} data-testid="run-row">
                     <td className={styles.runName}>
-                      <Link href={`/projects/${projectId}/runs/${run.id}`} className={admin.primaryText}>
+                      <Link href={`/projects/${projectId}/runs/${run.id}`} className={textStyles.primaryText}>
                         {run.generatorIds.map((id) => names.get(id) ?? "removed generator").join(" · ")}
                       </Link>
-                      <div className={admin.secondaryText}>
+                      <div className={textStyles.secondaryText}>
                         {run.samplesPerPrompt} per prompt · <RelativeTime iso={run.createdAt} />
                       </div>
                     </td>
@@ -126,11 +136,11 @@ export function RunsPage({
                     </td>
                     <td>
                       <ProgressBar value={finished} max={run.total} label={`Progress of run ${run.id}`} />
-                      <div className={admin.secondaryText}>
-                        {formatCount(run.done)} done of {formatCount(run.total)}
+                      <div className={textStyles.secondaryText}>
+                        {count(run.done)} done of {count(run.total)}
                       </div>
                     </td>
-                    <td className={admin.num}>{formatCount(run.failed)}</td>
+                    <td className={tableStyles.num}>{count(run.failed)}</td>
                   </tr>
                 );
               })}

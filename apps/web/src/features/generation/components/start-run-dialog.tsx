@@ -2,12 +2,19 @@
 
 import type { TGenerator } from "@arbiter/shared";
 import { type FormEvent, useState } from "react";
-import { Button, Dialog, Input, Spinner } from "@/components/ui";
-import admin from "@/features/admin/components/admin.module.css";
-import { errorMessage } from "@/features/admin/components/confirm-dialog";
-import { usePagedList } from "@/features/admin/hooks/use-paged-list";
+import {
+  Button,
+  count,
+  Dialog,
+  DialogActions,
+  errorMessage,
+  FormError,
+  Input,
+  Spinner,
+  usePagedList,
+} from "@/components/ui";
+import formStyles from "@/components/ui/form.module.css";
 import { listPrompts, startRun } from "../api";
-import { formatCount } from "../format";
 import styles from "./generation.module.css";
 
 /** Picks generators, samples per prompt and (optionally) which prompts, then starts the run. */
@@ -93,7 +100,7 @@ function StartRunForm({
   }
 
   return (
-    <form className={admin.form} onSubmit={submit}>
+    <form className={formStyles.form} onSubmit={submit}>
       <fieldset className={styles.formSection}>
         <legend>Generators</legend>
         <div className={styles.checkList}>
@@ -125,7 +132,7 @@ function StartRunForm({
         <legend>Prompts</legend>
         <label className={styles.checkRow}>
           <input type="radio" name="subset" checked={!subset} onChange={() => setSubset(false)} />
-          All {formatCount(promptCount)} prompts of the project
+          All {count(promptCount)} prompts of the project
         </label>
         <label className={styles.checkRow}>
           <input type="radio" name="subset" checked={subset} onChange={() => setSubset(true)} />
@@ -140,23 +147,15 @@ function StartRunForm({
         ) : null}
       </fieldset>
       <p className={styles.note} aria-live="polite">
-        {formatCount(prompts)} prompt{prompts === 1 ? "" : "s"} × {chosen.size} generator
-        {chosen.size === 1 ? "" : "s"} × {samplesOk ? samplesNumber : "?"} ={" "}
-        <strong>{formatCount(total)}</strong> requests. Samples already stored are not generated again.
+        {count(prompts)} prompt{prompts === 1 ? "" : "s"} × {chosen.size} generator
+        {chosen.size === 1 ? "" : "s"} × {samplesOk ? samplesNumber : "?"} = <strong>{count(total)}</strong>{" "}
+        requests. Samples already stored are not generated again.
       </p>
-      {error ? (
-        <p className={admin.formError} role="alert">
-          {error}
-        </p>
-      ) : null}
-      <div className={admin.formActions}>
-        <Button onClick={onClose} disabled={busy}>
-          Cancel
-        </Button>
+      <DialogActions error={error} busy={busy} onCancel={onClose}>
         <Button type="submit" variant="primary" loading={busy} disabled={!ready}>
           Start run
         </Button>
-      </div>
+      </DialogActions>
     </form>
   );
 }
@@ -174,12 +173,7 @@ function PromptPicker({
     const page = await listPrompts(projectId, cursor);
     return { rows: page.prompts, nextCursor: page.nextCursor };
   }, projectId);
-  if (list.error && list.rows.length === 0)
-    return (
-      <p className={admin.formError} role="alert">
-        {list.error}
-      </p>
-    );
+  if (list.error && list.rows.length === 0) return <FormError message={list.error} />;
   return (
     <div className={styles.checkList} aria-busy={list.loading}>
       {list.loading ? <Spinner label="Loading prompts" /> : null}

@@ -2,7 +2,7 @@
 
 import type { TGenerationRun } from "@arbiter/shared";
 import { useEffect, useRef, useState } from "react";
-import { errorMessage } from "@/features/admin/components/confirm-dialog";
+import { errorMessage } from "@/components/ui";
 import { getRun } from "../api";
 import { isActive } from "../format";
 

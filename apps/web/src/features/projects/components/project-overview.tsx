@@ -1,6 +1,6 @@
 import type { TProject } from "@arbiter/shared";
 import { ButtonLink, Card, CardBody, CardHeader, PageHeader, ProgressBar } from "@/components/ui";
-import { Markdown } from "@/features/markdown/markdown";
+import { Markdown } from "@/components/ui/markdown";
 import { StatusBadge, taskLabel } from "./project-labels";
 import { percent } from "./project-table";
 import styles from "./projects.module.css";

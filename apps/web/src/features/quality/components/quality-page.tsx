@@ -2,10 +2,8 @@
 
 import type { TAnnotatorQuality, TProject } from "@arbiter/shared";
 import { useState } from "react";
-import { Button, ErrorState, PageHeader, useToast } from "@/components/ui";
-import { updateUser } from "@/features/admin/api";
-import { ConfirmDialog, errorMessage } from "@/features/admin/components/confirm-dialog";
-import { fetchQuality, setAnnotatorStatus } from "../api";
+import { Button, ConfirmDialog, ErrorState, errorMessage, PageHeader, useToast } from "@/components/ui";
+import { fetchQuality, setAnnotatorStatus, suspendUser } from "../api";
 import local from "./quality.module.css";
 import { QualitySettings } from "./quality-settings";
 import { type QualityAction, QualityTable } from "./quality-table";
@@ -92,7 +90,7 @@ export function QualityPage({
         onClose={() => setAction(null)}
         onConfirm={async () => {
           if (!action) return;
-          await updateUser(action.annotator.user.id, { status: "SUSPENDED" });
+          await suspendUser(action.annotator.user.id);
           toast({ tone: "success", message: `${action.annotator.user.name} is suspended` });
         }}
       >

@@ -2,10 +2,18 @@
 
 import type { TProject, TUpdateProjectBody } from "@arbiter/shared";
 import { type FormEvent, useState } from "react";
-import { Button, Card, CardBody, CardHeader, Input, useToast } from "@/components/ui";
-import styles from "@/features/admin/components/admin.module.css";
-import { errorMessage } from "@/features/admin/components/confirm-dialog";
-import { CopyField } from "@/features/admin/components/copy-field";
+import {
+  Button,
+  Card,
+  CardBody,
+  CardHeader,
+  CopyField,
+  errorMessage,
+  Input,
+  useToast,
+} from "@/components/ui";
+import formStyles from "@/components/ui/form.module.css";
+import textStyles from "@/components/ui/text.module.css";
 import { ApiError } from "@/lib/api-error";
 import { updateProject } from "../api";
 import local from "./quality.module.css";
@@ -188,7 +196,7 @@ export function QualitySettings({ project, origin }: { project: TProject; origin
               title="Crowd platform"
               description="Prolific or MTurk participants enter through a study link."
             />
-            <CardBody className={styles.form}>
+            <CardBody className={formStyles.form}>
               <label className={local.toggle}>
                 <input
                   type="checkbox"
@@ -228,19 +236,19 @@ export function QualitySettings({ project, origin }: { project: TProject; origin
                 <>
                   <div>
                     <div
-                      className={styles.primaryText}
+                      className={textStyles.primaryText}
                       style={{ fontSize: "var(--text-sm)", marginBottom: 6 }}
                     >
                       Study link for Prolific
                     </div>
                     <CopyField value={links.prolific} label="Prolific study link" testId="prolific-link" />
                   </div>
-                  <p className={styles.secondaryText}>
+                  <p className={textStyles.secondaryText}>
                     For MTurk use <code>{links.mturk}</code>; MTurk appends workerId, assignmentId and hitId.
                   </p>
                 </>
               ) : (
-                <p className={styles.secondaryText}>
+                <p className={textStyles.secondaryText}>
                   Save with the platform switched on to get the study link.
                 </p>
               )}
@@ -249,7 +257,7 @@ export function QualitySettings({ project, origin }: { project: TProject; origin
         </div>
         <div className={local.saveBar}>
           {error ? (
-            <span className={styles.formError} role="alert">
+            <span className={formStyles.error} role="alert">
               {error}
             </span>
           ) : null}

@@ -2,11 +2,20 @@
 
 import type { TAnnotatorQuality } from "@arbiter/shared";
 import { Fragment, useState } from "react";
-import { Badge, Button, EmptyState } from "@/components/ui";
-import styles from "@/features/admin/components/admin.module.css";
-import { SortHeader } from "@/features/admin/components/sort-header";
-import { count, pct } from "@/features/admin/format";
-import { nextSort, type Sort, sortRows } from "@/features/admin/sort";
+import {
+  ActionsHeader,
+  Badge,
+  Button,
+  count,
+  EmptyState,
+  nextSort,
+  pct,
+  type Sort,
+  SortHeader,
+  sortRows,
+} from "@/components/ui";
+import tableStyles from "@/components/ui/table.module.css";
+import textStyles from "@/components/ui/text.module.css";
 import { COLUMN_VALUE, type Column, FLAG_LABEL, pValue, STATUS, seconds } from "../measures";
 import local from "./quality.module.css";
 
@@ -72,8 +81,8 @@ export function QualityTable({
   const rows = sortRows(annotators, sort, (a, k) => COLUMN_VALUE[k](a));
   const columns = HEADERS.length + (canAct ? 1 : 0);
   return (
-    <div className={styles.tableWrap}>
-      <table className={`${styles.table} ${local.table}`}>
+    <div className={tableStyles.wrap}>
+      <table className={`${tableStyles.table} ${local.table}`}>
         <thead>
           <tr>
             {HEADERS.map((h) => (
@@ -87,11 +96,7 @@ export function QualityTable({
                 onSort={(c) => setSort(nextSort(sort, c, ASCENDING_FIRST.has(c) ? "asc" : "desc"))}
               />
             ))}
-            {canAct ? (
-              <th scope="col" className={styles.actions}>
-                <span className="visually-hidden">Actions</span>
-              </th>
-            ) : null}
+            {canAct ? <ActionsHeader /> : null}
           </tr>
         </thead>
         <tbody>
@@ -103,9 +108,9 @@ export function QualityTable({
                 className={a.flags.length ? local.flaggedRow : undefined}
               >
                 <td>
-                  <div className={styles.primaryText}>{a.user.name}</div>
+                  <div className={textStyles.primaryText}>{a.user.name}</div>
                   <div
-                    className={`${styles.secondaryText} ${local.email}`}
+                    className={`${textStyles.secondaryText} ${local.email}`}
                     title={a.user.email ?? `Pseudonym in exports: ${a.user.pseudonym}`}
                   >
                     {a.user.email ?? a.user.pseudonym}
@@ -119,35 +124,35 @@ export function QualityTable({
                     </div>
                   ) : null}
                 </td>
-                <td className={styles.num}>
+                <td className={tableStyles.num}>
                   {count(a.judgments)}
-                  <div className={styles.secondaryText}>{a.perDay.toFixed(1)}/day</div>
+                  <div className={textStyles.secondaryText}>{a.perDay.toFixed(1)}/day</div>
                 </td>
-                <td className={styles.num}>
+                <td className={tableStyles.num}>
                   {pct(a.goldAccuracy)}
                   {a.goldAnswered ? (
-                    <div className={styles.secondaryText}>of {count(a.goldAnswered)}</div>
+                    <div className={textStyles.secondaryText}>of {count(a.goldAnswered)}</div>
                   ) : null}
                 </td>
-                <td className={styles.num}>
+                <td className={tableStyles.num}>
                   {pct(a.agreement)}
                   {a.agreementItems ? (
-                    <div className={styles.secondaryText}>
+                    <div className={textStyles.secondaryText}>
                       {count(a.agreementItems)} {a.agreementItems === 1 ? "item" : "items"}
                     </div>
                   ) : null}
                 </td>
-                <td className={styles.num}>
+                <td className={tableStyles.num}>
                   {pct(a.firstShownShare)}
-                  <div className={styles.secondaryText}>{pValue(a.positionP)}</div>
+                  <div className={textStyles.secondaryText}>{pValue(a.positionP)}</div>
                 </td>
-                <td className={styles.num}>{pct(a.tieRate)}</td>
-                <td className={styles.num}>{pct(a.bothBadRate)}</td>
-                <td className={styles.num}>{seconds(a.medianSeconds)}</td>
-                <td className={styles.num}>{pct(a.fastShare)}</td>
+                <td className={tableStyles.num}>{pct(a.tieRate)}</td>
+                <td className={tableStyles.num}>{pct(a.bothBadRate)}</td>
+                <td className={tableStyles.num}>{seconds(a.medianSeconds)}</td>
+                <td className={tableStyles.num}>{pct(a.fastShare)}</td>
                 {canAct ? (
-                  <td className={styles.actions}>
-                    <div className={`${styles.actionsInner} ${local.stacked}`}>
+                  <td className={tableStyles.actions}>
+                    <div className={`${tableStyles.actionsInner} ${local.stacked}`}>
                       {a.status === "QUARANTINED" || a.status === "REJECTED" ? (
                         <Button size="sm" onClick={() => onAction({ kind: "clear", annotator: a })}>
                           Clear

@@ -1,10 +1,8 @@
 "use client";
 
 import type { FormEvent } from "react";
-import { Button, Dialog, Textarea } from "@/components/ui";
-import styles from "@/features/admin/components/admin.module.css";
-import { DialogActions } from "@/features/admin/components/dialog-actions";
-import { useDialogAction } from "@/features/admin/hooks/use-dialog-action";
+import { Button, Dialog, DialogActions, Textarea, useDialogAction } from "@/components/ui";
+import formStyles from "@/components/ui/form.module.css";
 import type { QualityAction } from "./quality-table";
 
 /** Quarantine or clear one annotator in this project, with a reason kept in the audit log. */
@@ -35,7 +33,7 @@ export function StatusDialog({
       title={quarantine ? `Quarantine ${name}?` : `Clear ${name}?`}
     >
       {action ? (
-        <form className={styles.form} onSubmit={submit}>
+        <form className={formStyles.form} onSubmit={submit}>
           <p>
             {quarantine
               ? "They get no new items in this project, items they hold go back to the queue, and their judgments here stop counting and are left out of exports."

@@ -1,4 +1,4 @@
-import type { TUser } from "@arbiter/shared";
+import type { TUserListResponse } from "@arbiter/shared";
 import type { Metadata } from "next";
 import { UsersPage } from "@/features/admin/components/users-page";
 import { serverGet } from "@/lib/server-api";
@@ -8,6 +8,6 @@ export const metadata: Metadata = { title: "Users" };
 
 export default async function AdminUsersRoute() {
   const me = await requireAdmin();
-  const initial = await serverGet<{ users: TUser[]; nextCursor: string | null }>("/users?limit=50");
+  const initial = await serverGet<TUserListResponse>("/users?limit=50");
   return <UsersPage initial={initial} meId={me.id} />;
 }

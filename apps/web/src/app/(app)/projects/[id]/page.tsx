@@ -1,4 +1,4 @@
-import type { TProject } from "@arbiter/shared";
+import type { TProjectResponse } from "@arbiter/shared";
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { ProjectOverview } from "@/features/projects/components/project-overview";
@@ -12,7 +12,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
   if (user.role === "ANNOTATOR") redirect("/annotate");
   const { id } = await params;
   try {
-    const { project } = await serverGet<{ project: TProject }>(`/projects/${encodeURIComponent(id)}`);
+    const { project } = await serverGet<TProjectResponse>(`/projects/${encodeURIComponent(id)}`);
     return <ProjectOverview project={project} />;
   } catch (err) {
     if (err instanceof ApiError && (err.status === 404 || err.status === 400)) notFound();

@@ -1,7 +1,6 @@
-import type { TInvite } from "@arbiter/shared";
+import type { TInviteListResponse, TPoolMembersResponse } from "@arbiter/shared";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import type { TPool, TPoolMember } from "@/features/admin/api";
 import { PoolDetail } from "@/features/admin/components/pool-detail";
 import { ApiError } from "@/lib/api-error";
 import { serverGet } from "@/lib/server-api";
@@ -15,8 +14,8 @@ export default async function AdminPoolRoute({ params }: { params: Promise<{ id:
   try {
     const path = `/pools/${encodeURIComponent(id)}`;
     const [pool, { invites }] = await Promise.all([
-      serverGet<{ pool: TPool; members: TPoolMember[] }>(path),
-      serverGet<{ invites: TInvite[] }>(`${path}/invites`),
+      serverGet<TPoolMembersResponse>(path),
+      serverGet<TInviteListResponse>(`${path}/invites`),
     ]);
     return <PoolDetail key={id} initial={pool} invites={invites} />;
   } catch (err) {

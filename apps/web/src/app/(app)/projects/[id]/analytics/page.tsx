@@ -1,4 +1,4 @@
-import type { TProject, TProjectStats } from "@arbiter/shared";
+import type { TProjectResponse, TProjectStatsResponse } from "@arbiter/shared";
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { AnalyticsDashboard } from "@/features/analytics/components/analytics-dashboard";
@@ -14,8 +14,8 @@ export default async function AnalyticsPage({ params }: { params: Promise<{ id: 
   try {
     const path = `/projects/${encodeURIComponent(id)}`;
     const [{ project }, { stats }] = await Promise.all([
-      serverGet<{ project: TProject }>(path),
-      serverGet<{ stats: TProjectStats }>(`${path}/stats`),
+      serverGet<TProjectResponse>(path),
+      serverGet<TProjectStatsResponse>(`${path}/stats`),
     ]);
     return <AnalyticsDashboard project={project} stats={stats} />;
   } catch (err) {

@@ -1,4 +1,4 @@
-import type { TExport, TProject } from "@arbiter/shared";
+import type { TExportListResponse, TProjectResponse } from "@arbiter/shared";
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { ExportPage } from "@/features/exports/components/export-page";
@@ -14,8 +14,8 @@ export default async function ProjectExportsRoute({ params }: { params: Promise<
   const path = `/projects/${encodeURIComponent(id)}`;
   try {
     const [{ project }, { exports }] = await Promise.all([
-      serverGet<{ project: TProject }>(path),
-      serverGet<{ exports: TExport[] }>(`${path}/exports?limit=20`),
+      serverGet<TProjectResponse>(path),
+      serverGet<TExportListResponse>(`${path}/exports?limit=20`),
     ]);
     return <ExportPage key={project.id} project={project} initial={exports} />;
   } catch (err) {

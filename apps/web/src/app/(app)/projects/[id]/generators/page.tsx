@@ -1,4 +1,4 @@
-import type { TGenerator, TProject } from "@arbiter/shared";
+import type { TGeneratorListResponse, TProjectResponse } from "@arbiter/shared";
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { GeneratorsPage } from "@/features/generation/components/generators-page";
@@ -14,8 +14,8 @@ export default async function ProjectGeneratorsRoute({ params }: { params: Promi
   const path = `/projects/${encodeURIComponent(id)}`;
   try {
     const [{ project }, { generators }] = await Promise.all([
-      serverGet<{ project: TProject }>(path),
-      serverGet<{ generators: TGenerator[] }>(`${path}/generators`),
+      serverGet<TProjectResponse>(path),
+      serverGet<TGeneratorListResponse>(`${path}/generators`),
     ]);
     return <GeneratorsPage projectId={project.id} projectName={project.name} initial={generators} />;
   } catch (err) {

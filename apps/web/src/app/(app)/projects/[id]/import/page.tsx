@@ -1,4 +1,4 @@
-import type { TProject } from "@arbiter/shared";
+import type { TProjectResponse } from "@arbiter/shared";
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { ImportPage } from "@/features/generation/components/import-page";
@@ -12,7 +12,7 @@ export default async function ProjectImportRoute({ params }: { params: Promise<{
   if (user.role === "ANNOTATOR") redirect("/annotate");
   const { id } = await params;
   try {
-    const { project } = await serverGet<{ project: TProject }>(`/projects/${encodeURIComponent(id)}`);
+    const { project } = await serverGet<TProjectResponse>(`/projects/${encodeURIComponent(id)}`);
     return <ImportPage projectId={project.id} projectName={project.name} />;
   } catch (err) {
     if (err instanceof ApiError && (err.status === 404 || err.status === 400)) notFound();

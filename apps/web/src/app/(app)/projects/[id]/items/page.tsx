@@ -1,4 +1,4 @@
-import type { TContentSummary, TItemSummary, TProject } from "@arbiter/shared";
+import type { TContentSummaryResponse, TItemListResponse, TProjectResponse } from "@arbiter/shared";
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { ItemsPage } from "@/features/generation/components/items-page";
@@ -23,9 +23,9 @@ export default async function ProjectItemsRoute({
   const path = `/projects/${encodeURIComponent(id)}`;
   try {
     const [{ project }, { summary }, items] = await Promise.all([
-      serverGet<{ project: TProject }>(path),
-      serverGet<{ summary: TContentSummary }>(`${path}/contents`),
-      serverGet<{ items: TItemSummary[]; nextCursor: string | null }>(`${path}/items?limit=25`),
+      serverGet<TProjectResponse>(path),
+      serverGet<TContentSummaryResponse>(`${path}/contents`),
+      serverGet<TItemListResponse>(`${path}/items?limit=25`),
     ]);
     return (
       <ItemsPage

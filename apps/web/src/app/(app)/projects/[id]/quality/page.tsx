@@ -1,4 +1,4 @@
-import type { TAnnotatorQuality, TProject } from "@arbiter/shared";
+import type { TProjectResponse, TQualityResponse } from "@arbiter/shared";
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
@@ -26,8 +26,8 @@ export default async function ProjectQualityRoute({ params }: { params: Promise<
   const path = `/projects/${encodeURIComponent(id)}`;
   try {
     const [{ project }, { annotators }] = await Promise.all([
-      serverGet<{ project: TProject }>(path),
-      serverGet<{ annotators: TAnnotatorQuality[] }>(`${path}/quality`),
+      serverGet<TProjectResponse>(path),
+      serverGet<TQualityResponse>(`${path}/quality`),
     ]);
     return (
       <QualityPage

@@ -1,4 +1,4 @@
-import type { TGenerationRun, TGenerator, TProject } from "@arbiter/shared";
+import type { TGeneratorListResponse, TProjectResponse, TRunListResponse } from "@arbiter/shared";
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { RunsPage } from "@/features/generation/components/runs-page";
@@ -14,9 +14,9 @@ export default async function ProjectRunsRoute({ params }: { params: Promise<{ i
   const path = `/projects/${encodeURIComponent(id)}`;
   try {
     const [{ project }, { generators }, { runs }] = await Promise.all([
-      serverGet<{ project: TProject }>(path),
-      serverGet<{ generators: TGenerator[] }>(`${path}/generators`),
-      serverGet<{ runs: TGenerationRun[] }>(`${path}/generation-runs`),
+      serverGet<TProjectResponse>(path),
+      serverGet<TGeneratorListResponse>(`${path}/generators`),
+      serverGet<TRunListResponse>(`${path}/generation-runs`),
     ]);
     return (
       <RunsPage

@@ -1,4 +1,4 @@
-import type { TGenerationRun, TGenerator, TProject } from "@arbiter/shared";
+import type { TGeneratorListResponse, TProjectResponse, TRunResponse } from "@arbiter/shared";
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { RunDetail } from "@/features/generation/components/run-detail";
@@ -14,9 +14,9 @@ export default async function ProjectRunRoute({ params }: { params: Promise<{ id
   const path = `/projects/${encodeURIComponent(id)}`;
   try {
     const [{ project }, { generators }, { run }] = await Promise.all([
-      serverGet<{ project: TProject }>(path),
-      serverGet<{ generators: TGenerator[] }>(`${path}/generators`),
-      serverGet<{ run: TGenerationRun }>(`${path}/generation-runs/${encodeURIComponent(rid)}`),
+      serverGet<TProjectResponse>(path),
+      serverGet<TGeneratorListResponse>(`${path}/generators`),
+      serverGet<TRunResponse>(`${path}/generation-runs/${encodeURIComponent(rid)}`),
     ]);
     return (
       <RunDetail

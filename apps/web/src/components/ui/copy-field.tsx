@@ -1,8 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import { Button } from "@/components/ui";
-import styles from "./admin.module.css";
+import { Button } from "./button";
+import styles from "./copy-field.module.css";
 
 /** Copies text and reports success for two seconds; without clipboard access it selects `fallback`. */
 export function useCopy(value: string): [boolean, () => Promise<void>] {

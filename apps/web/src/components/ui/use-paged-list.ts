@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import { errorMessage } from "../components/confirm-dialog";
+import { errorMessage } from "./error-message";
 
 type Page<T> = { rows: T[]; nextCursor: string | null };
 
@@ -67,14 +67,4 @@ export function usePagedList<T>(
   }, [nextCursor]);
 
   return { rows, setRows, nextCursor, loading, loadingMore, error, reload, loadMore };
-}
-
-/** The value after the user has stopped typing for `ms`. */
-export function useDebounced<T>(value: T, ms = 250): T {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return settled;
 }

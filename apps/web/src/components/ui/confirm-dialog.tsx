@@ -1,11 +1,11 @@
 "use client";
 
 import type { ReactNode } from "react";
-import { Button, Dialog } from "@/components/ui";
-import { ApiError } from "@/lib/api-error";
-import { useDialogAction } from "../hooks/use-dialog-action";
-import styles from "./admin.module.css";
+import { Button } from "./button";
+import { Dialog } from "./dialog";
 import { DialogActions } from "./dialog-actions";
+import formStyles from "./form.module.css";
+import { useDialogAction } from "./use-dialog-action";
 
 /**
  * Asks before a consequential action; the dialog stays open with the server's message
@@ -38,7 +38,7 @@ export function ConfirmDialog({
         onClose();
       }}
     >
-      <div className={styles.form}>
+      <div className={formStyles.form}>
         <div>{children}</div>
         <DialogActions error={error} busy={busy} onCancel={onClose}>
           <Button
@@ -53,11 +53,4 @@ export function ConfirmDialog({
       </div>
     </Dialog>
   );
-}
-
-/** The API's own sentence when there is one, otherwise a plain one. */
-export function errorMessage(err: unknown): string {
-  if (err instanceof ApiError && err.status < 500) return err.message;
-  if (err instanceof ApiError) return "The server could not do this just now. Try again.";
-  return "Arbiter could not be reached. Check your connection and try again.";
 }

@@ -1,4 +1,4 @@
-import { dateTime, relativeTime } from "../format";
+import { dateTime, relativeTime } from "./format";
 
 /**
  * "3 minutes ago" with the exact time on hover. Server and browser render it at different

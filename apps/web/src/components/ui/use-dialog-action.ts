@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { errorMessage } from "../components/confirm-dialog";
+import { errorMessage } from "./error-message";
 
 /**
  * Runs a dialog's action: busy while it runs, closes the dialog when it succeeds, and keeps it

@@ -15,6 +15,23 @@ export const tooltipLabelStyle: CSSProperties = { color: "var(--text)", fontWeig
 export const tooltipItemStyle: CSSProperties = { color: "var(--text-muted)" };
 export const cursorFill = { fill: "var(--surface-2)" };
 
+/** Spread on a recharts <Tooltip>: the themed box and a soft cursor band. */
+export const tooltipProps = {
+  cursor: cursorFill,
+  contentStyle: tooltipStyle,
+  labelStyle: tooltipLabelStyle,
+  itemStyle: tooltipItemStyle,
+};
+
+/** Spread on an axis: muted tick labels, no tick marks and no axis line. */
+export const axisProps = { tick: axisTick, tickLine: false, axisLine: false } as const;
+
+/** Spread on the axis the bars stand on: as axisProps, with the baseline drawn. */
+export const baselineAxisProps = { ...axisProps, axisLine: { stroke: gridStroke } } as const;
+
+/** Spread on a <LabelList> that prints values beside or inside the bars. */
+export const barLabelProps = { fill: "var(--text)", fontSize: 12 } as const;
+
 export const SERIES = [
   "var(--series-1)",
   "var(--series-2)",

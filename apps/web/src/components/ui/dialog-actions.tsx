@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
-import { Button } from "@/components/ui";
-import styles from "./admin.module.css";
+import { Button } from "./button";
+import formStyles from "./form.module.css";
+import { FormError } from "./form-error";
 
 /** The end of a dialog form: the failed action's message, then Cancel beside the action button. */
 export function DialogActions({
@@ -16,12 +17,8 @@ export function DialogActions({
 }) {
   return (
     <>
-      {error ? (
-        <p className={styles.formError} role="alert">
-          {error}
-        </p>
-      ) : null}
-      <div className={styles.formActions}>
+      <FormError message={error} />
+      <div className={formStyles.actions}>
         <Button onClick={onCancel} disabled={busy}>
           Cancel
         </Button>

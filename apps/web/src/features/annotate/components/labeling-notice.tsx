@@ -1,6 +1,9 @@
-import type { TProgress } from "@/lib/contracts";
-import { CompletionCard } from "./completion-card";
-import styles from "./join.module.css";
+import type { TProgress } from "@arbiter/shared";
+import textStyles from "@/components/ui/text.module.css";
+// The one import from another feature: a crowd participant's completion card belongs to
+// the join flow, which shows it too; the labeling page shows it when their quota is met.
+import { CompletionCard } from "@/features/join/completion-card";
+import styles from "./labeling.module.css";
 
 const STANDING: Record<"REJECTED" | "QUARANTINED", { title: string; text: string }> = {
   REJECTED: {
@@ -34,7 +37,7 @@ export function LabelingNotice({ progress }: { progress: TProgress }) {
     >
       <div>
         <h2>{title}</h2>
-        <p className={styles.muted}>{text}</p>
+        <p className={textStyles.muted}>{text}</p>
       </div>
     </section>
   );

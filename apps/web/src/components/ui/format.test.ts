@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { pct, relativeTime } from "./format";
-import { query } from "./query-string";
 
 describe("relativeTime", () => {
   const now = Date.parse("2025-06-01T12:00:00Z");
@@ -15,12 +14,5 @@ describe("pct", () => {
   it("shows a dash when nothing was measured", () => {
     expect(pct(null)).toBe("—");
     expect(pct(0.8567, 1)).toBe("85.7%");
-  });
-});
-
-describe("query", () => {
-  it("leaves out empty filters", () => {
-    expect(query({ role: "ADMIN", q: "", status: undefined, limit: 50 })).toBe("?role=ADMIN&limit=50");
-    expect(query({})).toBe("");
   });
 });

@@ -1,5 +1,5 @@
-import type { Sort } from "../sort";
-import styles from "./admin.module.css";
+import type { Sort } from "./sort";
+import styles from "./table.module.css";
 
 /** A column header that sorts; aria-sort tells screen readers the current order. */
 export function SortHeader<K extends string>({

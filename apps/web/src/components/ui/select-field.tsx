@@ -1,6 +1,5 @@
 import { type SelectHTMLAttributes, useId } from "react";
-import fieldStyles from "@/components/ui/field.module.css";
-import styles from "./admin.module.css";
+import styles from "./field.module.css";
 
 type Option = { value: string; label: string };
 
@@ -37,8 +36,8 @@ export function SelectField({
   );
   if (hideLabel) return select;
   return (
-    <div className={fieldStyles.field}>
-      <label htmlFor={selectId} className={fieldStyles.label}>
+    <div className={styles.field}>
+      <label htmlFor={selectId} className={styles.label}>
         {label}
       </label>
       {select}
