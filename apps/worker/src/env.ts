@@ -1,4 +1,5 @@
 import { MAX_SAMPLES_PER_JOB } from "@arbiter/jobs";
+import { checkProductionSecret, ZArbiterSecret } from "@arbiter/shared";
 import { z } from "zod";
 
 export const ZWorkerEnv = z.object({
@@ -10,7 +11,7 @@ export const ZWorkerEnv = z.object({
   WORKER_HEALTH_HOST: z.string().min(1).default("127.0.0.1"),
   WORKER_HEALTH_PORT: z.coerce.number().int().min(0).max(65535).default(4100),
   EXPORT_DIR: z.string().min(1).default("./exports"),
-  ARBITER_SECRET: z.string().min(16, "must be at least 16 characters").default("dev-only-secret-change-me"),
+  ARBITER_SECRET: ZArbiterSecret,
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
   // Jobs one worker process runs at once across all generators; each generator's own
   // `concurrency` then limits how many of those may call it, across all worker replicas.
@@ -48,7 +49,7 @@ export const ZWorkerEnv = z.object({
         .map((q) => q.trim())
         .filter(Boolean),
     ),
-});
+}).superRefine(checkProductionSecret);
 
 export type TWorkerEnv = z.infer<typeof ZWorkerEnv>;
 
