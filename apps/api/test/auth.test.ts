@@ -3,7 +3,9 @@ import { bearer, browser, createHarness, type Harness, ORIGIN, PASSWORD } from "
 
 let h: Harness;
 beforeAll(async () => {
-  h = await createHarness({ LOGIN_RATE_LIMIT: "5" });
+  // The test requests come from 127.0.0.1, standing for the web app that proxies /api and
+  // says who its client was in X-Forwarded-For.
+  h = await createHarness({ LOGIN_RATE_LIMIT: "5", TRUST_PROXY: "127.0.0.1" });
 });
 afterAll(async () => h?.close());
 

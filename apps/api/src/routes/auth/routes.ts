@@ -3,13 +3,14 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { assertSameOrigin } from "../../lib/cross-origin";
 import { HttpError } from "../../lib/http-error";
-import { createLoginThrottle } from "../../lib/login-throttle";
+import { createAddressThrottle, createLoginThrottle } from "../../lib/login-throttle";
 import { SESSION_COOKIE } from "../../plugins/auth";
 import { toUserDto } from "../users/serialize";
 import { checkCredentials, revokeSession, signIn } from "./service";
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   const throttle = createLoginThrottle(app.db.pool, app.config);
+  const addresses = createAddressThrottle(app.config.LOGIN_ADDRESS_LIMIT);
 
   app.post(
     "/auth/login",
@@ -35,9 +36,11 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       // Login CSRF: a cross-site form must not sign the victim into the attacker's account.
       assertSameOrigin(request, app.config.ARBITER_TRUSTED_ORIGINS);
       const { email, password } = request.body;
+      addresses.assertAllowed(request.ip);
       await throttle.assertNotLocked(email);
       const user = await checkCredentials(app, email, password);
       if (!user) {
+        addresses.recordFailure(request.ip);
         await throttle.recordFailure(email);
         throw new HttpError(401, "invalid_credentials", "Email or password is incorrect");
       }
