@@ -1,12 +1,13 @@
-import { ZErrorBody, ZLoginBody, ZUserResponse } from "@arbiter/shared";
+import { ZConfirmPasswordBody, ZErrorBody, ZLoginBody, ZUserResponse } from "@arbiter/shared";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { assertSameOrigin } from "../../lib/cross-origin";
 import { HttpError } from "../../lib/http-error";
 import { createAddressThrottle, createLoginThrottle } from "../../lib/login-throttle";
 import { SESSION_COOKIE } from "../../plugins/auth";
+import { grantInviteClaims } from "../invites/service";
 import { toUserDto } from "../users/serialize";
-import { checkCredentials, revokeSession, signIn } from "./service";
+import { checkCredentials, confirmPassword, revokeSession, signIn } from "./service";
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   const throttle = createLoginThrottle(app.db.pool, app.config);
@@ -45,8 +46,34 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         throw new HttpError(401, "invalid_credentials", "Email or password is incorrect");
       }
       await throttle.recordSuccess(email);
-      await signIn(app, request, reply, user.id);
+      // The owner has now proved the account: invitations accepted with its email take effect.
+      await grantInviteClaims(app, request, user.id);
+      await signIn(app, request, reply, user.id, { passwordChecked: true });
       return { user: toUserDto(user) };
+    },
+  );
+
+  app.post(
+    "/auth/confirm-password",
+    {
+      schema: {
+        tags: ["auth"],
+        summary:
+          "Re-enter your password on the current browser session, for actions that need a recent one (creating an API key)",
+        body: ZConfirmPasswordBody,
+        response: { 204: z.null(), 400: ZErrorBody, 403: ZErrorBody, 429: ZErrorBody },
+      },
+      onRequest: app.authorize(),
+    },
+    async (request, reply) => {
+      addresses.assertAllowed(request.ip);
+      const ok = await confirmPassword(app, throttle, request, request.body.password);
+      if (!ok) addresses.recordFailure(request.ip);
+      if (!ok)
+        throw new HttpError(400, "wrong_password", "The password is incorrect", [
+          { path: "body.password", message: "is incorrect" },
+        ]);
+      return reply.status(204).send(null);
     },
   );
 
