@@ -17,6 +17,7 @@ import { poolsQualityFlow } from "./flows/pools-quality";
 import { rankingFlow } from "./flows/ranking";
 import { securityFlow } from "./flows/security";
 import { signInFlow } from "./flows/sign-in";
+import { signInNextFlow } from "./flows/sign-in-next";
 import type { Flow, FlowContext } from "./flows/types";
 import { untrustedOutputFlow } from "./flows/untrusted-output";
 import { launch, SCREENSHOT_DIR, screenshot } from "./support/browser";
@@ -26,6 +27,7 @@ import { ApiClient, seed } from "./support/seed";
 
 const FLOWS: Flow[] = [
   signInFlow,
+  signInNextFlow,
   untrustedOutputFlow,
   securityFlow,
   clientAddressFlow,
