@@ -66,12 +66,17 @@ export const clientAddressFlow: Flow = {
     const cookie = login.setCookie.map((c) => c.split(";")[0]).join("; ");
     const name = `Forwarded-for check ${Date.now()}`;
     const created = await send(web, auditor, "POST", "/api/v1/pools", {
-      headers: { cookie, "x-forwarded-for": "192.0.2.66", forwarded: "for=192.0.2.67", "x-real-ip": "192.0.2.68" },
+      headers: {
+        cookie,
+        "x-forwarded-for": "192.0.2.66",
+        forwarded: "for=192.0.2.67",
+        "x-real-ip": "192.0.2.68",
+      },
       body: { name },
     });
     assert(created.status === 201, `pool created through the web app: ${created.status} ${created.body}`);
     const { rows } = await db.pool.query<{ ip: string }>(
-      `SELECT e.ip FROM audit_events e JOIN pools p ON p.id = e.target_id
+      `SELECT e.ip FROM audit_events e JOIN pools p ON p.id::text = e.target_id
         WHERE e.action = 'pool.create' AND p.name = $1`,
       [name],
     );
