@@ -2,75 +2,77 @@ import { isIP } from "node:net";
 import { checkProductionSecret, ZArbiterSecret } from "@arbiter/shared";
 import { z } from "zod";
 
-export const ZApiEnv = z.object({
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  DATABASE_URL: z.url().default("postgresql://postgres@127.0.0.1:5432/arbiter"),
-  REDIS_URL: z.url().default("redis://127.0.0.1:6379"),
-  // Prefix of the BullMQ keys; the worker must use the same one.
-  REDIS_PREFIX: z.string().min(1).optional(),
-  API_HOST: z.string().min(1).default("127.0.0.1"),
-  API_PORT: z.coerce.number().int().min(0).max(65535).default(4000),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  ARBITER_SECRET: ZArbiterSecret,
-  ARBITER_ADMIN_EMAIL: z.email().optional(),
-  ARBITER_ADMIN_PASSWORD: z.string().min(8, "must be at least 8 characters").optional(),
-  // Extra origins allowed to send cookie-authenticated writes (comma separated).
-  ARBITER_TRUSTED_ORIGINS: z
-    .string()
-    .default("")
-    .transform((s) =>
-      s
-        .split(",")
-        .map((o) => o.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(z.url())),
-  // Where users reach the web app; invitation and crowd links are built from it. When unset
-  // they are built from the request, which is right unless a proxy rewrites the host.
-  ARBITER_PUBLIC_URL: z.url().optional(),
-  SESSION_TTL_HOURS: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(24 * 365)
-    .default(24 * 14),
-  // A session also ends after this long without a request (checked to the last-seen
-  // resolution, see plugins/auth.ts).
-  SESSION_IDLE_MINUTES: z.coerce
-    .number()
-    .int()
-    .min(5)
-    .max(60 * 24 * 365)
-    .default(120),
-  DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
-  LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
-  // Failed sign-ins per address in a 15-minute window, whatever the emails: password spraying
-  // (one guess at many accounts) passes both the per-(address, email) limit and the lockout.
-  LOGIN_ADDRESS_LIMIT: z.coerce.number().int().min(1).default(20),
-  // Per account (by email), on top of the per-address limit: after this many failures in a
-  // row, each further failure locks sign-in for base * 2^(failures - threshold) seconds, capped.
-  LOGIN_LOCKOUT_AFTER: z.coerce.number().int().min(1).default(10),
-  LOGIN_LOCKOUT_BASE_SECONDS: z.coerce.number().int().min(1).default(15),
-  LOGIN_LOCKOUT_MAX_SECONDS: z.coerce.number().int().min(1).default(900),
-  BODY_LIMIT_BYTES: z.coerce
-    .number()
-    .int()
-    .min(1024)
-    .default(1024 * 1024),
-  IMPORT_BODY_LIMIT_BYTES: z.coerce
-    .number()
-    .int()
-    .min(1024)
-    .default(20 * 1024 * 1024),
-  // An import upload that sends nothing for this long is answered 408 and its connection
-  // closed, instead of holding a request and a database connection until Node gives up.
-  IMPORT_READ_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
-  EXPORT_DIR: z.string().min(1).default("./exports"),
-  // Whose X-Forwarded-For to believe: false (nobody: the client is the socket's peer), true
-  // (everyone: only behind a proxy that overwrites the header), or the addresses/CIDRs of the
-  // proxies in front, e.g. the web app's (it proxies /api and sets the header from its socket).
-  TRUST_PROXY: z.string().default("false").transform(parseTrustProxy),
-}).superRefine(checkProductionSecret);
+export const ZApiEnv = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: z.url().default("postgresql://postgres@127.0.0.1:5432/arbiter"),
+    REDIS_URL: z.url().default("redis://127.0.0.1:6379"),
+    // Prefix of the BullMQ keys; the worker must use the same one.
+    REDIS_PREFIX: z.string().min(1).optional(),
+    API_HOST: z.string().min(1).default("127.0.0.1"),
+    API_PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    ARBITER_SECRET: ZArbiterSecret,
+    ARBITER_ADMIN_EMAIL: z.email().optional(),
+    ARBITER_ADMIN_PASSWORD: z.string().min(8, "must be at least 8 characters").optional(),
+    // Extra origins allowed to send cookie-authenticated writes (comma separated).
+    ARBITER_TRUSTED_ORIGINS: z
+      .string()
+      .default("")
+      .transform((s) =>
+        s
+          .split(",")
+          .map((o) => o.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.url())),
+    // Where users reach the web app; invitation and crowd links are built from it. When unset
+    // they are built from the request, which is right unless a proxy rewrites the host.
+    ARBITER_PUBLIC_URL: z.url().optional(),
+    SESSION_TTL_HOURS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 365)
+      .default(24 * 14),
+    // A session also ends after this long without a request (checked to the last-seen
+    // resolution, see plugins/auth.ts).
+    SESSION_IDLE_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(5)
+      .max(60 * 24 * 365)
+      .default(120),
+    DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+    LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+    // Failed sign-ins per address in a 15-minute window, whatever the emails: password spraying
+    // (one guess at many accounts) passes both the per-(address, email) limit and the lockout.
+    LOGIN_ADDRESS_LIMIT: z.coerce.number().int().min(1).default(20),
+    // Per account (by email), on top of the per-address limit: after this many failures in a
+    // row, each further failure locks sign-in for base * 2^(failures - threshold) seconds, capped.
+    LOGIN_LOCKOUT_AFTER: z.coerce.number().int().min(1).default(10),
+    LOGIN_LOCKOUT_BASE_SECONDS: z.coerce.number().int().min(1).default(15),
+    LOGIN_LOCKOUT_MAX_SECONDS: z.coerce.number().int().min(1).default(900),
+    BODY_LIMIT_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .default(1024 * 1024),
+    IMPORT_BODY_LIMIT_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .default(20 * 1024 * 1024),
+    // An import upload that sends nothing for this long is answered 408 and its connection
+    // closed, instead of holding a request and a database connection until Node gives up.
+    IMPORT_READ_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
+    EXPORT_DIR: z.string().min(1).default("./exports"),
+    // Whose X-Forwarded-For to believe: false (nobody: the client is the socket's peer), true
+    // (everyone: only behind a proxy that overwrites the header), or the addresses/CIDRs of the
+    // proxies in front, e.g. the web app's (it proxies /api and sets the header from its socket).
+    TRUST_PROXY: z.string().default("false").transform(parseTrustProxy),
+  })
+  .superRefine(checkProductionSecret);
 
 const PROXY_RANGES = new Set(["loopback", "linklocal", "uniquelocal"]);
 

@@ -37,9 +37,9 @@ describe("environment", () => {
     expect(() => parseApiEnv({ NODE_ENV: "production", ARBITER_SECRET: "x".repeat(31) })).toThrow(
       /ARBITER_SECRET: must be at least 32 characters/,
     );
-    expect(parseApiEnv({ NODE_ENV: "production", ARBITER_SECRET: "x".repeat(32) }).ARBITER_SECRET).toHaveLength(
-      32,
-    );
+    expect(
+      parseApiEnv({ NODE_ENV: "production", ARBITER_SECRET: "x".repeat(32) }).ARBITER_SECRET,
+    ).toHaveLength(32);
     // Development and tests keep their working default.
     expect(parseApiEnv({ NODE_ENV: "development" }).ARBITER_SECRET).toBe("dev-only-secret-change-me");
   });

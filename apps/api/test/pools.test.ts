@@ -235,7 +235,9 @@ describe("invitations", () => {
     }
     expect(forTaken.json().message).toBe(forNew.json().message);
     // Both links spent a use, so their state cannot tell the two apart either.
-    const uses = await h.db.prisma.invite.findMany({ where: { id: { in: [taken.invite.id, fresh.invite.id] } } });
+    const uses = await h.db.prisma.invite.findMany({
+      where: { id: { in: [taken.invite.id, fresh.invite.id] } },
+    });
     expect(uses.map((i) => i.uses)).toEqual([1, 1]);
 
     // The existing account: not changed, not in the pool, and the invitee's password opens nothing.

@@ -83,7 +83,10 @@ describe("the client address (rate limits, audit log)", () => {
     });
     expect(Number(right.headers["retry-after"])).toBeGreaterThan(800);
     // Another client of the same proxy is not affected.
-    const other = await login(h, victim.email, PASSWORD, { remoteAddress: WEB, forwardedFor: "203.0.113.10" });
+    const other = await login(h, victim.email, PASSWORD, {
+      remoteAddress: WEB,
+      forwardedFor: "203.0.113.10",
+    });
     expect(other.statusCode).toBe(200);
   });
 

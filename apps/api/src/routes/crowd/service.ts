@@ -81,7 +81,8 @@ async function resumeParticipant(
       "This participant has already started from another study session. Open the study again from the link your platform gives you, in the browser you started in; if that does not work, contact the researcher.",
     );
   }
-  if (known.user.status === "SUSPENDED") throw new HttpError(403, "suspended", "This participant is suspended");
+  if (known.user.status === "SUSPENDED")
+    throw new HttpError(403, "suspended", "This participant is suspended");
   if (sameBrowser && input.sessionId && input.sessionId !== known.sessionId) {
     // The browser vouches for the participant: their newest platform session is the one a
     // later return (in another browser, or after the cookie ends) must match.
