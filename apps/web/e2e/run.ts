@@ -88,6 +88,9 @@ async function main() {
       API_PORT: String(apiPort),
       LOG_LEVEL: "warn",
       LOGIN_RATE_LIMIT: "1000",
+      // The default, which flows/client-address.ts sprays past from addresses of its own; the
+      // other flows' failed sign-ins (from 127.0.0.1) stay well under it.
+      LOGIN_ADDRESS_LIMIT: "20",
       // The web app proxies /api from 127.0.0.1 and names its client in X-Forwarded-For.
       TRUST_PROXY: "127.0.0.1",
       REDIS_PREFIX: redisPrefix,
