@@ -11,6 +11,8 @@
 //   WEB_TRUST_PROXY=10.0.0.5   addresses/CIDRs of proxies in front of the web app (a TLS
 //                              terminator) whose X-Forwarded-For is believed; none by default.
 import { createServer } from "node:http";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import proxyaddr from "@fastify/proxy-addr";
 import next from "next";
@@ -19,12 +21,22 @@ const { values } = parseArgs({
   options: { port: { type: "string", short: "p" }, hostname: { type: "string", short: "H" } },
 });
 const port = Number(values.port ?? process.env.PORT ?? 3000);
-const hostname = values.hostname ?? process.env.HOSTNAME;
+// Every interface unless -H says otherwise, as with `next start` (not $HOSTNAME: shells and
+// containers set it to the machine's name).
+const hostname = values.hostname;
 const trusted = (process.env.WEB_TRUST_PROXY ?? "")
   .split(",")
   .map((s) => s.trim())
   .filter(Boolean);
-const trust = trusted.length > 0 ? proxyaddr.compile(trusted) : null;
+let trust = null;
+try {
+  trust = trusted.length > 0 ? proxyaddr.compile(trusted) : null;
+} catch (err) {
+  console.error(
+    `arbiter web: Invalid environment:\n  WEB_TRUST_PROXY: addresses or CIDRs, comma separated (${err.message})`,
+  );
+  process.exit(1);
+}
 
 /** Whoever connected, or the client a trusted proxy in front names; IPv4 without its ::ffff: prefix. */
 function clientAddress(req) {
@@ -35,7 +47,7 @@ function clientAddress(req) {
 // Read by the /api route (src/lib/proxy-headers.ts): the header is only believed when this
 // server wrote it.
 process.env.ARBITER_WEB_SERVER = "server.mjs";
-const app = next({ dev: false, dir: import.meta.dirname, hostname, port });
+const app = next({ dev: false, dir: path.dirname(fileURLToPath(import.meta.url)), hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
