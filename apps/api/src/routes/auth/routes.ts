@@ -67,12 +67,12 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       addresses.assertAllowed(request.ip);
-      const ok = await confirmPassword(app, throttle, request, request.body.password);
-      if (!ok) addresses.recordFailure(request.ip);
-      if (!ok)
+      if (!(await confirmPassword(app, throttle, request, request.body.password))) {
+        addresses.recordFailure(request.ip);
         throw new HttpError(400, "wrong_password", "The password is incorrect", [
           { path: "body.password", message: "is incorrect" },
         ]);
+      }
       return reply.status(204).send(null);
     },
   );
