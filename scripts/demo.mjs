@@ -34,6 +34,8 @@ const env = {
   ARBITER_SECRET: process.env.ARBITER_SECRET ?? demoSecret(),
   EXPORT_DIR: process.env.EXPORT_DIR ?? path.join(stateDir, "exports"),
   LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+  // The web app reaches the API from 127.0.0.1 and says who its client was; only it is believed.
+  TRUST_PROXY: process.env.TRUST_PROXY ?? "127.0.0.1",
 };
 env.API_URL = process.env.API_URL ?? `http://127.0.0.1:${env.API_PORT}`;
 // The model server stand-in listens on loopback, which generators may reach only where the
@@ -54,18 +56,12 @@ const apps = [
   { name: "api", cwd: "apps/api", cmd: ["node", "dist/server.js"] },
   { name: "worker", cwd: "apps/worker", cmd: ["node", "dist/index.js"] },
   { name: "model", cwd: "apps/model-server", cmd: ["node", "dist/server.js"] },
-  {
-    name: "web",
-    cwd: "apps/web",
-    cmd: ["node_modules/.bin/next", "start", "-p", env.WEB_PORT],
-    bin: "../../",
-  },
+  { name: "web", cwd: "apps/web", cmd: ["node", "server.mjs", "-p", env.WEB_PORT] },
 ].filter((app) => existsSync(path.join(app.cwd, app.name === "web" ? ".next" : app.cmd[1])));
 
 const children = apps.map((app) => {
   const [cmd, ...args] = app.cmd;
-  const exe = app.bin ? path.join(root, cmd) : cmd;
-  const child = spawn(exe, args, { cwd: path.join(root, app.cwd), env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(cmd, args, { cwd: path.join(root, app.cwd), env, stdio: ["ignore", "pipe", "pipe"] });
   const prefix = `[${app.name}]`.padEnd(9);
   for (const stream of [child.stdout, child.stderr]) {
     stream.on("data", (chunk) => {

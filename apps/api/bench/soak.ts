@@ -53,6 +53,8 @@ const common = {
   REDIS_PREFIX: prefix,
   EXPORT_DIR: exportDir,
   LOG_LEVEL: process.env.SOAK_LOG_LEVEL ?? "warn",
+  // The apps run with NODE_ENV=production, which refuses the development secret.
+  ARBITER_SECRET: randomBytes(32).toString("hex"),
 };
 const api = startApp("apps/api/src/server.ts", { ...common, API_PORT: String(port), DB_POOL_SIZE: "20" });
 const worker = startApp("apps/worker/src/index.ts", { ...common, WORKER_HEALTH_PORT: "0" });

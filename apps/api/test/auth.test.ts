@@ -1,9 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hashToken } from "../src/lib/tokens";
+import { seedProject } from "./support/annotation";
 import { bearer, browser, createHarness, type Harness, ORIGIN, PASSWORD } from "./support/harness";
 
 let h: Harness;
 beforeAll(async () => {
-  h = await createHarness({ LOGIN_RATE_LIMIT: "5" });
+  // The test requests come from 127.0.0.1, standing for the web app that proxies /api and
+  // says who its client was in X-Forwarded-For.
+  h = await createHarness({ LOGIN_RATE_LIMIT: "5", TRUST_PROXY: "127.0.0.1" });
 });
 afterAll(async () => h?.close());
 
@@ -93,7 +97,7 @@ describe("sessions", () => {
     expect(me.statusCode).toBe(401);
   });
 
-  it("suspension ends sessions and API keys at once; reinstating does not revive old sessions", async () => {
+  it("suspension ends sessions and API keys at once; reinstating revives neither", async () => {
     const admin = await h.user("ADMIN");
     const u = await h.user("RESEARCHER");
     const suspend = await h.app.inject({
@@ -120,14 +124,67 @@ describe("sessions", () => {
     expect(
       (await h.app.inject({ method: "GET", url: "/api/v1/me", headers: { cookie: u.cookie } })).statusCode,
     ).toBe(401);
+    // The key was revoked, not just refused while the account was suspended.
     expect((await h.app.inject({ method: "GET", url: "/api/v1/me", headers: bearer(u) })).statusCode).toBe(
-      200,
+      401,
     );
+    const keys = await h.db.prisma.apiKey.findMany({ where: { userId: u.id } });
+    expect(keys.length).toBeGreaterThan(0);
+    expect(keys.every((k) => k.revokedAt !== null)).toBe(true);
+    // The account itself works again.
+    expect((await login(u.email, PASSWORD)).statusCode).toBe(200);
     const events = await h.db.prisma.auditEvent.findMany({
       where: { targetId: u.id },
       orderBy: { createdAt: "asc" },
     });
     expect(events.map((e) => e.action)).toEqual(["user.suspend", "user.reinstate"]);
+  });
+});
+
+describe("idle sessions", () => {
+  const me = (cookie: string) => h.app.inject({ method: "GET", url: "/api/v1/me", headers: { cookie } });
+  const lastSeen = (cookie: string, ago: string) =>
+    h.db.pool.query("UPDATE sessions SET last_seen_at = now() - $2::interval WHERE token_hash = $1", [
+      hashToken(cookie.split("=")[1]!),
+      ago,
+    ]);
+
+  it("a session unused for SESSION_IDLE_MINUTES (120) has ended, though its absolute limit is days away", async () => {
+    const u = await h.user("RESEARCHER");
+    await lastSeen(u.cookie, "121 minutes");
+    const res = await me(u.cookie);
+    expect(res.statusCode).toBe(401);
+    expect(res.json().error.message).toMatch(/session has ended/);
+    // Using it does not bring it back.
+    expect((await me(u.cookie)).statusCode).toBe(401);
+    expect((await h.app.inject({ method: "GET", url: "/api/v1/me", headers: bearer(u) })).statusCode).toBe(
+      200,
+    );
+  });
+
+  it("a session used within the limit goes on, and its use is recorded", async () => {
+    const u = await h.user("RESEARCHER");
+    await lastSeen(u.cookie, "100 minutes");
+    expect((await me(u.cookie)).statusCode).toBe(200);
+    const { rows } = await h.db.pool.query<{ idle: number }>(
+      "SELECT extract(epoch FROM now() - last_seen_at)::int AS idle FROM sessions WHERE user_id = $1",
+      [u.id],
+    );
+    expect(rows[0]!.idle).toBeLessThan(60);
+  });
+
+  it("an idle session is refused on the annotation hot path too", async () => {
+    const researcher = await h.user("RESEARCHER");
+    const a = await h.user("ANNOTATOR");
+    const { projectId } = await seedProject(h, researcher, [a], { items: 2 });
+    await lastSeen(a.cookie, "3 hours");
+    const lease = await h.app.inject({
+      method: "POST",
+      url: `/api/v1/projects/${projectId}/assignments`,
+      headers: browser(a),
+    });
+    expect(lease.statusCode).toBe(401);
+    expect(await h.db.prisma.assignment.count({ where: { annotatorId: a.id } })).toBe(0);
   });
 });
 
@@ -170,6 +227,39 @@ describe("API keys", () => {
       headers: { authorization: `Bearer ${token}` },
     });
     expect(after.statusCode).toBe(401);
+  });
+
+  it("cannot be created with an API key, nor from a session whose password check is old", async () => {
+    const u = await h.user("RESEARCHER");
+    const create = (headers: Record<string, string>) =>
+      h.app.inject({ method: "POST", url: "/api/v1/api-keys", headers, payload: { name: "minted" } });
+    const confirm = (headers: Record<string, string>, password: string) =>
+      h.app.inject({ method: "POST", url: "/api/v1/auth/confirm-password", headers, payload: { password } });
+
+    const byKey = await create(bearer(u));
+    expect(byKey.statusCode).toBe(403);
+    expect(byKey.json().error.code).toBe("session_required");
+    expect((await confirm(bearer(u), PASSWORD)).json().error.code).toBe("session_required");
+
+    // Signed in 20 minutes ago: the cookie alone no longer mints keys.
+    await h.db.pool.query(
+      "UPDATE sessions SET password_checked_at = now() - interval '20 minutes' WHERE user_id = $1",
+      [u.id],
+    );
+    const stale = await create(browser(u));
+    expect(stale.statusCode).toBe(403);
+    expect(stale.json().error).toMatchObject({
+      code: "password_check_required",
+      message: expect.stringMatching(/confirm-password/),
+    });
+    const wrong = await confirm(browser(u), "not the password");
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().error.code).toBe("wrong_password");
+    expect((await create(browser(u))).statusCode).toBe(403);
+
+    expect((await confirm(browser(u), PASSWORD)).statusCode).toBe(204);
+    expect((await create(browser(u))).statusCode).toBe(201);
+    expect(await h.db.prisma.apiKey.count({ where: { userId: u.id, name: "minted" } })).toBe(1);
   });
 
   it("a bad bearer token is 401 even with a valid cookie alongside", async () => {
@@ -230,9 +320,10 @@ describe("CSRF", () => {
       payload: { name: "y" },
     });
     expect(same.statusCode).toBe(201);
+    // (An API key may write from anywhere; creating API keys is the one thing it may not do.)
     const key = await h.app.inject({
       method: "POST",
-      url: "/api/v1/api-keys",
+      url: "/api/v1/projects",
       headers: { ...bearer(u), origin: "https://elsewhere.example" },
       payload: { name: "z" },
     });

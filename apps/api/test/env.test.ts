@@ -3,12 +3,45 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseApiEnv } from "../src/env";
 
+const UNREACHABLE_DB = "postgresql://nobody@127.0.0.1:9/nothing";
+
 describe("environment", () => {
   it("defaults work against the local Postgres and Redis", () => {
     const env = parseApiEnv({});
     expect(env.DATABASE_URL).toBe("postgresql://postgres@127.0.0.1:5432/arbiter");
     expect(env.REDIS_URL).toBe("redis://127.0.0.1:6379");
     expect(env.API_PORT).toBe(4000);
+    expect(env.SESSION_IDLE_MINUTES).toBe(120);
+    expect(env.IMPORT_READ_TIMEOUT_MS).toBe(30_000);
+    expect(env.LOGIN_ADDRESS_LIMIT).toBe(20);
+  });
+
+  it("trusts no proxy by default; takes true/false or a list of proxy addresses and CIDRs", () => {
+    expect(parseApiEnv({}).TRUST_PROXY).toBe(false);
+    expect(parseApiEnv({ TRUST_PROXY: "true" }).TRUST_PROXY).toBe(true);
+    expect(parseApiEnv({ TRUST_PROXY: "0" }).TRUST_PROXY).toBe(false);
+    expect(parseApiEnv({ TRUST_PROXY: "127.0.0.1, 172.30.57.0/24,::1,loopback" }).TRUST_PROXY).toEqual([
+      "127.0.0.1",
+      "172.30.57.0/24",
+      "::1",
+      "loopback",
+    ]);
+    expect(() => parseApiEnv({ TRUST_PROXY: "web" })).toThrow(/TRUST_PROXY: .*not web/);
+    expect(() => parseApiEnv({ TRUST_PROXY: "10.0.0.0/33" })).toThrow(/TRUST_PROXY/);
+  });
+
+  it("in production, refuses the development secret and short ones, naming ARBITER_SECRET", () => {
+    expect(() => parseApiEnv({ NODE_ENV: "production" })).toThrow(
+      /ARBITER_SECRET: is the development default/,
+    );
+    expect(() => parseApiEnv({ NODE_ENV: "production", ARBITER_SECRET: "x".repeat(31) })).toThrow(
+      /ARBITER_SECRET: must be at least 32 characters/,
+    );
+    expect(
+      parseApiEnv({ NODE_ENV: "production", ARBITER_SECRET: "x".repeat(32) }).ARBITER_SECRET,
+    ).toHaveLength(32);
+    // Development and tests keep their working default.
+    expect(parseApiEnv({ NODE_ENV: "development" }).ARBITER_SECRET).toBe("dev-only-secret-change-me");
   });
 
   it("a bad value names the variable", () => {
@@ -26,5 +59,19 @@ describe("environment", () => {
     });
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/Invalid environment:[\s\S]*DATABASE_URL/);
+  });
+
+  it("the server will not start in production with the development secret", () => {
+    const root = path.resolve(import.meta.dirname, "..");
+    const { ARBITER_SECRET: _unset, ...inherited } = process.env;
+    const run = spawnSync(path.join(root, "../../node_modules/.bin/tsx"), ["src/server.ts"], {
+      cwd: root,
+      // Nowhere to connect to, should the check ever let it start.
+      env: { ...inherited, NODE_ENV: "production", API_PORT: "0", DATABASE_URL: UNREACHABLE_DB },
+      encoding: "utf8",
+      timeout: 30_000,
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/Invalid environment:[\s\S]*ARBITER_SECRET: is the development default/);
   });
 });

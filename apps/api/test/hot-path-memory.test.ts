@@ -7,6 +7,7 @@ import { createDb, type Db } from "@arbiter/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type App, buildApp } from "../src/app";
 import { parseApiEnv } from "../src/env";
+import { createApiKey } from "../src/features/api-keys/service";
 import { seedProject } from "./support/annotation";
 import { bearer, browser, createHarness, type Harness, type TestUser } from "./support/harness";
 
@@ -60,7 +61,7 @@ async function warmAnnotator(
 }
 
 describe("remembered principals", () => {
-  it("a suspension through one instance stops the other at once; reinstating revives the key only", async () => {
+  it("a suspension through one instance stops the other at once; reinstating revives neither key nor session", async () => {
     const admin = await h.user("ADMIN");
     const { a, projectId, held } = await warmAnnotator();
     const suspend = await h.app.inject({
@@ -84,7 +85,10 @@ describe("remembered principals", () => {
       payload: { status: "ACTIVE" },
     });
     expect((await take(other, browser(a), projectId)).statusCode).toBe(401);
-    const back = await take(other, bearer(a), projectId);
+    expect((await take(other, bearer(a), projectId)).statusCode).toBe(401);
+    // The account works again with a new credential, and finds what it held.
+    const { token } = await createApiKey(h.app, a.id, { name: "after reinstatement" });
+    const back = await take(other, { authorization: `Bearer ${token}` }, projectId);
     expect(back.statusCode).toBe(201);
     expect(back.json().assignment.id).toBe(held);
   });

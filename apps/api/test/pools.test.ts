@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { judge, seedProject, takeAssignment } from "./support/annotation";
-import { bearer, browser, createHarness, type Harness, ORIGIN, type TestUser } from "./support/harness";
+import {
+  bearer,
+  browser,
+  createHarness,
+  type Harness,
+  ORIGIN,
+  PASSWORD,
+  type TestUser,
+} from "./support/harness";
 
 let h: Harness;
 let admin: TestUser;
@@ -27,6 +35,15 @@ function invite(poolId: string, payload: Record<string, unknown> = {}) {
     url: `/api/v1/pools/${poolId}/invites`,
     headers: browser(admin),
     payload,
+  });
+}
+
+function signInAs(email: string, password: string) {
+  return h.app.inject({
+    method: "POST",
+    url: "/api/v1/auth/login",
+    headers: { origin: ORIGIN, host: "localhost:3000" },
+    payload: { email, password },
   });
 }
 
@@ -114,7 +131,7 @@ describe("pools", () => {
 });
 
 describe("invitations", () => {
-  it("a good link creates the account in the pool, signs in, and is spent", async () => {
+  it("a good link creates the account in the pool, asks for a sign-in, and is spent", async () => {
     const poolId = await createPool("Invited");
     const created = await invite(poolId);
     expect(created.statusCode).toBe(201);
@@ -128,15 +145,20 @@ describe("invitations", () => {
     expect(peek.json()).toMatchObject({ pool: { name: "Invited" }, role: "ANNOTATOR", state: "active" });
 
     const res = await accept(token, "Newcomer@Example.com");
-    expect(res.statusCode).toBe(201);
-    expect(res.json().user).toMatchObject({ email: "newcomer@example.com", role: "ANNOTATOR" });
-    const cookie = String(res.headers["set-cookie"]).split(";")[0]!;
-    const me = await h.app.inject({ method: "GET", url: "/api/v1/me", headers: { cookie } });
-    expect(me.json().user.email).toBe("newcomer@example.com");
+    expect(res.statusCode).toBe(202);
+    expect(res.json()).toEqual({
+      status: "sign_in_to_finish",
+      email: "newcomer@example.com",
+      message: "Sign in with this email and your password to finish joining",
+    });
+    expect(res.headers["set-cookie"]).toBeUndefined();
     const member = await h.db.prisma.poolMember.findFirst({
-      where: { poolId, user: { email: "newcomer@example.com" } },
+      where: { poolId, user: { email: "newcomer@example.com", role: "ANNOTATOR" } },
     });
     expect(member).not.toBeNull();
+    const login = await signInAs("newcomer@example.com", "a long enough password");
+    expect(login.statusCode).toBe(200);
+    expect(login.json().user).toMatchObject({ email: "newcomer@example.com", role: "ANNOTATOR" });
 
     const again = await accept(token, "second@example.com");
     expect(again.statusCode).toBe(410);
@@ -152,7 +174,7 @@ describe("invitations", () => {
       Array.from({ length: 6 }, (_, i) => accept(token, `racer${i}@example.com`)),
     );
     const codes = results.map((r) => r.statusCode).sort();
-    expect(codes).toEqual([201, 201, 201, 410, 410, 410]);
+    expect(codes).toEqual([202, 202, 202, 410, 410, 410]);
     expect(await h.db.prisma.poolMember.count({ where: { poolId } })).toBe(3);
   });
 
@@ -197,13 +219,53 @@ describe("invitations", () => {
     ).toEqual(["expired", "revoked"]);
   });
 
-  it("an existing email is a 409 on body.email and does not spend the link", async () => {
+  it("answers an existing account's email exactly as a new one, changes nothing, and joins it at the owner's sign-in", async () => {
     const poolId = await createPool("Taken");
+    const owner = await h.user("RESEARCHER");
+    const before = await h.db.prisma.user.findUniqueOrThrow({ where: { id: owner.id } });
+    const taken = (await invite(poolId, { maxUses: 2 })).json();
+    const fresh = (await invite(poolId, { maxUses: 2 })).json();
+    const forTaken = await accept(taken.token, owner.email);
+    const forNew = await accept(fresh.token, "brand-new@example.com");
+    // Same status, same body shape (the email echoed as sent), no cookie either way.
+    for (const res of [forTaken, forNew]) {
+      expect(res.statusCode).toBe(202);
+      expect(res.headers["set-cookie"]).toBeUndefined();
+      expect(Object.keys(res.json()).sort()).toEqual(["email", "message", "status"]);
+    }
+    expect(forTaken.json().message).toBe(forNew.json().message);
+    // Both links spent a use, so their state cannot tell the two apart either.
+    const uses = await h.db.prisma.invite.findMany({
+      where: { id: { in: [taken.invite.id, fresh.invite.id] } },
+    });
+    expect(uses.map((i) => i.uses)).toEqual([1, 1]);
+
+    // The existing account: not changed, not in the pool, and the invitee's password opens nothing.
+    const after = await h.db.prisma.user.findUniqueOrThrow({ where: { id: owner.id } });
+    expect(after).toEqual(before);
+    expect(await h.db.prisma.poolMember.count({ where: { poolId, userId: owner.id } })).toBe(0);
+    expect((await signInAs(owner.email, "a long enough password")).statusCode).toBe(401);
+    expect(await h.db.prisma.poolMember.count({ where: { poolId, userId: owner.id } })).toBe(0);
+
+    // The owner signs in with their own password: now they are in the pool, role unchanged.
+    expect((await signInAs(owner.email, PASSWORD)).statusCode).toBe(200);
+    expect(await h.db.prisma.poolMember.count({ where: { poolId, userId: owner.id } })).toBe(1);
+    expect((await h.db.prisma.user.findUniqueOrThrow({ where: { id: owner.id } })).role).toBe("RESEARCHER");
+    expect(await h.db.prisma.inviteClaim.count({ where: { userId: owner.id } })).toBe(0);
+    const granted = await h.db.prisma.auditEvent.findFirst({
+      where: { action: "invite.accept", actorId: owner.id, targetId: poolId },
+    });
+    expect(granted?.data).toMatchObject({ inviteId: taken.invite.id, afterSignIn: true });
+  });
+
+  it("a claim on a withdrawn invitation is not granted at sign-in", async () => {
+    const poolId = await createPool("Withdrawn claim");
+    const owner = await h.user("ANNOTATOR");
     const { token, invite: inv } = (await invite(poolId)).json();
-    const res = await accept(token, admin.email);
-    expect(res.statusCode).toBe(409);
-    expect(res.json().error.details[0].path).toBe("body.email");
-    expect((await h.db.prisma.invite.findUniqueOrThrow({ where: { id: inv.id } })).uses).toBe(0);
+    expect((await accept(token, owner.email)).statusCode).toBe(202);
+    await h.app.inject({ method: "DELETE", url: `/api/v1/invites/${inv.id}`, headers: bearer(admin) });
+    expect((await signInAs(owner.email, PASSWORD)).statusCode).toBe(200);
+    expect(await h.db.prisma.poolMember.count({ where: { poolId, userId: owner.id } })).toBe(0);
   });
 
   it("cannot be accepted from another site", async () => {

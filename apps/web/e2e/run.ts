@@ -1,6 +1,6 @@
 // Browser tests: builds the web app when its sources changed, starts the real API on its
-// own database and `next start` on free ports, seeds through the API, and drives headless
-// Chromium through the flows. Exits non-zero on the first failing flow.
+// own database and the production web server (server.mjs) on free ports, seeds through the
+// API, and drives headless Chromium through the flows. Exits non-zero on the first failing flow.
 import { randomUUID } from "node:crypto";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
@@ -8,6 +8,7 @@ import { createTestDatabase } from "@arbiter/db/testing";
 import { accountSecurityFlow } from "./flows/account-security";
 import { analyticsFlow } from "./flows/analytics";
 import { annotateKeyboardFlow } from "./flows/annotate-keyboard";
+import { clientAddressFlow } from "./flows/client-address";
 import { errorStateFlow } from "./flows/error-state";
 import { exportsFlow } from "./flows/exports";
 import { generationFlow } from "./flows/generation";
@@ -16,6 +17,7 @@ import { poolsQualityFlow } from "./flows/pools-quality";
 import { rankingFlow } from "./flows/ranking";
 import { securityFlow } from "./flows/security";
 import { signInFlow } from "./flows/sign-in";
+import { signInNextFlow } from "./flows/sign-in-next";
 import type { Flow, FlowContext } from "./flows/types";
 import { untrustedOutputFlow } from "./flows/untrusted-output";
 import { launch, SCREENSHOT_DIR, screenshot } from "./support/browser";
@@ -25,8 +27,10 @@ import { ApiClient, seed } from "./support/seed";
 
 const FLOWS: Flow[] = [
   signInFlow,
+  signInNextFlow,
   untrustedOutputFlow,
   securityFlow,
+  clientAddressFlow,
   annotateKeyboardFlow,
   rankingFlow,
   phoneFlow,
@@ -84,6 +88,11 @@ async function main() {
       API_PORT: String(apiPort),
       LOG_LEVEL: "warn",
       LOGIN_RATE_LIMIT: "1000",
+      // The default, which flows/client-address.ts sprays past from addresses of its own; the
+      // other flows' failed sign-ins (from 127.0.0.1) stay well under it.
+      LOGIN_ADDRESS_LIMIT: "20",
+      // The web app proxies /api from 127.0.0.1 and names its client in X-Forwarded-For.
+      TRUST_PROXY: "127.0.0.1",
       REDIS_PREFIX: redisPrefix,
       // The first admin, created on start-up the way a fresh installation gets one.
       ARBITER_ADMIN_EMAIL: admin.email,
@@ -92,7 +101,7 @@ async function main() {
     };
     const apiProc = start("api", bin("tsx"), ["apps/api/src/server.ts"], { cwd: root, env: apiEnv });
     procs.push(apiProc);
-    const webProc = start("web", bin("next"), ["start", "-p", String(webPort), "-H", "127.0.0.1"], {
+    const webProc = start("web", process.execPath, ["server.mjs", "-p", String(webPort), "-H", "127.0.0.1"], {
       cwd: webDir,
       env: { ...baseEnv, NODE_ENV: "production", API_URL: api },
     });

@@ -27,13 +27,11 @@ export function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     {
-      // Pages only: the API route answers JSON with the API's own headers, and static
-      // assets are not documents.
+      // Pages only: the API route answers JSON with the API's own headers (and must stream
+      // request bodies, which a proxy would buffer), and static assets are not documents.
+      // Prefetches are included: a prefetched page is shown as it was fetched, so it needs
+      // the policy as much as any other.
       source: "/((?!api/|_next/static|_next/image|favicon.ico|icon.svg).*)",
-      missing: [
-        { type: "header", key: "next-router-prefetch" },
-        { type: "header", key: "purpose", value: "prefetch" },
-      ],
     },
   ],
 };

@@ -1,58 +1,61 @@
 import { MAX_SAMPLES_PER_JOB, ZCredentialEnv, ZEgressEnv } from "@arbiter/jobs";
+import { checkProductionSecret, ZArbiterSecret } from "@arbiter/shared";
 import { z } from "zod";
 
-export const ZWorkerEnv = z.object({
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  DATABASE_URL: z.url().default("postgresql://postgres@127.0.0.1:5432/arbiter"),
-  REDIS_URL: z.url().default("redis://127.0.0.1:6379"),
-  REDIS_PREFIX: z.string().min(1).optional(),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  WORKER_HEALTH_HOST: z.string().min(1).default("127.0.0.1"),
-  WORKER_HEALTH_PORT: z.coerce.number().int().min(0).max(65535).default(4100),
-  EXPORT_DIR: z.string().min(1).default("./exports"),
-  ARBITER_SECRET: z.string().min(16, "must be at least 16 characters").default("dev-only-secret-change-me"),
-  // Decrypts generators' stored API keys; the API's value (ARBITER_SECRET when unset).
-  ...ZCredentialEnv,
-  // Which hosts generators may reach beyond the default rules (see packages/jobs egress.ts).
-  ...ZEgressEnv,
-  DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
-  // Jobs one worker process runs at once across all generators; each generator's own
-  // `concurrency` then limits how many of those may call it, across all worker replicas.
-  GENERATION_CONCURRENCY: z.coerce.number().int().min(1).max(1_000).default(32),
-  // Optional queue-wide cap on generation jobs started per window, for a model fleet whose
-  // capacity is shared by every generator.
-  GENERATION_RATE_MAX: z.coerce.number().int().min(1).optional(),
-  GENERATION_RATE_WINDOW_MS: z.coerce.number().int().min(1).default(1_000),
-  GENERATION_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(120_000),
-  // Samples per job. By default a run is cut into at least 20 jobs per generator, of 1 to 50
-  // samples each; a job makes up to 8 requests at once. Same value on every worker replica
-  // (the recovery sweep recognises a run's jobs by the way it is cut).
-  GENERATION_BATCH_SIZE: z.coerce.number().int().min(1).max(MAX_SAMPLES_PER_JOB).optional(),
-  // Retry curve of sample jobs, applied when a run is enqueued.
-  GENERATION_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(10),
-  GENERATION_BACKOFF_MS: z.coerce.number().int().min(1).default(1_000),
-  GENERATION_BACKOFF_MAX_MS: z.coerce.number().int().min(1).default(60_000),
-  // How often a worker looks for active runs whose queued jobs were lost (Redis restarted
-  // without persistence, or a job failed by the stall limit) and enqueues them again.
-  GENERATION_RECOVERY_INTERVAL_MS: z.coerce.number().int().min(100).default(60_000),
-  // How long a crashed worker's job stays locked before another worker takes it over.
-  JOB_LOCK_MS: z.coerce.number().int().min(500).default(30_000),
-  JOB_STALLED_CHECK_MS: z.coerce.number().int().min(200).default(30_000),
-  EXPORT_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
-  // How often a worker looks for exports without a job (requested while Redis was away, or
-  // lost with a Redis restart) and enqueues them.
-  EXPORT_RECOVERY_INTERVAL_MS: z.coerce.number().int().min(100).default(15_000),
-  // Which queues this process consumes (comma separated); all by default.
-  WORKER_QUEUES: z
-    .string()
-    .default("")
-    .transform((s) =>
-      s
-        .split(",")
-        .map((q) => q.trim())
-        .filter(Boolean),
-    ),
-});
+export const ZWorkerEnv = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: z.url().default("postgresql://postgres@127.0.0.1:5432/arbiter"),
+    REDIS_URL: z.url().default("redis://127.0.0.1:6379"),
+    REDIS_PREFIX: z.string().min(1).optional(),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    WORKER_HEALTH_HOST: z.string().min(1).default("127.0.0.1"),
+    WORKER_HEALTH_PORT: z.coerce.number().int().min(0).max(65535).default(4100),
+    EXPORT_DIR: z.string().min(1).default("./exports"),
+    ARBITER_SECRET: ZArbiterSecret,
+    // Decrypts generators' stored API keys; the API's value (ARBITER_SECRET when unset).
+    ...ZCredentialEnv,
+    // Which hosts generators may reach beyond the default rules (see packages/jobs egress.ts).
+    ...ZEgressEnv,
+    DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+    // Jobs one worker process runs at once across all generators; each generator's own
+    // `concurrency` then limits how many of those may call it, across all worker replicas.
+    GENERATION_CONCURRENCY: z.coerce.number().int().min(1).max(1_000).default(32),
+    // Optional queue-wide cap on generation jobs started per window, for a model fleet whose
+    // capacity is shared by every generator.
+    GENERATION_RATE_MAX: z.coerce.number().int().min(1).optional(),
+    GENERATION_RATE_WINDOW_MS: z.coerce.number().int().min(1).default(1_000),
+    GENERATION_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(120_000),
+    // Samples per job. By default a run is cut into at least 20 jobs per generator, of 1 to 50
+    // samples each; a job makes up to 8 requests at once. Same value on every worker replica
+    // (the recovery sweep recognises a run's jobs by the way it is cut).
+    GENERATION_BATCH_SIZE: z.coerce.number().int().min(1).max(MAX_SAMPLES_PER_JOB).optional(),
+    // Retry curve of sample jobs, applied when a run is enqueued.
+    GENERATION_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(10),
+    GENERATION_BACKOFF_MS: z.coerce.number().int().min(1).default(1_000),
+    GENERATION_BACKOFF_MAX_MS: z.coerce.number().int().min(1).default(60_000),
+    // How often a worker looks for active runs whose queued jobs were lost (Redis restarted
+    // without persistence, or a job failed by the stall limit) and enqueues them again.
+    GENERATION_RECOVERY_INTERVAL_MS: z.coerce.number().int().min(100).default(60_000),
+    // How long a crashed worker's job stays locked before another worker takes it over.
+    JOB_LOCK_MS: z.coerce.number().int().min(500).default(30_000),
+    JOB_STALLED_CHECK_MS: z.coerce.number().int().min(200).default(30_000),
+    EXPORT_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+    // How often a worker looks for exports without a job (requested while Redis was away, or
+    // lost with a Redis restart) and enqueues them.
+    EXPORT_RECOVERY_INTERVAL_MS: z.coerce.number().int().min(100).default(15_000),
+    // Which queues this process consumes (comma separated); all by default.
+    WORKER_QUEUES: z
+      .string()
+      .default("")
+      .transform((s) =>
+        s
+          .split(",")
+          .map((q) => q.trim())
+          .filter(Boolean),
+      ),
+  })
+  .superRefine(checkProductionSecret);
 
 export type TWorkerEnv = z.infer<typeof ZWorkerEnv>;
 

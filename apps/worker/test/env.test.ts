@@ -1,3 +1,5 @@
+import { spawnSync } from "node:child_process";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseWorkerEnv } from "../src/env";
 
@@ -28,6 +30,39 @@ describe("worker environment", () => {
       /GENERATOR_ALLOWED_HOSTS/,
     );
     expect(() => parseWorkerEnv({ ARBITER_ENCRYPTION_KEY: "short" })).toThrow(/ARBITER_ENCRYPTION_KEY/);
+  });
+
+  it("in production, refuses the development secret and short ones, naming ARBITER_SECRET", () => {
+    expect(() => parseWorkerEnv({ NODE_ENV: "production" })).toThrow(
+      /ARBITER_SECRET: is the development default/,
+    );
+    expect(() => parseWorkerEnv({ NODE_ENV: "production", ARBITER_SECRET: "y".repeat(20) })).toThrow(
+      /ARBITER_SECRET: must be at least 32 characters/,
+    );
+    expect(parseWorkerEnv({ NODE_ENV: "production", ARBITER_SECRET: "y".repeat(40) }).NODE_ENV).toBe(
+      "production",
+    );
+  });
+
+  it("the worker will not start in production with a short secret", () => {
+    const root = path.resolve(import.meta.dirname, "..");
+    const run = spawnSync(path.join(root, "../../node_modules/.bin/tsx"), ["src/index.ts"], {
+      cwd: root,
+      // Nowhere to connect to, should the check ever let it start.
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        ARBITER_SECRET: "only-twenty-chars-ok",
+        DATABASE_URL: "postgresql://nobody@127.0.0.1:9/nothing",
+        REDIS_URL: "redis://127.0.0.1:9",
+        REDIS_PREFIX: "arbiter-env-test",
+        WORKER_HEALTH_PORT: "0",
+      },
+      encoding: "utf8",
+      timeout: 30_000,
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/Invalid environment:[\s\S]*ARBITER_SECRET: must be at least 32/);
   });
 
   it("reads the queues to consume as a list", () => {

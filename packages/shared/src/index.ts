@@ -1,5 +1,6 @@
 export * from "./annotation";
 export * from "./api-keys";
+export * from "./arbiter-secret";
 export * from "./audit";
 export * from "./common";
 export * from "./contents";

@@ -77,3 +77,11 @@ export const ZInvitePeekResponse = z.object({
 export type TInvitePeekResponse = z.infer<typeof ZInvitePeekResponse>;
 export const ZAcceptInviteBody = z.strictObject({ name: zName, email: ZEmail, password: ZPassword });
 export type TAcceptInviteBody = z.infer<typeof ZAcceptInviteBody>;
+// The same answer whether the email is new or already has an account: joining finishes when
+// the account's owner signs in with its password.
+export const ZAcceptInviteResponse = z.object({
+  status: z.literal("sign_in_to_finish"),
+  email: z.string(),
+  message: z.string(),
+});
+export type TAcceptInviteResponse = z.infer<typeof ZAcceptInviteResponse>;

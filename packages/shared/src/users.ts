@@ -23,6 +23,9 @@ export type TUser = z.infer<typeof ZUser>;
 export const ZLoginBody = z.strictObject({ email: ZEmail, password: z.string().min(1).max(512) });
 export type TLoginBody = z.infer<typeof ZLoginBody>;
 
+// Re-entering the password on a signed-in session, before an action that needs a fresh proof.
+export const ZConfirmPasswordBody = z.strictObject({ password: z.string().min(1).max(512) });
+
 export const ZChangePasswordBody = z.strictObject({
   currentPassword: z.string().min(1).max(512),
   newPassword: ZPassword,

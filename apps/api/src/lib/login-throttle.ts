@@ -74,12 +74,64 @@ export function createLoginThrottle(pool: pg.Pool, config: LockoutConfig) {
 export type LoginThrottle = ReturnType<typeof createLoginThrottle>;
 
 function lockedError(seconds: number): HttpError {
-  const wait = seconds >= 120 ? `${Math.ceil(seconds / 60)} minutes` : `${seconds} seconds`;
   return new HttpError(
     429,
     "account_locked",
-    `Too many failed sign-ins for this account; try again in ${wait}`,
+    `Too many failed sign-ins for this account; try again in ${waitText(seconds)}`,
     { retryAfterSeconds: seconds },
     { "retry-after": String(seconds) },
   );
+}
+
+const ADDRESS_WINDOW_MS = 15 * 60_000;
+const MAX_TRACKED_ADDRESSES = 100_000;
+
+/**
+ * Failed sign-ins per client address, whatever the emails: the per-(address, email) rate
+ * limit and the per-account lockout both let one address try a common password on thousands
+ * of accounts (password spraying). Once an address has `limit` failures in its window, every
+ * sign-in from it is refused until the window ends, the right password included: otherwise
+ * the spray would go on learning which guesses hit. Successes do not count, so many people
+ * behind one NAT sign in freely. Counted in memory per API process, like the rate limit.
+ */
+export function createAddressThrottle(limit: number, windowMs = ADDRESS_WINDOW_MS) {
+  const windows = new Map<string, { failures: number; endsAt: number }>();
+
+  function assertAllowed(address: string): void {
+    const current = windows.get(address);
+    if (!current) return;
+    const left = current.endsAt - Date.now();
+    if (left <= 0) windows.delete(address);
+    else if (current.failures >= limit) throw addressLimitedError(Math.ceil(left / 1000));
+  }
+
+  function recordFailure(address: string): void {
+    const current = windows.get(address);
+    if (current && current.endsAt > Date.now()) {
+      current.failures += 1;
+      return;
+    }
+    windows.delete(address);
+    windows.set(address, { failures: 1, endsAt: Date.now() + windowMs });
+    // Oldest window first: what is dropped is the address closest to being forgiven anyway.
+    if (windows.size > MAX_TRACKED_ADDRESSES) windows.delete(windows.keys().next().value!);
+  }
+
+  return { assertAllowed, recordFailure };
+}
+
+export type AddressThrottle = ReturnType<typeof createAddressThrottle>;
+
+function addressLimitedError(seconds: number): HttpError {
+  return new HttpError(
+    429,
+    "address_limited",
+    `Too many failed sign-ins from your network; try again in ${waitText(seconds)}`,
+    { retryAfterSeconds: seconds },
+    { "retry-after": String(seconds) },
+  );
+}
+
+function waitText(seconds: number): string {
+  return seconds >= 120 ? `${Math.ceil(seconds / 60)} minutes` : `${seconds} seconds`;
 }

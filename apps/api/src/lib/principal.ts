@@ -8,6 +8,8 @@ export type AuthUser = {
   status: TUserStatus;
 };
 
+// validUntil (ms since the epoch): when the credential lapses by itself, at its absolute or
+// idle limit, if nothing else ends it first. The hot path's memory never outlives it.
 export type Principal =
-  | { via: "session"; user: AuthUser; sessionId: string }
-  | { via: "apiKey"; user: AuthUser; apiKeyId: string };
+  | { via: "session"; user: AuthUser; sessionId: string; validUntil: number }
+  | { via: "apiKey"; user: AuthUser; apiKeyId: string; validUntil: number };

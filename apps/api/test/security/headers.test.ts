@@ -3,7 +3,8 @@ import { bearer, createHarness, type Harness } from "../support/harness";
 
 let h: Harness;
 beforeAll(async () => {
-  h = await createHarness();
+  // Requests come from 127.0.0.1, standing for a TLS-terminating proxy in front.
+  h = await createHarness({ TRUST_PROXY: "127.0.0.1" });
 });
 afterAll(async () => h?.close());
 

@@ -7,6 +7,8 @@ beforeAll(async () => {
     LOGIN_LOCKOUT_AFTER: "3",
     LOGIN_LOCKOUT_BASE_SECONDS: "10",
     LOGIN_LOCKOUT_MAX_SECONDS: "25",
+    // Requests come from 127.0.0.1, standing for the web app that proxies /api.
+    TRUST_PROXY: "127.0.0.1",
   });
 });
 afterAll(async () => h?.close());

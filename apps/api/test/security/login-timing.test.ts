@@ -5,7 +5,11 @@ import { createHarness, type Harness, ORIGIN } from "../support/harness";
 // two paths that both check a password.
 let h: Harness;
 beforeAll(async () => {
-  h = await createHarness({ LOGIN_RATE_LIMIT: "100000", LOGIN_LOCKOUT_AFTER: "100000" });
+  h = await createHarness({
+    LOGIN_RATE_LIMIT: "100000",
+    LOGIN_ADDRESS_LIMIT: "100000",
+    LOGIN_LOCKOUT_AFTER: "100000",
+  });
 });
 afterAll(async () => h?.close());
 

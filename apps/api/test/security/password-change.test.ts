@@ -3,7 +3,8 @@ import { bearer, browser, createHarness, type Harness, ORIGIN, PASSWORD } from "
 
 let h: Harness;
 beforeAll(async () => {
-  h = await createHarness({ LOGIN_LOCKOUT_AFTER: "3" });
+  // Requests come from 127.0.0.1, standing for the web app that proxies /api.
+  h = await createHarness({ LOGIN_LOCKOUT_AFTER: "3", TRUST_PROXY: "127.0.0.1" });
 });
 afterAll(async () => h?.close());
 

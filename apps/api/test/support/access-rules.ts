@@ -9,6 +9,7 @@ export const ADMIN: TRole[] = ["ADMIN"];
 export const ACCESS: Record<string, TRole[] | typeof PUBLIC> = {
   "POST /api/v1/auth/login": PUBLIC,
   "POST /api/v1/auth/logout": ANY,
+  "POST /api/v1/auth/confirm-password": ANY,
   "GET /api/v1/me": ANY,
   "POST /api/v1/me/password": ANY,
   "POST /api/v1/api-keys": STAFF,

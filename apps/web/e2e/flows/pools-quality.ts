@@ -108,7 +108,17 @@ export const poolsQualityFlow: Flow = {
     await guest.getByLabel("Your name").fill(INVITEE.name);
     await guest.getByLabel("Email").fill(INVITEE.email);
     await guest.getByLabel("Password").fill(INVITEE.password);
-    await guest.getByRole("button", { name: "Create account and join" }).click();
+    await guest.getByRole("button", { name: "Accept invitation" }).click();
+    // Accepting signs nobody in: the invitee signs in with the new password, email prefilled.
+    await guest.waitForURL((url) => url.pathname === "/sign-in");
+    await guest.getByTestId("invite-pending").waitFor();
+    assert(
+      (await guest.getByLabel("Email").inputValue()) === INVITEE.email,
+      "the sign-in form has the invitee's email",
+    );
+    await screenshot(guest, "invite-sign-in-desktop-light");
+    await guest.getByLabel("Password").fill(INVITEE.password);
+    await guest.keyboard.press("Enter");
     await guest.waitForURL((url) => url.pathname === "/annotate");
     await guest.getByTestId("my-project").filter({ hasText: "Invited review" }).waitFor();
     await guest.goto(`${web}/annotate/${project.id}`);

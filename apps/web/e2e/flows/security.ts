@@ -86,6 +86,20 @@ async function assertHeaders(web: string) {
   );
   const second = await fetch(`${web}/sign-in`);
   assert(!second.headers.get("content-security-policy")?.includes(nonce), "a fresh nonce per response");
+  // Prefetches too (the router's and the browser's): a prefetched page is shown as fetched.
+  const prefetches: Record<string, string>[] = [
+    { "next-router-prefetch": "1" },
+    { purpose: "prefetch" },
+    { "sec-purpose": "prefetch" },
+  ];
+  for (const headers of prefetches) {
+    const prefetch = await fetch(`${web}/sign-in`, { headers });
+    const policy = prefetch.headers.get("content-security-policy") ?? "";
+    assert(
+      /script-src 'self' 'nonce-[A-Za-z0-9+/=]{16,}'/.test(policy),
+      `a prefetch (${JSON.stringify(headers)}) carries the CSP: ${policy}`,
+    );
+  }
   const https = await fetch(`${web}/sign-in`, { headers: { "x-forwarded-proto": "https" } });
   assert(https.headers.get("strict-transport-security")?.includes("max-age="), "HSTS behind https");
   assert(

@@ -37,7 +37,7 @@ export function start(
   return { name, child, output: () => log };
 }
 
-/** SIGTERM to the process group (next start and tsx spawn children), SIGKILL if it lingers. */
+/** SIGTERM to the process group (the web server and tsx spawn children), SIGKILL if it lingers. */
 export async function stop(proc: Proc): Promise<void> {
   const { child } = proc;
   if (child.exitCode !== null || child.pid === undefined) return;

@@ -9,7 +9,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { audit } from "../../lib/audit";
 import { notFound } from "../../lib/http-error";
-import { createApiKey, toApiKeyDto } from "./service";
+import { assertRecentPassword, createApiKey, RECENT_PASSWORD_MINUTES, toApiKeyDto } from "./service";
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   const researchers = app.authorize("ADMIN", "RESEARCHER");
@@ -19,13 +19,14 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ["api-keys"],
-        summary: "Create an API key for the signed-in user; the token is shown once",
+        summary: `Create an API key for the signed-in user; the token is shown once. Needs a browser session whose password was checked in the last ${RECENT_PASSWORD_MINUTES} minutes (sign-in or POST /auth/confirm-password), never an API key`,
         body: ZCreateApiKeyBody,
-        response: { 201: ZCreateApiKeyResponse, 400: ZErrorBody },
+        response: { 201: ZCreateApiKeyResponse, 400: ZErrorBody, 403: ZErrorBody },
       },
       onRequest: researchers,
     },
     async (request, reply) => {
+      await assertRecentPassword(app, request.principal!);
       const { apiKey, token } = await createApiKey(app, request.principal!.user.id, request.body);
       await audit(app.db.prisma, request, {
         action: "api_key.create",

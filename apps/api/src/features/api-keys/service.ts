@@ -1,7 +1,32 @@
 import type { ApiKey } from "@arbiter/db";
 import type { TApiKey } from "@arbiter/shared";
 import type { FastifyInstance } from "fastify";
+import { HttpError } from "../../lib/http-error";
+import type { Principal } from "../../lib/principal";
 import { hashToken, newApiKeyToken } from "../../lib/tokens";
+import { sessionRequired } from "../auth/service";
+
+/** How recent the session's last password check must be for minting an API key. */
+export const RECENT_PASSWORD_MINUTES = 15;
+
+/**
+ * An API key is a lasting credential, so minting one needs the person, not just a credential:
+ * a browser session whose password was checked in the last minutes (at sign-in or by
+ * re-entering it). A leaked API key or a stolen cookie alone cannot mint more keys.
+ */
+export async function assertRecentPassword(app: FastifyInstance, principal: Principal): Promise<void> {
+  if (principal.via !== "session") throw sessionRequired();
+  const { rows } = await app.db.pool.query<{ recent: boolean | null }>(
+    `SELECT password_checked_at > now() - make_interval(mins => $2) AS recent FROM sessions WHERE id = $1`,
+    [principal.sessionId, RECENT_PASSWORD_MINUTES],
+  );
+  if (!rows[0]?.recent)
+    throw new HttpError(
+      403,
+      "password_check_required",
+      `Enter your password again to create an API key (POST /api/v1/auth/confirm-password): the session's last password check is over ${RECENT_PASSWORD_MINUTES} minutes old`,
+    );
+}
 
 export function toApiKeyDto(key: ApiKey): TApiKey {
   return {

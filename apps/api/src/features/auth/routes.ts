@@ -1,15 +1,17 @@
-import { ZErrorBody, ZLoginBody, ZUserResponse } from "@arbiter/shared";
+import { ZConfirmPasswordBody, ZErrorBody, ZLoginBody, ZUserResponse } from "@arbiter/shared";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { assertSameOrigin } from "../../lib/cross-origin";
 import { HttpError } from "../../lib/http-error";
-import { createLoginThrottle } from "../../lib/login-throttle";
+import { createAddressThrottle, createLoginThrottle } from "../../lib/login-throttle";
 import { toUserDto } from "../../lib/user-dto";
 import { SESSION_COOKIE } from "../../plugins/auth";
-import { checkCredentials, revokeSession, signIn } from "./service";
+import { grantInviteClaims } from "../invites/service";
+import { checkCredentials, confirmPassword, revokeSession, signIn } from "./service";
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   const throttle = createLoginThrottle(app.db.pool, app.config);
+  const addresses = createAddressThrottle(app.config.LOGIN_ADDRESS_LIMIT);
 
   app.post(
     "/auth/login",
@@ -35,15 +37,43 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       // Login CSRF: a cross-site form must not sign the victim into the attacker's account.
       assertSameOrigin(request, app.config.ARBITER_TRUSTED_ORIGINS);
       const { email, password } = request.body;
+      addresses.assertAllowed(request.ip);
       await throttle.assertNotLocked(email);
       const user = await checkCredentials(app, email, password);
       if (!user) {
+        addresses.recordFailure(request.ip);
         await throttle.recordFailure(email);
         throw new HttpError(401, "invalid_credentials", "Email or password is incorrect");
       }
       await throttle.recordSuccess(email);
-      await signIn(app, request, reply, user.id);
+      // The owner has now proved the account: invitations accepted with its email take effect.
+      await grantInviteClaims(app, request, user.id);
+      await signIn(app, request, reply, user.id, { passwordChecked: true });
       return { user: toUserDto(user) };
+    },
+  );
+
+  app.post(
+    "/auth/confirm-password",
+    {
+      schema: {
+        tags: ["auth"],
+        summary:
+          "Re-enter your password on the current browser session, for actions that need a recent one (creating an API key)",
+        body: ZConfirmPasswordBody,
+        response: { 204: z.null(), 400: ZErrorBody, 403: ZErrorBody, 429: ZErrorBody },
+      },
+      onRequest: app.authorize(),
+    },
+    async (request, reply) => {
+      addresses.assertAllowed(request.ip);
+      if (!(await confirmPassword(app, throttle, request, request.body.password))) {
+        addresses.recordFailure(request.ip);
+        throw new HttpError(400, "wrong_password", "The password is incorrect", [
+          { path: "body.password", message: "is incorrect" },
+        ]);
+      }
+      return reply.status(204).send(null);
     },
   );
 

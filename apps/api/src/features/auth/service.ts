@@ -1,5 +1,7 @@
 import type { User } from "@arbiter/db";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { HttpError } from "../../lib/http-error";
+import type { LoginThrottle } from "../../lib/login-throttle";
 import { dummyPasswordHash, verifyPassword } from "../../lib/passwords";
 import { hashToken, newSessionToken } from "../../lib/tokens";
 import { SESSION_COOKIE } from "../../plugins/auth";
@@ -21,7 +23,7 @@ export async function checkCredentials(
 export async function startSession(
   app: FastifyInstance,
   userId: string,
-  meta: { ip: string; userAgent?: string },
+  meta: { ip: string; userAgent?: string; passwordChecked: boolean },
 ): Promise<{ token: string; expiresAt: Date }> {
   const token = newSessionToken();
   const expiresAt = new Date(Date.now() + app.config.SESSION_TTL_HOURS * 3_600_000);
@@ -32,10 +34,48 @@ export async function startSession(
       expiresAt,
       ip: meta.ip,
       userAgent: meta.userAgent?.slice(0, 500) ?? null,
+      passwordCheckedAt: meta.passwordChecked ? new Date() : null,
     },
   });
   return { token, expiresAt };
 }
+
+/**
+ * Checks the password of the session's account again and records the time on the session.
+ * Wrong passwords count towards the account's lockout, as at sign-in. API keys cannot do
+ * this: what it unlocks is meant for a person at a browser.
+ */
+export async function confirmPassword(
+  app: FastifyInstance,
+  throttle: LoginThrottle,
+  request: FastifyRequest,
+  password: string,
+): Promise<boolean> {
+  const principal = request.principal!;
+  if (principal.via !== "session") throw sessionRequired();
+  await throttle.assertNotLocked(principal.user.email);
+  const user = await app.db.prisma.user.findUniqueOrThrow({ where: { id: principal.user.id } });
+  // A passwordless account (a crowd participant) has nothing to confirm; it takes as long.
+  const hash = user.passwordHash ?? (await dummyPasswordHash());
+  const ok = (await verifyPassword(password, hash)) && user.passwordHash !== null;
+  if (!ok) {
+    await throttle.recordFailure(user.email);
+    return false;
+  }
+  await throttle.recordSuccess(user.email);
+  await app.db.prisma.session.update({
+    where: { id: principal.sessionId },
+    data: { passwordCheckedAt: new Date() },
+  });
+  return true;
+}
+
+export const sessionRequired = () =>
+  new HttpError(
+    403,
+    "session_required",
+    "This needs a signed-in browser session and your password; an API key cannot do it",
+  );
 
 export async function revokeSession(app: FastifyInstance, sessionId: string): Promise<void> {
   await app.db.prisma.session.updateMany({
@@ -52,16 +92,21 @@ export async function revokeAllSessions(
   await client.session.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
 }
 
-/** Starts a session and hands its cookie to the browser (sign-in, invitation, crowd entry). */
+/**
+ * Starts a session and hands its cookie to the browser (sign-in, password change, crowd
+ * entry); `passwordChecked` when the caller has just proved the account's password.
+ */
 export async function signIn(
   app: FastifyInstance,
   request: FastifyRequest,
   reply: FastifyReply,
   userId: string,
+  { passwordChecked }: { passwordChecked: boolean },
 ) {
   const session = await startSession(app, userId, {
     ip: request.ip,
     userAgent: request.headers["user-agent"],
+    passwordChecked,
   });
   reply.setCookie(SESSION_COOKIE, session.token, {
     path: "/",

@@ -10,7 +10,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ["crowd"],
-        summary: "Enter a study from a crowd platform: creates or resumes the participant and signs them in",
+        summary:
+          "Enter a study from a crowd platform: creates the participant, or resumes them with the same platform session or this browser's session of theirs, and signs them in; a known participant id with anything else is 403 crowd_session_mismatch",
         security: [],
         params: ZJoinParams,
         body: ZJoinBody,
@@ -20,8 +21,14 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       assertSameOrigin(request, app.config.ARBITER_TRUSTED_ORIGINS);
-      const { project, userId, crowd } = await joinProject(app, request, request.params.slug, request.body);
-      await signIn(app, request, reply, userId);
+      const { project, userId, resumedInBrowser, crowd } = await joinProject(
+        app,
+        request,
+        request.params.slug,
+        request.body,
+      );
+      // A browser already signed in as this participant keeps its session.
+      if (!resumedInBrowser) await signIn(app, request, reply, userId, { passwordChecked: false });
       return { project: { id: project.id, name: project.name }, crowd: crowd! };
     },
   );

@@ -2,6 +2,7 @@ import { createHmac } from "node:crypto";
 import type { Project } from "@arbiter/db";
 import type { TCrowdStatus, TJoinBody } from "@arbiter/shared";
 import type { FastifyInstance, FastifyRequest } from "fastify";
+import { audit } from "../../lib/audit";
 import { HttpError, notFound } from "../../lib/http-error";
 import { crowdOf } from "../projects/serialize";
 
@@ -9,28 +10,92 @@ import { crowdOf } from "../projects/serialize";
  * The participant's account: found by (platform, external id) or created, pseudonymous
  * (the email is a keyed hash of the id, under a reserved domain) and without a password,
  * so the study link is the only way in.
+ *
+ * A participant id is not a secret (researchers see it, participants paste it around), so
+ * knowing one must not open that participant's account. Returning needs what only the
+ * participant holds: the platform session the account was started with (Prolific's
+ * SESSION_ID, MTurk's assignmentId), or this browser's live session of that account. A known
+ * id with anything else starts nothing and is audited (ids hashed).
  */
 export async function joinProject(
   app: FastifyInstance,
   request: FastifyRequest,
   slug: string,
   input: TJoinBody,
-) {
+): Promise<{ project: Project; userId: string; resumedInBrowser: boolean; crowd: TCrowdStatus | null }> {
   const project = await app.db.prisma.project.findUnique({ where: { slug } });
   const crowd = project ? crowdOf(project) : null;
   if (!project || !crowd?.enabled) throw notFound("Study");
   if (project.status !== "ACTIVE")
     throw new HttpError(409, "study_closed", "This study is not open at the moment");
 
-  const known = await app.db.prisma.externalIdentity.findUnique({
-    where: { platform_externalId: { platform: input.platform, externalId: input.participantId } },
-    include: { user: true },
-  });
-  if (known?.user.status === "SUSPENDED")
-    throw new HttpError(403, "suspended", "This participant is suspended");
-  const userId = known?.userId ?? (await createParticipant(app, request, project, input));
+  const browserUserId = (await app.currentSession(request))?.userId ?? null;
+  const known = await findParticipant(app, input);
+  const userId = known
+    ? await resumeParticipant(app, request, project, input, known, browserUserId)
+    : await createParticipant(app, request, project, input, browserUserId);
   await ensureCrowdPool(app, project, userId);
-  return { project, userId, crowd: await crowdStatus(app, project, userId) };
+  return {
+    project,
+    userId,
+    resumedInBrowser: browserUserId === userId,
+    crowd: await crowdStatus(app, project, userId),
+  };
+}
+
+type KnownParticipant = NonNullable<Awaited<ReturnType<typeof findParticipant>>>;
+
+function findParticipant(app: FastifyInstance, input: TJoinBody) {
+  return app.db.prisma.externalIdentity.findUnique({
+    where: { platform_externalId: { platform: input.platform, externalId: input.participantId } },
+    include: { user: { select: { status: true } } },
+  });
+}
+
+async function resumeParticipant(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  project: Project,
+  input: TJoinBody,
+  known: KnownParticipant,
+  browserUserId: string | null,
+): Promise<string> {
+  const samePlatformSession = Boolean(input.sessionId) && input.sessionId === known.sessionId;
+  const sameBrowser = browserUserId === known.userId;
+  if (!samePlatformSession && !sameBrowser) {
+    await audit(app.db.prisma, request, {
+      action: "crowd.join_refused",
+      targetType: "project",
+      targetId: project.id,
+      data: {
+        platform: input.platform,
+        // Keyed hashes: the audit log can tell attempts on one participant apart without
+        // holding the platform's ids.
+        participant: keyedHash(app, `${input.platform}:${input.participantId}`),
+        sessionId: input.sessionId ? keyedHash(app, `session:${input.sessionId}`) : null,
+      },
+    });
+    throw new HttpError(
+      403,
+      "crowd_session_mismatch",
+      "This participant has already started from another study session. Open the study again from the link your platform gives you, in the browser you started in; if that does not work, contact the researcher.",
+    );
+  }
+  if (known.user.status === "SUSPENDED")
+    throw new HttpError(403, "suspended", "This participant is suspended");
+  if (sameBrowser && input.sessionId && input.sessionId !== known.sessionId) {
+    // The browser vouches for the participant: their newest platform session is the one a
+    // later return (in another browser, or after the cookie ends) must match.
+    await app.db.prisma.externalIdentity.update({
+      where: { platform_externalId: { platform: known.platform, externalId: known.externalId } },
+      data: { sessionId: input.sessionId, studyId: input.studyId ?? known.studyId },
+    });
+  }
+  return known.userId;
+}
+
+function keyedHash(app: FastifyInstance, value: string): string {
+  return createHmac("sha256", app.config.ARBITER_SECRET).update(value).digest("hex").slice(0, 20);
 }
 
 async function createParticipant(
@@ -38,13 +103,11 @@ async function createParticipant(
   request: FastifyRequest,
   project: Project,
   input: TJoinBody,
-) {
-  const pseudonym = createHmac("sha256", app.config.ARBITER_SECRET)
-    .update(`${input.platform}:${input.participantId}`)
-    .digest("hex")
-    .slice(0, 20);
+  browserUserId: string | null,
+): Promise<string> {
+  const pseudonym = keyedHash(app, `${input.platform}:${input.participantId}`);
   const email = `${input.platform}-${pseudonym}@crowd.invalid`;
-  return app.db.prisma.$transaction(async (tx) => {
+  const created = await app.db.prisma.$transaction(async (tx) => {
     // Two tabs joining at once: the second finds the first's account by its email.
     const user =
       (await tx.user.findUnique({ where: { email } })) ??
@@ -54,17 +117,17 @@ async function createParticipant(
           name: `${input.platform === "prolific" ? "Prolific" : "MTurk"} ${pseudonym.slice(0, 8)}`,
         },
       }));
-    await tx.externalIdentity.upsert({
-      where: { platform_externalId: { platform: input.platform, externalId: input.participantId } },
-      create: {
+    const inserted = await tx.externalIdentity.createMany({
+      data: {
         platform: input.platform,
         externalId: input.participantId,
         userId: user.id,
         studyId: input.studyId ?? null,
         sessionId: input.sessionId ?? null,
       },
-      update: {},
+      skipDuplicates: true,
     });
+    if (inserted.count === 0) return null;
     await tx.auditEvent.create({
       data: {
         actorId: user.id,
@@ -77,6 +140,11 @@ async function createParticipant(
     });
     return user.id;
   });
+  if (created) return created;
+  // Another request created this participant first: it is a return, with a return's proof.
+  const known = await findParticipant(app, input);
+  if (!known) throw new HttpError(409, "conflict", "The participant could not be created; try again");
+  return resumeParticipant(app, request, project, input, known, browserUserId);
 }
 
 /** Crowd participants reach the project through its own pool, like everyone else. */

@@ -28,7 +28,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     consumes: ["multipart/form-data"],
     params: ZIdParams,
     querystring: ZImportQuery,
-    response: { 200: ZImportResponse, 400: ZErrorBody, 404: ZErrorBody, 413: ZErrorBody },
+    response: { 200: ZImportResponse, 400: ZErrorBody, 404: ZErrorBody, 408: ZErrorBody, 413: ZErrorBody },
   });
 
   app.post(

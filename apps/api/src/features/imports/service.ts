@@ -5,6 +5,7 @@ import { badRequest, HttpError } from "../../lib/http-error";
 import { findUnstorable } from "../../lib/storable-json";
 import { assertProject } from "../projects/access";
 import { formatOf, readRecords, type TImportFormat } from "./read-records";
+import { watchForStall } from "./stall-guard";
 import type { ImportWriter } from "./writers";
 
 const BATCH = 500;
@@ -30,13 +31,40 @@ export async function runImport<T>(
 ): Promise<TImportResponse> {
   await assertProject(app.db, projectId);
   const limit = app.config.IMPORT_BODY_LIMIT_BYTES;
-  let upload: MultipartFile | undefined;
+  const filePart = request.file({ limits: { fileSize: limit, files: 1 } });
+  // Settled or not, a stalled upload no longer waits for it.
+  filePart.catch(() => undefined);
+  const guard = watchForStall(request.raw, app.config.IMPORT_READ_TIMEOUT_MS);
   try {
-    upload = await request.file({ limits: { fileSize: limit, files: 1 } });
+    let upload: MultipartFile | undefined;
+    try {
+      upload = await Promise.race([filePart, guard.stalled]);
+    } catch (err) {
+      throw guard.error() ?? badRequest(`file: ${(err as Error).message}`);
+    }
+    if (!upload) throw badRequest("file: send the file as multipart/form-data in a field named file");
+    const file = upload.file;
+    guard.onStall((err) => file.destroy(err));
+    return await importUpload(app, request, projectId, kind, writer, options, upload, limit, guard.error);
   } catch (err) {
-    throw badRequest(`file: ${(err as Error).message}`);
+    // Whatever the stall broke on its way out (a parser, the transaction), the stall is the news.
+    throw guard.error() ?? err;
+  } finally {
+    guard.stop();
   }
-  if (!upload) throw badRequest("file: send the file as multipart/form-data in a field named file");
+}
+
+async function importUpload<T>(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  projectId: string,
+  kind: "prompts" | "completions",
+  writer: ImportWriter<T>,
+  options: TImportOptions,
+  upload: MultipartFile,
+  limit: number,
+  stalled: () => HttpError | null,
+): Promise<TImportResponse> {
   const format = formatOf(options.format, upload.filename);
   if (!format) throw badRequest("format: name the file .jsonl or .csv, or pass ?format=jsonl|csv");
   let truncated = false;
@@ -89,6 +117,9 @@ export async function runImport<T>(
       batch.push({ line: record.line, value: parsed.data });
       if (batch.length >= BATCH) await flush();
     }
+    // A reader ended by a stall may look like the end of the file: never commit a part of one.
+    const stall = stalled();
+    if (stall) throw stall;
     if (truncated || upload.file.truncated) throw tooLarge(limit);
     await flush();
     rejects.sort((a, b) => a.line - b.line);

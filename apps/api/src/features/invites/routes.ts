@@ -1,5 +1,6 @@
 import {
   ZAcceptInviteBody,
+  ZAcceptInviteResponse,
   ZCreateInviteBody,
   ZCreateInviteResponse,
   ZErrorBody,
@@ -7,7 +8,6 @@ import {
   ZInviteListResponse,
   ZInvitePeekResponse,
   ZInviteTokenParams,
-  ZUserResponse,
 } from "@arbiter/shared";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -15,8 +15,6 @@ import { audit } from "../../lib/audit";
 import { assertSameOrigin } from "../../lib/cross-origin";
 import { notFound } from "../../lib/http-error";
 import { publicUrl } from "../../lib/public-url";
-import { toUserDto } from "../../lib/user-dto";
-import { signIn } from "../auth/service";
 import { acceptInvite, createInvite, findInvite, inviteState, toInviteDto } from "./service";
 
 const routes: FastifyPluginAsyncZod = async (app) => {
@@ -117,11 +115,12 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ["invites"],
-        summary: "Accept an invitation: creates the account, joins the pool and signs in",
+        summary:
+          "Accept an invitation. Always 202 and no session, whether or not the email has an account: a new email gets its account (in the pool at once); an existing account joins the pool when its owner next signs in with their own password",
         security: [],
         params: ZInviteTokenParams,
         body: ZAcceptInviteBody,
-        response: { 201: ZUserResponse, 400: ZErrorBody, 404: ZErrorBody, 409: ZErrorBody, 410: ZErrorBody },
+        response: { 202: ZAcceptInviteResponse, 400: ZErrorBody, 404: ZErrorBody, 410: ZErrorBody },
       },
       config: {
         rateLimit: {
@@ -134,9 +133,12 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       assertSameOrigin(request, app.config.ARBITER_TRUSTED_ORIGINS);
-      const user = await acceptInvite(app, request, request.params.token, request.body);
-      await signIn(app, request, reply, user.id);
-      return reply.status(201).send({ user: toUserDto(user) });
+      await acceptInvite(app, request, request.params.token, request.body);
+      return reply.status(202).send({
+        status: "sign_in_to_finish" as const,
+        email: request.body.email,
+        message: "Sign in with this email and your password to finish joining",
+      });
     },
   );
 };

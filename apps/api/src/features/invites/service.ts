@@ -2,7 +2,7 @@ import type { Invite } from "@arbiter/db";
 import type { TAcceptInviteBody, TCreateInviteBody, TInvite, TInviteState } from "@arbiter/shared";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { audit } from "../../lib/audit";
-import { conflict, HttpError, notFound } from "../../lib/http-error";
+import { HttpError, notFound } from "../../lib/http-error";
 import { hashPassword } from "../../lib/passwords";
 import { hashToken, newSessionToken } from "../../lib/tokens";
 
@@ -73,32 +73,49 @@ const REFUSALS: Record<Exclude<TInviteState, "active">, [string, string]> = {
 };
 
 /**
- * Creates the invitee's account and puts them in the pool. Spending a use is a guarded
- * UPDATE in the same transaction, so an N-use link admits exactly N people however many
- * accept at once.
+ * Accepts an invitation without saying whether the email already has an account: the answer,
+ * its timing (the password is hashed either way) and the cookies (none) are the same. A new
+ * email gets its account, with the chosen password, in the pool at once: whoever chose that
+ * password owns the account, so there is nothing left to prove. An email that already has an
+ * account gets nothing changed: a claim is recorded, and the membership is granted when the
+ * owner signs in with their own password (grantInviteClaims). Both spend a use, so the link's
+ * state tells nothing either. Spending is a guarded UPDATE in the same transaction, so an
+ * N-use link admits exactly N acceptances however many arrive at once.
  */
 export async function acceptInvite(
   app: FastifyInstance,
   request: FastifyRequest,
   token: string,
   input: TAcceptInviteBody,
-) {
+): Promise<void> {
   const invite = await findInvite(app, token);
   const state = inviteState(invite);
   if (state !== "active") throw new HttpError(410, ...REFUSALS[state]);
   const passwordHash = await hashPassword(input.password);
-  return app.db.prisma.$transaction(async (tx) => {
+  await app.db.prisma.$transaction(async (tx) => {
     const spent = await tx.invite.updateMany({
       where: { id: invite.id, revokedAt: null, expiresAt: { gt: new Date() }, uses: { lt: invite.maxUses } },
       data: { uses: { increment: 1 } },
     });
     if (!spent.count) throw new HttpError(410, ...REFUSALS.exhausted);
-    if (await tx.user.findUnique({ where: { email: input.email } })) {
-      throw conflict(
-        "email_taken",
-        "An account with this email exists; sign in and ask an admin to add you",
-        [{ path: "body.email" }],
-      );
+    const existing = await tx.user.findUnique({ where: { email: input.email } });
+    if (existing) {
+      await tx.inviteClaim.upsert({
+        where: { inviteId_userId: { inviteId: invite.id, userId: existing.id } },
+        create: { inviteId: invite.id, userId: existing.id },
+        update: {},
+      });
+      await tx.auditEvent.create({
+        data: {
+          actorId: null,
+          action: "invite.claim",
+          targetType: "pool",
+          targetId: invite.poolId,
+          data: { inviteId: invite.id, userId: existing.id },
+          ip: request.ip,
+        },
+      });
+      return;
     }
     const user = await tx.user.create({
       data: { email: input.email, name: input.name, role: invite.role, passwordHash },
@@ -114,6 +131,43 @@ export async function acceptInvite(
         ip: request.ip,
       },
     });
-    return user;
+  });
+}
+
+/**
+ * On a password sign-in: the pools whose invitations were accepted with this account's email
+ * take it in, unless the invitation was withdrawn meanwhile. Nothing else about the account
+ * changes (its role stays). One indexed query when there is nothing to grant.
+ */
+export async function grantInviteClaims(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  userId: string,
+): Promise<void> {
+  const claims = await app.db.prisma.inviteClaim.findMany({
+    where: { userId },
+    include: { invite: { select: { poolId: true, revokedAt: true } } },
+  });
+  if (claims.length === 0) return;
+  await app.db.prisma.$transaction(async (tx) => {
+    for (const { inviteId, invite } of claims) {
+      if (invite.revokedAt) continue;
+      await tx.poolMember.upsert({
+        where: { poolId_userId: { poolId: invite.poolId, userId } },
+        create: { poolId: invite.poolId, userId },
+        update: {},
+      });
+      await tx.auditEvent.create({
+        data: {
+          actorId: userId,
+          action: "invite.accept",
+          targetType: "pool",
+          targetId: invite.poolId,
+          data: { inviteId, afterSignIn: true },
+          ip: request.ip,
+        },
+      });
+    }
+    await tx.inviteClaim.deleteMany({ where: { userId, inviteId: { in: claims.map((c) => c.inviteId) } } });
   });
 }

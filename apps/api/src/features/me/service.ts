@@ -60,6 +60,6 @@ export async function changePassword(
     return { user: updated, revoked };
   });
   await throttle.recordSuccess(user.email);
-  if (principal.via === "session") await signIn(app, request, reply, user.id);
+  if (principal.via === "session") await signIn(app, request, reply, user.id, { passwordChecked: true });
   return result;
 }

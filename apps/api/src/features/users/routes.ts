@@ -77,7 +77,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ["users"],
-        summary: "Change a user's name, role or status (admin); suspension ends their sessions at once",
+        summary:
+          "Change a user's name, role or status (admin); suspension ends their sessions and revokes their API keys at once, for good",
         params: ZIdParams,
         body: ZUpdateUserBody,
         response: { 200: ZUserResponse, 400: ZErrorBody, 404: ZErrorBody, 409: ZErrorBody },

@@ -46,8 +46,10 @@ export async function updateUser(
     if (!before) throw notFound("User");
     const user = await tx.user.update({ where: { id }, data: input });
     if (input.status === "SUSPENDED" && before.status !== "SUSPENDED") {
-      // Takes effect at once: sessions end and open leases go back to the queue.
+      // Takes effect at once: sessions and API keys end for good (reinstating the account
+      // does not bring them back) and open leases go back to the queue.
       await revokeAllSessions(tx, id);
+      await tx.apiKey.updateMany({ where: { userId: id, revokedAt: null }, data: { revokedAt: new Date() } });
       await tx.assignment.updateMany({
         where: { annotatorId: id, status: "ACTIVE", expiresAt: { gt: new Date() } },
         data: { expiresAt: new Date() },

@@ -44,6 +44,7 @@ export async function createWorld(): Promise<World> {
     IMPORT_BODY_LIMIT_BYTES: String(IMPORT_LIMIT),
     // The matrix signs in often; the login limit is tested in auth.test.ts.
     LOGIN_RATE_LIMIT: "1000",
+    LOGIN_ADDRESS_LIMIT: "1000",
   });
   const admin = await h.user("ADMIN");
   const researcher = await h.user("RESEARCHER");

@@ -8,10 +8,17 @@ import { currentUser } from "@/lib/server-api";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
+type Params = { next?: string | string[]; email?: string | string[]; joined?: string | string[] };
+const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : undefined);
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<Params> }) {
   const user = await currentUser();
   if (user) redirect(homeFor(user.role));
-  const { next } = await searchParams;
+  const params = await searchParams;
+  const next = one(params.next);
+  const email = one(params.email)?.slice(0, 320);
+  // A fixed message, chosen by a flag: nothing from the URL is shown as text but the email.
+  const joining = one(params.joined) === "invite";
   return (
     <div className={styles.page}>
       <div className={styles.panel}>
@@ -20,9 +27,15 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           Arbiter
         </div>
         <div className={styles.card}>
-          <h1 className={styles.title}>Sign in</h1>
-          <p className={styles.subtitle}>Compare answers, train better models.</p>
-          <SignInForm next={typeof next === "string" ? next : undefined} />
+          <h1 className={styles.title}>{joining ? "Sign in to finish joining" : "Sign in"}</h1>
+          {joining ? (
+            <p className={styles.notice} role="status" data-testid="invite-pending">
+              Your invitation is accepted. Sign in with this email and your password to join the pool.
+            </p>
+          ) : (
+            <p className={styles.subtitle}>Compare answers, train better models.</p>
+          )}
+          <SignInForm next={next} email={email} />
         </div>
         <p className={styles.footer}>Accounts are created by your Arbiter administrator.</p>
       </div>

@@ -7,13 +7,10 @@ import styles from "@/components/ui/standalone-page.module.css";
 import { api } from "@/lib/api-client";
 import { ApiError } from "@/lib/api-error";
 import { homeFor } from "@/lib/roles";
+import { safeNext } from "./safe-next";
 
-/** Only same-site paths are followed after sign-in, never another origin. */
-function safeNext(next: string | undefined): string | undefined {
-  return next?.startsWith("/") && !next.startsWith("//") ? next : undefined;
-}
-
-export function SignInForm({ next }: { next?: string }) {
+/** `email` prefills the field (an invitee arriving from their invitation). */
+export function SignInForm({ next, email }: { next?: string; email?: string }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -28,7 +25,7 @@ export function SignInForm({ next }: { next?: string }) {
         body: { email: String(form.get("email")), password: String(form.get("password")) },
       });
       // A full navigation, so the server renders the shell with the new session.
-      window.location.assign(safeNext(next) ?? homeFor(user.role));
+      window.location.assign(safeNext(next, window.location.origin) ?? homeFor(user.role));
     } catch (err) {
       setBusy(false);
       // A 429 (address rate limit or account lockout) says when to try again.
@@ -39,8 +36,23 @@ export function SignInForm({ next }: { next?: string }) {
 
   return (
     <form className={styles.form} onSubmit={submit} noValidate={false}>
-      <Input label="Email" name="email" type="email" autoComplete="username" required autoFocus />
-      <Input label="Password" name="password" type="password" autoComplete="current-password" required />
+      <Input
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="username"
+        required
+        autoFocus={!email}
+        defaultValue={email}
+      />
+      <Input
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+        autoFocus={Boolean(email)}
+      />
       {error ? (
         <p className={styles.error} role="alert">
           {error}

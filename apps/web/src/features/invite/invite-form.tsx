@@ -1,12 +1,11 @@
 "use client";
 
-import type { TUser } from "@arbiter/shared";
+import type { TAcceptInviteResponse } from "@arbiter/shared";
 import { type FormEvent, useState } from "react";
 import { Button, Input } from "@/components/ui";
 import styles from "@/components/ui/standalone-page.module.css";
 import { api } from "@/lib/api-client";
 import { ApiError } from "@/lib/api-error";
-import { homeFor } from "@/lib/roles";
 import { type InviteProblem, InviteProblemCard } from "./invite-states";
 
 const GONE: Record<string, InviteProblem> = {
@@ -17,7 +16,11 @@ const GONE: Record<string, InviteProblem> = {
 
 type FieldErrors = Partial<Record<"name" | "email" | "password", string>>;
 
-/** Name, email and password; the account is created, joins the pool and is signed in. */
+/**
+ * Name, email and password. Accepting never signs anyone in: the invitee then signs in with
+ * that email and their password, which is when an existing account joins the pool (the
+ * answer is the same whether or not the email already had an account).
+ */
 export function InviteForm({ token, children }: { token: string; children: React.ReactNode }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -31,7 +34,7 @@ export function InviteForm({ token, children }: { token: string; children: React
     setError(null);
     setFields({});
     try {
-      const { user } = await api<{ user: TUser }>(`/invites/${encodeURIComponent(token)}/accept`, {
+      const { email } = await api<TAcceptInviteResponse>(`/invites/${encodeURIComponent(token)}/accept`, {
         method: "POST",
         body: {
           name: String(form.get("name")),
@@ -39,16 +42,11 @@ export function InviteForm({ token, children }: { token: string; children: React
           password: String(form.get("password")),
         },
       });
-      // A full navigation, so the server renders the app with the new session.
-      window.location.assign(homeFor(user.role));
+      window.location.assign(`/sign-in?joined=invite&email=${encodeURIComponent(email)}`);
     } catch (err) {
       setBusy(false);
       if (err instanceof ApiError && err.status === 410) setGone(GONE[err.code] ?? "exhausted");
       else if (err instanceof ApiError && err.status === 404) setGone("unknown");
-      else if (err instanceof ApiError && err.code === "email_taken")
-        setFields({
-          email: "An account with this email exists. Sign in instead, and ask an admin to add you.",
-        });
       else if (err instanceof ApiError && err.status === 400) setFields(byField(err));
       else if (err instanceof ApiError && err.status === 429)
         setError("Too many attempts. Wait a minute and try again.");
@@ -87,7 +85,7 @@ export function InviteForm({ token, children }: { token: string; children: React
           </p>
         ) : null}
         <Button type="submit" variant="primary" size="lg" block loading={busy}>
-          Create account and join
+          Accept invitation
         </Button>
       </form>
     </div>

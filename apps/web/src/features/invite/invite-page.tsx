@@ -38,7 +38,9 @@ export async function InvitePage({ token }: { token: string }) {
         ) : (
           <InviteForm token={token}>
             <h1 className={styles.title}>You are invited</h1>
-            <p className={local.intro}>Create your account to start comparing answers.</p>
+            <p className={local.intro}>
+              Choose your name and a password to start comparing answers. You sign in next.
+            </p>
             <div className={local.pool}>
               <span className={local.poolIcon} aria-hidden>
                 {invite.pool.name.charAt(0).toUpperCase()}
@@ -57,7 +59,7 @@ export async function InvitePage({ token }: { token: string }) {
         )}
         {invite?.state === "active" ? (
           <p className={styles.footer}>
-            Already have an account? <a href="/sign-in">Sign in</a>
+            Already have an account? Accept with its email, then sign in with your usual password.
           </p>
         ) : null}
       </div>

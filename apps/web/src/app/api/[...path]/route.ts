@@ -1,24 +1,11 @@
 import { apiUrl } from "@/lib/api-url";
+import { forwardHeaders, peerAddress } from "@/lib/proxy-headers";
 
 // The browser talks to the API through this same-origin route, so the session cookie
 // stays first-party and httpOnly. Bodies stream both ways (large imports and exports).
 
 export const dynamic = "force-dynamic";
 
-// Hop-by-hop headers describe one connection and must not be forwarded (RFC 9110 7.6.1);
-// host is replaced by the API's own, the original one travels as X-Forwarded-Host.
-const DROP_REQUEST = new Set([
-  "connection",
-  "keep-alive",
-  "proxy-connection",
-  "transfer-encoding",
-  "upgrade",
-  "te",
-  "trailer",
-  "host",
-  "content-length",
-  "expect",
-]);
 // fetch() already decoded the body, so its encoding and length no longer apply.
 const DROP_RESPONSE = new Set([
   "connection",
@@ -27,20 +14,6 @@ const DROP_RESPONSE = new Set([
   "content-encoding",
   "content-length",
 ]);
-
-function forwardHeaders(request: Request): Headers {
-  const headers = new Headers();
-  request.headers.forEach((value, name) => {
-    if (!DROP_REQUEST.has(name)) headers.set(name, value);
-  });
-  // Next sets X-Forwarded-* from the incoming socket unless a proxy in front already did;
-  // the API trusts them for the client address (rate limits), https and the CSRF host check.
-  const url = new URL(request.url);
-  if (!headers.has("x-forwarded-host"))
-    headers.set("x-forwarded-host", request.headers.get("host") ?? url.host);
-  if (!headers.has("x-forwarded-proto")) headers.set("x-forwarded-proto", url.protocol.replace(":", ""));
-  return headers;
-}
 
 async function proxy(request: Request, context: { params: Promise<{ path: string[] }> }): Promise<Response> {
   const { path } = await context.params;
@@ -51,7 +24,7 @@ async function proxy(request: Request, context: { params: Promise<{ path: string
   try {
     upstream = await fetch(target, {
       method: request.method,
-      headers: forwardHeaders(request),
+      headers: forwardHeaders(request, peerAddress(request)),
       body: hasBody ? request.body : undefined,
       redirect: "manual",
       signal: request.signal,
