@@ -148,6 +148,29 @@ export const poolsQualityFlow: Flow = {
     assert((await row.textContent())?.includes("Admitted"), "the invitee is admitted");
     await screenshot(admin, "quality-desktop-light");
 
+    // A member of the project (a viewer) knows annotators by name and export pseudonym, not email.
+    await api.json("POST", `/projects/${project.id}/members`, {
+      email: ctx.seeded.emails.researcher,
+      role: "VIEWER",
+    });
+    for (const [viewport, scheme] of [
+      ["desktop", "dark"],
+      ["phone", "light"],
+    ] as const) {
+      const { context, page } = await newPage(browser, viewport, scheme);
+      await signIn(page, web, ctx.seeded.emails.researcher);
+      await page.goto(`${web}/projects/${project.id}/quality`);
+      const theirs = page.getByTestId("quality-row").filter({ hasText: INVITEE.name });
+      await theirs.waitFor();
+      const text = (await theirs.textContent()) ?? "";
+      assert(
+        !text.includes(INVITEE.email) && /a_[0-9a-f]{16}/.test(text),
+        `a researcher's quality row: ${text}`,
+      );
+      await screenshot(page, `quality-researcher-${viewport}-${scheme}`);
+      await context.close();
+    }
+
     await admin.goto(`${web}/admin/audit`);
     await admin.waitForLoadState("networkidle");
     await admin.getByLabel("Action").fill("invite.");
