@@ -59,16 +59,6 @@ async function judgeAll(api: string, email: string, projectId: string, tieOn: nu
   }
 }
 
-/** Researchers reach only the projects they belong to; the admin created these. */
-async function letResearcherIn(ctx: FlowContext, projectIds: string[]) {
-  const admin = await ApiClient.signIn(ctx.api, ctx.admin.email, ctx.admin.password);
-  for (const id of projectIds)
-    await admin.json("POST", `/projects/${id}/members`, {
-      email: ctx.seeded.emails.researcher,
-      role: "RESEARCHER",
-    });
-}
-
 async function seedExportProject(ctx: FlowContext): Promise<TProject> {
   const admin = await ApiClient.signIn(ctx.api, ctx.admin.email, ctx.admin.password);
   const { project } = await admin.json<{ project: TProject }>("POST", "/projects", {
@@ -77,6 +67,7 @@ async function seedExportProject(ctx: FlowContext): Promise<TProject> {
     judgmentsPerItem: 2,
     questions: { strength: true, allowTie: true },
   });
+  // Researchers reach only the projects they belong to; the admin created this one.
   await admin.json("POST", `/projects/${project.id}/members`, {
     email: ctx.seeded.emails.researcher,
     role: "RESEARCHER",
@@ -152,7 +143,6 @@ export const exportsFlow: Flow = {
   async run(ctx) {
     const { browser, web, api, seeded } = ctx;
     const project = await seedExportProject(ctx);
-    await letResearcherIn(ctx, [project.id, seeded.ranking.id]);
     const researcher = await ApiClient.signIn(api, seeded.emails.researcher);
     const worker = await startExportWorker(ctx);
     try {
