@@ -124,7 +124,7 @@ export async function submitJudgment(
   const mayContinue =
     row!.outcome !== "created" ||
     (await afterJudgment(
-      app,
+      app.db,
       {
         judgmentId: row!.judgment_id,
         projectId: row!.project_id,

@@ -37,7 +37,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
       onRequest: anyone,
     },
-    async (request) => ({ projects: await projectsFor(app, request.principal!.user) }),
+    async (request) => ({ projects: await projectsFor(app.db, request.principal!.user) }),
   );
 
   app.get(
@@ -53,10 +53,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { user } = request.principal!;
-      const project = await projectForAnnotator(app, user, request.query.projectId);
+      const project = await projectForAnnotator(app.db, user, request.query.projectId);
       const [progress, crowd] = await Promise.all([
-        progressFor(app, user.id, project.id),
-        crowdStatus(app, project, user.id),
+        progressFor(app.db, user.id, project.id),
+        crowdStatus(app.db, project, user.id),
       ]);
       return { progress: { ...progress, crowd } };
     },
@@ -120,8 +120,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { user } = request.principal!;
-      const projectId = await skipAssignment(app, user.id, request.params.id, request.body?.reason);
-      const project = await projectForAnnotator(app, user, projectId).catch(() => null);
+      const projectId = await skipAssignment(app.db, user.id, request.params.id, request.body?.reason);
+      const project = await projectForAnnotator(app.db, user, projectId).catch(() => null);
       return { next: project ? await nextAssignment(app, project, user.id) : null };
     },
   );
@@ -138,7 +138,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       onRequest: anyone,
     },
     async (request) => {
-      const assignmentId = await undoJudgment(app, request.principal!.user.id, request.params.id);
+      const assignmentId = await undoJudgment(app.db, request.principal!.user.id, request.params.id);
       return { assignment: await loadAssignmentDto(app.db.pool, assignmentId) };
     },
   );

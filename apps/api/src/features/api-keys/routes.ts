@@ -26,8 +26,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       onRequest: researchers,
     },
     async (request, reply) => {
-      await assertRecentPassword(app, request.principal!);
-      const { apiKey, token } = await createApiKey(app, request.principal!.user.id, request.body);
+      await assertRecentPassword(app.db, request.principal!);
+      const { apiKey, token } = await createApiKey(app.db, request.principal!.user.id, request.body);
       await audit(app.db.prisma, request, {
         action: "api_key.create",
         targetType: "api_key",

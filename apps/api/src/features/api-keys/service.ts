@@ -1,6 +1,5 @@
-import type { ApiKey } from "@arbiter/db";
+import type { ApiKey, Db } from "@arbiter/db";
 import type { TApiKey } from "@arbiter/shared";
-import type { FastifyInstance } from "fastify";
 import { HttpError } from "../../lib/http-error";
 import type { Principal } from "../../lib/principal";
 import { hashToken, newApiKeyToken } from "../../lib/tokens";
@@ -14,9 +13,9 @@ export const RECENT_PASSWORD_MINUTES = 15;
  * a browser session whose password was checked in the last minutes (at sign-in or by
  * re-entering it). A leaked API key or a stolen cookie alone cannot mint more keys.
  */
-export async function assertRecentPassword(app: FastifyInstance, principal: Principal): Promise<void> {
+export async function assertRecentPassword(db: Db, principal: Principal): Promise<void> {
   if (principal.via !== "session") throw sessionRequired();
-  const { rows } = await app.db.pool.query<{ recent: boolean | null }>(
+  const { rows } = await db.pool.query<{ recent: boolean | null }>(
     `SELECT password_checked_at > now() - make_interval(mins => $2) AS recent FROM sessions WHERE id = $1`,
     [principal.sessionId, RECENT_PASSWORD_MINUTES],
   );
@@ -41,12 +40,12 @@ export function toApiKeyDto(key: ApiKey): TApiKey {
 }
 
 export async function createApiKey(
-  app: FastifyInstance,
+  db: Db,
   userId: string,
   input: { name: string; expiresInDays?: number | undefined },
 ): Promise<{ apiKey: ApiKey; token: string }> {
   const { token, prefix } = newApiKeyToken();
-  const apiKey = await app.db.prisma.apiKey.create({
+  const apiKey = await db.prisma.apiKey.create({
     data: {
       userId,
       name: input.name,

@@ -47,7 +47,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       }
       await throttle.recordSuccess(email);
       // The owner has now proved the account: invitations accepted with its email take effect.
-      await grantInviteClaims(app, request, user.id);
+      await grantInviteClaims(app.db, request, user.id);
       await signIn(app, request, reply, user.id, { passwordChecked: true });
       return { user: toUserDto(user) };
     },

@@ -22,7 +22,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       assertSameOrigin(request, app.config.ARBITER_TRUSTED_ORIGINS);
       const { project, userId, resumedInBrowser, crowd } = await joinProject(
-        app,
+        { db: app.db, secret: app.config.ARBITER_SECRET, currentSession: app.currentSession },
         request,
         request.params.slug,
         request.body,

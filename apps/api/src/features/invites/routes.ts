@@ -33,7 +33,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       onRequest: admins,
     },
     async (request, reply) => {
-      const { invite, token } = await createInvite(app, request, request.params.id, request.body);
+      const { invite, token } = await createInvite(app.db, request, request.params.id, request.body);
       const url = publicUrl(request, app.config.ARBITER_PUBLIC_URL, `/invite/${token}`);
       return reply.status(201).send({ invite: toInviteDto(invite), token, url });
     },
@@ -100,7 +100,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const invite = await findInvite(app, request.params.token);
+      const invite = await findInvite(app.db, request.params.token);
       return {
         pool: { name: invite.pool.name },
         role: invite.role as "ANNOTATOR" | "RESEARCHER",
@@ -133,7 +133,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       assertSameOrigin(request, app.config.ARBITER_TRUSTED_ORIGINS);
-      await acceptInvite(app, request, request.params.token, request.body);
+      await acceptInvite(app.db, request, request.params.token, request.body);
       return reply.status(202).send({
         status: "sign_in_to_finish" as const,
         email: request.body.email,

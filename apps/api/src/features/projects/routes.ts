@@ -27,7 +27,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       onRequest: staff,
     },
     async (request, reply) =>
-      reply.status(201).send({ project: await createProject(app, request, request.body) }),
+      reply.status(201).send({ project: await createProject(app.db, request, request.body) }),
   );
 
   app.get(
@@ -54,7 +54,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       });
       const { items, nextCursor } = page(rows, request.query.limit);
       const counts = await projectCounts(
-        app,
+        app.db,
         items.map((p) => p.id),
       );
       return { projects: items.map((p) => toProjectDto(p, counts.get(p.id)!)), nextCursor };
@@ -72,7 +72,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
       onRequest: staff,
     },
-    async (request) => ({ project: await getProjectDto(app, request.params.id) }),
+    async (request) => ({ project: await getProjectDto(app.db, request.params.id) }),
   );
 
   app.patch(
@@ -87,7 +87,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
       onRequest: staff,
     },
-    async (request) => ({ project: await updateProject(app, request, request.params.id, request.body) }),
+    async (request) => ({ project: await updateProject(app.db, request, request.params.id, request.body) }),
   );
 };
 

@@ -45,7 +45,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const reason =
         request.body.reason ??
         (request.body.status === "ADMITTED" ? "cleared by an admin" : "quarantined by an admin");
-      await setAnnotatorStatus(app, id, userId, request.body.status, reason, request.principal!.user.id);
+      await setAnnotatorStatus(app.db, id, userId, request.body.status, reason, request.principal!.user.id);
       return reply.status(204).send(null);
     },
   );

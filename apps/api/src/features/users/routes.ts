@@ -28,7 +28,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       onRequest: admins,
     },
     async (request, reply) => {
-      const user = await createUser(app, request, request.body);
+      const user = await createUser(app.db, request, request.body);
       return reply.status(201).send({ user: toUserDto(user) });
     },
   );
@@ -86,7 +86,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       onRequest: admins,
     },
     async (request) => {
-      const user = await updateUser(app, request, request.params.id, request.body);
+      const user = await updateUser(app.db, request, request.params.id, request.body);
       return { user: toUserDto(user) };
     },
   );
