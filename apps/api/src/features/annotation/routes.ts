@@ -75,7 +75,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       onRequest: anyoneHot,
     },
     async (request, reply) => {
-      const assignment = await leaseForAnnotator(app, request, request.params.id);
+      const assignment = await leaseForAnnotator(app.db, app.forgetPrincipal, request, request.params.id);
       if (!assignment) return reply.status(204).send(null);
       return reply.status(201).send({ assignment });
     },
@@ -96,7 +96,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { judgment, next } = await submitJudgment(
-        app,
+        app.db,
+        app.forgetPrincipal,
         request,
         request.params.id,
         request.headers["idempotency-key"],
@@ -122,7 +123,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const { user } = request.principal!;
       const projectId = await skipAssignment(app.db, user.id, request.params.id, request.body?.reason);
       const project = await projectForAnnotator(app.db, user, projectId).catch(() => null);
-      return { next: project ? await nextAssignment(app, project, user.id) : null };
+      return { next: project ? await nextAssignment(app.db, project, user.id) : null };
     },
   );
 

@@ -54,7 +54,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       config: { projectAccess: "view" },
       onRequest: staff,
     },
-    async (request) => ({ preview: await previewExport(app, request.params.id, request.body) }),
+    async (request) => ({
+      preview: await previewExport(app.db, app.config.ARBITER_SECRET, request.params.id, request.body),
+    }),
   );
 
   app.get(

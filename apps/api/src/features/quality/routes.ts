@@ -18,7 +18,12 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       onRequest: app.authorize("ADMIN", "RESEARCHER"),
     },
     async (request) => ({
-      annotators: await projectQuality(app, request.params.id, request.principal!.user),
+      annotators: await projectQuality(
+        app.db,
+        app.config.ARBITER_SECRET,
+        request.params.id,
+        request.principal!.user,
+      ),
     }),
   );
 
