@@ -28,7 +28,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         request.body,
       );
       // A browser already signed in as this participant keeps its session.
-      if (!resumedInBrowser) await signIn(app, request, reply, userId, { passwordChecked: false });
+      if (!resumedInBrowser)
+        await signIn(app.db, app.config.SESSION_TTL_HOURS, request, reply, userId, {
+          passwordChecked: false,
+        });
       return { project: { id: project.id, name: project.name }, crowd: crowd! };
     },
   );

@@ -32,7 +32,14 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       onRequest: app.authorize(),
     },
     async (request, reply) => {
-      const { user, revoked } = await changePassword(app, throttle, request, reply, request.body);
+      const { user, revoked } = await changePassword(
+        app.db,
+        app.config.SESSION_TTL_HOURS,
+        throttle,
+        request,
+        reply,
+        request.body,
+      );
       return { user: toUserDto(user), revoked };
     },
   );

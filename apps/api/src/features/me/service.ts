@@ -1,5 +1,6 @@
+import type { Db } from "@arbiter/db";
 import type { TChangePasswordBody } from "@arbiter/shared";
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyReply, FastifyRequest } from "fastify";
 import { audit } from "../../lib/audit";
 import { HttpError } from "../../lib/http-error";
 import type { LoginThrottle } from "../../lib/login-throttle";
@@ -14,14 +15,16 @@ import { signIn } from "../auth/service";
  * sign-in lockout: this route must not become a way around it.
  */
 export async function changePassword(
-  app: FastifyInstance,
+  db: Db,
+  /** SESSION_TTL_HOURS: for the fresh session of the caller's browser. */
+  sessionTtlHours: number,
   throttle: LoginThrottle,
   request: FastifyRequest,
   reply: FastifyReply,
   body: TChangePasswordBody,
 ) {
   const principal = request.principal!;
-  const user = await app.db.prisma.user.findUniqueOrThrow({ where: { id: principal.user.id } });
+  const user = await db.prisma.user.findUniqueOrThrow({ where: { id: principal.user.id } });
   await throttle.assertNotLocked(user.email);
   const ok = user.passwordHash ? await verifyPassword(body.currentPassword, user.passwordHash) : false;
   if (!ok) {
@@ -37,7 +40,7 @@ export async function changePassword(
   }
   const passwordHash = await hashPassword(body.newPassword);
   const now = new Date();
-  const result = await app.db.prisma.$transaction(async (tx) => {
+  const result = await db.prisma.$transaction(async (tx) => {
     const updated = await tx.user.update({
       where: { id: user.id },
       data: { passwordHash, passwordChangedAt: now },
@@ -60,6 +63,7 @@ export async function changePassword(
     return { user: updated, revoked };
   });
   await throttle.recordSuccess(user.email);
-  if (principal.via === "session") await signIn(app, request, reply, user.id, { passwordChecked: true });
+  if (principal.via === "session")
+    await signIn(db, sessionTtlHours, request, reply, user.id, { passwordChecked: true });
   return result;
 }
