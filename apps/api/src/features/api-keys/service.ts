@@ -1,6 +1,8 @@
 import type { ApiKey, Db } from "@arbiter/db";
 import type { TApiKey } from "@arbiter/shared";
-import { HttpError } from "../../lib/http-error";
+import type { FastifyRequest } from "fastify";
+import { audit } from "../../lib/audit";
+import { HttpError, notFound } from "../../lib/http-error";
 import type { Principal } from "../../lib/principal";
 import { hashToken, newApiKeyToken } from "../../lib/tokens";
 import { sessionRequired } from "../auth/service";
@@ -55,4 +57,37 @@ export async function createApiKey(
     },
   });
   return { apiKey, token };
+}
+
+/** POST /api-keys: for the signed-in person only (see assertRecentPassword), audited. */
+export async function mintApiKey(
+  db: Db,
+  request: FastifyRequest,
+  input: { name: string; expiresInDays?: number | undefined },
+): Promise<{ apiKey: TApiKey; token: string }> {
+  await assertRecentPassword(db, request.principal!);
+  const { apiKey, token } = await createApiKey(db, request.principal!.user.id, input);
+  await audit(db.prisma, request, {
+    action: "api_key.create",
+    targetType: "api_key",
+    targetId: apiKey.id,
+    data: { name: apiKey.name, prefix: apiKey.prefix },
+  });
+  return { apiKey: toApiKeyDto(apiKey), token };
+}
+
+export async function listApiKeys(db: Db, userId: string): Promise<TApiKey[]> {
+  const keys = await db.prisma.apiKey.findMany({ where: { userId }, orderBy: { createdAt: "desc" } });
+  return keys.map(toApiKeyDto);
+}
+
+/** Revokes the caller's own key (admins: anyone's); others' keys are "not found". Idempotent. */
+export async function revokeApiKey(db: Db, request: FastifyRequest, id: string): Promise<void> {
+  const { user } = request.principal!;
+  const key = await db.prisma.apiKey.findUnique({ where: { id } });
+  if (!key || (key.userId !== user.id && user.role !== "ADMIN")) throw notFound("API key");
+  if (!key.revokedAt) {
+    await db.prisma.apiKey.update({ where: { id: key.id }, data: { revokedAt: new Date() } });
+    await audit(db.prisma, request, { action: "api_key.revoke", targetType: "api_key", targetId: key.id });
+  }
 }
