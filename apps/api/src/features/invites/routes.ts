@@ -11,11 +11,17 @@ import {
 } from "@arbiter/shared";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { audit } from "../../lib/audit";
 import { assertSameOrigin } from "../../lib/cross-origin";
-import { notFound } from "../../lib/http-error";
 import { publicUrl } from "../../lib/public-url";
-import { acceptInvite, createInvite, findInvite, inviteState, toInviteDto } from "./service";
+import {
+  acceptInvite,
+  createInvite,
+  findInvite,
+  inviteState,
+  listInvites,
+  revokeInvite,
+  toInviteDto,
+} from "./service";
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   const admins = app.authorize("ADMIN");
@@ -50,14 +56,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
       onRequest: admins,
     },
-    async (request) => {
-      const invites = await app.db.prisma.invite.findMany({
-        where: { poolId: request.params.id },
-        orderBy: { createdAt: "desc" },
-        take: 200,
-      });
-      return { invites: invites.map(toInviteDto) };
-    },
+    async (request) => ({ invites: await listInvites(app.db, request.params.id) }),
   );
 
   app.delete(
@@ -72,18 +71,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       onRequest: admins,
     },
     async (request, reply) => {
-      await app.db.prisma.$transaction(async (tx) => {
-        const revoked = await tx.invite.updateMany({
-          where: { id: request.params.id, revokedAt: null },
-          data: { revokedAt: new Date() },
-        });
-        if (!revoked.count) throw notFound("Invitation");
-        await audit(tx, request, {
-          action: "invite.revoke",
-          targetType: "invite",
-          targetId: request.params.id,
-        });
-      });
+      await revokeInvite(app.db, request, request.params.id);
       return reply.status(204).send(null);
     },
   );

@@ -167,3 +167,25 @@ export async function grantInviteClaims(db: Db, request: FastifyRequest, userId:
     await tx.inviteClaim.deleteMany({ where: { userId, inviteId: { in: claims.map((c) => c.inviteId) } } });
   });
 }
+
+/** A pool's invitations, newest first (the latest 200). */
+export async function listInvites(db: Db, poolId: string): Promise<TInvite[]> {
+  const invites = await db.prisma.invite.findMany({
+    where: { poolId },
+    orderBy: { createdAt: "desc" },
+    take: 200,
+  });
+  return invites.map(toInviteDto);
+}
+
+/** Withdraws an unused, unrevoked invitation; accounts already created stay. */
+export async function revokeInvite(db: Db, request: FastifyRequest, id: string): Promise<void> {
+  await db.prisma.$transaction(async (tx) => {
+    const revoked = await tx.invite.updateMany({
+      where: { id, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
+    if (!revoked.count) throw notFound("Invitation");
+    await audit(tx, request, { action: "invite.revoke", targetType: "invite", targetId: id });
+  });
+}
