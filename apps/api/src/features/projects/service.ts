@@ -1,9 +1,10 @@
 import { randomBytes } from "node:crypto";
 import type { Db, Prisma } from "@arbiter/db";
-import type { TCreateProjectBody, TUpdateProjectBody } from "@arbiter/shared";
+import type { TCreateProjectBody, TProjectListResponse, TUpdateProjectBody } from "@arbiter/shared";
 import type { FastifyRequest } from "fastify";
 import { audit } from "../../lib/audit";
 import { badRequest, conflict, notFound } from "../../lib/http-error";
+import { page, pageArgs } from "../../lib/pagination";
 import type { AuthUser } from "../../lib/principal";
 import { fromTaskType, type ProjectCounts, toProjectDto } from "./serialize";
 
@@ -70,6 +71,33 @@ export async function projectCounts(db: Db, projectIds: string[]): Promise<Map<s
       { prompts: r.prompts, items: r.items, completeItems: r.complete_items, judgments: r.judgments },
     ]),
   );
+}
+
+/** The projects the user may see (admins: all; everyone else: theirs), newest first. */
+export async function listProjects(
+  db: Db,
+  user: AuthUser,
+  query: {
+    status?: "ACTIVE" | "PAUSED" | "ARCHIVED" | undefined;
+    cursor?: string | undefined;
+    limit: number;
+  },
+): Promise<TProjectListResponse> {
+  const rows = await db.prisma.project.findMany({
+    where: {
+      ...(query.status ? { status: query.status } : {}),
+      // Admins see every project; everyone else the projects they are members of.
+      ...(user.role === "ADMIN" ? {} : { members: { some: { userId: user.id } } }),
+    },
+    include: { pools: { select: { poolId: true } } },
+    ...pageArgs(query),
+  });
+  const { items, nextCursor } = page(rows, query.limit);
+  const counts = await projectCounts(
+    db,
+    items.map((p) => p.id),
+  );
+  return { projects: items.map((p) => toProjectDto(p, counts.get(p.id)!)), nextCursor };
 }
 
 export async function getProjectDto(db: Db, id: string) {

@@ -1,5 +1,6 @@
 import type { Db } from "@arbiter/db";
 import type { TJudgmentBody, TQualityRules } from "@arbiter/shared";
+import { notFound } from "../../lib/http-error";
 import { binomialTestHalf } from "../../lib/stats";
 import { quotaReached } from "../crowd/service";
 import { qualityRulesOf } from "../projects/serialize";
@@ -165,6 +166,25 @@ async function uncountJudgments(db: Db, projectId: string, userId: string): Prom
        FROM per_item WHERE i.id = per_item.item_id`,
     [projectId, userId],
   );
+}
+
+/** An admin quarantines an annotator in a project, or clears them; the reason says who did it. */
+export async function setStatusByAdmin(
+  db: Db,
+  projectId: string,
+  userId: string,
+  body: { status: "ADMITTED" | "QUARANTINED"; reason?: string | undefined },
+  adminId: string,
+): Promise<void> {
+  const [project, user] = await Promise.all([
+    db.prisma.project.findUnique({ where: { id: projectId } }),
+    db.prisma.user.findUnique({ where: { id: userId } }),
+  ]);
+  if (!project) throw notFound("Project");
+  if (!user) throw notFound("User");
+  const reason =
+    body.reason ?? (body.status === "ADMITTED" ? "cleared by an admin" : "quarantined by an admin");
+  await setAnnotatorStatus(db, projectId, userId, body.status, reason, adminId);
 }
 
 /** Moves an annotator to a status; leaving the stream releases their open leases. */
