@@ -1,11 +1,17 @@
 import type { Db } from "@arbiter/db";
-import type { TChangePasswordBody } from "@arbiter/shared";
+import type { TChangePasswordBody, TUser } from "@arbiter/shared";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { audit } from "../../lib/audit";
 import { HttpError } from "../../lib/http-error";
 import type { LoginThrottle } from "../../lib/login-throttle";
 import { hashPassword, verifyPassword } from "../../lib/passwords";
+import { toUserDto } from "../../lib/user-dto";
 import { signIn } from "../auth/service";
+
+/** The signed-in user as stored now (not as the remembered principal has it). */
+export async function getMe(db: Db, userId: string): Promise<TUser> {
+  return toUserDto(await db.prisma.user.findUniqueOrThrow({ where: { id: userId } }));
+}
 
 /**
  * A new password ends every session and API key of the account: whoever learnt the old

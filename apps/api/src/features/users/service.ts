@@ -1,9 +1,11 @@
 import type { Db, Prisma, User } from "@arbiter/db";
-import type { TCreateUserBody, TUpdateUserBody } from "@arbiter/shared";
+import type { TCreateUserBody, TUpdateUserBody, TUser } from "@arbiter/shared";
 import type { FastifyRequest } from "fastify";
 import { audit } from "../../lib/audit";
 import { conflict, notFound } from "../../lib/http-error";
+import { page, pageArgs } from "../../lib/pagination";
 import { hashPassword } from "../../lib/passwords";
+import { toUserDto } from "../../lib/user-dto";
 import { revokeAllSessions } from "../auth/service";
 
 export async function createUser(db: Db, request: FastifyRequest, input: TCreateUserBody) {
@@ -82,4 +84,20 @@ export function userFilter(query: { role?: string; status?: string; q?: string }
         }
       : {}),
   };
+}
+
+/** Users matching the filter, newest first, a page at a time. */
+export async function listUsers(
+  db: Db,
+  query: { role?: string; status?: string; q?: string; cursor?: string; limit: number },
+): Promise<{ users: TUser[]; nextCursor: string | null }> {
+  const rows = await db.prisma.user.findMany({ where: userFilter(query), ...pageArgs(query) });
+  const { items, nextCursor } = page(rows, query.limit);
+  return { users: items.map(toUserDto), nextCursor };
+}
+
+export async function getUser(db: Db, id: string): Promise<TUser> {
+  const user = await db.prisma.user.findUnique({ where: { id } });
+  if (!user) throw notFound("User");
+  return toUserDto(user);
 }
