@@ -53,7 +53,7 @@ try {
     logger: false,
   });
   await app.ready();
-  const { token } = await createApiKey(app, ownerId, { name: "bench" });
+  const { token } = await createApiKey(app.db, ownerId, { name: "bench" });
   let stats: TProjectStats | undefined;
   let arrived = 0;
   const { first, ms: api } = await time(

@@ -11,7 +11,7 @@ try {
 }
 
 const app = await buildApp({ config });
-await ensureFirstAdmin(app);
+await ensureFirstAdmin(app.db, app.config, app.log);
 
 let closing = false;
 async function shutdown(signal: string) {

@@ -144,7 +144,10 @@ describe("export preview", () => {
 
   it("on a large project reads only the first items and leaves row totals to the run", async () => {
     const req = ZExportRequest.parse({ format: "trl" });
-    const p = await previewExport(h.app, projectId, req, { rows: 2, items: 3 });
+    const p = await previewExport(h.app.db, h.app.config.ARBITER_SECRET, projectId, req, {
+      rows: 2,
+      items: 3,
+    });
     expect(p.rows).toHaveLength(2);
     expect(p.scanned.complete).toBe(false);
     expect(p.scanned.items).toBeLessThanOrEqual(3);

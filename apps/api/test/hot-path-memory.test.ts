@@ -87,7 +87,7 @@ describe("remembered principals", () => {
     expect((await take(other, browser(a), projectId)).statusCode).toBe(401);
     expect((await take(other, bearer(a), projectId)).statusCode).toBe(401);
     // The account works again with a new credential, and finds what it held.
-    const { token } = await createApiKey(h.app, a.id, { name: "after reinstatement" });
+    const { token } = await createApiKey(h.app.db, a.id, { name: "after reinstatement" });
     const back = await take(other, { authorization: `Bearer ${token}` }, projectId);
     expect(back.statusCode).toBe(201);
     expect(back.json().assignment.id).toBe(held);

@@ -1,5 +1,5 @@
-import type { Prisma } from "@arbiter/db";
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { Db, Prisma } from "@arbiter/db";
+import type { FastifyRequest } from "fastify";
 
 type AuditInput = {
   action: string;
@@ -8,7 +8,7 @@ type AuditInput = {
   data?: Prisma.InputJsonValue;
 };
 
-type TxOrClient = Pick<FastifyInstance["db"]["prisma"], "auditEvent">;
+type TxOrClient = Pick<Db["prisma"], "auditEvent">;
 
 /** Records who did what; written in the same transaction as the change when one is given. */
 export async function audit(

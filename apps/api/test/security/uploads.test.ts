@@ -79,7 +79,10 @@ describe("upload imports refuse what they cannot read, cleanly", () => {
     const res = await upload("prompts", payload, headers);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ imported: 0, rejected: 2 });
-    const reasons = res.json().rejects.map((r: { reason: string }) => r.reason).join("\n");
+    const reasons = res
+      .json()
+      .rejects.map((r: { reason: string }) => r.reason)
+      .join("\n");
     expect(reasons).toMatch(/__proto__/);
     expect(reasons).toMatch(/constructor/);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();

@@ -42,7 +42,7 @@ export async function createHarness(env: Record<string, string> = {}): Promise<H
     });
     if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}`);
     const cookie = String(res.headers["set-cookie"]).split(";")[0]!;
-    const { token } = await createApiKey(app, created.id, { name: "test" });
+    const { token } = await createApiKey(app.db, created.id, { name: "test" });
     return { id: created.id, email: address, role, cookie, token };
   }
 

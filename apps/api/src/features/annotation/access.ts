@@ -1,5 +1,4 @@
-import type { Project } from "@arbiter/db";
-import type { FastifyInstance } from "fastify";
+import type { Db, Project } from "@arbiter/db";
 import { notFound } from "../../lib/http-error";
 import type { AuthUser } from "../../lib/principal";
 
@@ -14,11 +13,11 @@ export type AnnotatableProject = Pick<
  * probed.
  */
 export async function projectForAnnotator(
-  app: FastifyInstance,
+  db: Db,
   user: AuthUser,
   projectId: string,
 ): Promise<AnnotatableProject> {
-  const { rows } = await app.db.pool.query<{
+  const { rows } = await db.pool.query<{
     id: string;
     status: Project["status"];
     lease_seconds: number;

@@ -1,3 +1,4 @@
+import type { Db } from "@arbiter/db";
 import type { TAssignment } from "@arbiter/shared";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { notFound } from "../../lib/http-error";
@@ -26,12 +27,14 @@ export function credentialOf(request: FastifyRequest) {
  * enter is "not found".
  */
 export async function leaseForAnnotator(
-  app: FastifyInstance,
+  db: Db,
+  /** The auth plugin's: ends the request as unauthenticated when the credential lapsed. */
+  forgetPrincipal: FastifyInstance["forgetPrincipal"],
   request: FastifyRequest,
   projectId: string,
 ): Promise<TAssignment | null> {
   const { userId, apiKeyId, sessionId } = credentialOf(request);
-  const { rows } = await app.db.pool.query<{
+  const { rows } = await db.pool.query<{
     role: string | null;
     project_id: string | null;
     assignment: AssignmentJson | null;
@@ -48,22 +51,16 @@ export async function leaseForAnnotator(
     values: [projectId, userId, apiKeyId, sessionId],
   });
   const row = rows[0]!;
-  if (!row.role) app.forgetPrincipal(request);
+  if (!row.role) forgetPrincipal(request);
   if (!row.project_id) throw notFound("Project");
-  return row.assignment ? toAssignment(row.assignment, answerRulesOf(app.db.pool)) : null;
+  return row.assignment ? toAssignment(row.assignment, answerRulesOf(db.pool)) : null;
 }
 
 /** The next assignment in a project already known to be open to the annotator. */
 export function nextAssignment(
-  app: FastifyInstance,
+  db: Db,
   project: Pick<AnnotatableProject, "id" | "status" | "leaseSeconds">,
   annotatorId: string,
 ): Promise<TAssignment | null> {
-  return leaseAndLoad(
-    app.db.pool,
-    project.id,
-    annotatorId,
-    project.leaseSeconds,
-    project.status === "ACTIVE",
-  );
+  return leaseAndLoad(db.pool, project.id, annotatorId, project.leaseSeconds, project.status === "ACTIVE");
 }

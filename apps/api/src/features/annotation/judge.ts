@@ -1,3 +1,4 @@
+import type { Db } from "@arbiter/db";
 import { type TAssignment, type TJudgmentBody, UNDO_WINDOW_SECONDS } from "@arbiter/shared";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { badRequest, conflict, notFound } from "../../lib/http-error";
@@ -53,7 +54,7 @@ function toDto(row: Judged): JudgmentDto {
  * judgment-batches.ts); without rules it only returns them, "stale".
  */
 async function judge(
-  app: FastifyInstance,
+  db: Db,
   request: FastifyRequest,
   assignmentId: string,
   idempotencyKey: string,
@@ -62,7 +63,7 @@ async function judge(
 ): Promise<Judged> {
   const { userId, apiKeyId, sessionId } = credentialOf(request);
   const answer = checked?.answer;
-  return judgmentBatcherOf<Judged>(app.db.pool).judge({
+  return judgmentBatcherOf<Judged>(db.pool).judge({
     assignment: assignmentId,
     annotator: userId,
     api_key: apiKeyId,
@@ -95,13 +96,15 @@ const MAX_CALLS = 3;
  * 400 is only given against rules just read, after the ownership check.
  */
 export async function submitJudgment(
-  app: FastifyInstance,
+  db: Db,
+  /** The auth plugin's: ends the request as unauthenticated when the credential lapsed. */
+  forgetPrincipal: FastifyInstance["forgetPrincipal"],
   request: FastifyRequest,
   assignmentId: string,
   idempotencyKey: string,
   body: TJudgmentBody,
 ): Promise<{ judgment: JudgmentDto; next: TAssignment | null }> {
-  const memory = answerRulesOf(app.db.pool);
+  const memory = answerRulesOf(db.pool);
   let rules = memory.recall(assignmentId);
   let fresh = false;
   let row: Judged | undefined;
@@ -113,18 +116,18 @@ export async function submitJudgment(
         throw badRequest(`${problems[0]!.path}: ${problems[0]!.message}`, problems);
       if (!problems.length) checked = { rules, answer };
     }
-    row = await judge(app, request, assignmentId, idempotencyKey, body, checked);
+    row = await judge(db, request, assignmentId, idempotencyKey, body, checked);
     if (row.outcome !== "stale" || !row.rules) break;
     const { taskType, questions } = row.rules;
     rules = { ...row.rules, questions: memory.questionsFor(row.rules.rules, taskType, questions) };
     fresh = true;
   }
-  const judgment = outcome(app, request, row!);
+  const judgment = outcome(forgetPrincipal, request, row!);
   memory.forget(assignmentId);
   const mayContinue =
     row!.outcome !== "created" ||
     (await afterJudgment(
-      app,
+      db,
       {
         judgmentId: row!.judgment_id,
         projectId: row!.project_id,
@@ -137,13 +140,17 @@ export async function submitJudgment(
   return { judgment, next: mayContinue && row!.next ? toAssignment(row!.next, memory) : null };
 }
 
-function outcome(app: FastifyInstance, request: FastifyRequest, row: Judged): JudgmentDto {
+function outcome(
+  forgetPrincipal: FastifyInstance["forgetPrincipal"],
+  request: FastifyRequest,
+  row: Judged,
+): JudgmentDto {
   switch (row.outcome) {
     case "created":
     case "replayed":
       return toDto(row);
     case "unauthenticated":
-      return app.forgetPrincipal(request);
+      return forgetPrincipal(request);
     case "stale":
       throw conflict(
         "project_changed",

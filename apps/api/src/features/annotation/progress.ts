@@ -1,5 +1,5 @@
+import type { Db } from "@arbiter/db";
 import type { TStanding } from "@arbiter/shared";
-import type { FastifyInstance } from "fastify";
 import type { AuthUser } from "../../lib/principal";
 
 const AVAILABLE_ITEMS = `
@@ -10,8 +10,8 @@ const AVAILABLE_ITEMS = `
 
 const STANDING = `SELECT s.status FROM annotator_states s WHERE s.project_id = p.id AND s.user_id = $1`;
 
-export async function progressFor(app: FastifyInstance, annotatorId: string, projectId: string) {
-  const { rows } = await app.db.pool.query<{
+export async function progressFor(db: Db, annotatorId: string, projectId: string) {
+  const { rows } = await db.pool.query<{
     judged_today: number;
     total: number;
     median_ms: number | null;
@@ -38,8 +38,8 @@ export async function progressFor(app: FastifyInstance, annotatorId: string, pro
 }
 
 /** Active projects this user may annotate, with what is left for them. */
-export async function projectsFor(app: FastifyInstance, user: AuthUser) {
-  const { rows } = await app.db.pool.query<{
+export async function projectsFor(db: Db, user: AuthUser) {
+  const { rows } = await db.pool.query<{
     id: string;
     name: string;
     task_type: "PAIRWISE" | "RANKING";

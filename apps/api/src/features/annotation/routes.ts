@@ -37,7 +37,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
       onRequest: anyone,
     },
-    async (request) => ({ projects: await projectsFor(app, request.principal!.user) }),
+    async (request) => ({ projects: await projectsFor(app.db, request.principal!.user) }),
   );
 
   app.get(
@@ -53,10 +53,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { user } = request.principal!;
-      const project = await projectForAnnotator(app, user, request.query.projectId);
+      const project = await projectForAnnotator(app.db, user, request.query.projectId);
       const [progress, crowd] = await Promise.all([
-        progressFor(app, user.id, project.id),
-        crowdStatus(app, project, user.id),
+        progressFor(app.db, user.id, project.id),
+        crowdStatus(app.db, project, user.id),
       ]);
       return { progress: { ...progress, crowd } };
     },
@@ -75,7 +75,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       onRequest: anyoneHot,
     },
     async (request, reply) => {
-      const assignment = await leaseForAnnotator(app, request, request.params.id);
+      const assignment = await leaseForAnnotator(app.db, app.forgetPrincipal, request, request.params.id);
       if (!assignment) return reply.status(204).send(null);
       return reply.status(201).send({ assignment });
     },
@@ -96,7 +96,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { judgment, next } = await submitJudgment(
-        app,
+        app.db,
+        app.forgetPrincipal,
         request,
         request.params.id,
         request.headers["idempotency-key"],
@@ -120,9 +121,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { user } = request.principal!;
-      const projectId = await skipAssignment(app, user.id, request.params.id, request.body?.reason);
-      const project = await projectForAnnotator(app, user, projectId).catch(() => null);
-      return { next: project ? await nextAssignment(app, project, user.id) : null };
+      const projectId = await skipAssignment(app.db, user.id, request.params.id, request.body?.reason);
+      const project = await projectForAnnotator(app.db, user, projectId).catch(() => null);
+      return { next: project ? await nextAssignment(app.db, project, user.id) : null };
     },
   );
 
@@ -138,7 +139,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       onRequest: anyone,
     },
     async (request) => {
-      const assignmentId = await undoJudgment(app, request.principal!.user.id, request.params.id);
+      const assignmentId = await undoJudgment(app.db, request.principal!.user.id, request.params.id);
       return { assignment: await loadAssignmentDto(app.db.pool, assignmentId) };
     },
   );

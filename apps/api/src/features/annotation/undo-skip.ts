@@ -1,5 +1,5 @@
+import type { Db } from "@arbiter/db";
 import { UNDO_WINDOW_SECONDS } from "@arbiter/shared";
-import type { FastifyInstance } from "fastify";
 import { conflict, notFound } from "../../lib/http-error";
 import { withTransaction } from "../../lib/sql";
 
@@ -8,12 +8,8 @@ import { withTransaction } from "../../lib/sql";
  * this very answer. The judgment is kept, marked superseded; its count is returned to
  * the item and the assignment reopens with the same option order.
  */
-export async function undoJudgment(
-  app: FastifyInstance,
-  annotatorId: string,
-  judgmentId: string,
-): Promise<string> {
-  return withTransaction(app.db.pool, async (tx) => {
+export async function undoJudgment(db: Db, annotatorId: string, judgmentId: string): Promise<string> {
+  return withTransaction(db.pool, async (tx) => {
     const { rows } = await tx.query<{
       assignment_id: string;
       item_id: string;
@@ -64,12 +60,12 @@ export async function undoJudgment(
 
 /** Gives an assignment back: the item returns to the queue, never to this annotator. */
 export async function skipAssignment(
-  app: FastifyInstance,
+  db: Db,
   annotatorId: string,
   assignmentId: string,
   reason: string | undefined,
 ): Promise<string> {
-  const { rows } = await app.db.pool.query<{ project_id: string; annotator_id: string; status: string }>(
+  const { rows } = await db.pool.query<{ project_id: string; annotator_id: string; status: string }>(
     "SELECT project_id, annotator_id, status FROM assignments WHERE id = $1",
     [assignmentId],
   );
@@ -77,7 +73,7 @@ export async function skipAssignment(
   if (!assignment || assignment.annotator_id !== annotatorId) throw notFound("Assignment");
   if (assignment.status === "SUBMITTED")
     throw conflict("already_judged", "This assignment was already answered");
-  await app.db.pool.query(
+  await db.pool.query(
     `UPDATE assignments SET status = 'SKIPPED', closed_at = now(), skip_reason = $2 WHERE id = $1 AND status = 'ACTIVE'`,
     [assignmentId, reason ?? null],
   );

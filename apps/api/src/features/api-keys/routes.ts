@@ -7,9 +7,7 @@ import {
 } from "@arbiter/shared";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { audit } from "../../lib/audit";
-import { notFound } from "../../lib/http-error";
-import { assertRecentPassword, createApiKey, RECENT_PASSWORD_MINUTES, toApiKeyDto } from "./service";
+import { listApiKeys, mintApiKey, RECENT_PASSWORD_MINUTES, revokeApiKey } from "./service";
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   const researchers = app.authorize("ADMIN", "RESEARCHER");
@@ -25,17 +23,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
       onRequest: researchers,
     },
-    async (request, reply) => {
-      await assertRecentPassword(app, request.principal!);
-      const { apiKey, token } = await createApiKey(app, request.principal!.user.id, request.body);
-      await audit(app.db.prisma, request, {
-        action: "api_key.create",
-        targetType: "api_key",
-        targetId: apiKey.id,
-        data: { name: apiKey.name, prefix: apiKey.prefix },
-      });
-      return reply.status(201).send({ apiKey: toApiKeyDto(apiKey), token });
-    },
+    async (request, reply) => reply.status(201).send(await mintApiKey(app.db, request, request.body)),
   );
 
   app.get(
@@ -48,13 +36,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
       onRequest: researchers,
     },
-    async (request) => {
-      const keys = await app.db.prisma.apiKey.findMany({
-        where: { userId: request.principal!.user.id },
-        orderBy: { createdAt: "desc" },
-      });
-      return { apiKeys: keys.map(toApiKeyDto) };
-    },
+    async (request) => ({ apiKeys: await listApiKeys(app.db, request.principal!.user.id) }),
   );
 
   app.delete(
@@ -69,17 +51,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       onRequest: researchers,
     },
     async (request, reply) => {
-      const { user } = request.principal!;
-      const key = await app.db.prisma.apiKey.findUnique({ where: { id: request.params.id } });
-      if (!key || (key.userId !== user.id && user.role !== "ADMIN")) throw notFound("API key");
-      if (!key.revokedAt) {
-        await app.db.prisma.apiKey.update({ where: { id: key.id }, data: { revokedAt: new Date() } });
-        await audit(app.db.prisma, request, {
-          action: "api_key.revoke",
-          targetType: "api_key",
-          targetId: key.id,
-        });
-      }
+      await revokeApiKey(app.db, request, request.params.id);
       return reply.status(204).send(null);
     },
   );

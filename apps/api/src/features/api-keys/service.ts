@@ -1,7 +1,8 @@
-import type { ApiKey } from "@arbiter/db";
+import type { ApiKey, Db } from "@arbiter/db";
 import type { TApiKey } from "@arbiter/shared";
-import type { FastifyInstance } from "fastify";
-import { HttpError } from "../../lib/http-error";
+import type { FastifyRequest } from "fastify";
+import { audit } from "../../lib/audit";
+import { HttpError, notFound } from "../../lib/http-error";
 import type { Principal } from "../../lib/principal";
 import { hashToken, newApiKeyToken } from "../../lib/tokens";
 import { sessionRequired } from "../auth/service";
@@ -14,9 +15,9 @@ export const RECENT_PASSWORD_MINUTES = 15;
  * a browser session whose password was checked in the last minutes (at sign-in or by
  * re-entering it). A leaked API key or a stolen cookie alone cannot mint more keys.
  */
-export async function assertRecentPassword(app: FastifyInstance, principal: Principal): Promise<void> {
+export async function assertRecentPassword(db: Db, principal: Principal): Promise<void> {
   if (principal.via !== "session") throw sessionRequired();
-  const { rows } = await app.db.pool.query<{ recent: boolean | null }>(
+  const { rows } = await db.pool.query<{ recent: boolean | null }>(
     `SELECT password_checked_at > now() - make_interval(mins => $2) AS recent FROM sessions WHERE id = $1`,
     [principal.sessionId, RECENT_PASSWORD_MINUTES],
   );
@@ -41,12 +42,12 @@ export function toApiKeyDto(key: ApiKey): TApiKey {
 }
 
 export async function createApiKey(
-  app: FastifyInstance,
+  db: Db,
   userId: string,
   input: { name: string; expiresInDays?: number | undefined },
 ): Promise<{ apiKey: ApiKey; token: string }> {
   const { token, prefix } = newApiKeyToken();
-  const apiKey = await app.db.prisma.apiKey.create({
+  const apiKey = await db.prisma.apiKey.create({
     data: {
       userId,
       name: input.name,
@@ -56,4 +57,37 @@ export async function createApiKey(
     },
   });
   return { apiKey, token };
+}
+
+/** POST /api-keys: for the signed-in person only (see assertRecentPassword), audited. */
+export async function mintApiKey(
+  db: Db,
+  request: FastifyRequest,
+  input: { name: string; expiresInDays?: number | undefined },
+): Promise<{ apiKey: TApiKey; token: string }> {
+  await assertRecentPassword(db, request.principal!);
+  const { apiKey, token } = await createApiKey(db, request.principal!.user.id, input);
+  await audit(db.prisma, request, {
+    action: "api_key.create",
+    targetType: "api_key",
+    targetId: apiKey.id,
+    data: { name: apiKey.name, prefix: apiKey.prefix },
+  });
+  return { apiKey: toApiKeyDto(apiKey), token };
+}
+
+export async function listApiKeys(db: Db, userId: string): Promise<TApiKey[]> {
+  const keys = await db.prisma.apiKey.findMany({ where: { userId }, orderBy: { createdAt: "desc" } });
+  return keys.map(toApiKeyDto);
+}
+
+/** Revokes the caller's own key (admins: anyone's); others' keys are "not found". Idempotent. */
+export async function revokeApiKey(db: Db, request: FastifyRequest, id: string): Promise<void> {
+  const { user } = request.principal!;
+  const key = await db.prisma.apiKey.findUnique({ where: { id } });
+  if (!key || (key.userId !== user.id && user.role !== "ADMIN")) throw notFound("API key");
+  if (!key.revokedAt) {
+    await db.prisma.apiKey.update({ where: { id: key.id }, data: { revokedAt: new Date() } });
+    await audit(db.prisma, request, { action: "api_key.revoke", targetType: "api_key", targetId: key.id });
+  }
 }

@@ -39,7 +39,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const { email, password } = request.body;
       addresses.assertAllowed(request.ip);
       await throttle.assertNotLocked(email);
-      const user = await checkCredentials(app, email, password);
+      const user = await checkCredentials(app.db, email, password);
       if (!user) {
         addresses.recordFailure(request.ip);
         await throttle.recordFailure(email);
@@ -47,8 +47,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       }
       await throttle.recordSuccess(email);
       // The owner has now proved the account: invitations accepted with its email take effect.
-      await grantInviteClaims(app, request, user.id);
-      await signIn(app, request, reply, user.id, { passwordChecked: true });
+      await grantInviteClaims(app.db, request, user.id);
+      await signIn(app.db, app.config.SESSION_TTL_HOURS, request, reply, user.id, { passwordChecked: true });
       return { user: toUserDto(user) };
     },
   );
@@ -67,7 +67,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       addresses.assertAllowed(request.ip);
-      if (!(await confirmPassword(app, throttle, request, request.body.password))) {
+      if (!(await confirmPassword(app.db, throttle, request, request.body.password))) {
         addresses.recordFailure(request.ip);
         throw new HttpError(400, "wrong_password", "The password is incorrect", [
           { path: "body.password", message: "is incorrect" },
@@ -88,7 +88,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       onRequest: app.authorize(),
     },
     async (request, reply) => {
-      if (request.principal?.via === "session") await revokeSession(app, request.principal.sessionId);
+      if (request.principal?.via === "session") await revokeSession(app.db, request.principal.sessionId);
       reply.clearCookie(SESSION_COOKIE, { path: "/" });
       return reply.status(204).send(null);
     },

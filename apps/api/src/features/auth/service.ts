@@ -1,5 +1,5 @@
-import type { User } from "@arbiter/db";
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { Db, User } from "@arbiter/db";
+import type { FastifyReply, FastifyRequest } from "fastify";
 import { HttpError } from "../../lib/http-error";
 import type { LoginThrottle } from "../../lib/login-throttle";
 import { dummyPasswordHash, verifyPassword } from "../../lib/passwords";
@@ -7,12 +7,8 @@ import { hashToken, newSessionToken } from "../../lib/tokens";
 import { SESSION_COOKIE } from "../../plugins/auth";
 
 /** The user if the password is right; the same work is done when the email is unknown. */
-export async function checkCredentials(
-  app: FastifyInstance,
-  email: string,
-  password: string,
-): Promise<User | null> {
-  const user = await app.db.prisma.user.findUnique({ where: { email } });
+export async function checkCredentials(db: Db, email: string, password: string): Promise<User | null> {
+  const user = await db.prisma.user.findUnique({ where: { email } });
   const hash = user?.passwordHash ?? (await dummyPasswordHash());
   const ok = await verifyPassword(password, hash);
   if (!ok || !user?.passwordHash || user.status !== "ACTIVE") return null;
@@ -21,13 +17,15 @@ export async function checkCredentials(
 
 /** A new session on every sign-in, so an identifier planted before login is worthless. */
 export async function startSession(
-  app: FastifyInstance,
+  db: Db,
+  /** SESSION_TTL_HOURS: how long the new session lasts at most. */
+  sessionTtlHours: number,
   userId: string,
   meta: { ip: string; userAgent?: string; passwordChecked: boolean },
 ): Promise<{ token: string; expiresAt: Date }> {
   const token = newSessionToken();
-  const expiresAt = new Date(Date.now() + app.config.SESSION_TTL_HOURS * 3_600_000);
-  await app.db.prisma.session.create({
+  const expiresAt = new Date(Date.now() + sessionTtlHours * 3_600_000);
+  await db.prisma.session.create({
     data: {
       userId,
       tokenHash: hashToken(token),
@@ -46,7 +44,7 @@ export async function startSession(
  * this: what it unlocks is meant for a person at a browser.
  */
 export async function confirmPassword(
-  app: FastifyInstance,
+  db: Db,
   throttle: LoginThrottle,
   request: FastifyRequest,
   password: string,
@@ -54,7 +52,7 @@ export async function confirmPassword(
   const principal = request.principal!;
   if (principal.via !== "session") throw sessionRequired();
   await throttle.assertNotLocked(principal.user.email);
-  const user = await app.db.prisma.user.findUniqueOrThrow({ where: { id: principal.user.id } });
+  const user = await db.prisma.user.findUniqueOrThrow({ where: { id: principal.user.id } });
   // A passwordless account (a crowd participant) has nothing to confirm; it takes as long.
   const hash = user.passwordHash ?? (await dummyPasswordHash());
   const ok = (await verifyPassword(password, hash)) && user.passwordHash !== null;
@@ -63,7 +61,7 @@ export async function confirmPassword(
     return false;
   }
   await throttle.recordSuccess(user.email);
-  await app.db.prisma.session.update({
+  await db.prisma.session.update({
     where: { id: principal.sessionId },
     data: { passwordCheckedAt: new Date() },
   });
@@ -77,8 +75,8 @@ export const sessionRequired = () =>
     "This needs a signed-in browser session and your password; an API key cannot do it",
   );
 
-export async function revokeSession(app: FastifyInstance, sessionId: string): Promise<void> {
-  await app.db.prisma.session.updateMany({
+export async function revokeSession(db: Db, sessionId: string): Promise<void> {
+  await db.prisma.session.updateMany({
     where: { id: sessionId, revokedAt: null },
     data: { revokedAt: new Date() },
   });
@@ -86,7 +84,7 @@ export async function revokeSession(app: FastifyInstance, sessionId: string): Pr
 
 /** Ends every session of a user: on suspension and on password change. */
 export async function revokeAllSessions(
-  client: Pick<FastifyInstance["db"]["prisma"], "session">,
+  client: Pick<Db["prisma"], "session">,
   userId: string,
 ): Promise<void> {
   await client.session.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
@@ -97,13 +95,15 @@ export async function revokeAllSessions(
  * entry); `passwordChecked` when the caller has just proved the account's password.
  */
 export async function signIn(
-  app: FastifyInstance,
+  db: Db,
+  /** SESSION_TTL_HOURS: how long the new session lasts at most. */
+  sessionTtlHours: number,
   request: FastifyRequest,
   reply: FastifyReply,
   userId: string,
   { passwordChecked }: { passwordChecked: boolean },
 ) {
-  const session = await startSession(app, userId, {
+  const session = await startSession(db, sessionTtlHours, userId, {
     ip: request.ip,
     userAgent: request.headers["user-agent"],
     passwordChecked,

@@ -26,7 +26,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
       onRequest: staff,
     },
-    async (request) => listPrompts(app, request.params.id, request.query),
+    async (request) => listPrompts(app.db, request.params.id, request.query),
   );
 
   app.get(
@@ -41,7 +41,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
       onRequest: staff,
     },
-    async (request) => listItems(app, request.params.id, request.query),
+    async (request) => listItems(app.db, request.params.id, request.query),
   );
 
   app.get(
@@ -55,7 +55,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
       onRequest: staff,
     },
-    async (request) => ({ summary: await contentSummary(app, request.params.id) }),
+    async (request) => ({ summary: await contentSummary(app.db, request.params.id) }),
   );
 };
 

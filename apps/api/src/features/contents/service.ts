@@ -1,5 +1,5 @@
+import type { Db } from "@arbiter/db";
 import type { TContentSummary, TItemSummary, TPromptPreview } from "@arbiter/shared";
-import type { FastifyInstance } from "fastify";
 import { badRequest } from "../../lib/http-error";
 import { assertProject } from "../projects/access";
 
@@ -25,14 +25,10 @@ function nextCursor<T extends { id: string }>(rows: T[], limit: number) {
   return { page, nextCursor: rows.length > limit ? page.at(-1)!.id : null };
 }
 
-export async function listPrompts(
-  app: FastifyInstance,
-  projectId: string,
-  query: { cursor?: string; limit: number },
-) {
-  await assertProject(app.db, projectId);
+export async function listPrompts(db: Db, projectId: string, query: { cursor?: string; limit: number }) {
+  await assertProject(db, projectId);
   const cursor = cursorOf(query.cursor);
-  const { rows } = await app.db.pool.query(
+  const { rows } = await db.pool.query(
     `SELECT p.id, p.external_id, p.created_at, ${promptPreviewSql("p")} AS preview,
             (SELECT count(*)::int FROM completions c WHERE c.prompt_id = p.id) AS completions
        FROM prompts p
@@ -54,13 +50,13 @@ export async function listPrompts(
 }
 
 export async function listItems(
-  app: FastifyInstance,
+  db: Db,
   projectId: string,
   query: { cursor?: string; limit: number; status?: "OPEN" | "COMPLETE" | "DISABLED" },
 ) {
-  await assertProject(app.db, projectId);
+  await assertProject(db, projectId);
   const cursor = cursorOf(query.cursor);
-  const { rows } = await app.db.pool.query(
+  const { rows } = await db.pool.query(
     `SELECT i.id, i.status, i.is_gold, i.judgments_wanted, i.judgments_count, i.created_at,
             p.id AS prompt_id, p.external_id, ${promptPreviewSql("p")} AS preview
        FROM items i JOIN prompts p ON p.id = i.prompt_id
@@ -73,7 +69,7 @@ export async function listItems(
   );
   const { page, nextCursor: next } = nextCursor(rows as { id: string }[], query.limit);
   const itemRows = page as typeof rows;
-  const { rows: completionRows } = await app.db.pool.query(
+  const { rows: completionRows } = await db.pool.query(
     `SELECT ic.item_id, ic.position, c.id, c.model, c.source, c.sample_index,
             left(c.text, ${PREVIEW_CHARS}) AS preview, g.name AS generator_name
        FROM item_completions ic
@@ -110,17 +106,17 @@ export async function listItems(
   return { items, nextCursor: next };
 }
 
-export async function contentSummary(app: FastifyInstance, projectId: string): Promise<TContentSummary> {
-  await assertProject(app.db, projectId);
+export async function contentSummary(db: Db, projectId: string): Promise<TContentSummary> {
+  await assertProject(db, projectId);
   const [prompts, models, items] = await Promise.all([
-    app.db.pool.query(
+    db.pool.query(
       `SELECT count(*)::int AS prompts,
               count(*) FILTER (WHERE EXISTS (SELECT 1 FROM completions c WHERE c.prompt_id = p.id))::int
                 AS with_completions
          FROM prompts p WHERE p.project_id = $1`,
       [projectId],
     ),
-    app.db.pool.query(
+    db.pool.query(
       `SELECT c.model, c.source, c.generator_id, g.name AS generator_name, count(*)::int AS completions
          FROM completions c
          JOIN prompts p ON p.id = c.prompt_id
@@ -130,7 +126,7 @@ export async function contentSummary(app: FastifyInstance, projectId: string): P
         ORDER BY completions DESC, c.model`,
       [projectId],
     ),
-    app.db.pool.query(
+    db.pool.query(
       `SELECT count(*)::int AS total,
               count(*) FILTER (WHERE status = 'OPEN')::int AS open,
               count(*) FILTER (WHERE status = 'COMPLETE')::int AS complete,

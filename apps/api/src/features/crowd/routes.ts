@@ -22,13 +22,16 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       assertSameOrigin(request, app.config.ARBITER_TRUSTED_ORIGINS);
       const { project, userId, resumedInBrowser, crowd } = await joinProject(
-        app,
+        { db: app.db, secret: app.config.ARBITER_SECRET, currentSession: app.currentSession },
         request,
         request.params.slug,
         request.body,
       );
       // A browser already signed in as this participant keeps its session.
-      if (!resumedInBrowser) await signIn(app, request, reply, userId, { passwordChecked: false });
+      if (!resumedInBrowser)
+        await signIn(app.db, app.config.SESSION_TTL_HOURS, request, reply, userId, {
+          passwordChecked: false,
+        });
       return { project: { id: project.id, name: project.name }, crowd: crowd! };
     },
   );

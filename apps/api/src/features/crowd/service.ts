@@ -1,5 +1,5 @@
 import { createHmac } from "node:crypto";
-import type { Project } from "@arbiter/db";
+import type { Db, Project } from "@arbiter/db";
 import type { TCrowdStatus, TJoinBody } from "@arbiter/shared";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { audit } from "../../lib/audit";
@@ -17,43 +17,52 @@ import { crowdOf } from "../projects/serialize";
  * SESSION_ID, MTurk's assignmentId), or this browser's live session of that account. A known
  * id with anything else starts nothing and is audited (ids hashed).
  */
+export interface JoinDeps {
+  db: Db;
+  /** Keys the hashes that stand in for platform ids (ARBITER_SECRET). */
+  secret: string;
+  /** This browser's live session, if any (the auth plugin's `currentSession`). */
+  currentSession: FastifyInstance["currentSession"];
+}
+
 export async function joinProject(
-  app: FastifyInstance,
+  { db, secret, currentSession }: JoinDeps,
   request: FastifyRequest,
   slug: string,
   input: TJoinBody,
 ): Promise<{ project: Project; userId: string; resumedInBrowser: boolean; crowd: TCrowdStatus | null }> {
-  const project = await app.db.prisma.project.findUnique({ where: { slug } });
+  const project = await db.prisma.project.findUnique({ where: { slug } });
   const crowd = project ? crowdOf(project) : null;
   if (!project || !crowd?.enabled) throw notFound("Study");
   if (project.status !== "ACTIVE")
     throw new HttpError(409, "study_closed", "This study is not open at the moment");
 
-  const browserUserId = (await app.currentSession(request))?.userId ?? null;
-  const known = await findParticipant(app, input);
+  const browserUserId = (await currentSession(request))?.userId ?? null;
+  const known = await findParticipant(db, input);
   const userId = known
-    ? await resumeParticipant(app, request, project, input, known, browserUserId)
-    : await createParticipant(app, request, project, input, browserUserId);
-  await ensureCrowdPool(app, project, userId);
+    ? await resumeParticipant(db, secret, request, project, input, known, browserUserId)
+    : await createParticipant(db, secret, request, project, input, browserUserId);
+  await ensureCrowdPool(db, project, userId);
   return {
     project,
     userId,
     resumedInBrowser: browserUserId === userId,
-    crowd: await crowdStatus(app, project, userId),
+    crowd: await crowdStatus(db, project, userId),
   };
 }
 
 type KnownParticipant = NonNullable<Awaited<ReturnType<typeof findParticipant>>>;
 
-function findParticipant(app: FastifyInstance, input: TJoinBody) {
-  return app.db.prisma.externalIdentity.findUnique({
+function findParticipant(db: Db, input: TJoinBody) {
+  return db.prisma.externalIdentity.findUnique({
     where: { platform_externalId: { platform: input.platform, externalId: input.participantId } },
     include: { user: { select: { status: true } } },
   });
 }
 
 async function resumeParticipant(
-  app: FastifyInstance,
+  db: Db,
+  secret: string,
   request: FastifyRequest,
   project: Project,
   input: TJoinBody,
@@ -63,7 +72,7 @@ async function resumeParticipant(
   const samePlatformSession = Boolean(input.sessionId) && input.sessionId === known.sessionId;
   const sameBrowser = browserUserId === known.userId;
   if (!samePlatformSession && !sameBrowser) {
-    await audit(app.db.prisma, request, {
+    await audit(db.prisma, request, {
       action: "crowd.join_refused",
       targetType: "project",
       targetId: project.id,
@@ -71,8 +80,8 @@ async function resumeParticipant(
         platform: input.platform,
         // Keyed hashes: the audit log can tell attempts on one participant apart without
         // holding the platform's ids.
-        participant: keyedHash(app, `${input.platform}:${input.participantId}`),
-        sessionId: input.sessionId ? keyedHash(app, `session:${input.sessionId}`) : null,
+        participant: keyedHash(secret, `${input.platform}:${input.participantId}`),
+        sessionId: input.sessionId ? keyedHash(secret, `session:${input.sessionId}`) : null,
       },
     });
     throw new HttpError(
@@ -86,7 +95,7 @@ async function resumeParticipant(
   if (sameBrowser && input.sessionId && input.sessionId !== known.sessionId) {
     // The browser vouches for the participant: their newest platform session is the one a
     // later return (in another browser, or after the cookie ends) must match.
-    await app.db.prisma.externalIdentity.update({
+    await db.prisma.externalIdentity.update({
       where: { platform_externalId: { platform: known.platform, externalId: known.externalId } },
       data: { sessionId: input.sessionId, studyId: input.studyId ?? known.studyId },
     });
@@ -94,20 +103,21 @@ async function resumeParticipant(
   return known.userId;
 }
 
-function keyedHash(app: FastifyInstance, value: string): string {
-  return createHmac("sha256", app.config.ARBITER_SECRET).update(value).digest("hex").slice(0, 20);
+function keyedHash(secret: string, value: string): string {
+  return createHmac("sha256", secret).update(value).digest("hex").slice(0, 20);
 }
 
 async function createParticipant(
-  app: FastifyInstance,
+  db: Db,
+  secret: string,
   request: FastifyRequest,
   project: Project,
   input: TJoinBody,
   browserUserId: string | null,
 ): Promise<string> {
-  const pseudonym = keyedHash(app, `${input.platform}:${input.participantId}`);
+  const pseudonym = keyedHash(secret, `${input.platform}:${input.participantId}`);
   const email = `${input.platform}-${pseudonym}@crowd.invalid`;
-  const created = await app.db.prisma.$transaction(async (tx) => {
+  const created = await db.prisma.$transaction(async (tx) => {
     // Two tabs joining at once: the second finds the first's account by its email.
     const user =
       (await tx.user.findUnique({ where: { email } })) ??
@@ -142,21 +152,21 @@ async function createParticipant(
   });
   if (created) return created;
   // Another request created this participant first: it is a return, with a return's proof.
-  const known = await findParticipant(app, input);
+  const known = await findParticipant(db, input);
   if (!known) throw new HttpError(409, "conflict", "The participant could not be created; try again");
-  return resumeParticipant(app, request, project, input, known, browserUserId);
+  return resumeParticipant(db, secret, request, project, input, known, browserUserId);
 }
 
 /** Crowd participants reach the project through its own pool, like everyone else. */
-async function ensureCrowdPool(app: FastifyInstance, project: Project, userId: string) {
+async function ensureCrowdPool(db: Db, project: Project, userId: string) {
   const name = `Crowd: ${project.slug}`;
-  const pool = await app.db.prisma.pool.upsert({ where: { name }, create: { name }, update: {} });
-  await app.db.prisma.projectPool.upsert({
+  const pool = await db.prisma.pool.upsert({ where: { name }, create: { name }, update: {} });
+  await db.prisma.projectPool.upsert({
     where: { projectId_poolId: { projectId: project.id, poolId: pool.id } },
     create: { projectId: project.id, poolId: pool.id },
     update: {},
   });
-  await app.db.prisma.poolMember.upsert({
+  await db.prisma.poolMember.upsert({
     where: { poolId_userId: { poolId: pool.id, userId } },
     create: { poolId: pool.id, userId },
     update: {},
@@ -165,13 +175,13 @@ async function ensureCrowdPool(app: FastifyInstance, project: Project, userId: s
 
 /** The participant's quota status; null for anyone who did not come from a platform. */
 export async function crowdStatus(
-  app: FastifyInstance,
+  db: Db,
   project: Pick<Project, "id" | "crowd">,
   userId: string,
 ): Promise<TCrowdStatus | null> {
   const crowd = crowdOf(project);
   if (!crowd.enabled) return null;
-  const { rows } = await app.db.pool.query<{ platform: boolean; judged: number }>(
+  const { rows } = await db.pool.query<{ platform: boolean; judged: number }>(
     `SELECT EXISTS (SELECT 1 FROM external_identities e WHERE e.user_id = $2) AS platform,
             (SELECT count(*)::int FROM judgments j
               WHERE j.project_id = $1 AND j.annotator_id = $2 AND j.superseded_at IS NULL) AS judged`,
@@ -196,12 +206,8 @@ export function quotaReachedSql(userParam: string): string {
         >= COALESCE((p.crowd->>'quota')::int, 0))`;
 }
 
-export async function quotaReached(
-  app: FastifyInstance,
-  projectId: string,
-  userId: string,
-): Promise<boolean> {
-  const { rows } = await app.db.pool.query<{ reached: boolean }>(
+export async function quotaReached(db: Db, projectId: string, userId: string): Promise<boolean> {
+  const { rows } = await db.pool.query<{ reached: boolean }>(
     `SELECT ${quotaReachedSql("$2")} AS reached FROM projects p WHERE p.id = $1`,
     [projectId, userId],
   );

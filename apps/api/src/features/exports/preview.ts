@@ -1,3 +1,4 @@
+import type { Db } from "@arbiter/db";
 import {
   countSource,
   createPseudonymizer,
@@ -8,7 +9,6 @@ import {
   readLookups,
 } from "@arbiter/export";
 import type { TExportPreview, TExportRequest } from "@arbiter/shared";
-import type { FastifyInstance } from "fastify";
 import { HttpError, notFound } from "../../lib/http-error";
 
 /** Rows shown; enough to see the shape and a couple of prompts. */
@@ -27,14 +27,16 @@ const QUERY_CANCELED = "57014";
  * that rows and counts describe the same moment.
  */
 export async function previewExport(
-  app: FastifyInstance,
+  db: Db,
+  /** ARBITER_SECRET: keys the annotator pseudonyms. */
+  secret: string,
   projectId: string,
   req: TExportRequest,
   limits = { rows: PREVIEW_ROWS, items: PREVIEW_ITEMS },
 ): Promise<TExportPreview> {
-  const project = await app.db.prisma.project.findUnique({ where: { id: projectId }, select: { id: true } });
+  const project = await db.prisma.project.findUnique({ where: { id: projectId }, select: { id: true } });
   if (!project) throw notFound("Project");
-  const client = await app.db.pool.connect();
+  const client = await db.pool.connect();
   let preview: TExportPreview;
   try {
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
@@ -45,7 +47,7 @@ export async function previewExport(
     const lookups = await readLookups(client, projectId);
     const complete = source.items <= limits.items;
     const plan = planSplits(req.splits);
-    const ctx = { req, plan, pseudonym: createPseudonymizer(app.config.ARBITER_SECRET) };
+    const ctx = { req, plan, pseudonym: createPseudonymizer(secret) };
     const counts = emptyCounts();
     const perSplit: Record<string, number> = Object.fromEntries(plan.names.map((n) => [n, 0]));
     const rows: TExportPreview["rows"] = [];

@@ -9,15 +9,14 @@ import {
   ZIdParams,
 } from "@arbiter/shared";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { notFound } from "../../lib/http-error";
-import { page, pageArgs } from "../../lib/pagination";
 import { sendExportFile } from "./download";
 import { previewExport } from "./preview";
-import { createExport, exportQueue, getExport, storedFiles, toExportDto } from "./service";
+import { createExport, exportQueue, getExport, listExports, storedFiles, toExportDto } from "./service";
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   const staff = app.authorize("ADMIN", "RESEARCHER");
-  const queue = exportQueue(app);
+  const queue = exportQueue(app.config, app.log);
+  app.addHook("onClose", queue.close);
 
   app.post(
     "/projects/:id/exports",
@@ -34,9 +33,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       onRequest: staff,
     },
     async (request, reply) =>
-      reply
-        .status(202)
-        .send({ export: await createExport(app, request, queue, request.params.id, request.body) }),
+      reply.status(202).send({
+        export: await createExport(app.db, request, queue.producer, request.params.id, request.body),
+      }),
   );
 
   app.post(
@@ -54,7 +53,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       config: { projectAccess: "view" },
       onRequest: staff,
     },
-    async (request) => ({ preview: await previewExport(app, request.params.id, request.body) }),
+    async (request) => ({
+      preview: await previewExport(app.db, app.config.ARBITER_SECRET, request.params.id, request.body),
+    }),
   );
 
   app.get(
@@ -69,16 +70,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
       onRequest: staff,
     },
-    async (request) => {
-      const project = await app.db.prisma.project.findUnique({ where: { id: request.params.id } });
-      if (!project) throw notFound("Project");
-      const rows = await app.db.prisma.export.findMany({
-        where: { projectId: request.params.id },
-        ...pageArgs(request.query),
-      });
-      const { items, nextCursor } = page(rows, request.query.limit);
-      return { exports: items.map(toExportDto), nextCursor };
-    },
+    async (request) => listExports(app.db, request.params.id, request.query),
   );
 
   app.get(
@@ -93,7 +85,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       onRequest: staff,
     },
     async (request) => ({
-      export: toExportDto(await getExport(app, request.principal!.user, request.params.id)),
+      export: toExportDto(await getExport(app.db, request.principal!.user, request.params.id)),
     }),
   );
 
@@ -109,7 +101,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       onRequest: staff,
     },
     async (request, reply) => {
-      const row = await getExport(app, request.principal!.user, request.params.id);
+      const row = await getExport(app.db, request.principal!.user, request.params.id);
       const file = storedFiles(row).find((f) => f.name === request.params.name);
       return sendExportFile(reply, row.status, file, request.headers.range);
     },

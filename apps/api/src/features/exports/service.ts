@@ -1,4 +1,4 @@
-import type { Export } from "@arbiter/db";
+import type { Db, Export } from "@arbiter/db";
 import {
   createExportQueue,
   createProducerConnection,
@@ -7,10 +7,12 @@ import {
   queuePrefix,
 } from "@arbiter/jobs";
 import { type TExport, type TExportFile, type TExportRequest, ZExportRequest } from "@arbiter/shared";
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyBaseLogger, FastifyRequest } from "fastify";
 import type { Redis } from "ioredis";
+import type { TApiEnv } from "../../env";
 import { audit } from "../../lib/audit";
 import { notFound } from "../../lib/http-error";
+import { page, pageArgs } from "../../lib/pagination";
 import type { AuthUser } from "../../lib/principal";
 import { assertProjectAccess } from "../projects/access";
 
@@ -45,23 +47,28 @@ export function toExportDto(row: Export): TExport {
 
 /**
  * The export queue's producer, opened on first use so that an API that never exports
- * holds no Redis connection.
+ * holds no Redis connection; `close` (for the app's onClose) ends it if it was opened.
  */
-export function exportQueue(app: FastifyInstance): () => ExportProducer {
+export function exportQueue(
+  config: Pick<TApiEnv, "REDIS_URL" | "REDIS_PREFIX">,
+  log: FastifyBaseLogger,
+): { producer: () => ExportProducer; close: () => Promise<void> } {
   let opened: ExportProducer | undefined;
-  app.addHook("onClose", async () => {
-    if (!opened) return;
-    await opened.queue.close();
-    opened.connection.disconnect();
-  });
-  return () => {
-    if (!opened) {
-      const connection = createProducerConnection(app.config.REDIS_URL);
-      const queue = createExportQueue(connection, { prefix: queuePrefix(app.config.REDIS_PREFIX) });
-      queue.on("error", (err) => app.log.warn({ err }, "export queue connection error"));
-      opened = { connection, queue };
-    }
-    return opened;
+  return {
+    producer: () => {
+      if (!opened) {
+        const connection = createProducerConnection(config.REDIS_URL);
+        const queue = createExportQueue(connection, { prefix: queuePrefix(config.REDIS_PREFIX) });
+        queue.on("error", (err) => log.warn({ err }, "export queue connection error"));
+        opened = { connection, queue };
+      }
+      return opened;
+    },
+    close: async () => {
+      if (!opened) return;
+      await opened.queue.close();
+      opened.connection.disconnect();
+    },
   };
 }
 
@@ -94,15 +101,15 @@ async function tryEnqueue(producer: ExportProducer, exportId: string): Promise<b
 }
 
 export async function createExport(
-  app: FastifyInstance,
+  db: Db,
   request: FastifyRequest,
   queue: () => ExportProducer,
   projectId: string,
   body: TExportRequest,
 ): Promise<TExport> {
-  const project = await app.db.prisma.project.findUnique({ where: { id: projectId }, select: { id: true } });
+  const project = await db.prisma.project.findUnique({ where: { id: projectId }, select: { id: true } });
   if (!project) throw notFound("Project");
-  const row = await app.db.prisma.$transaction(async (tx) => {
+  const row = await db.prisma.$transaction(async (tx) => {
     const created = await tx.export.create({
       data: { projectId, format: body.format, params: body, createdById: request.principal!.user.id },
     });
@@ -123,10 +130,23 @@ export async function createExport(
   return toExportDto(row);
 }
 
+/** The project's exports, newest first, a page at a time. */
+export async function listExports(
+  db: Db,
+  projectId: string,
+  query: { cursor?: string; limit: number },
+): Promise<{ exports: TExport[]; nextCursor: string | null }> {
+  const project = await db.prisma.project.findUnique({ where: { id: projectId } });
+  if (!project) throw notFound("Project");
+  const rows = await db.prisma.export.findMany({ where: { projectId }, ...pageArgs(query) });
+  const { items, nextCursor } = page(rows, query.limit);
+  return { exports: items.map(toExportDto), nextCursor };
+}
+
 /** An export the caller may read (any standing in its project); others' are "not found". */
-export async function getExport(app: FastifyInstance, user: AuthUser, id: string): Promise<Export> {
-  const row = await app.db.prisma.export.findUnique({ where: { id } });
+export async function getExport(db: Db, user: AuthUser, id: string): Promise<Export> {
+  const row = await db.prisma.export.findUnique({ where: { id } });
   if (!row) throw notFound("Export");
-  await assertProjectAccess(app.db, user, row.projectId, "view", "Export");
+  await assertProjectAccess(db, user, row.projectId, "view", "Export");
   return row;
 }

@@ -25,7 +25,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       onRequest: staff,
     },
     async (request, reply) =>
-      reply.status(201).send({ run: await createRun(app, request, request.params.id, request.body) }),
+      reply
+        .status(201)
+        .send({ run: await createRun(app.db, app.queues, request, request.params.id, request.body) }),
   );
 
   app.get(
@@ -39,7 +41,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
       onRequest: staff,
     },
-    async (request) => ({ runs: await listRuns(app, request.params.id) }),
+    async (request) => ({ runs: await listRuns(app.db, request.params.id) }),
   );
 
   app.get(
@@ -53,7 +55,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
       onRequest: staff,
     },
-    async (request) => ({ run: await getRun(app, request.params.id, request.params.rid) }),
+    async (request) => ({ run: await getRun(app.db, request.params.id, request.params.rid) }),
   );
 
   app.post(
@@ -67,7 +69,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
       onRequest: staff,
     },
-    async (request) => ({ run: await cancelRun(app, request, request.params.id, request.params.rid) }),
+    async (request) => ({ run: await cancelRun(app.db, request, request.params.id, request.params.rid) }),
   );
 };
 

@@ -1,9 +1,10 @@
-import type { GenerationRun } from "@arbiter/db";
+import type { Db, GenerationRun } from "@arbiter/db";
 import { enqueuePlanRun } from "@arbiter/jobs";
 import type { TCreateRunBody, TGenerationRun } from "@arbiter/shared";
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyRequest } from "fastify";
 import { audit } from "../../lib/audit";
 import { badRequest, conflict, HttpError, notFound } from "../../lib/http-error";
+import type { Queues } from "../../plugins/queues";
 import { assertProject } from "../projects/access";
 
 const LAST_ERRORS = 10;
@@ -11,8 +12,8 @@ const LAST_ERRORS = 10;
 type Counts = { pending: number; done: number; failed: number; cancelled: number; total: number };
 
 /** Live counts come from the sample ledger; the run row holds them only once it is over. */
-async function sampleCounts(app: FastifyInstance, runIds: string[]): Promise<Map<string, Counts>> {
-  const { rows } = await app.db.pool.query(
+async function sampleCounts(db: Db, runIds: string[]): Promise<Map<string, Counts>> {
+  const { rows } = await db.pool.query(
     `SELECT run_id,
             count(*) FILTER (WHERE status = 'PENDING')::int AS pending,
             count(*) FILTER (WHERE status = 'DONE')::int AS done,
@@ -25,8 +26,8 @@ async function sampleCounts(app: FastifyInstance, runIds: string[]): Promise<Map
   return new Map(rows.map((r) => [r.run_id, r]));
 }
 
-async function lastErrors(app: FastifyInstance, runId: string) {
-  const { rows } = await app.db.pool.query(
+async function lastErrors(db: Db, runId: string) {
+  const { rows } = await db.pool.query(
     `SELECT prompt_id, generator_id, sample_index, error, status, updated_at
        FROM generation_samples
       WHERE run_id = $1 AND error IS NOT NULL
@@ -65,14 +66,15 @@ function serializeRun(run: GenerationRun, counts: Counts | undefined, errors: TG
 }
 
 export async function createRun(
-  app: FastifyInstance,
+  db: Db,
+  queues: Pick<Queues, "get">,
   request: FastifyRequest,
   projectId: string,
   body: TCreateRunBody,
 ): Promise<TGenerationRun> {
-  await assertProject(app.db, projectId);
+  await assertProject(db, projectId);
   const generatorIds = [...new Set(body.generatorIds)];
-  const generators = await app.db.prisma.generator.findMany({
+  const generators = await db.prisma.generator.findMany({
     where: { id: { in: generatorIds }, projectId, deletedAt: null },
     select: { id: true },
   });
@@ -85,8 +87,8 @@ export async function createRun(
   }
   const promptIds = body.promptIds ? [...new Set(body.promptIds)] : [];
   const promptCount = promptIds.length
-    ? await app.db.prisma.prompt.count({ where: { projectId, id: { in: promptIds } } })
-    : await app.db.prisma.prompt.count({ where: { projectId } });
+    ? await db.prisma.prompt.count({ where: { projectId, id: { in: promptIds } } })
+    : await db.prisma.prompt.count({ where: { projectId } });
   if (promptIds.length && promptCount !== promptIds.length) {
     throw badRequest("body.promptIds: some prompts are not in this project", [
       { path: "body.promptIds", message: "some prompts are not in this project" },
@@ -94,7 +96,7 @@ export async function createRun(
   }
   if (promptCount === 0) throw badRequest("body.promptIds: the project has no prompts to generate for");
 
-  const run = await app.db.prisma.$transaction(async (tx) => {
+  const run = await db.prisma.$transaction(async (tx) => {
     const created = await tx.generationRun.create({
       data: {
         projectId,
@@ -114,10 +116,10 @@ export async function createRun(
     return created;
   });
   try {
-    await enqueuePlanRun(app.queues.get("generation"), run.id);
+    await enqueuePlanRun(queues.get("generation"), run.id);
   } catch (err) {
     // Without a queued plan the run would sit QUEUED forever; say so rather than pretend.
-    await app.db.prisma.generationRun.update({
+    await db.prisma.generationRun.update({
       where: { id: run.id },
       data: { status: "FAILED", finishedAt: new Date() },
     });
@@ -127,27 +129,27 @@ export async function createRun(
   return serializeRun(run, undefined, []);
 }
 
-async function findRun(app: FastifyInstance, projectId: string, runId: string) {
-  const run = await app.db.prisma.generationRun.findFirst({ where: { id: runId, projectId } });
+async function findRun(db: Db, projectId: string, runId: string) {
+  const run = await db.prisma.generationRun.findFirst({ where: { id: runId, projectId } });
   if (!run) throw notFound("Generation run");
   return run;
 }
 
-export async function getRun(app: FastifyInstance, projectId: string, runId: string) {
-  const run = await findRun(app, projectId, runId);
-  const [counts, errors] = await Promise.all([sampleCounts(app, [run.id]), lastErrors(app, run.id)]);
+export async function getRun(db: Db, projectId: string, runId: string) {
+  const run = await findRun(db, projectId, runId);
+  const [counts, errors] = await Promise.all([sampleCounts(db, [run.id]), lastErrors(db, run.id)]);
   return serializeRun(run, counts.get(run.id), errors);
 }
 
-export async function listRuns(app: FastifyInstance, projectId: string) {
-  await assertProject(app.db, projectId);
-  const runs = await app.db.prisma.generationRun.findMany({
+export async function listRuns(db: Db, projectId: string) {
+  await assertProject(db, projectId);
+  const runs = await db.prisma.generationRun.findMany({
     where: { projectId },
     orderBy: { createdAt: "desc" },
     take: 100,
   });
   const counts = await sampleCounts(
-    app,
+    db,
     runs.map((r) => r.id),
   );
   return runs.map((r) => serializeRun(r, counts.get(r.id), []));
@@ -157,14 +159,9 @@ export async function listRuns(app: FastifyInstance, projectId: string) {
  * Stops a run: its pending samples are cancelled in the ledger, so queued jobs find nothing
  * to do, and a request already in flight stores nothing when it returns.
  */
-export async function cancelRun(
-  app: FastifyInstance,
-  request: FastifyRequest,
-  projectId: string,
-  runId: string,
-) {
-  await findRun(app, projectId, runId);
-  const cancelled = await app.db.prisma.$transaction(async (tx) => {
+export async function cancelRun(db: Db, request: FastifyRequest, projectId: string, runId: string) {
+  await findRun(db, projectId, runId);
+  const cancelled = await db.prisma.$transaction(async (tx) => {
     const updated = await tx.generationRun.updateMany({
       where: { id: runId, status: { in: ["QUEUED", "RUNNING"] } },
       data: { status: "CANCELLED", finishedAt: new Date() },
@@ -184,5 +181,5 @@ export async function cancelRun(
     return true;
   });
   if (!cancelled) throw conflict("run_finished", "The run has already finished");
-  return getRun(app, projectId, runId);
+  return getRun(db, projectId, runId);
 }

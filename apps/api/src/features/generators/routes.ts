@@ -14,6 +14,7 @@ import {
   createGenerator,
   deleteGenerator,
   findGenerator,
+  generatorSettings,
   listGenerators,
   serializeGenerator,
   testGenerator,
@@ -21,6 +22,7 @@ import {
 } from "./service";
 
 const routes: FastifyPluginAsyncZod = async (app) => {
+  const settings = generatorSettings(app.config);
   const staff = app.authorize("ADMIN", "RESEARCHER");
 
   app.post(
@@ -37,9 +39,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       onRequest: staff,
     },
     async (request, reply) =>
-      reply
-        .status(201)
-        .send({ generator: await createGenerator(app, request, request.params.id, request.body) }),
+      reply.status(201).send({
+        generator: await createGenerator(app.db, settings, request, request.params.id, request.body),
+      }),
   );
 
   app.get(
@@ -53,7 +55,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
       onRequest: staff,
     },
-    async (request) => ({ generators: await listGenerators(app, request.params.id) }),
+    async (request) => ({ generators: await listGenerators(app.db, request.params.id) }),
   );
 
   app.get(
@@ -68,7 +70,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       onRequest: staff,
     },
     async (request) => ({
-      generator: serializeGenerator(await findGenerator(app, request.params.id, request.params.gid)),
+      generator: serializeGenerator(await findGenerator(app.db, request.params.id, request.params.gid)),
     }),
   );
 
@@ -85,7 +87,14 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       onRequest: staff,
     },
     async (request) => ({
-      generator: await updateGenerator(app, request, request.params.id, request.params.gid, request.body),
+      generator: await updateGenerator(
+        app.db,
+        settings,
+        request,
+        request.params.id,
+        request.params.gid,
+        request.body,
+      ),
     }),
   );
 
@@ -101,7 +110,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       onRequest: staff,
     },
     async (request, reply) => {
-      await deleteGenerator(app, request, request.params.id, request.params.gid);
+      await deleteGenerator(app.db, request, request.params.id, request.params.gid);
       return reply.status(204).send(null);
     },
   );
@@ -118,7 +127,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
       onRequest: staff,
     },
-    async (request) => testGenerator(app, request.params.id, request.params.gid),
+    async (request) => testGenerator(app.db, app.queues, request.params.id, request.params.gid),
   );
 };
 

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Generator, Prisma } from "@arbiter/db";
+import type { Db, Generator, Prisma } from "@arbiter/db";
 import {
   baseUrlProblem,
   credentialHint,
@@ -19,9 +19,11 @@ import {
   type TUpdateGeneratorBody,
   ZGeneratorFailure,
 } from "@arbiter/shared";
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyRequest } from "fastify";
+import type { TApiEnv } from "../../env";
 import { audit } from "../../lib/audit";
 import { badRequest, HttpError, notFound } from "../../lib/http-error";
+import type { Queues } from "../../plugins/queues";
 import { assertProject } from "../projects/access";
 
 const TEST_TIMEOUT_MS = 30_000;
@@ -47,44 +49,48 @@ export function serializeGenerator(g: Generator): TGenerator {
 
 const toMode = (mode: "chat" | "completion") => (mode === "chat" ? "CHAT" : "COMPLETION");
 
-const derived = new WeakMap<FastifyInstance, { key: TCredentialKey; policy: TEgressPolicy }>();
-function settings(app: FastifyInstance) {
-  let found = derived.get(app);
-  if (!found) {
-    found = { key: deriveCredentialKey(app.config), policy: egressPolicyFromEnv(app.config) };
-    derived.set(app, found);
-  }
-  return found;
+/** What creating or editing a generator needs from the configuration: the key that encrypts
+ * stored API keys, and the egress policy base URLs must meet. Derive once, at start-up. */
+export type GeneratorSettings = { key: TCredentialKey; policy: TEgressPolicy };
+
+export function generatorSettings(
+  config: Pick<
+    TApiEnv,
+    "ARBITER_ENCRYPTION_KEY" | "ARBITER_SECRET" | "GENERATOR_ALLOWED_HOSTS" | "GENERATOR_DENY_PRIVATE"
+  >,
+): GeneratorSettings {
+  return { key: deriveCredentialKey(config), policy: egressPolicyFromEnv(config) };
 }
 
 /** The same rule the worker applies on connect, for what can be told before any request. */
-function assertBaseUrl(app: FastifyInstance, baseUrl: string | undefined) {
+function assertBaseUrl(settings: GeneratorSettings, baseUrl: string | undefined) {
   if (baseUrl === undefined) return;
-  const problem = baseUrlProblem(baseUrl, settings(app).policy);
+  const problem = baseUrlProblem(baseUrl, settings.policy);
   if (problem) throw badRequest(`baseUrl: ${problem}`, [{ path: "body.baseUrl", message: problem }]);
 }
 
 /** The columns for a key given in a body: encrypted (bound to the generator), or cleared. */
-function keyColumns(app: FastifyInstance, generatorId: string, apiKey: string | null | undefined) {
+function keyColumns(settings: GeneratorSettings, generatorId: string, apiKey: string | null | undefined) {
   if (apiKey === undefined) return {};
   if (apiKey === null) return { apiKeyCiphertext: null, apiKeyLast4: null };
   return {
-    apiKeyCiphertext: new Uint8Array(encryptCredential(settings(app).key, generatorId, apiKey)),
+    apiKeyCiphertext: new Uint8Array(encryptCredential(settings.key, generatorId, apiKey)),
     apiKeyLast4: credentialHint(apiKey),
   };
 }
 
 export async function createGenerator(
-  app: FastifyInstance,
+  db: Db,
+  settings: GeneratorSettings,
   request: FastifyRequest,
   projectId: string,
   body: TCreateGeneratorBody,
 ) {
-  await assertProject(app.db, projectId);
-  assertBaseUrl(app, body.baseUrl);
+  await assertProject(db, projectId);
+  assertBaseUrl(settings, body.baseUrl);
   // The id is chosen here so that the key can be encrypted for this generator only.
   const id = randomUUID();
-  const generator = await app.db.prisma.$transaction(async (tx) => {
+  const generator = await db.prisma.$transaction(async (tx) => {
     const created = await tx.generator.create({
       data: {
         id,
@@ -95,7 +101,7 @@ export async function createGenerator(
         mode: toMode(body.mode),
         params: body.params as Prisma.InputJsonObject,
         apiKeyEnv: body.apiKeyEnv ?? null,
-        ...keyColumns(app, id, body.apiKey),
+        ...keyColumns(settings, id, body.apiKey),
         concurrency: body.concurrency,
         requestsPerMinute: body.requestsPerMinute ?? null,
       },
@@ -111,17 +117,17 @@ export async function createGenerator(
   return serializeGenerator(generator);
 }
 
-export async function listGenerators(app: FastifyInstance, projectId: string) {
-  await assertProject(app.db, projectId);
-  const rows = await app.db.prisma.generator.findMany({
+export async function listGenerators(db: Db, projectId: string) {
+  await assertProject(db, projectId);
+  const rows = await db.prisma.generator.findMany({
     where: { projectId, deletedAt: null },
     orderBy: { createdAt: "asc" },
   });
   return rows.map(serializeGenerator);
 }
 
-export async function findGenerator(app: FastifyInstance, projectId: string, generatorId: string) {
-  const generator = await app.db.prisma.generator.findFirst({
+export async function findGenerator(db: Db, projectId: string, generatorId: string) {
+  const generator = await db.prisma.generator.findFirst({
     where: { id: generatorId, projectId, deletedAt: null },
   });
   if (!generator) throw notFound("Generator");
@@ -129,14 +135,15 @@ export async function findGenerator(app: FastifyInstance, projectId: string, gen
 }
 
 export async function updateGenerator(
-  app: FastifyInstance,
+  db: Db,
+  settings: GeneratorSettings,
   request: FastifyRequest,
   projectId: string,
   generatorId: string,
   body: TUpdateGeneratorBody,
 ) {
-  const current = await findGenerator(app, projectId, generatorId);
-  assertBaseUrl(app, body.baseUrl);
+  const current = await findGenerator(db, projectId, generatorId);
+  assertBaseUrl(settings, body.baseUrl);
   // A stored key goes only where it was given for: whoever moves the generator to another
   // server (another researcher of the project, say) must give the key again, or remove it.
   if (
@@ -149,7 +156,7 @@ export async function updateGenerator(
       "give the key again (or null) when moving a generator with a stored key to another server";
     throw badRequest(`apiKey: ${message}`, [{ path: "body.apiKey", message }]);
   }
-  const generator = await app.db.prisma.$transaction(async (tx) => {
+  const generator = await db.prisma.$transaction(async (tx) => {
     const updated = await tx.generator.update({
       where: { id: generatorId },
       data: {
@@ -159,7 +166,7 @@ export async function updateGenerator(
         ...(body.mode === undefined ? {} : { mode: toMode(body.mode) }),
         ...(body.params === undefined ? {} : { params: body.params as Prisma.InputJsonObject }),
         ...(body.apiKeyEnv === undefined ? {} : { apiKeyEnv: body.apiKeyEnv }),
-        ...keyColumns(app, generatorId, body.apiKey),
+        ...keyColumns(settings, generatorId, body.apiKey),
         ...(body.concurrency === undefined ? {} : { concurrency: body.concurrency }),
         ...(body.requestsPerMinute === undefined ? {} : { requestsPerMinute: body.requestsPerMinute }),
       },
@@ -177,13 +184,13 @@ export async function updateGenerator(
 
 /** Soft delete: completions keep pointing at the generator that produced them. */
 export async function deleteGenerator(
-  app: FastifyInstance,
+  db: Db,
   request: FastifyRequest,
   projectId: string,
   generatorId: string,
 ) {
-  await findGenerator(app, projectId, generatorId);
-  await app.db.prisma.$transaction(async (tx) => {
+  await findGenerator(db, projectId, generatorId);
+  await db.prisma.$transaction(async (tx) => {
     await tx.generator.update({ where: { id: generatorId }, data: { deletedAt: new Date() } });
     await audit(tx, request, { action: "generator.delete", targetType: "generator", targetId: generatorId });
   });
@@ -194,15 +201,16 @@ export async function deleteGenerator(
  * passes on the failure class with its fixed message, never anything the model server said.
  */
 export async function testGenerator(
-  app: FastifyInstance,
+  db: Db,
+  queues: Pick<Queues, "get" | "events">,
   projectId: string,
   generatorId: string,
 ): Promise<TGeneratorTestResponse> {
-  await findGenerator(app, projectId, generatorId);
-  const queue = app.queues.get("generation");
+  await findGenerator(db, projectId, generatorId);
+  const queue = queues.get("generation");
   let result: TTestGeneratorResult | null;
   try {
-    const events = await app.queues.events("generation");
+    const events = await queues.events("generation");
     result = await requestGeneratorTest(queue, events, generatorId, TEST_TIMEOUT_MS);
   } catch (err) {
     const message = (err as Error).message ?? "";

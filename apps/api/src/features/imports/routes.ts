@@ -39,7 +39,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       ),
       onRequest: staff,
     },
-    async (request) => runImport(app, request, request.params.id, "prompts", promptWriter, request.query),
+    async (request) =>
+      runImport(app.db, app.config, request, request.params.id, "prompts", promptWriter, request.query),
   );
 
   app.post(
@@ -51,7 +52,15 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       onRequest: staff,
     },
     async (request) =>
-      runImport(app, request, request.params.id, "completions", completionWriter, request.query),
+      runImport(
+        app.db,
+        app.config,
+        request,
+        request.params.id,
+        "completions",
+        completionWriter,
+        request.query,
+      ),
   );
 };
 

@@ -1,6 +1,8 @@
+import type { Db } from "@arbiter/db";
 import type { TImportResponse } from "@arbiter/shared";
 import type { MultipartFile } from "@fastify/multipart";
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyRequest } from "fastify";
+import type { TApiEnv } from "../../env";
 import { badRequest, HttpError } from "../../lib/http-error";
 import { findUnstorable } from "../../lib/storable-json";
 import { assertProject } from "../projects/access";
@@ -22,19 +24,20 @@ const tooLarge = (limit: number) =>
  * and "dry run" true (a rollback) without a second pass over the file.
  */
 export async function runImport<T>(
-  app: FastifyInstance,
+  db: Db,
+  config: Pick<TApiEnv, "IMPORT_BODY_LIMIT_BYTES" | "IMPORT_READ_TIMEOUT_MS">,
   request: FastifyRequest,
   projectId: string,
   kind: "prompts" | "completions",
   writer: ImportWriter<T>,
   options: TImportOptions,
 ): Promise<TImportResponse> {
-  await assertProject(app.db, projectId);
-  const limit = app.config.IMPORT_BODY_LIMIT_BYTES;
+  await assertProject(db, projectId);
+  const limit = config.IMPORT_BODY_LIMIT_BYTES;
   const filePart = request.file({ limits: { fileSize: limit, files: 1 } });
   // Settled or not, a stalled upload no longer waits for it.
   filePart.catch(() => undefined);
-  const guard = watchForStall(request.raw, app.config.IMPORT_READ_TIMEOUT_MS);
+  const guard = watchForStall(request.raw, config.IMPORT_READ_TIMEOUT_MS);
   try {
     let upload: MultipartFile | undefined;
     try {
@@ -45,7 +48,7 @@ export async function runImport<T>(
     if (!upload) throw badRequest("file: send the file as multipart/form-data in a field named file");
     const file = upload.file;
     guard.onStall((err) => file.destroy(err));
-    return await importUpload(app, request, projectId, kind, writer, options, upload, limit, guard.error);
+    return await importUpload(db, request, projectId, kind, writer, options, upload, limit, guard.error);
   } catch (err) {
     // Whatever the stall broke on its way out (a parser, the transaction), the stall is the news.
     throw guard.error() ?? err;
@@ -55,7 +58,7 @@ export async function runImport<T>(
 }
 
 async function importUpload<T>(
-  app: FastifyInstance,
+  db: Db,
   request: FastifyRequest,
   projectId: string,
   kind: "prompts" | "completions",
@@ -81,7 +84,7 @@ async function importUpload<T>(
     result.rejected += 1;
     if (rejects.length < MAX_LISTED_REJECTS) rejects.push({ line, reason });
   };
-  const client = await app.db.pool.connect();
+  const client = await db.pool.connect();
   let committed = false;
   try {
     await client.query("BEGIN");

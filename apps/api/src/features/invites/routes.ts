@@ -11,11 +11,17 @@ import {
 } from "@arbiter/shared";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { audit } from "../../lib/audit";
 import { assertSameOrigin } from "../../lib/cross-origin";
-import { notFound } from "../../lib/http-error";
 import { publicUrl } from "../../lib/public-url";
-import { acceptInvite, createInvite, findInvite, inviteState, toInviteDto } from "./service";
+import {
+  acceptInvite,
+  createInvite,
+  findInvite,
+  inviteState,
+  listInvites,
+  revokeInvite,
+  toInviteDto,
+} from "./service";
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   const admins = app.authorize("ADMIN");
@@ -33,7 +39,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       onRequest: admins,
     },
     async (request, reply) => {
-      const { invite, token } = await createInvite(app, request, request.params.id, request.body);
+      const { invite, token } = await createInvite(app.db, request, request.params.id, request.body);
       const url = publicUrl(request, app.config.ARBITER_PUBLIC_URL, `/invite/${token}`);
       return reply.status(201).send({ invite: toInviteDto(invite), token, url });
     },
@@ -50,14 +56,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
       onRequest: admins,
     },
-    async (request) => {
-      const invites = await app.db.prisma.invite.findMany({
-        where: { poolId: request.params.id },
-        orderBy: { createdAt: "desc" },
-        take: 200,
-      });
-      return { invites: invites.map(toInviteDto) };
-    },
+    async (request) => ({ invites: await listInvites(app.db, request.params.id) }),
   );
 
   app.delete(
@@ -72,18 +71,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       onRequest: admins,
     },
     async (request, reply) => {
-      await app.db.prisma.$transaction(async (tx) => {
-        const revoked = await tx.invite.updateMany({
-          where: { id: request.params.id, revokedAt: null },
-          data: { revokedAt: new Date() },
-        });
-        if (!revoked.count) throw notFound("Invitation");
-        await audit(tx, request, {
-          action: "invite.revoke",
-          targetType: "invite",
-          targetId: request.params.id,
-        });
-      });
+      await revokeInvite(app.db, request, request.params.id);
       return reply.status(204).send(null);
     },
   );
@@ -100,7 +88,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const invite = await findInvite(app, request.params.token);
+      const invite = await findInvite(app.db, request.params.token);
       return {
         pool: { name: invite.pool.name },
         role: invite.role as "ANNOTATOR" | "RESEARCHER",
@@ -133,7 +121,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       assertSameOrigin(request, app.config.ARBITER_TRUSTED_ORIGINS);
-      await acceptInvite(app, request, request.params.token, request.body);
+      await acceptInvite(app.db, request, request.params.token, request.body);
       return reply.status(202).send({
         status: "sign_in_to_finish" as const,
         email: request.body.email,

@@ -1,6 +1,6 @@
-import type { Invite } from "@arbiter/db";
+import type { Db, Invite } from "@arbiter/db";
 import type { TAcceptInviteBody, TCreateInviteBody, TInvite, TInviteState } from "@arbiter/shared";
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyRequest } from "fastify";
 import { audit } from "../../lib/audit";
 import { HttpError, notFound } from "../../lib/http-error";
 import { hashPassword } from "../../lib/passwords";
@@ -27,15 +27,15 @@ export function toInviteDto(invite: Invite): TInvite {
 }
 
 export async function createInvite(
-  app: FastifyInstance,
+  db: Db,
   request: FastifyRequest,
   poolId: string,
   input: TCreateInviteBody,
 ): Promise<{ invite: Invite; token: string }> {
-  const pool = await app.db.prisma.pool.findUnique({ where: { id: poolId } });
+  const pool = await db.prisma.pool.findUnique({ where: { id: poolId } });
   if (!pool) throw notFound("Pool");
   const token = newSessionToken();
-  const invite = await app.db.prisma.$transaction(async (tx) => {
+  const invite = await db.prisma.$transaction(async (tx) => {
     const created = await tx.invite.create({
       data: {
         poolId,
@@ -57,8 +57,8 @@ export async function createInvite(
   return { invite, token };
 }
 
-export async function findInvite(app: FastifyInstance, token: string) {
-  const invite = await app.db.prisma.invite.findUnique({
+export async function findInvite(db: Db, token: string) {
+  const invite = await db.prisma.invite.findUnique({
     where: { tokenHash: hashToken(token) },
     include: { pool: { select: { name: true } } },
   });
@@ -83,16 +83,16 @@ const REFUSALS: Record<Exclude<TInviteState, "active">, [string, string]> = {
  * N-use link admits exactly N acceptances however many arrive at once.
  */
 export async function acceptInvite(
-  app: FastifyInstance,
+  db: Db,
   request: FastifyRequest,
   token: string,
   input: TAcceptInviteBody,
 ): Promise<void> {
-  const invite = await findInvite(app, token);
+  const invite = await findInvite(db, token);
   const state = inviteState(invite);
   if (state !== "active") throw new HttpError(410, ...REFUSALS[state]);
   const passwordHash = await hashPassword(input.password);
-  await app.db.prisma.$transaction(async (tx) => {
+  await db.prisma.$transaction(async (tx) => {
     const spent = await tx.invite.updateMany({
       where: { id: invite.id, revokedAt: null, expiresAt: { gt: new Date() }, uses: { lt: invite.maxUses } },
       data: { uses: { increment: 1 } },
@@ -139,17 +139,13 @@ export async function acceptInvite(
  * take it in, unless the invitation was withdrawn meanwhile. Nothing else about the account
  * changes (its role stays). One indexed query when there is nothing to grant.
  */
-export async function grantInviteClaims(
-  app: FastifyInstance,
-  request: FastifyRequest,
-  userId: string,
-): Promise<void> {
-  const claims = await app.db.prisma.inviteClaim.findMany({
+export async function grantInviteClaims(db: Db, request: FastifyRequest, userId: string): Promise<void> {
+  const claims = await db.prisma.inviteClaim.findMany({
     where: { userId },
     include: { invite: { select: { poolId: true, revokedAt: true } } },
   });
   if (claims.length === 0) return;
-  await app.db.prisma.$transaction(async (tx) => {
+  await db.prisma.$transaction(async (tx) => {
     for (const { inviteId, invite } of claims) {
       if (invite.revokedAt) continue;
       await tx.poolMember.upsert({
@@ -169,5 +165,27 @@ export async function grantInviteClaims(
       });
     }
     await tx.inviteClaim.deleteMany({ where: { userId, inviteId: { in: claims.map((c) => c.inviteId) } } });
+  });
+}
+
+/** A pool's invitations, newest first (the latest 200). */
+export async function listInvites(db: Db, poolId: string): Promise<TInvite[]> {
+  const invites = await db.prisma.invite.findMany({
+    where: { poolId },
+    orderBy: { createdAt: "desc" },
+    take: 200,
+  });
+  return invites.map(toInviteDto);
+}
+
+/** Withdraws an unused, unrevoked invitation; accounts already created stay. */
+export async function revokeInvite(db: Db, request: FastifyRequest, id: string): Promise<void> {
+  await db.prisma.$transaction(async (tx) => {
+    const revoked = await tx.invite.updateMany({
+      where: { id, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
+    if (!revoked.count) throw notFound("Invitation");
+    await audit(tx, request, { action: "invite.revoke", targetType: "invite", targetId: id });
   });
 }

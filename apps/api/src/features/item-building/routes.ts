@@ -16,7 +16,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
       onRequest: app.authorize("ADMIN", "RESEARCHER"),
     },
-    async (request) => buildItems(app, request, request.params.id, request.body),
+    async (request) => buildItems(app.db, request, request.params.id, request.body),
   );
 };
 

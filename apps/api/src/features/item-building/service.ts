@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
+import type { Db } from "@arbiter/db";
 import type { TBuildItemsBody } from "@arbiter/shared";
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyRequest } from "fastify";
 import { badRequest } from "../../lib/http-error";
 import { assertProject } from "../projects/access";
 import { candidateGroups, groupKey, type TCandidateCompletion } from "./candidates";
@@ -12,13 +13,8 @@ const PROMPT_PAGE = 500;
  * transaction under a per-project lock: two builds at once cannot both add the same item,
  * and an item whose completion set exists already is never added again.
  */
-export async function buildItems(
-  app: FastifyInstance,
-  request: FastifyRequest,
-  projectId: string,
-  body: TBuildItemsBody,
-) {
-  const project = await assertProject(app.db, projectId);
+export async function buildItems(db: Db, request: FastifyRequest, projectId: string, body: TBuildItemsBody) {
+  const project = await assertProject(db, projectId);
   const k = body.strategy === "k-wise" ? (body.k ?? project.optionsPerItem) : 2;
   if (k !== project.optionsPerItem) {
     const field = body.strategy === "k-wise" ? "body.k" : "body.strategy";
@@ -30,7 +26,7 @@ export async function buildItems(
   }
 
   const totals = { created: 0, existing: 0, skippedIdentical: 0, prompts: 0 };
-  const client = await app.db.pool.connect();
+  const client = await db.pool.connect();
   try {
     await client.query("BEGIN");
     await client.query("SELECT pg_advisory_xact_lock(hashtext('arbiter:items-build:' || $1))", [projectId]);

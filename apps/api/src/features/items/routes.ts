@@ -17,7 +17,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       onRequest: app.authorize("ADMIN", "RESEARCHER"),
     },
     async (request, reply) =>
-      reply.status(201).send({ items: await addItems(app, request.params.id, request.body.items) }),
+      reply.status(201).send({ items: await addItems(app.db, request.params.id, request.body.items) }),
   );
 };
 

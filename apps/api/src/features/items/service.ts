@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
-import type { Prisma } from "@arbiter/db";
+import type { Db, Prisma } from "@arbiter/db";
 import type { TGoldInput, ZItemInput } from "@arbiter/shared";
-import type { FastifyInstance } from "fastify";
 import type { z } from "zod";
 import { badRequest } from "../../lib/http-error";
 import { assertProject } from "../projects/access";
@@ -12,10 +11,10 @@ type TItemInput = z.infer<typeof ZItemInput>;
  * Creates items with their (imported) completions. Every row is checked before anything
  * is written, and everything is written in one transaction: a bad row writes nothing.
  */
-export async function addItems(app: FastifyInstance, projectId: string, items: TItemInput[]) {
-  const project = await assertProject(app.db, projectId);
+export async function addItems(db: Db, projectId: string, items: TItemInput[]) {
+  const project = await assertProject(db, projectId);
   const promptIds = [...new Set(items.map((i) => i.promptId))];
-  const prompts = await app.db.prisma.prompt.findMany({
+  const prompts = await db.prisma.prompt.findMany({
     where: { id: { in: promptIds }, projectId },
     select: { id: true },
   });
@@ -65,10 +64,10 @@ export async function addItems(app: FastifyInstance, projectId: string, items: T
       ...(item.gold ? { goldAnswer: goldAnswerOf(item.gold, ids) } : {}),
     };
   });
-  await app.db.prisma.$transaction([
-    app.db.prisma.completion.createMany({ data: completions }),
-    app.db.prisma.item.createMany({ data: rows }),
-    app.db.prisma.itemCompletion.createMany({ data: links }),
+  await db.prisma.$transaction([
+    db.prisma.completion.createMany({ data: completions }),
+    db.prisma.item.createMany({ data: rows }),
+    db.prisma.itemCompletion.createMany({ data: links }),
   ]);
   return rows.map((row) => ({
     id: row.id!,

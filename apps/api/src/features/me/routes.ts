@@ -2,7 +2,7 @@ import { ZChangePasswordBody, ZErrorBody, ZPasswordChangedResponse, ZUserRespons
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { createLoginThrottle } from "../../lib/login-throttle";
 import { toUserDto } from "../../lib/user-dto";
-import { changePassword } from "./service";
+import { changePassword, getMe } from "./service";
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   const throttle = createLoginThrottle(app.db.pool, app.config);
@@ -13,10 +13,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ["auth"], summary: "The signed-in user", response: { 200: ZUserResponse } },
       onRequest: app.authorize(),
     },
-    async (request) => {
-      const user = await app.db.prisma.user.findUniqueOrThrow({ where: { id: request.principal!.user.id } });
-      return { user: toUserDto(user) };
-    },
+    async (request) => ({ user: await getMe(app.db, request.principal!.user.id) }),
   );
 
   app.post(
@@ -32,7 +29,14 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       onRequest: app.authorize(),
     },
     async (request, reply) => {
-      const { user, revoked } = await changePassword(app, throttle, request, reply, request.body);
+      const { user, revoked } = await changePassword(
+        app.db,
+        app.config.SESSION_TTL_HOURS,
+        throttle,
+        request,
+        reply,
+        request.body,
+      );
       return { user: toUserDto(user), revoked };
     },
   );

@@ -1,10 +1,17 @@
-import type { TChangePasswordBody } from "@arbiter/shared";
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { Db } from "@arbiter/db";
+import type { TChangePasswordBody, TUser } from "@arbiter/shared";
+import type { FastifyReply, FastifyRequest } from "fastify";
 import { audit } from "../../lib/audit";
 import { HttpError } from "../../lib/http-error";
 import type { LoginThrottle } from "../../lib/login-throttle";
 import { hashPassword, verifyPassword } from "../../lib/passwords";
+import { toUserDto } from "../../lib/user-dto";
 import { signIn } from "../auth/service";
+
+/** The signed-in user as stored now (not as the remembered principal has it). */
+export async function getMe(db: Db, userId: string): Promise<TUser> {
+  return toUserDto(await db.prisma.user.findUniqueOrThrow({ where: { id: userId } }));
+}
 
 /**
  * A new password ends every session and API key of the account: whoever learnt the old
@@ -14,14 +21,16 @@ import { signIn } from "../auth/service";
  * sign-in lockout: this route must not become a way around it.
  */
 export async function changePassword(
-  app: FastifyInstance,
+  db: Db,
+  /** SESSION_TTL_HOURS: for the fresh session of the caller's browser. */
+  sessionTtlHours: number,
   throttle: LoginThrottle,
   request: FastifyRequest,
   reply: FastifyReply,
   body: TChangePasswordBody,
 ) {
   const principal = request.principal!;
-  const user = await app.db.prisma.user.findUniqueOrThrow({ where: { id: principal.user.id } });
+  const user = await db.prisma.user.findUniqueOrThrow({ where: { id: principal.user.id } });
   await throttle.assertNotLocked(user.email);
   const ok = user.passwordHash ? await verifyPassword(body.currentPassword, user.passwordHash) : false;
   if (!ok) {
@@ -37,7 +46,7 @@ export async function changePassword(
   }
   const passwordHash = await hashPassword(body.newPassword);
   const now = new Date();
-  const result = await app.db.prisma.$transaction(async (tx) => {
+  const result = await db.prisma.$transaction(async (tx) => {
     const updated = await tx.user.update({
       where: { id: user.id },
       data: { passwordHash, passwordChangedAt: now },
@@ -60,6 +69,7 @@ export async function changePassword(
     return { user: updated, revoked };
   });
   await throttle.recordSuccess(user.email);
-  if (principal.via === "session") await signIn(app, request, reply, user.id, { passwordChecked: true });
+  if (principal.via === "session")
+    await signIn(db, sessionTtlHours, request, reply, user.id, { passwordChecked: true });
   return result;
 }

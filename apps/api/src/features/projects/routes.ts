@@ -8,9 +8,7 @@ import {
   ZUpdateProjectBody,
 } from "@arbiter/shared";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { page, pageArgs } from "../../lib/pagination";
-import { toProjectDto } from "./serialize";
-import { createProject, getProjectDto, projectCounts, updateProject } from "./service";
+import { createProject, getProjectDto, listProjects, updateProject } from "./service";
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   const staff = app.authorize("ADMIN", "RESEARCHER");
@@ -27,7 +25,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       onRequest: staff,
     },
     async (request, reply) =>
-      reply.status(201).send({ project: await createProject(app, request, request.body) }),
+      reply.status(201).send({ project: await createProject(app.db, request, request.body) }),
   );
 
   app.get(
@@ -41,24 +39,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
       onRequest: staff,
     },
-    async (request) => {
-      const user = request.principal!.user;
-      const rows = await app.db.prisma.project.findMany({
-        where: {
-          ...(request.query.status ? { status: request.query.status } : {}),
-          // Admins see every project; everyone else the projects they are members of.
-          ...(user.role === "ADMIN" ? {} : { members: { some: { userId: user.id } } }),
-        },
-        include: { pools: { select: { poolId: true } } },
-        ...pageArgs(request.query),
-      });
-      const { items, nextCursor } = page(rows, request.query.limit);
-      const counts = await projectCounts(
-        app,
-        items.map((p) => p.id),
-      );
-      return { projects: items.map((p) => toProjectDto(p, counts.get(p.id)!)), nextCursor };
-    },
+    async (request) => listProjects(app.db, request.principal!.user, request.query),
   );
 
   app.get(
@@ -72,7 +53,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
       onRequest: staff,
     },
-    async (request) => ({ project: await getProjectDto(app, request.params.id) }),
+    async (request) => ({ project: await getProjectDto(app.db, request.params.id) }),
   );
 
   app.patch(
@@ -87,7 +68,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
       onRequest: staff,
     },
-    async (request) => ({ project: await updateProject(app, request, request.params.id, request.body) }),
+    async (request) => ({ project: await updateProject(app.db, request, request.params.id, request.body) }),
   );
 };
 

@@ -1,9 +1,10 @@
 import { randomBytes } from "node:crypto";
-import type { Prisma } from "@arbiter/db";
-import type { TCreateProjectBody, TUpdateProjectBody } from "@arbiter/shared";
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { Db, Prisma } from "@arbiter/db";
+import type { TCreateProjectBody, TProjectListResponse, TUpdateProjectBody } from "@arbiter/shared";
+import type { FastifyRequest } from "fastify";
 import { audit } from "../../lib/audit";
 import { badRequest, conflict, notFound } from "../../lib/http-error";
+import { page, pageArgs } from "../../lib/pagination";
 import type { AuthUser } from "../../lib/principal";
 import { fromTaskType, type ProjectCounts, toProjectDto } from "./serialize";
 
@@ -25,14 +26,14 @@ function slugify(name: string): string {
  * only narrows who works on the project.
  */
 async function assertPoolsAttachable(
-  app: FastifyInstance,
+  db: Db,
   user: AuthUser,
   poolIds: string[],
   attached: string[] = [],
 ): Promise<void> {
   const adding = poolIds.filter((id) => !attached.includes(id));
   if (adding.length === 0) return;
-  const found = await app.db.prisma.pool.findMany({
+  const found = await db.prisma.pool.findMany({
     where: {
       id: { in: adding },
       ...(user.role === "ADMIN" ? {} : { attachers: { some: { userId: user.id } } }),
@@ -48,11 +49,8 @@ async function assertPoolsAttachable(
   }
 }
 
-export async function projectCounts(
-  app: FastifyInstance,
-  projectIds: string[],
-): Promise<Map<string, ProjectCounts>> {
-  const { rows } = await app.db.pool.query<{
+export async function projectCounts(db: Db, projectIds: string[]): Promise<Map<string, ProjectCounts>> {
+  const { rows } = await db.pool.query<{
     id: string;
     prompts: number;
     items: number;
@@ -75,21 +73,44 @@ export async function projectCounts(
   );
 }
 
-export async function getProjectDto(app: FastifyInstance, id: string) {
-  const project = await app.db.prisma.project.findUnique({ where: { id }, include: withPools });
+/** The projects the user may see (admins: all; everyone else: theirs), newest first. */
+export async function listProjects(
+  db: Db,
+  user: AuthUser,
+  query: {
+    status?: "ACTIVE" | "PAUSED" | "ARCHIVED" | undefined;
+    cursor?: string | undefined;
+    limit: number;
+  },
+): Promise<TProjectListResponse> {
+  const rows = await db.prisma.project.findMany({
+    where: {
+      ...(query.status ? { status: query.status } : {}),
+      // Admins see every project; everyone else the projects they are members of.
+      ...(user.role === "ADMIN" ? {} : { members: { some: { userId: user.id } } }),
+    },
+    include: { pools: { select: { poolId: true } } },
+    ...pageArgs(query),
+  });
+  const { items, nextCursor } = page(rows, query.limit);
+  const counts = await projectCounts(
+    db,
+    items.map((p) => p.id),
+  );
+  return { projects: items.map((p) => toProjectDto(p, counts.get(p.id)!)), nextCursor };
+}
+
+export async function getProjectDto(db: Db, id: string) {
+  const project = await db.prisma.project.findUnique({ where: { id }, include: withPools });
   if (!project) throw notFound("Project");
-  const counts = await projectCounts(app, [id]);
+  const counts = await projectCounts(db, [id]);
   return toProjectDto(project, counts.get(id)!);
 }
 
-export async function createProject(
-  app: FastifyInstance,
-  request: FastifyRequest,
-  input: TCreateProjectBody,
-) {
+export async function createProject(db: Db, request: FastifyRequest, input: TCreateProjectBody) {
   const creator = request.principal!.user;
-  await assertPoolsAttachable(app, creator, input.poolIds);
-  const project = await app.db.prisma.$transaction(async (tx) => {
+  await assertPoolsAttachable(db, creator, input.poolIds);
+  const project = await db.prisma.$transaction(async (tx) => {
     const created = await tx.project.create({
       data: {
         slug: slugify(input.name),
@@ -111,16 +132,11 @@ export async function createProject(
     await audit(tx, request, { action: "project.create", targetType: "project", targetId: created.id });
     return created;
   });
-  return getProjectDto(app, project.id);
+  return getProjectDto(db, project.id);
 }
 
-export async function updateProject(
-  app: FastifyInstance,
-  request: FastifyRequest,
-  id: string,
-  input: TUpdateProjectBody,
-) {
-  const before = await app.db.prisma.project.findUnique({ where: { id }, include: withPools });
+export async function updateProject(db: Db, request: FastifyRequest, id: string, input: TUpdateProjectBody) {
+  const before = await db.prisma.project.findUnique({ where: { id }, include: withPools });
   if (!before) throw notFound("Project");
   const taskType = input.taskType ? fromTaskType(input.taskType) : before.taskType;
   const optionsPerItem = input.optionsPerItem ?? before.optionsPerItem;
@@ -130,16 +146,16 @@ export async function updateProject(
     ]);
   }
   if (taskType !== before.taskType || optionsPerItem !== before.optionsPerItem) {
-    const items = await app.db.prisma.item.count({ where: { projectId: id } });
+    const items = await db.prisma.item.count({ where: { projectId: id } });
     if (items > 0)
       throw conflict("project_has_items", "The task type and options cannot change once items exist");
   }
   if (input.poolIds) {
     const attached = before.pools.map((p) => p.poolId);
-    await assertPoolsAttachable(app, request.principal!.user, input.poolIds, attached);
+    await assertPoolsAttachable(db, request.principal!.user, input.poolIds, attached);
   }
   const { poolIds, questions, quality, crowd, ...rest } = input;
-  await app.db.prisma.$transaction(async (tx) => {
+  await db.prisma.$transaction(async (tx) => {
     await tx.project.update({
       where: { id },
       data: {
@@ -168,5 +184,5 @@ export async function updateProject(
       data: { fields: Object.keys(input) },
     });
   });
-  return getProjectDto(app, id);
+  return getProjectDto(db, id);
 }

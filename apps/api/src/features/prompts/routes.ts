@@ -17,7 +17,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       onRequest: app.authorize("ADMIN", "RESEARCHER"),
     },
     async (request, reply) =>
-      reply.status(201).send({ prompts: await addPrompts(app, request.params.id, request.body.prompts) }),
+      reply.status(201).send({ prompts: await addPrompts(app.db, request.params.id, request.body.prompts) }),
   );
 };
 

@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
-import type { Prisma } from "@arbiter/db";
+import type { Db, Prisma } from "@arbiter/db";
 import type { TPromptInput } from "@arbiter/shared";
-import type { FastifyInstance } from "fastify";
 import { assertProject } from "../projects/access";
 
 /** The same conversation or text hashes the same however it was sent (metadata aside). */
@@ -13,15 +12,15 @@ export function promptContentHash(prompt: Pick<TPromptInput, "messages" | "text"
 }
 
 /** Adds prompts in one statement; prompts already in the project are reused, not duplicated. */
-export async function addPrompts(app: FastifyInstance, projectId: string, prompts: TPromptInput[]) {
-  await assertProject(app.db, projectId);
+export async function addPrompts(db: Db, projectId: string, prompts: TPromptInput[]) {
+  await assertProject(db, projectId);
   const hashes = prompts.map(promptContentHash);
-  const existing = await app.db.prisma.prompt.findMany({
+  const existing = await db.prisma.prompt.findMany({
     where: { projectId, contentHash: { in: hashes } },
     select: { contentHash: true },
   });
   const before = new Set(existing.map((p) => p.contentHash));
-  await app.db.prisma.prompt.createMany({
+  await db.prisma.prompt.createMany({
     data: prompts.map((p, i) => ({
       projectId,
       externalId: p.externalId ?? null,
@@ -32,7 +31,7 @@ export async function addPrompts(app: FastifyInstance, projectId: string, prompt
     })),
     skipDuplicates: true,
   });
-  const rows = await app.db.prisma.prompt.findMany({ where: { projectId, contentHash: { in: hashes } } });
+  const rows = await db.prisma.prompt.findMany({ where: { projectId, contentHash: { in: hashes } } });
   const byHash = new Map(rows.map((r) => [r.contentHash, r]));
   const seen = new Set<string>();
   return hashes.map((hash) => {

@@ -1,5 +1,6 @@
+import type { Db } from "@arbiter/db";
 import type { TJudgmentBody, TQualityRules } from "@arbiter/shared";
-import type { FastifyInstance } from "fastify";
+import { notFound } from "../../lib/http-error";
 import { binomialTestHalf } from "../../lib/stats";
 import { quotaReached } from "../crowd/service";
 import { qualityRulesOf } from "../projects/serialize";
@@ -27,11 +28,8 @@ export function firstChoice(body: TJudgmentBody): string | null {
 }
 
 /** Scores a gold answer (null for any other item), with the accuracy an honest annotator has. */
-async function scoreGold(
-  app: FastifyInstance,
-  judgmentId: string,
-): Promise<{ correct: boolean; honest: number } | null> {
-  const { rows } = await app.db.pool.query<{
+async function scoreGold(db: Db, judgmentId: string): Promise<{ correct: boolean; honest: number } | null> {
+  const { rows } = await db.pool.query<{
     gold: never;
     choice: string | null;
     strength: number | null;
@@ -46,7 +44,7 @@ async function scoreGold(
   const row = rows[0];
   if (!row?.gold) return null;
   const correct = isGoldCorrect(row.gold, row);
-  await app.db.pool.query("UPDATE judgments SET gold_correct = $2 WHERE id = $1", [judgmentId, correct]);
+  await db.pool.query("UPDATE judgments SET gold_correct = $2 WHERE id = $1", [judgmentId, correct]);
   const rules = qualityRulesOf({ qualification: row.qualification as never });
   return { correct, honest: rules.goldHonestAccuracy };
 }
@@ -86,12 +84,12 @@ export function decide(state: QualityState, rules: TQualityRules): { status: Sta
 
 /** Adds a new answer to the annotator's running record (and scores it when gold). */
 async function recordAnswer(
-  app: FastifyInstance,
+  db: Db,
   input: { judgmentId: string; projectId: string; annotatorId: string; isGold: boolean; body: TJudgmentBody },
 ): Promise<QualityState | null> {
-  const gold = input.isGold ? await scoreGold(app, input.judgmentId) : null;
+  const gold = input.isGold ? await scoreGold(db, input.judgmentId) : null;
   // The arithmetic is arbiter_record_answers', the same the judgment functions use.
-  const { rows } = await app.db.pool.query<{ record: QualityState }>(
+  const { rows } = await db.pool.query<{ record: QualityState }>(
     `SELECT x.record FROM arbiter_record_answers(ARRAY[$1::uuid], ARRAY[$2::uuid], ARRAY[$3::text],
                                                  ARRAY[$4::boolean], ARRAY[$5::float8]) AS x`,
     [
@@ -113,23 +111,23 @@ async function recordAnswer(
  * (arbiter_judge does that, through the same arbiter_record_answers as recordAnswer).
  */
 export async function afterJudgment(
-  app: FastifyInstance,
+  db: Db,
   input: { judgmentId: string; projectId: string; annotatorId: string; isGold: boolean; body: TJudgmentBody },
   recorded?: { state: QualityState | null },
 ): Promise<boolean> {
-  const state = recorded ? recorded.state : await recordAnswer(app, input);
+  const state = recorded ? recorded.state : await recordAnswer(db, input);
   if (!state) return true;
   const rules = qualityRulesOf({ qualification: state.qualification as never });
   const next = decide(state, rules);
   if (!next) {
-    if (state.crowd && (await quotaReached(app, input.projectId, input.annotatorId))) {
-      await releaseLeases(app, input.projectId, input.annotatorId);
+    if (state.crowd && (await quotaReached(db, input.projectId, input.annotatorId))) {
+      await releaseLeases(db, input.projectId, input.annotatorId);
       return false;
     }
     return state.status === "ADMITTED" || state.status === "QUALIFYING";
   }
   await setAnnotatorStatus(
-    app,
+    db,
     input.projectId,
     input.annotatorId,
     next.status,
@@ -141,8 +139,8 @@ export async function afterJudgment(
 }
 
 /** Ends the annotator's open leases in the project, so their items go to others at once. */
-async function releaseLeases(app: FastifyInstance, projectId: string, userId: string): Promise<void> {
-  await app.db.pool.query(
+async function releaseLeases(db: Db, projectId: string, userId: string): Promise<void> {
+  await db.pool.query(
     `UPDATE assignments SET expires_at = now()
       WHERE project_id = $1 AND annotator_id = $2 AND status = 'ACTIVE' AND expires_at > now()`,
     [projectId, userId],
@@ -154,8 +152,8 @@ async function releaseLeases(app: FastifyInstance, projectId: string, userId: st
  * others make up the judgments that exports will leave out. A later re-admission does not
  * count them again (the items may be full by then); they stay stored and exportable.
  */
-async function uncountJudgments(app: FastifyInstance, projectId: string, userId: string): Promise<void> {
-  await app.db.pool.query(
+async function uncountJudgments(db: Db, projectId: string, userId: string): Promise<void> {
+  await db.pool.query(
     `WITH uncounted AS (
        UPDATE judgments SET counted = false
         WHERE project_id = $1 AND annotator_id = $2 AND counted AND superseded_at IS NULL
@@ -170,9 +168,28 @@ async function uncountJudgments(app: FastifyInstance, projectId: string, userId:
   );
 }
 
+/** An admin quarantines an annotator in a project, or clears them; the reason says who did it. */
+export async function setStatusByAdmin(
+  db: Db,
+  projectId: string,
+  userId: string,
+  body: { status: "ADMITTED" | "QUARANTINED"; reason?: string | undefined },
+  adminId: string,
+): Promise<void> {
+  const [project, user] = await Promise.all([
+    db.prisma.project.findUnique({ where: { id: projectId } }),
+    db.prisma.user.findUnique({ where: { id: userId } }),
+  ]);
+  if (!project) throw notFound("Project");
+  if (!user) throw notFound("User");
+  const reason =
+    body.reason ?? (body.status === "ADMITTED" ? "cleared by an admin" : "quarantined by an admin");
+  await setAnnotatorStatus(db, projectId, userId, body.status, reason, adminId);
+}
+
 /** Moves an annotator to a status; leaving the stream releases their open leases. */
 export async function setAnnotatorStatus(
-  app: FastifyInstance,
+  db: Db,
   projectId: string,
   userId: string,
   status: Status,
@@ -180,7 +197,7 @@ export async function setAnnotatorStatus(
   actorId: string | null,
   from?: Status,
 ): Promise<boolean> {
-  const { rowCount } = await app.db.pool.query(
+  const { rowCount } = await db.pool.query(
     `INSERT INTO annotator_states (project_id, user_id, status, reason, changed_at, changed_by_id)
      VALUES ($1, $2, $3, $4, now(), $5)
      ON CONFLICT (project_id, user_id) DO UPDATE
@@ -190,10 +207,10 @@ export async function setAnnotatorStatus(
   );
   if (!rowCount) return false;
   if (status === "QUARANTINED" || status === "REJECTED") {
-    await releaseLeases(app, projectId, userId);
-    await uncountJudgments(app, projectId, userId);
+    await releaseLeases(db, projectId, userId);
+    await uncountJudgments(db, projectId, userId);
   }
-  await app.db.prisma.auditEvent.create({
+  await db.prisma.auditEvent.create({
     data: {
       actorId,
       action: `annotator.${status.toLowerCase()}`,

@@ -1,6 +1,6 @@
+import type { Db } from "@arbiter/db";
 import { createPseudonymizer } from "@arbiter/export";
 import type { TAnnotatorQuality, TQualityRules } from "@arbiter/shared";
-import type { FastifyInstance } from "fastify";
 import { notFound } from "../../lib/http-error";
 import type { AuthUser } from "../../lib/principal";
 import { binomialTestHalf, leaveOneOutAgreement, median } from "../../lib/stats";
@@ -68,17 +68,19 @@ function flagsFor(
 
 /** Per-annotator quality measures of a project, computed from its judgments. */
 export async function projectQuality(
-  app: FastifyInstance,
+  db: Db,
+  /** ARBITER_SECRET: keys the annotator pseudonyms. */
+  secret: string,
   projectId: string,
   viewer: Pick<AuthUser, "role">,
 ): Promise<TAnnotatorQuality[]> {
   // Researchers know annotators by name and pseudonym; only admins, who run the pools, see emails.
-  const pseudonym = createPseudonymizer(app.config.ARBITER_SECRET);
+  const pseudonym = createPseudonymizer(secret);
   const showEmail = viewer.role === "ADMIN";
-  const project = await app.db.prisma.project.findUnique({ where: { id: projectId } });
+  const project = await db.prisma.project.findUnique({ where: { id: projectId } });
   if (!project) throw notFound("Project");
   const rules = qualityRulesOf(project);
-  const { rows } = await app.db.pool.query<Row>(
+  const { rows } = await db.pool.query<Row>(
     `SELECT u.id AS user_id, u.name, u.email, s.status, s.reason,
             count(j.id)::int AS judgments,
             GREATEST(1, count(DISTINCT date_trunc('day', j.created_at)))::int AS days,
@@ -99,7 +101,7 @@ export async function projectQuality(
       ORDER BY u.name`,
     [projectId],
   );
-  const votes = await app.db.pool.query<{ item_id: string; annotator_id: string; winner: string }>(
+  const votes = await db.pool.query<{ item_id: string; annotator_id: string; winner: string }>(
     `SELECT j.item_id, j.annotator_id, j.ranking->0->>0 AS winner
        FROM judgments j JOIN items i ON i.id = j.item_id
       WHERE j.project_id = $1 AND j.superseded_at IS NULL AND NOT i.is_gold AND jsonb_array_length(j.ranking->0) = 1`,

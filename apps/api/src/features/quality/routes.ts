@@ -1,8 +1,7 @@
 import { ZErrorBody, ZIdParams, ZQualityResponse, ZSetAnnotatorStatusBody } from "@arbiter/shared";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { notFound } from "../../lib/http-error";
-import { setAnnotatorStatus } from "./control";
+import { setStatusByAdmin } from "./control";
 import { projectQuality } from "./measures";
 
 const routes: FastifyPluginAsyncZod = async (app) => {
@@ -18,7 +17,12 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       onRequest: app.authorize("ADMIN", "RESEARCHER"),
     },
     async (request) => ({
-      annotators: await projectQuality(app, request.params.id, request.principal!.user),
+      annotators: await projectQuality(
+        app.db,
+        app.config.ARBITER_SECRET,
+        request.params.id,
+        request.principal!.user,
+      ),
     }),
   );
 
@@ -36,16 +40,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { id, userId } = request.params;
-      const [project, user] = await Promise.all([
-        app.db.prisma.project.findUnique({ where: { id } }),
-        app.db.prisma.user.findUnique({ where: { id: userId } }),
-      ]);
-      if (!project) throw notFound("Project");
-      if (!user) throw notFound("User");
-      const reason =
-        request.body.reason ??
-        (request.body.status === "ADMITTED" ? "cleared by an admin" : "quarantined by an admin");
-      await setAnnotatorStatus(app, id, userId, request.body.status, reason, request.principal!.user.id);
+      await setStatusByAdmin(app.db, id, userId, request.body, request.principal!.user.id);
       return reply.status(204).send(null);
     },
   );

@@ -14,7 +14,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
       onRequest: app.authorize("ADMIN", "RESEARCHER"),
     },
-    async (request) => ({ stats: await projectStats(app, request.params.id) }),
+    async (request) => ({ stats: await projectStats(app.db, request.params.id) }),
   );
 };
 

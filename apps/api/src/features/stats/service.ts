@@ -1,5 +1,5 @@
+import type { Db } from "@arbiter/db";
 import type { TProjectStats } from "@arbiter/shared";
-import type { FastifyInstance } from "fastify";
 import type pg from "pg";
 import { notFound } from "../../lib/http-error";
 import { questionsOf } from "../projects/serialize";
@@ -52,13 +52,13 @@ async function rankingMeasures(
  * item in SQL; items with the same answers are grouped here, and the Bradley-Terry fits,
  * the bootstrap and the alpha sums run once per group.
  */
-export async function projectStats(app: FastifyInstance, projectId: string): Promise<TProjectStats> {
-  const project = await app.db.prisma.project.findUnique({
+export async function projectStats(db: Db, projectId: string): Promise<TProjectStats> {
+  const project = await db.prisma.project.findUnique({
     where: { id: projectId },
     select: { taskType: true, optionsPerItem: true, questions: true },
   });
   if (!project) throw notFound("Project");
-  const pool = app.db.pool;
+  const pool = db.pool;
   const now = new Date();
   // Ratings are summed for the aspects the project asks for; without any, nothing is read.
   const aspects = questionsOf(project).aspects.map((a) => a.key);

@@ -8,10 +8,8 @@ import {
   ZUserResponse,
 } from "@arbiter/shared";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { notFound } from "../../lib/http-error";
-import { page, pageArgs } from "../../lib/pagination";
 import { toUserDto } from "../../lib/user-dto";
-import { createUser, updateUser, userFilter } from "./service";
+import { createUser, getUser, listUsers, updateUser } from "./service";
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   const admins = app.authorize("ADMIN");
@@ -28,7 +26,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       onRequest: admins,
     },
     async (request, reply) => {
-      const user = await createUser(app, request, request.body);
+      const user = await createUser(app.db, request, request.body);
       return reply.status(201).send({ user: toUserDto(user) });
     },
   );
@@ -44,14 +42,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
       onRequest: admins,
     },
-    async (request) => {
-      const rows = await app.db.prisma.user.findMany({
-        where: userFilter(request.query),
-        ...pageArgs(request.query),
-      });
-      const { items, nextCursor } = page(rows, request.query.limit);
-      return { users: items.map(toUserDto), nextCursor };
-    },
+    async (request) => listUsers(app.db, request.query),
   );
 
   app.get(
@@ -65,11 +56,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
       onRequest: admins,
     },
-    async (request) => {
-      const user = await app.db.prisma.user.findUnique({ where: { id: request.params.id } });
-      if (!user) throw notFound("User");
-      return { user: toUserDto(user) };
-    },
+    async (request) => ({ user: await getUser(app.db, request.params.id) }),
   );
 
   app.patch(
@@ -86,7 +73,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       onRequest: admins,
     },
     async (request) => {
-      const user = await updateUser(app, request, request.params.id, request.body);
+      const user = await updateUser(app.db, request, request.params.id, request.body);
       return { user: toUserDto(user) };
     },
   );

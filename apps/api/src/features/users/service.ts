@@ -1,17 +1,19 @@
-import type { Prisma, User } from "@arbiter/db";
-import type { TCreateUserBody, TUpdateUserBody } from "@arbiter/shared";
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { Db, Prisma, User } from "@arbiter/db";
+import type { TCreateUserBody, TUpdateUserBody, TUser } from "@arbiter/shared";
+import type { FastifyRequest } from "fastify";
 import { audit } from "../../lib/audit";
 import { conflict, notFound } from "../../lib/http-error";
+import { page, pageArgs } from "../../lib/pagination";
 import { hashPassword } from "../../lib/passwords";
+import { toUserDto } from "../../lib/user-dto";
 import { revokeAllSessions } from "../auth/service";
 
-export async function createUser(app: FastifyInstance, request: FastifyRequest, input: TCreateUserBody) {
-  const existing = await app.db.prisma.user.findUnique({ where: { email: input.email } });
+export async function createUser(db: Db, request: FastifyRequest, input: TCreateUserBody) {
+  const existing = await db.prisma.user.findUnique({ where: { email: input.email } });
   if (existing)
     throw conflict("email_taken", "A user with this email already exists", [{ path: "body.email" }]);
   const passwordHash = await hashPassword(input.password);
-  return app.db.prisma.$transaction(async (tx) => {
+  return db.prisma.$transaction(async (tx) => {
     const user = await tx.user.create({
       data: {
         email: input.email,
@@ -32,7 +34,7 @@ export async function createUser(app: FastifyInstance, request: FastifyRequest, 
 }
 
 export async function updateUser(
-  app: FastifyInstance,
+  db: Db,
   request: FastifyRequest,
   id: string,
   input: TUpdateUserBody,
@@ -41,7 +43,7 @@ export async function updateUser(
   if (id === actor.id && ((input.role && input.role !== actor.role) || input.status === "SUSPENDED")) {
     throw conflict("own_access", "You cannot change your own role or suspend yourself");
   }
-  return app.db.prisma.$transaction(async (tx) => {
+  return db.prisma.$transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id } });
     if (!before) throw notFound("User");
     const user = await tx.user.update({ where: { id }, data: input });
@@ -82,4 +84,20 @@ export function userFilter(query: { role?: string; status?: string; q?: string }
         }
       : {}),
   };
+}
+
+/** Users matching the filter, newest first, a page at a time. */
+export async function listUsers(
+  db: Db,
+  query: { role?: string; status?: string; q?: string; cursor?: string; limit: number },
+): Promise<{ users: TUser[]; nextCursor: string | null }> {
+  const rows = await db.prisma.user.findMany({ where: userFilter(query), ...pageArgs(query) });
+  const { items, nextCursor } = page(rows, query.limit);
+  return { users: items.map(toUserDto), nextCursor };
+}
+
+export async function getUser(db: Db, id: string): Promise<TUser> {
+  const user = await db.prisma.user.findUnique({ where: { id } });
+  if (!user) throw notFound("User");
+  return toUserDto(user);
 }

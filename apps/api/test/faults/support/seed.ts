@@ -28,7 +28,7 @@ export async function seedingHarness(
     const created = await db.prisma.user.create({
       data: { email, name: `${role} ${n}`, role, passwordHash },
     });
-    const { token } = await createApiKey(app, created.id, { name: "faults" });
+    const { token } = await createApiKey(app.db, created.id, { name: "faults" });
     return { id: created.id, email, role, cookie: "", token };
   }
   return {
