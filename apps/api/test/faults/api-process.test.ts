@@ -1,10 +1,9 @@
-import { spawn } from "node:child_process";
 import http from "node:http";
-import { createTestDatabase, type TestDatabase } from "@arbiter/db/testing";
+import { createTestDatabase, startDedicatedRedis, type TestDatabase, waitFor } from "@arbiter/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedProject } from "../support/annotation";
 import type { TestUser } from "../support/harness";
-import { type ApiProcess, freePort, startApi, waitFor } from "./support/processes";
+import { type ApiProcess, startApi } from "../support/processes";
 import { seedingHarness } from "./support/seed";
 
 let db: TestDatabase;
@@ -43,18 +42,10 @@ async function post(api: ApiProcess, path: string, token: string, body?: object,
 
 describe("the API process", () => {
   it("keeps annotating with its Redis stopped: the hot path never waits on Redis", async () => {
-    const port = await freePort();
-    const redis = spawn(
-      "redis-server",
-      ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-      {
-        stdio: "ignore",
-      },
-    );
-    const api = await startApi({ DATABASE_URL: db.url, REDIS_URL: `redis://127.0.0.1:${port}` });
+    const redis = await startDedicatedRedis({ persistent: false });
+    const api = await startApi({ DATABASE_URL: db.url, REDIS_URL: redis.url });
     try {
-      redis.kill("SIGKILL");
-      await new Promise((r) => redis.once("exit", r));
+      await redis.kill();
       for (let i = 0; i < 3; i++) {
         const lease = await post(api, `/api/v1/projects/${projectId}/assignments`, annotator.token);
         expect(lease.status, JSON.stringify(lease.json)).toBe(201);
@@ -69,8 +60,8 @@ describe("the API process", () => {
       }
       expect((await fetch(`${api.url}/readyz`)).status).toBe(200);
     } finally {
-      await api.signal("SIGTERM");
-      redis.kill("SIGKILL");
+      await api.kill("SIGTERM");
+      await redis.destroy();
     }
   }, 120_000);
 

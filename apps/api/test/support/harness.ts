@@ -1,5 +1,5 @@
-import { createTestDatabase, type TestDatabase } from "@arbiter/db/testing";
 import type { TRole } from "@arbiter/shared";
+import { createTestDatabase, type TestDatabase } from "@arbiter/testkit";
 import { type App, buildApp } from "../../src/app";
 import { parseApiEnv } from "../../src/env";
 import { createApiKey } from "../../src/features/api-keys/service";
