@@ -33,6 +33,9 @@ export type TProcess = {
   pid: number;
   /** Everything it wrote to stdout and stderr so far, interleaved as it arrived. */
   output: () => string;
+  /** What it wrote to stdout alone, and to stderr alone (the same `keepChars` applies). */
+  stdout: () => string;
+  stderr: () => string;
   /** Its exit code once it has exited (null when a signal ended it). */
   exited: Promise<number | null>;
   /** Sends `signal` (SIGTERM by default) unless it has exited, then waits for the exit. */
@@ -50,14 +53,19 @@ export function spawnProcess(command: string, args: string[], opts: TSpawnOption
     stdio: ["ignore", "pipe", "pipe"],
     detached: opts.group ?? false,
   });
-  let log = "";
-  const keep = (sink: NodeJS.WriteStream) => (chunk: Buffer) => {
-    log += chunk.toString();
-    if (opts.keepChars !== undefined && log.length > opts.keepChars) log = log.slice(-opts.keepChars);
-    if (opts.echo) sink.write(chunk);
+  const logs = { all: "", stdout: "", stderr: "" };
+  const append = (key: keyof typeof logs, text: string) => {
+    logs[key] += text;
+    if (opts.keepChars !== undefined && logs[key].length > opts.keepChars)
+      logs[key] = logs[key].slice(-opts.keepChars);
   };
-  child.stdout?.on("data", keep(process.stdout));
-  child.stderr?.on("data", keep(process.stderr));
+  const keep = (stream: "stdout" | "stderr") => (chunk: Buffer) => {
+    append("all", chunk.toString());
+    append(stream, chunk.toString());
+    if (opts.echo) process[stream].write(chunk);
+  };
+  child.stdout?.on("data", keep("stdout"));
+  child.stderr?.on("data", keep("stderr"));
 
   const exited = new Promise<number | null>((resolve) => {
     let code: number | null = null;
@@ -77,7 +85,7 @@ export function spawnProcess(command: string, args: string[], opts: TSpawnOption
       settle();
     });
     child.once("error", (err) => {
-      log += `\n${name}: ${err.message}\n`;
+      append("all", `\n${name}: ${err.message}\n`);
       settle();
     });
   });
@@ -97,7 +105,9 @@ export function spawnProcess(command: string, args: string[], opts: TSpawnOption
     name,
     child,
     pid: child.pid ?? -1,
-    output: () => log,
+    output: () => logs.all,
+    stdout: () => logs.stdout,
+    stderr: () => logs.stderr,
     exited,
     kill: async (sig = "SIGTERM") => {
       signal(sig);

@@ -20,6 +20,8 @@ describe("spawnProcess", () => {
     expect(await proc.exited).toBe(3);
     expect(proc.output()).toContain("to stdout");
     expect(proc.output()).toContain("to stderr");
+    expect(proc.stdout()).toBe("to stdout\n");
+    expect(proc.stderr()).toBe("to stderr\n");
   });
 
   it("keeps only the tail when asked to", async () => {
