@@ -1,9 +1,9 @@
 import { startModelServer, type TRunningModelServer } from "@arbiter/model-server";
+import { startDedicatedRedis, type TDedicatedRedis } from "@arbiter/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type DedicatedRedis, startDedicatedRedis } from "./support/dedicated-redis";
 import { createGenerationFixture, duplicateCompletions, type GenerationFixture } from "./support/generation";
 
-let redis: DedicatedRedis;
+let redis: TDedicatedRedis;
 let f: GenerationFixture;
 let server: TRunningModelServer;
 

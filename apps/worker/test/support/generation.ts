@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { createTestDatabase, type TestDatabase } from "@arbiter/db/testing";
 import {
   createGenerationQueue,
   createProducerConnection,
@@ -8,6 +7,7 @@ import {
   type TResolver,
   type TRetryPolicy,
 } from "@arbiter/jobs";
+import { createTestDatabase, type TestDatabase } from "@arbiter/testkit";
 import { Redis } from "ioredis";
 import pino, { type Logger } from "pino";
 import { parseWorkerEnv, type TWorkerEnv } from "../../src/env";
