@@ -4,6 +4,7 @@ import { createDedicatedRedis, sleep, type TDedicatedRedis } from "@arbiter/test
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { judge, seedProject, takeAssignment } from "./support/annotation";
 import { type ExportWorker, exportWorker } from "./support/export-worker";
+import { requestExport, waitForExport } from "./support/exports";
 import { bearer, createHarness, type Harness, type TestUser } from "./support/harness";
 
 // The test's own redis-server on a free port, so that stopping it touches nobody else.
@@ -47,34 +48,10 @@ afterAll(async () => {
   await redis?.destroy();
 });
 
-async function requestExport() {
-  const res = await h.app.inject({
-    method: "POST",
-    url: `/api/v1/projects/${projectId}/exports`,
-    headers: bearer(researcher),
-    payload: { format: "trl" },
-  });
-  expect(res.statusCode, res.body).toBe(202);
-  return res.json().export as { id: string; status: string };
-}
-
-async function waitForExport(id: string) {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const res = await h.app.inject({
-      method: "GET",
-      url: `/api/v1/exports/${id}`,
-      headers: bearer(researcher),
-    });
-    const e = res.json().export;
-    if (e.status === "SUCCEEDED" || e.status === "FAILED") return e;
-    if (Date.now() > deadline) throw new Error(`export ${id} still ${e.status}`);
-    await sleep(100);
-  }
-}
+const requestTrl = () => requestExport(h, researcher, projectId, { format: "trl" });
 
 async function expectTwoRows(id: string) {
-  const done = await waitForExport(id);
+  const done = await waitForExport(h, researcher, id);
   expect(done.status, done.error).toBe("SUCCEEDED");
   expect(done.rowCount).toBe(2);
   const file = done.files.find((f: { name: string }) => f.name === "train.jsonl.gz");
@@ -89,7 +66,7 @@ async function expectTwoRows(id: string) {
 
 describe("exports while Redis is away", () => {
   it("are accepted and kept QUEUED, then run once Redis is back", async () => {
-    const early = await requestExport();
+    const early = await requestTrl();
     expect(early.status).toBe("QUEUED");
     await sleep(1_000);
     const row = await h.db.prisma.export.findUniqueOrThrow({ where: { id: early.id } });
@@ -101,7 +78,7 @@ describe("exports while Redis is away", () => {
 
   it("wait out a Redis restart that lost every job", async () => {
     await redis.kill();
-    const during = await requestExport();
+    const during = await requestTrl();
     expect(during.status).toBe("QUEUED");
     await sleep(500);
     expect((await h.db.prisma.export.findUniqueOrThrow({ where: { id: during.id } })).status).toBe("QUEUED");

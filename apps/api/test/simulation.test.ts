@@ -3,6 +3,7 @@ import type { TAssignment } from "@arbiter/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { judge, takeAssignment } from "./support/annotation";
 import { type ExportWorker, exportWorker } from "./support/export-worker";
+import { requestExport, waitForExport } from "./support/exports";
 import { bearer, createHarness, type Harness, type TestUser } from "./support/harness";
 import { betterKey, seedQualityProject } from "./support/quality";
 
@@ -70,33 +71,16 @@ afterAll(async () => {
 
 /** Runs a raw export with default filters and returns the judgment ids it holds. */
 async function exportedJudgmentIds(researcher: TestUser, projectId: string): Promise<Set<string>> {
-  const started = await h.app.inject({
-    method: "POST",
-    url: `/api/v1/projects/${projectId}/exports`,
+  const { id } = await requestExport(h, researcher, projectId, { format: "raw", compress: false });
+  const e = await waitForExport(h, researcher, id);
+  if (e.status === "FAILED") throw new Error(e.error);
+  const file = await h.app.inject({
+    method: "GET",
+    url: `/api/v1/exports/${id}/files/${e.files.find((f: { split: string | null }) => f.split).name}`,
     headers: bearer(researcher),
-    payload: { format: "raw", compress: false },
   });
-  expect(started.statusCode, started.body).toBe(202);
-  const id: string = started.json().export.id;
-  for (;;) {
-    const res = await h.app.inject({
-      method: "GET",
-      url: `/api/v1/exports/${id}`,
-      headers: bearer(researcher),
-    });
-    const e = res.json().export;
-    if (e.status === "FAILED") throw new Error(e.error);
-    if (e.status === "SUCCEEDED") {
-      const file = await h.app.inject({
-        method: "GET",
-        url: `/api/v1/exports/${id}/files/${e.files.find((f: { split: string | null }) => f.split).name}`,
-        headers: bearer(researcher),
-      });
-      const lines = file.body.split("\n").filter(Boolean);
-      return new Set(lines.map((l) => JSON.parse(l).judgment_id as string));
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  const lines = file.body.split("\n").filter(Boolean);
+  return new Set(lines.map((l) => JSON.parse(l).judgment_id as string));
 }
 
 describe("quality control on a simulated crowd", () => {
