@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashToken } from "../src/lib/tokens";
 import { seedProject } from "./support/annotation";
-import { bearer, browser, createHarness, type Harness, ORIGIN, PASSWORD } from "./support/harness";
+import { bearer, browser, createHarness, type Harness, PASSWORD, postLogin } from "./support/harness";
 
 let h: Harness;
 beforeAll(async () => {
@@ -12,16 +12,9 @@ beforeAll(async () => {
 afterAll(async () => h?.close());
 
 const login = (email: string, password: string, headers: Record<string, string> = {}) =>
-  h.app.inject({
-    method: "POST",
-    url: "/api/v1/auth/login",
-    headers: {
-      origin: ORIGIN,
-      host: "localhost:3000",
-      "x-forwarded-for": `10.0.0.${Math.floor(Math.random() * 250)}`,
-      ...headers,
-    },
-    payload: { email, password },
+  postLogin(h, email, password, {
+    "x-forwarded-for": `10.0.0.${Math.floor(Math.random() * 250)}`,
+    ...headers,
   });
 
 describe("sign-in", () => {

@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createHarness, type Harness, ORIGIN } from "./support/harness";
+import { createHarness, type Harness, postLogin } from "./support/harness";
 
 let h: Harness;
 beforeAll(async () => {
@@ -20,12 +20,7 @@ function createAdmin(...args: string[]) {
 }
 
 function login(email: string, password: string) {
-  return h.app.inject({
-    method: "POST",
-    url: "/api/v1/auth/login",
-    headers: { origin: ORIGIN, host: "localhost:3000" },
-    payload: { email, password },
-  });
+  return postLogin(h, email, password);
 }
 
 describe("npm run create-admin", () => {
