@@ -1,6 +1,6 @@
 import type { TAssignment } from "@arbiter/shared";
 import { expect } from "vitest";
-import { createPool } from "./annotation";
+import { addItems, createPool } from "./annotation";
 import { bearer, type Harness, type TestUser } from "./harness";
 
 export type QualityProjectOptions = {
@@ -42,30 +42,14 @@ export async function seedQualityProject(
   });
   expect(project.statusCode, project.body).toBe(201);
   const projectId: string = project.json().project.id;
-  const total = opts.regular + opts.gold;
-  const prompts = await h.app.inject({
-    method: "POST",
-    url: `/api/v1/projects/${projectId}/prompts`,
-    headers: bearer(owner),
-    payload: { prompts: Array.from({ length: total }, (_, i) => ({ text: `Question ${i}?` })) },
-  });
-  const promptIds: string[] = prompts.json().prompts.map((p: { id: string }) => p.id);
-  const items = await h.app.inject({
-    method: "POST",
-    url: `/api/v1/projects/${projectId}/items`,
-    headers: bearer(owner),
-    payload: {
-      items: promptIds.map((promptId, i) => ({
-        promptId,
-        completions: [
-          { text: `better answer ${i}`, model: "good-model" },
-          { text: `worse answer ${i}`, model: "weak-model" },
-        ],
-        ...(i >= opts.regular ? { gold: { preferred: 0 } } : {}),
-      })),
-    },
-  });
-  expect(items.statusCode, items.body).toBe(201);
+  const texts = Array.from({ length: opts.regular + opts.gold }, (_, i) => `Question ${i}?`);
+  await addItems(h, owner, projectId, texts, (i) => ({
+    completions: [
+      { text: `better answer ${i}`, model: "good-model" },
+      { text: `worse answer ${i}`, model: "weak-model" },
+    ],
+    ...(i >= opts.regular ? { gold: { preferred: 0 } } : {}),
+  }));
   return { projectId, poolId, admin };
 }
 
