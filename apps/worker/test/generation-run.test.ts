@@ -1,4 +1,4 @@
-import { startModelServer, type TRunningModelServer } from "@arbiter/model-server";
+import type { TRunningModelServer } from "@arbiter/model-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createGenerationFixture, type GenerationFixture } from "./support/generation";
 
@@ -7,18 +7,11 @@ let server: TRunningModelServer;
 
 beforeAll(async () => {
   f = await createGenerationFixture();
-  server = await startModelServer({
-    logLevel: "silent",
+  server = await f.startModelServer({
     models: ["stand-in-a", "stand-in-b", "flaky-a", "flaky-b", "good", "bad", "slow", "narrow"],
   });
-  f.allowHosts(server.url);
 });
-afterAll(async () => {
-  // After timeout and drop faults the stand-in's close() has been seen to wait about a
-  // minute for sockets the client already abandoned; the test does not wait for that.
-  await Promise.race([server?.close(), sleep(3_000)]);
-  await f?.close();
-});
+afterAll(async () => f?.close());
 
 async function completionCounts(runId: string) {
   const { rows } = await f.db.pool.query(

@@ -1,4 +1,4 @@
-import { startModelServer, type TRunningModelServer } from "@arbiter/model-server";
+import type { TRunningModelServer } from "@arbiter/model-server";
 import { startDedicatedRedis, type TDedicatedRedis } from "@arbiter/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createGenerationFixture, duplicateCompletions, type GenerationFixture } from "./support/generation";
@@ -10,11 +10,9 @@ let server: TRunningModelServer;
 beforeAll(async () => {
   redis = await startDedicatedRedis();
   f = await createGenerationFixture(redis.url);
-  server = await startModelServer({ logLevel: "silent", models: ["outage"], faults: { latencyMs: 100 } });
-  f.allowHosts(server.url);
+  server = await f.startModelServer({ models: ["outage"], faults: { latencyMs: 100 } });
 });
 afterAll(async () => {
-  await server?.close();
   await f?.close();
   await redis?.destroy();
 });

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { startModelServer, type TRunningModelServer } from "@arbiter/model-server";
+import type { TRunningModelServer } from "@arbiter/model-server";
 import { spawnNode, type TProcess } from "@arbiter/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createGenerationFixture, type GenerationFixture } from "./support/generation";
@@ -12,17 +12,9 @@ let server: TRunningModelServer;
 
 beforeAll(async () => {
   f = await createGenerationFixture();
-  server = await startModelServer({
-    logLevel: "silent",
-    models: ["restart-a", "restart-b"],
-    faults: { latencyMs: 20 },
-  });
-  f.allowHosts(server.url);
+  server = await f.startModelServer({ models: ["restart-a", "restart-b"], faults: { latencyMs: 20 } });
 });
-afterAll(async () => {
-  await server?.close();
-  await f?.close();
-});
+afterAll(async () => f?.close());
 
 /** The worker as it runs in production: its own process, its own signal handling. */
 function spawnWorker(): TProcess {
