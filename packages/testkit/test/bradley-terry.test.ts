@@ -9,15 +9,23 @@ afterAll(async () => db?.drop());
 
 const one = async <T>(sql: string, values: unknown[]) => (await db.pool.query(sql, values)).rows[0] as T;
 
-/** Among decided answers, the share the first model won, and the share of ties. */
-async function rates(projectId: string, firstModel: string) {
+/**
+ * 3,000 answers between two models of these strengths; then, among decided answers, the
+ * share the first model won and the share the option shown first won, and the share of ties.
+ */
+async function rates(strengths: [number, number], opts: { tieRate: number; firstShownBias?: number }) {
+  const p = await seedBradleyTerryProject(db.pool, {
+    judgments: 3_000,
+    models: strengths.map((strength, i) => ({ name: `m${i}`, strength })),
+    ...opts,
+  });
   return one<{ won: number; ties: number; first_shown: number }>(
-    `SELECT avg((c.model = $2)::int) FILTER (WHERE j.choice <> 'tie')::float8 AS won,
+    `SELECT avg((c.model = 'm0')::int) FILTER (WHERE j.choice <> 'tie')::float8 AS won,
             avg((j.choice = 'tie')::int)::float8 AS ties,
             avg((j.choice = 'A')::int) FILTER (WHERE j.choice <> 'tie')::float8 AS first_shown
        FROM judgments j LEFT JOIN completions c ON c.id = (j.ranking->0->>0)::uuid AND jsonb_array_length(j.ranking->0) = 1
       WHERE j.project_id = $1`,
-    [projectId, firstModel],
+    [p.projectId],
   );
 }
 
@@ -62,15 +70,7 @@ describe("seedBradleyTerryProject", () => {
   });
 
   it("draws winners with the models' true odds and the asked share of ties", async () => {
-    const p = await seedBradleyTerryProject(db.pool, {
-      judgments: 3_000,
-      models: [
-        { name: "strong", strength: 1 },
-        { name: "weak", strength: 0 },
-      ],
-      tieRate: 0.1,
-    });
-    const r = await rates(p.projectId, "strong");
+    const r = await rates([1, 0], { tieRate: 0.1 });
     // 1 / (1 + e^-1) = 0.731; about 2,700 decided answers put the standard error near 0.009.
     expect(r.won).toBeGreaterThan(0.731 - 0.035);
     expect(r.won).toBeLessThan(0.731 + 0.035);
@@ -81,16 +81,7 @@ describe("seedBradleyTerryProject", () => {
   });
 
   it("adds the asked pull towards the option shown first, and no ties when asked for none", async () => {
-    const p = await seedBradleyTerryProject(db.pool, {
-      judgments: 3_000,
-      models: [
-        { name: "same-a", strength: 0 },
-        { name: "same-b", strength: 0 },
-      ],
-      tieRate: 0,
-      firstShownBias: 0.4,
-    });
-    const r = await rates(p.projectId, "same-a");
+    const r = await rates([0, 0], { tieRate: 0, firstShownBias: 0.4 });
     expect(r.ties).toBe(0);
     // 1 / (1 + e^-0.4) = 0.599.
     expect(Math.abs(r.first_shown - 0.599)).toBeLessThan(0.035);
