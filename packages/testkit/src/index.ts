@@ -12,9 +12,11 @@ export {
   localBin,
   REPO_ROOT,
   runCommand,
+  runProcess,
   spawnNode,
   spawnProcess,
   type TProcess,
+  type TRunResult,
   type TSpawnOptions,
 } from "./processes";
 export {

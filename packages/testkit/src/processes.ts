@@ -141,13 +141,29 @@ export function spawnNode(
   });
 }
 
+export type TRunResult = { status: number | null; stdout: string; stderr: string; output: string };
+
+/**
+ * Runs a command to the end, whatever its exit status (a CLI's refusal is often what a test
+ * checks); SIGKILL after `timeoutMs` if given.
+ */
+export async function runProcess(
+  command: string,
+  args: string[],
+  opts: TSpawnOptions & { timeoutMs?: number } = {},
+): Promise<TRunResult> {
+  const { timeoutMs, ...rest } = opts;
+  const proc = spawnProcess(command, args, rest);
+  const timer = timeoutMs === undefined ? undefined : setTimeout(() => void proc.kill("SIGKILL"), timeoutMs);
+  const status = await proc.exited;
+  clearTimeout(timer);
+  return { status, stdout: proc.stdout(), stderr: proc.stderr(), output: proc.output() };
+}
+
 /** Runs a command to the end; resolves with its output, rejects with it when it fails. */
 export async function runCommand(command: string, args: string[], opts: TSpawnOptions = {}): Promise<string> {
-  const proc = spawnProcess(command, args, opts);
-  const code = await proc.exited;
-  if (code !== 0)
-    throw new Error(
-      `${command} ${args.join(" ")} failed (${code ?? proc.child.signalCode}):\n${proc.output()}`,
-    );
-  return proc.output();
+  const run = await runProcess(command, args, opts);
+  if (run.status !== 0)
+    throw new Error(`${command} ${args.join(" ")} failed (${run.status}):\n${run.output}`);
+  return run.output;
 }

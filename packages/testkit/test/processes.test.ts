@@ -1,6 +1,6 @@
 import { createServer } from "node:http";
 import { describe, expect, it } from "vitest";
-import { freePort, runCommand, spawnProcess, waitFor, waitForHttp } from "../src";
+import { freePort, runCommand, runProcess, spawnProcess, waitFor, waitForHttp } from "../src";
 
 const node = (script: string, opts: Parameters<typeof spawnProcess>[2] = {}) =>
   spawnProcess(process.execPath, ["-e", script], opts);
@@ -64,6 +64,21 @@ describe("spawnProcess", () => {
     const proc = spawnProcess("/nonexistent/arbiter-command", []);
     expect(await proc.exited).toBeNull();
     expect(proc.output()).toContain("ENOENT");
+  });
+});
+
+describe("runProcess", () => {
+  it("resolves with the status and both streams, even when the command fails", async () => {
+    const run = await runProcess(process.execPath, [
+      "-e",
+      "console.log('out'); console.error('err'); process.exit(4)",
+    ]);
+    expect(run).toMatchObject({ status: 4, stdout: "out\n", stderr: "err\n" });
+  });
+
+  it("kills a command that outlives its timeout", async () => {
+    const run = await runProcess(process.execPath, ["-e", "setInterval(() => {}, 1000)"], { timeoutMs: 300 });
+    expect(run.status).toBeNull();
   });
 });
 
