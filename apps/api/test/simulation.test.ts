@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { TAssignment } from "@arbiter/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seededRandom } from "../src/lib/analytics/random";
 import { judge, takeAssignment } from "./support/annotation";
 import { type ExportWorker, exportWorker } from "./support/export-worker";
 import { requestExport, waitForExport } from "./support/exports";
@@ -22,17 +23,7 @@ type Behaviour = {
 };
 
 // Seeded, so a failure can be replayed.
-function prng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rand = prng(20261129);
+const rand = seededRandom(20261129);
 
 /** Reading time of a careful annotator: log-normal around 12 s, never under 4 s. */
 const readingMs = () => Math.max(4000, Math.round(12_000 * Math.exp(0.5 * gauss())));
