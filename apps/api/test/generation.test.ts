@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { clearRedisPrefix, freePort, type TProcess, waitForHttp } from "@arbiter/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createProject } from "./support/annotation";
 import { bearer, createHarness, type Harness, type TestUser } from "./support/harness";
 import { spawnApp } from "./support/processes";
 
@@ -53,14 +54,7 @@ function startWorker() {
 }
 
 async function project(prompts: number) {
-  const created = await h.app.inject({
-    method: "POST",
-    url: "/api/v1/projects",
-    headers: bearer(researcher),
-    payload: { name: "Generation", questions: { strength: false } },
-  });
-  expect(created.statusCode).toBe(201);
-  const id: string = created.json().project.id;
+  const id = await createProject(h, researcher, { name: "Generation", questions: { strength: false } });
   const added = await h.app.inject({
     method: "POST",
     url: `/api/v1/projects/${id}/prompts`,

@@ -3,6 +3,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { clearRedisPrefix, type TProcess } from "@arbiter/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createProject } from "./support/annotation";
 import { bearer, createHarness, type Harness, type TestUser } from "./support/harness";
 import { spawnApp } from "./support/processes";
 
@@ -84,16 +85,7 @@ afterAll(async () => {
   await clearRedisPrefix(REDIS_URL, prefix);
 });
 
-async function project() {
-  const res = await h.app.inject({
-    method: "POST",
-    url: "/api/v1/projects",
-    headers: bearer(researcher),
-    payload: { name: "Credentials", questions: { strength: false } },
-  });
-  expect(res.statusCode).toBe(201);
-  return res.json().project.id as string;
-}
+const project = () => createProject(h, researcher, { name: "Credentials", questions: { strength: false } });
 
 const create = (projectId: string, body: Record<string, unknown>) =>
   h.app.inject({

@@ -61,23 +61,16 @@ export async function seedProject(
   const poolId = await createPool(h, admin, annotators, [owner]);
   const taskType = opts.taskType ?? "pairwise";
   const k = opts.optionsPerItem ?? (taskType === "pairwise" ? 2 : 4);
-  const project = await h.app.inject({
-    method: "POST",
-    url: "/api/v1/projects",
-    headers: bearer(owner),
-    payload: {
-      name: "Helpfulness",
-      guidelines: "Pick the **more helpful** answer.",
-      taskType,
-      optionsPerItem: k,
-      judgmentsPerItem: opts.judgmentsPerItem ?? 3,
-      leaseSeconds: opts.leaseSeconds ?? 600,
-      questions: opts.questions ?? { strength: false },
-      poolIds: [poolId],
-    },
+  const projectId = await createProject(h, owner, {
+    name: "Helpfulness",
+    guidelines: "Pick the **more helpful** answer.",
+    taskType,
+    optionsPerItem: k,
+    judgmentsPerItem: opts.judgmentsPerItem ?? 3,
+    leaseSeconds: opts.leaseSeconds ?? 600,
+    questions: opts.questions ?? { strength: false },
+    poolIds: [poolId],
   });
-  expect(project.statusCode).toBe(201);
-  const projectId: string = project.json().project.id;
   const texts = Array.from({ length: opts.items ?? 5 }, (_, i) => `Prompt ${i}`);
   const itemIds = await addItems(h, owner, projectId, texts, (i) => ({
     completions: Array.from({ length: k }, (_, c) => ({
@@ -86,6 +79,18 @@ export async function seedProject(
     })),
   }));
   return { projectId, poolId, itemIds };
+}
+
+/** POST /projects as `owner` with these fields; it must be created. Returns its id. */
+export async function createProject(h: Harness, owner: TestUser, fields: Record<string, unknown>) {
+  const res = await h.app.inject({
+    method: "POST",
+    url: "/api/v1/projects",
+    headers: bearer(owner),
+    payload: fields,
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json().project.id as string;
 }
 
 /**
