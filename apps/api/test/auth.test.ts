@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashToken } from "../src/lib/tokens";
 import { seedProject } from "./support/annotation";
-import { bearer, browser, createHarness, type Harness, PASSWORD, postLogin } from "./support/harness";
+import {
+  bearer,
+  browser,
+  createHarness,
+  type Harness,
+  PASSWORD,
+  postLogin,
+  setUserStatus,
+} from "./support/harness";
 
 let h: Harness;
 beforeAll(async () => {
@@ -93,12 +101,7 @@ describe("sessions", () => {
   it("suspension ends sessions and API keys at once; reinstating revives neither", async () => {
     const admin = await h.user("ADMIN");
     const u = await h.user("RESEARCHER");
-    const suspend = await h.app.inject({
-      method: "PATCH",
-      url: `/api/v1/users/${u.id}`,
-      headers: browser(admin),
-      payload: { status: "SUSPENDED" },
-    });
+    const suspend = await setUserStatus(h, admin, u.id, "SUSPENDED");
     expect(suspend.statusCode).toBe(200);
     expect(
       (await h.app.inject({ method: "GET", url: "/api/v1/me", headers: { cookie: u.cookie } })).statusCode,
@@ -108,12 +111,7 @@ describe("sessions", () => {
     );
     expect((await login(u.email, PASSWORD)).statusCode).toBe(401);
 
-    await h.app.inject({
-      method: "PATCH",
-      url: `/api/v1/users/${u.id}`,
-      headers: browser(admin),
-      payload: { status: "ACTIVE" },
-    });
+    await setUserStatus(h, admin, u.id, "ACTIVE");
     expect(
       (await h.app.inject({ method: "GET", url: "/api/v1/me", headers: { cookie: u.cookie } })).statusCode,
     ).toBe(401);

@@ -67,6 +67,21 @@ export function postLogin(
   });
 }
 
+/** An admin suspends (or reinstates) a user from the admin pages. */
+export function setUserStatus(
+  h: Pick<Harness, "app">,
+  admin: Pick<TestUser, "cookie">,
+  userId: string,
+  status: "ACTIVE" | "SUSPENDED",
+) {
+  return h.app.inject({
+    method: "PATCH",
+    url: `/api/v1/users/${userId}`,
+    headers: browser(admin),
+    payload: { status },
+  });
+}
+
 /** Headers of a same-origin browser request carrying the user's session cookie. */
 export function browser(user: Pick<TestUser, "cookie">): Record<string, string> {
   return { cookie: user.cookie, origin: ORIGIN, host: "localhost:3000", "sec-fetch-site": "same-origin" };
