@@ -8,13 +8,20 @@
 // --loop page (default) does what the labeling page does: the next assignment comes with
 // the judgment's answer (`next`), and POST /assignments is called only when there is
 // none. --loop get-judge calls POST /assignments before every judgment.
-import { type ChildProcess, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { createTestDatabase, type TestDatabase } from "@arbiter/db/testing";
+import {
+  createTestDatabase,
+  freePort,
+  localBin,
+  spawnProcess,
+  type TestDatabase,
+  type TProcess,
+  waitForHttp,
+} from "@arbiter/testkit";
 import { cpuPerRequest, snapshotCpu } from "./cpu";
-import { call, httpPool, type Sample, summary, timed, waitForHttp } from "./load";
+import { call, httpPool, type Sample, summary, timed } from "./load";
 import { seedBench } from "./seed";
 
 const { values } = parseArgs({
@@ -36,41 +43,35 @@ if (LOOP !== "page" && LOOP !== "get-judge") throw new Error("--loop must be pag
 const pause = (ms: number) =>
   ms > 0 ? new Promise((r) => setTimeout(r, ms * (0.5 + Math.random()))) : undefined;
 const think = () => pause(THINK_MS);
-const here = import.meta.dirname;
-const tsx = path.resolve(here, "../../../node_modules/.bin/tsx");
 
-function start(script: string, env: Record<string, string>): ChildProcess {
+function start(script: string, env: Record<string, string>): TProcess {
   // tsx hands Node flags to the process it runs (`--import tsx` would hide the TypeScript
   // loader from @fastify/autoload, which then refuses .ts routes).
   const args = process.env.BENCH_CPU_PROF
     ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`, script]
     : [script];
-  return spawn(tsx, args, {
-    cwd: path.resolve(here, ".."),
-    env: { ...process.env, ...env },
-    stdio: "inherit",
+  return spawnProcess(localBin("tsx"), args, {
+    name: script,
+    cwd: path.resolve(import.meta.dirname, ".."),
+    env,
+    echo: true,
+    keepChars: 100_000,
   });
-}
-
-async function stop(child: ChildProcess) {
-  const exited = new Promise((r) => child.once("exit", r));
-  child.kill("SIGTERM");
-  await exited;
 }
 
 async function runArbiter(db: TestDatabase, projectId: string, tokens: string[], thinkMs: number) {
   const read = () => pause(thinkMs);
   const databaseUrl = db.url;
-  const port = 40_000 + Math.floor(Math.random() * 10_000);
+  const port = await freePort();
   const api = start("src/server.ts", {
     DATABASE_URL: databaseUrl,
     API_PORT: String(port),
     LOG_LEVEL: "warn",
     DB_POOL_SIZE: process.env.DB_POOL_SIZE ?? "20",
   });
-  await waitForHttp(`http://127.0.0.1:${port}/healthz`);
+  await waitForHttp(`http://127.0.0.1:${port}/healthz`, { process: api, accept: (s) => s === 200 });
   const http = httpPool(`http://127.0.0.1:${port}`, ANNOTATORS);
-  const cpuBefore = await snapshotCpu(api.pid!, db.pool, db.name);
+  const cpuBefore = await snapshotCpu(api.pid, db.pool, db.name);
   const get: Sample = { ms: [], errors: 0 };
   const post: Sample = { ms: [], errors: 0 };
   const deadline = Date.now() + SECONDS * 1000;
@@ -104,19 +105,19 @@ async function runArbiter(db: TestDatabase, projectId: string, tokens: string[],
       }
     }),
   );
-  const cpu = cpuPerRequest(cpuBefore, await snapshotCpu(api.pid!, db.pool, db.name), post.ms.length);
+  const cpu = cpuPerRequest(cpuBefore, await snapshotCpu(api.pid, db.pool, db.name), post.ms.length);
   await http.close();
-  await stop(api);
+  await api.kill("SIGTERM");
   return { get: summary(get, SECONDS), judgment: summary(post, SECONDS), cpu };
 }
 
 async function runBaseline(db: TestDatabase) {
   const databaseUrl = db.url;
-  const port = 50_000 + Math.floor(Math.random() * 10_000);
+  const port = await freePort();
   const server = start("bench/baseline-server.ts", { DATABASE_URL: databaseUrl, PORT: String(port) });
-  await waitForHttp(`http://127.0.0.1:${port}/healthz`);
+  await waitForHttp(`http://127.0.0.1:${port}/healthz`, { process: server, accept: (s) => s === 200 });
   const http = httpPool(`http://127.0.0.1:${port}`, ANNOTATORS);
-  const cpuBefore = await snapshotCpu(server.pid!, db.pool, db.name);
+  const cpuBefore = await snapshotCpu(server.pid, db.pool, db.name);
   const sample: Sample = { ms: [], errors: 0 };
   const deadline = Date.now() + SECONDS * 1000;
   await Promise.all(
@@ -127,9 +128,9 @@ async function runBaseline(db: TestDatabase) {
       }
     }),
   );
-  const cpu = cpuPerRequest(cpuBefore, await snapshotCpu(server.pid!, db.pool, db.name), sample.ms.length);
+  const cpu = cpuPerRequest(cpuBefore, await snapshotCpu(server.pid, db.pool, db.name), sample.ms.length);
   await http.close();
-  await stop(server);
+  await server.kill("SIGTERM");
   return { ...summary(sample, SECONDS), cpu };
 }
 

@@ -47,16 +47,3 @@ export async function call(
   const text = await res.body.text();
   return { status: res.statusCode, body: text ? JSON.parse(text) : null };
 }
-
-export async function waitForHttp(url: string, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${url} did not come up`);
-}

@@ -1,23 +1,15 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
+import { REPO_ROOT, spawnNode, type TProcess } from "@arbiter/testkit";
 
-const root = path.resolve(import.meta.dirname, "../../..");
 /** One app of the stack as its own process, signals delivered to it directly. */
-export function startApp(entry: string, env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ["--import", "tsx", entry], {
-    cwd: root,
+export function startApp(entry: string, env: Record<string, string>): TProcess {
+  return spawnNode(entry, {
+    cwd: REPO_ROOT,
     // Autoload then loads the API's .ts routes through the same tsx loader.
-    env: { ...process.env, NODE_ENV: "production", FASTIFY_AUTOLOAD_TYPESCRIPT: "1", ...env },
-    stdio: ["ignore", "inherit", "inherit"],
+    env: { NODE_ENV: "production", FASTIFY_AUTOLOAD_TYPESCRIPT: "1", ...env },
+    echo: true,
+    keepChars: 100_000,
   });
-}
-
-export async function stopApp(child: ChildProcess): Promise<number | null> {
-  if (child.exitCode !== null) return child.exitCode;
-  const exited = new Promise<number | null>((r) => child.once("exit", (code) => r(code)));
-  child.kill("SIGTERM");
-  return exited;
 }
 
 function parentOf(pid: number): number | null {

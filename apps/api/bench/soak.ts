@@ -10,12 +10,11 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { createTestDatabase } from "@arbiter/db/testing";
-import { Redis } from "ioredis";
+import { clearRedisPrefix, createTestDatabase, freePort, waitForHttp } from "@arbiter/testkit";
 import { hashToken } from "../src/lib/tokens";
-import { call, httpPool, waitForHttp } from "./load";
+import { call, httpPool } from "./load";
 import { seedBench } from "./seed";
-import { p99, rssTrend, startApp, stopApp, treeRssMb } from "./soak-support";
+import { p99, rssTrend, startApp, treeRssMb } from "./soak-support";
 
 const { values } = parseArgs({
   options: {
@@ -47,7 +46,7 @@ await db.pool.query(
   [hashToken(researcherKey)],
 );
 
-const port = 40_000 + Math.floor(Math.random() * 10_000);
+const port = await freePort();
 const common = {
   DATABASE_URL: db.url,
   REDIS_PREFIX: prefix,
@@ -143,8 +142,8 @@ function report() {
   const b = bucket;
   bucket = newBucket();
   const minute = (Date.now() - started) / 60_000;
-  const apiMb = treeRssMb(api.pid!);
-  const workerMb = treeRssMb(worker.pid!);
+  const apiMb = treeRssMb(api.pid);
+  const workerMb = treeRssMb(worker.pid);
   rss.api.push({ minute, mb: apiMb });
   rss.worker.push({ minute, mb: workerMb });
   console.log(
@@ -155,7 +154,7 @@ function report() {
 let exitCode = 0;
 let reporter: NodeJS.Timeout | undefined;
 try {
-  await waitForHttp(`${base}/healthz`);
+  await waitForHttp(`${base}/healthz`, { process: api, accept: (s) => s === 200 });
   console.log(
     `bench:soak — ${ANNOTATORS} annotators, ${MINUTES} min, think ${THINK_MS} ms (±50 %), report every ${INTERVAL_S} s`,
   );
@@ -202,24 +201,13 @@ try {
 } finally {
   clearInterval(reporter);
   await http.close();
-  const [apiExit, workerExit] = await Promise.all([stopApp(api), stopApp(worker)]);
+  const [apiExit, workerExit] = await Promise.all([api.kill("SIGTERM"), worker.kill("SIGTERM")]);
   if (apiExit !== 0 || workerExit !== 0) {
     console.log(`  exit codes on SIGTERM: api ${apiExit}, worker ${workerExit}`);
     exitCode = 1;
   }
   await db.drop();
-  await clearRedis(prefix);
+  await clearRedisPrefix(process.env.REDIS_URL ?? "redis://127.0.0.1:6379", prefix);
   rmSync(exportDir, { recursive: true, force: true });
 }
 process.exit(exitCode);
-
-async function clearRedis(keyPrefix: string) {
-  const redis = new Redis(process.env.REDIS_URL ?? "redis://127.0.0.1:6379");
-  let cursor = "0";
-  do {
-    const [next, keys] = await redis.scan(cursor, "MATCH", `*${keyPrefix}*`, "COUNT", 1000);
-    if (keys.length) await redis.del(...keys);
-    cursor = next;
-  } while (cursor !== "0");
-  redis.disconnect();
-}

@@ -8,12 +8,16 @@
 // and is reported on its own; later ones re-read only the items and hours that got new
 // answers since the request before (the API keeps the rest per project).
 import { parseArgs } from "node:util";
-import { createTestDatabase } from "@arbiter/db/testing";
 import type { TProjectStats } from "@arbiter/shared";
+import {
+  addSyntheticAnswers,
+  createTestDatabase,
+  DEFAULT_MODELS,
+  seedBradleyTerryProject,
+} from "@arbiter/testkit";
 import { buildApp } from "../src/app";
 import { parseApiEnv } from "../src/env";
 import { createApiKey } from "../src/features/api-keys/service";
-import { addJudgments, seedStatsBench, TRUE_STRENGTHS } from "./stats-seed";
 
 const { values } = parseArgs({
   options: {
@@ -25,6 +29,8 @@ const { values } = parseArgs({
 const JUDGMENTS = Number(values.judgments);
 const RUNS = Number(values.runs);
 const ARRIVING = Number(values.arriving);
+// Five models of evenly spaced true strengths, answers of a few hundred words.
+const MODELS = DEFAULT_MODELS.map((m) => ({ ...m, words: 450 }));
 
 /** Sorted times of RUNS calls after a warm-up (whose time is returned apart), `before` untimed ahead of each. */
 async function time(fn: () => Promise<unknown>, before: () => Promise<unknown> = async () => {}) {
@@ -45,7 +51,15 @@ const median = (ms: number[]) => ms[Math.floor(ms.length / 2)]!;
 const db = await createTestDatabase();
 try {
   const seedStart = performance.now();
-  const { projectId, ownerId } = await seedStatsBench(db.pool, JUDGMENTS);
+  // Three answers per item from 60 annotators over the last 10 days, 10 % ties.
+  const project = await seedBradleyTerryProject(db.pool, {
+    judgments: JUDGMENTS,
+    models: MODELS,
+    annotators: 60,
+    tieRate: 0.1,
+    days: 10,
+  });
+  const { projectId, ownerId } = project;
   console.log(`seeded ${JUDGMENTS} judgments in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
   const app = await buildApp({
     config: parseApiEnv({ DATABASE_URL: db.url, LOG_LEVEL: "silent", NODE_ENV: "test" }),
@@ -67,7 +81,7 @@ try {
       stats = res.json().stats;
     },
     async () => {
-      await addJudgments(db.pool, projectId, arrived, ARRIVING);
+      await addSyntheticAnswers(db.pool, project, { fromItem: arrived, count: ARRIVING });
       arrived += ARRIVING;
     },
   );
@@ -81,7 +95,7 @@ try {
   console.log(`  baseline SELECT count(*): median ${median(baseline).toFixed(1)} ms`);
   console.log(`  ratio stats ÷ count(*) : ${(median(api) / median(baseline)).toFixed(1)}`);
   console.log(
-    `  analysed ${stats!.judgments} judgments; leaderboard (true strengths ${TRUE_STRENGTHS.join(", ")}):`,
+    `  analysed ${stats!.judgments} judgments; leaderboard (true strengths ${MODELS.map((m) => m.strength).join(", ")}):`,
   );
   for (const r of stats!.leaderboard.rows)
     console.log(

@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashToken } from "../src/lib/tokens";
 import { seedProject } from "./support/annotation";
-import { bearer, browser, createHarness, type Harness, ORIGIN, PASSWORD } from "./support/harness";
+import {
+  bearer,
+  browser,
+  createHarness,
+  type Harness,
+  PASSWORD,
+  postLogin,
+  setUserStatus,
+} from "./support/harness";
 
 let h: Harness;
 beforeAll(async () => {
@@ -12,16 +20,9 @@ beforeAll(async () => {
 afterAll(async () => h?.close());
 
 const login = (email: string, password: string, headers: Record<string, string> = {}) =>
-  h.app.inject({
-    method: "POST",
-    url: "/api/v1/auth/login",
-    headers: {
-      origin: ORIGIN,
-      host: "localhost:3000",
-      "x-forwarded-for": `10.0.0.${Math.floor(Math.random() * 250)}`,
-      ...headers,
-    },
-    payload: { email, password },
+  postLogin(h, email, password, {
+    "x-forwarded-for": `10.0.0.${Math.floor(Math.random() * 250)}`,
+    ...headers,
   });
 
 describe("sign-in", () => {
@@ -100,12 +101,7 @@ describe("sessions", () => {
   it("suspension ends sessions and API keys at once; reinstating revives neither", async () => {
     const admin = await h.user("ADMIN");
     const u = await h.user("RESEARCHER");
-    const suspend = await h.app.inject({
-      method: "PATCH",
-      url: `/api/v1/users/${u.id}`,
-      headers: browser(admin),
-      payload: { status: "SUSPENDED" },
-    });
+    const suspend = await setUserStatus(h, admin, u.id, "SUSPENDED");
     expect(suspend.statusCode).toBe(200);
     expect(
       (await h.app.inject({ method: "GET", url: "/api/v1/me", headers: { cookie: u.cookie } })).statusCode,
@@ -115,12 +111,7 @@ describe("sessions", () => {
     );
     expect((await login(u.email, PASSWORD)).statusCode).toBe(401);
 
-    await h.app.inject({
-      method: "PATCH",
-      url: `/api/v1/users/${u.id}`,
-      headers: browser(admin),
-      payload: { status: "ACTIVE" },
-    });
+    await setUserStatus(h, admin, u.id, "ACTIVE");
     expect(
       (await h.app.inject({ method: "GET", url: "/api/v1/me", headers: { cookie: u.cookie } })).statusCode,
     ).toBe(401);

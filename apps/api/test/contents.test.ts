@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createProject } from "./support/annotation";
 import { bearer, createHarness, type Harness, type TestUser } from "./support/harness";
 
 let h: Harness;
@@ -9,13 +10,7 @@ let promptIds: string[];
 beforeAll(async () => {
   h = await createHarness();
   researcher = await h.user("RESEARCHER");
-  const created = await h.app.inject({
-    method: "POST",
-    url: "/api/v1/projects",
-    headers: bearer(researcher),
-    payload: { name: "Contents", questions: { strength: false } },
-  });
-  projectId = created.json().project.id;
+  projectId = await createProject(h, researcher, { name: "Contents", questions: { strength: false } });
   const prompts = await h.app.inject({
     method: "POST",
     url: `/api/v1/projects/${projectId}/prompts`,

@@ -1,5 +1,5 @@
-import { spawnSync } from "node:child_process";
 import path from "node:path";
+import { localBin, runProcess } from "@arbiter/testkit";
 import { describe, expect, it } from "vitest";
 import { parseApiEnv } from "../src/env";
 
@@ -49,27 +49,24 @@ describe("environment", () => {
     expect(() => parseApiEnv({ ARBITER_TRUSTED_ORIGINS: "not a url" })).toThrow(/ARBITER_TRUSTED_ORIGINS/);
   });
 
-  it("the server exits with a message naming the bad variable", () => {
+  it("the server exits with a message naming the bad variable", async () => {
     const root = path.resolve(import.meta.dirname, "..");
-    const run = spawnSync(path.join(root, "../../node_modules/.bin/tsx"), ["src/server.ts"], {
+    const run = await runProcess(localBin("tsx"), ["src/server.ts"], {
       cwd: root,
-      env: { ...process.env, DATABASE_URL: "not-a-url" },
-      encoding: "utf8",
-      timeout: 30_000,
+      env: { DATABASE_URL: "not-a-url" },
+      timeoutMs: 30_000,
     });
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/Invalid environment:[\s\S]*DATABASE_URL/);
   });
 
-  it("the server will not start in production with the development secret", () => {
+  it("the server will not start in production with the development secret", async () => {
     const root = path.resolve(import.meta.dirname, "..");
-    const { ARBITER_SECRET: _unset, ...inherited } = process.env;
-    const run = spawnSync(path.join(root, "../../node_modules/.bin/tsx"), ["src/server.ts"], {
+    const run = await runProcess(localBin("tsx"), ["src/server.ts"], {
       cwd: root,
-      // Nowhere to connect to, should the check ever let it start.
-      env: { ...inherited, NODE_ENV: "production", API_PORT: "0", DATABASE_URL: UNREACHABLE_DB },
-      encoding: "utf8",
-      timeout: 30_000,
+      // Nowhere to connect to, should the check ever let it start; no ARBITER_SECRET of ours.
+      env: { ARBITER_SECRET: undefined, NODE_ENV: "production", API_PORT: "0", DATABASE_URL: UNREACHABLE_DB },
+      timeoutMs: 30_000,
     });
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/Invalid environment:[\s\S]*ARBITER_SECRET: is the development default/);

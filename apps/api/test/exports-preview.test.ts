@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { previewExport } from "../src/features/exports/preview";
 import { judge, seedProject, takeAssignment } from "./support/annotation";
 import { type ExportWorker, exportWorker } from "./support/export-worker";
+import { requestExport, waitForExport } from "./support/exports";
 import { bearer, createHarness, type Harness, type TestUser } from "./support/harness";
 
 const SECRET = "export-preview-secret-0123456789";
@@ -54,22 +55,10 @@ async function preview(body: object, user = researcher, project = projectId) {
 }
 
 async function runExport(body: TExportRequestInput) {
-  const res = await h.app.inject({
-    method: "POST",
-    url: `/api/v1/projects/${projectId}/exports`,
-    headers: bearer(researcher),
-    payload: body,
-  });
-  expect(res.statusCode, res.body).toBe(202);
-  const id: string = res.json().export.id;
-  for (;;) {
-    const e = (
-      await h.app.inject({ method: "GET", url: `/api/v1/exports/${id}`, headers: bearer(researcher) })
-    ).json().export;
-    if (e.status === "FAILED") throw new Error(e.error);
-    if (e.status === "SUCCEEDED") return { id, files: e.files as { name: string; split: string | null }[] };
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  const { id } = await requestExport(h, researcher, projectId, body);
+  const e = await waitForExport(h, researcher, id);
+  if (e.status === "FAILED") throw new Error(e.error);
+  return { id, files: e.files as { name: string; split: string | null }[] };
 }
 
 async function fileText(id: string, name: string) {

@@ -1,57 +1,29 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { createHash, randomUUID } from "node:crypto";
-import { once } from "node:events";
 import { gunzipSync } from "node:zlib";
+import { createDedicatedRedis, sleep, type TDedicatedRedis } from "@arbiter/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { judge, seedProject, takeAssignment } from "./support/annotation";
 import { type ExportWorker, exportWorker } from "./support/export-worker";
-import { freePort } from "./support/generation-processes";
+import { requestExport, waitForExport } from "./support/exports";
 import { bearer, createHarness, type Harness, type TestUser } from "./support/harness";
 
 // The test's own redis-server on a free port, so that stopping it touches nobody else.
 const SECRET = "export-redis-down-secret-0123";
 const PREFIX = `test-export-down-${randomUUID().slice(0, 8)}`;
 
-let port: number;
-let redis: ChildProcess | undefined;
+let redis: TDedicatedRedis;
 let h: Harness;
 let worker: ExportWorker;
 let researcher: TestUser;
 let projectId: string;
 
-async function startRedis() {
-  redis = spawn(
-    "redis-server",
-    ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-    { stdio: ["ignore", "pipe", "pipe"] },
-  );
-  let out = "";
-  redis.stdout?.on("data", (d) => {
-    out += d;
-  });
-  const deadline = Date.now() + 20_000;
-  while (!out.includes("Ready to accept connections")) {
-    if (redis.exitCode !== null || Date.now() > deadline)
-      throw new Error(`redis-server did not start:\n${out}`);
-    await sleep(50);
-  }
-}
-
-async function stopRedis() {
-  if (!redis || redis.exitCode !== null || redis.signalCode !== null) return;
-  const exited = once(redis, "exit");
-  redis.kill("SIGKILL");
-  await exited;
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 beforeAll(async () => {
-  port = await freePort();
-  // Nothing listens on the port yet: the API starts with Redis away.
+  // Nothing keeps what it was given, so a restart loses every job; and nothing listens on
+  // the port yet: the API starts with Redis away.
+  redis = await createDedicatedRedis({ persistent: false });
   h = await createHarness({
     ARBITER_SECRET: SECRET,
-    REDIS_URL: `redis://127.0.0.1:${port}`,
+    REDIS_URL: redis.url,
     REDIS_PREFIX: PREFIX,
   });
   researcher = await h.user("RESEARCHER");
@@ -66,44 +38,20 @@ beforeAll(async () => {
     databaseUrl: h.db.url,
     redisPrefix: PREFIX,
     secret: SECRET,
-    extra: { REDIS_URL: `redis://127.0.0.1:${port}`, EXPORT_RECOVERY_INTERVAL_MS: "300" },
+    extra: { REDIS_URL: redis.url, EXPORT_RECOVERY_INTERVAL_MS: "300" },
   });
   worker.start();
 });
 afterAll(async () => {
   await worker?.stop();
   await h?.close();
-  await stopRedis();
+  await redis?.destroy();
 });
 
-async function requestExport() {
-  const res = await h.app.inject({
-    method: "POST",
-    url: `/api/v1/projects/${projectId}/exports`,
-    headers: bearer(researcher),
-    payload: { format: "trl" },
-  });
-  expect(res.statusCode, res.body).toBe(202);
-  return res.json().export as { id: string; status: string };
-}
-
-async function waitForExport(id: string) {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const res = await h.app.inject({
-      method: "GET",
-      url: `/api/v1/exports/${id}`,
-      headers: bearer(researcher),
-    });
-    const e = res.json().export;
-    if (e.status === "SUCCEEDED" || e.status === "FAILED") return e;
-    if (Date.now() > deadline) throw new Error(`export ${id} still ${e.status}`);
-    await sleep(100);
-  }
-}
+const requestTrl = () => requestExport(h, researcher, projectId, { format: "trl" });
 
 async function expectTwoRows(id: string) {
-  const done = await waitForExport(id);
+  const done = await waitForExport(h, researcher, id);
   expect(done.status, done.error).toBe("SUCCEEDED");
   expect(done.rowCount).toBe(2);
   const file = done.files.find((f: { name: string }) => f.name === "train.jsonl.gz");
@@ -118,25 +66,25 @@ async function expectTwoRows(id: string) {
 
 describe("exports while Redis is away", () => {
   it("are accepted and kept QUEUED, then run once Redis is back", async () => {
-    const early = await requestExport();
+    const early = await requestTrl();
     expect(early.status).toBe("QUEUED");
     await sleep(1_000);
     const row = await h.db.prisma.export.findUniqueOrThrow({ where: { id: early.id } });
     expect(row.status).toBe("QUEUED");
 
-    await startRedis();
+    await redis.start();
     await expectTwoRows(early.id);
   });
 
   it("wait out a Redis restart that lost every job", async () => {
-    await stopRedis();
-    const during = await requestExport();
+    await redis.kill();
+    const during = await requestTrl();
     expect(during.status).toBe("QUEUED");
     await sleep(500);
     expect((await h.db.prisma.export.findUniqueOrThrow({ where: { id: during.id } })).status).toBe("QUEUED");
 
     // A fresh Redis: no job survives, so only the worker's sweep can start the export.
-    await startRedis();
+    await redis.start();
     await expectTwoRows(during.id);
     const exports = await h.db.prisma.export.findMany({ where: { projectId } });
     expect(exports.map((e) => e.status)).toEqual(["SUCCEEDED", "SUCCEEDED"]);

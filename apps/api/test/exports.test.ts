@@ -4,6 +4,7 @@ import { type TExportRequestInput, ZRawRow } from "@arbiter/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { judge, seedProject, takeAssignment } from "./support/annotation";
 import { type ExportWorker, exportWorker } from "./support/export-worker";
+import { requestExport, waitForExport } from "./support/exports";
 import { bearer, createHarness, type Harness, type TestUser } from "./support/harness";
 
 const SECRET = "export-test-secret-0123456789";
@@ -80,27 +81,7 @@ afterAll(async () => {
 });
 
 async function startExport(body: object, project = projectId) {
-  const res = await h.app.inject({
-    method: "POST",
-    url: `/api/v1/projects/${project}/exports`,
-    headers: bearer(researcher),
-    payload: body,
-  });
-  expect(res.statusCode, res.body).toBe(202);
-  return res.json().export.id as string;
-}
-
-async function waitForExport(id: string) {
-  for (;;) {
-    const res = await h.app.inject({
-      method: "GET",
-      url: `/api/v1/exports/${id}`,
-      headers: bearer(researcher),
-    });
-    const e = res.json().export;
-    if (e.status === "SUCCEEDED" || e.status === "FAILED") return e;
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  return (await requestExport(h, researcher, project, body)).id;
 }
 
 async function download(id: string, name: string, headers: Record<string, string> = {}) {
@@ -114,7 +95,7 @@ async function download(id: string, name: string, headers: Record<string, string
 /** Runs an export to the end and returns the text of each split file, by split. */
 async function exportText(body: TExportRequestInput) {
   const id = await startExport(body);
-  const done = await waitForExport(id);
+  const done = await waitForExport(h, researcher, id);
   expect(done.status, done.error).toBe("SUCCEEDED");
   const texts: Record<string, string> = {};
   for (const file of done.files.filter((f: { split: string | null }) => f.split)) {
@@ -254,7 +235,7 @@ describe("exports through the API and the worker", () => {
   it("an empty result is a valid empty export whose manifest says 0", async () => {
     const other = await seedProject(h, researcher, [], { items: 1 });
     const id = await startExport({ format: "trl" }, other.projectId);
-    const done = await waitForExport(id);
+    const done = await waitForExport(h, researcher, id);
     expect(done).toMatchObject({ status: "SUCCEEDED", rowCount: 0 });
     const data = await download(id, "train.jsonl.gz");
     expect(gunzipSync(data.rawPayload).length).toBe(0);

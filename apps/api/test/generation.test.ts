@@ -1,17 +1,18 @@
 import { randomUUID } from "node:crypto";
-import { Redis } from "ioredis";
+import { clearRedisPrefix, freePort, type TProcess, waitForHttp } from "@arbiter/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort, type RunningProcess, spawnApp, waitForHttp } from "./support/generation-processes";
+import { createProject } from "./support/annotation";
 import { bearer, createHarness, type Harness, type TestUser } from "./support/harness";
+import { spawnApp } from "./support/processes";
 
 const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 const prefix = `test-api-gen-${randomUUID().slice(0, 8)}`;
 
 let h: Harness;
 let researcher: TestUser;
-let modelServer: RunningProcess;
+let modelServer: TProcess;
 let modelUrl: string;
-let worker: RunningProcess | undefined;
+let worker: TProcess | undefined;
 
 // The model server listens on loopback, which generators may reach only where the operator
 // allows it: the API (checking base URLs) and the worker (checking connections) both say so.
@@ -28,17 +29,14 @@ beforeAll(async () => {
     LOG_LEVEL: "warn",
   });
   modelUrl = `http://127.0.0.1:${port}/v1`;
-  await waitForHttp(`${modelUrl}/models`);
+  await waitForHttp(`${modelUrl}/models`, { process: modelServer, timeoutMs: 30_000 });
 });
 
 afterAll(async () => {
   await worker?.stop();
   await modelServer?.stop();
   await h?.close();
-  const redis = new Redis(REDIS_URL);
-  const keys = await redis.keys(`${prefix}:*`);
-  if (keys.length) await redis.del(...keys);
-  redis.disconnect();
+  await clearRedisPrefix(REDIS_URL, prefix);
 });
 
 function startWorker() {
@@ -56,14 +54,7 @@ function startWorker() {
 }
 
 async function project(prompts: number) {
-  const created = await h.app.inject({
-    method: "POST",
-    url: "/api/v1/projects",
-    headers: bearer(researcher),
-    payload: { name: "Generation", questions: { strength: false } },
-  });
-  expect(created.statusCode).toBe(201);
-  const id: string = created.json().project.id;
+  const id = await createProject(h, researcher, { name: "Generation", questions: { strength: false } });
   const added = await h.app.inject({
     method: "POST",
     url: `/api/v1/projects/${id}/prompts`,

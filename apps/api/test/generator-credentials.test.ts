@@ -1,10 +1,11 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { Redis } from "ioredis";
+import { clearRedisPrefix, type TProcess } from "@arbiter/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningProcess, spawnApp } from "./support/generation-processes";
+import { createProject } from "./support/annotation";
 import { bearer, createHarness, type Harness, type TestUser } from "./support/harness";
+import { spawnApp } from "./support/processes";
 
 const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 const prefix = `test-api-cred-${randomUUID().slice(0, 8)}`;
@@ -17,7 +18,7 @@ let h: Harness;
 let researcher: TestUser;
 let listener: Server;
 let upstream: string;
-let worker: RunningProcess | undefined;
+let worker: TProcess | undefined;
 const received: { url: string; headers: IncomingHttpHeaders }[] = [];
 
 /** Not the model server: a listener that answers each path its own way, every way carrying the marker. */
@@ -81,22 +82,10 @@ afterAll(async () => {
   await h?.close();
   listener?.closeAllConnections();
   await new Promise((resolve) => listener?.close(resolve));
-  const redis = new Redis(REDIS_URL);
-  const keys = await redis.keys(`${prefix}:*`);
-  if (keys.length) await redis.del(...keys);
-  redis.disconnect();
+  await clearRedisPrefix(REDIS_URL, prefix);
 });
 
-async function project() {
-  const res = await h.app.inject({
-    method: "POST",
-    url: "/api/v1/projects",
-    headers: bearer(researcher),
-    payload: { name: "Credentials", questions: { strength: false } },
-  });
-  expect(res.statusCode).toBe(201);
-  return res.json().project.id as string;
-}
+const project = () => createProject(h, researcher, { name: "Credentials", questions: { strength: false } });
 
 const create = (projectId: string, body: Record<string, unknown>) =>
   h.app.inject({

@@ -9,7 +9,14 @@ import { type App, buildApp } from "../src/app";
 import { parseApiEnv } from "../src/env";
 import { createApiKey } from "../src/features/api-keys/service";
 import { seedProject } from "./support/annotation";
-import { bearer, browser, createHarness, type Harness, type TestUser } from "./support/harness";
+import {
+  bearer,
+  browser,
+  createHarness,
+  type Harness,
+  setUserStatus,
+  type TestUser,
+} from "./support/harness";
 
 let h: Harness;
 let otherDb: Db;
@@ -64,12 +71,7 @@ describe("remembered principals", () => {
   it("a suspension through one instance stops the other at once; reinstating revives neither key nor session", async () => {
     const admin = await h.user("ADMIN");
     const { a, projectId, held } = await warmAnnotator();
-    const suspend = await h.app.inject({
-      method: "PATCH",
-      url: `/api/v1/users/${a.id}`,
-      headers: browser(admin),
-      payload: { status: "SUSPENDED" },
-    });
+    const suspend = await setUserStatus(h, admin, a.id, "SUSPENDED");
     expect(suspend.statusCode).toBe(200);
 
     expect((await take(other, bearer(a), projectId)).statusCode).toBe(401);
@@ -78,12 +80,7 @@ describe("remembered principals", () => {
     expect((await answer(other, browser(a), held, { choice: "B" })).statusCode).toBe(401);
     expect(await h.db.prisma.judgment.count({ where: { annotatorId: a.id } })).toBe(1);
 
-    await h.app.inject({
-      method: "PATCH",
-      url: `/api/v1/users/${a.id}`,
-      headers: browser(admin),
-      payload: { status: "ACTIVE" },
-    });
+    await setUserStatus(h, admin, a.id, "ACTIVE");
     expect((await take(other, browser(a), projectId)).statusCode).toBe(401);
     expect((await take(other, bearer(a), projectId)).statusCode).toBe(401);
     // The account works again with a new credential, and finds what it held.

@@ -1,6 +1,7 @@
 import type { AddressInfo } from "node:net";
 import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createProject } from "./support/annotation";
 import { createHarness, type Harness, type TestUser } from "./support/harness";
 
 // Short, so that a stall is seen quickly; the default is 30 s.
@@ -14,13 +15,7 @@ let projectId: string;
 beforeAll(async () => {
   h = await createHarness({ IMPORT_READ_TIMEOUT_MS: String(READ_TIMEOUT_MS) });
   researcher = await h.user("RESEARCHER");
-  const res = await h.app.inject({
-    method: "POST",
-    url: "/api/v1/projects",
-    headers: { authorization: `Bearer ${researcher.token}` },
-    payload: { name: "Stalled imports" },
-  });
-  projectId = res.json().project.id;
+  projectId = await createProject(h, researcher, { name: "Stalled imports" });
   await h.app.listen({ host: "127.0.0.1", port: 0 });
   port = (h.app.server.address() as AddressInfo).port;
 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createProject } from "./support/annotation";
 import { bearer, createHarness, type Harness, type TestUser } from "./support/harness";
 
 let h: Harness;
@@ -34,15 +35,7 @@ async function upload(
   });
 }
 
-async function project() {
-  const res = await h.app.inject({
-    method: "POST",
-    url: "/api/v1/projects",
-    headers: bearer(researcher),
-    payload: { name: "Imports", questions: { strength: false } },
-  });
-  return res.json().project.id as string;
-}
+const project = () => createProject(h, researcher, { name: "Imports", questions: { strength: false } });
 
 const count = (projectId: string) => h.db.prisma.prompt.count({ where: { projectId } });
 

@@ -1,8 +1,10 @@
 import { randomUUID } from "node:crypto";
 import type { TAssignment } from "@arbiter/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seededRandom } from "../src/lib/analytics/random";
 import { judge, takeAssignment } from "./support/annotation";
 import { type ExportWorker, exportWorker } from "./support/export-worker";
+import { requestExport, waitForExport } from "./support/exports";
 import { bearer, createHarness, type Harness, type TestUser } from "./support/harness";
 import { betterKey, seedQualityProject } from "./support/quality";
 
@@ -21,17 +23,7 @@ type Behaviour = {
 };
 
 // Seeded, so a failure can be replayed.
-function prng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rand = prng(20261129);
+const rand = seededRandom(20261129);
 
 /** Reading time of a careful annotator: log-normal around 12 s, never under 4 s. */
 const readingMs = () => Math.max(4000, Math.round(12_000 * Math.exp(0.5 * gauss())));
@@ -70,33 +62,16 @@ afterAll(async () => {
 
 /** Runs a raw export with default filters and returns the judgment ids it holds. */
 async function exportedJudgmentIds(researcher: TestUser, projectId: string): Promise<Set<string>> {
-  const started = await h.app.inject({
-    method: "POST",
-    url: `/api/v1/projects/${projectId}/exports`,
+  const { id } = await requestExport(h, researcher, projectId, { format: "raw", compress: false });
+  const e = await waitForExport(h, researcher, id);
+  if (e.status === "FAILED") throw new Error(e.error);
+  const file = await h.app.inject({
+    method: "GET",
+    url: `/api/v1/exports/${id}/files/${e.files.find((f: { split: string | null }) => f.split).name}`,
     headers: bearer(researcher),
-    payload: { format: "raw", compress: false },
   });
-  expect(started.statusCode, started.body).toBe(202);
-  const id: string = started.json().export.id;
-  for (;;) {
-    const res = await h.app.inject({
-      method: "GET",
-      url: `/api/v1/exports/${id}`,
-      headers: bearer(researcher),
-    });
-    const e = res.json().export;
-    if (e.status === "FAILED") throw new Error(e.error);
-    if (e.status === "SUCCEEDED") {
-      const file = await h.app.inject({
-        method: "GET",
-        url: `/api/v1/exports/${id}/files/${e.files.find((f: { split: string | null }) => f.split).name}`,
-        headers: bearer(researcher),
-      });
-      const lines = file.body.split("\n").filter(Boolean);
-      return new Set(lines.map((l) => JSON.parse(l).judgment_id as string));
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  const lines = file.body.split("\n").filter(Boolean);
+  return new Set(lines.map((l) => JSON.parse(l).judgment_id as string));
 }
 
 describe("quality control on a simulated crowd", () => {

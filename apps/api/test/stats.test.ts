@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { TAssignment, TProjectStats } from "@arbiter/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { krippendorffAlpha, type Value } from "../src/lib/analytics/krippendorff";
-import { createPool, judge, takeAssignment } from "./support/annotation";
+import { addItems, createPool, createProject, judge, takeAssignment } from "./support/annotation";
 import { bearer, createHarness, type Harness, type TestUser } from "./support/harness";
 
 let h: Harness;
@@ -19,39 +19,19 @@ const LONG = "x".repeat(600);
 async function seedModels(annotators: TestUser[], items: number) {
   const admin = await h.user("ADMIN");
   const poolId = await createPool(h, admin, annotators, [researcher]);
-  const project = await h.app.inject({
-    method: "POST",
-    url: "/api/v1/projects",
-    headers: bearer(researcher),
-    payload: {
-      name: "Stats",
-      judgmentsPerItem: annotators.length,
-      questions: { strength: true, aspects: [{ key: "helpful", label: "Helpful", scale: 5 }] },
-      poolIds: [poolId],
-    },
-  });
-  const projectId: string = project.json().project.id;
-  const prompts = await h.app.inject({
-    method: "POST",
-    url: `/api/v1/projects/${projectId}/prompts`,
-    headers: bearer(researcher),
-    payload: { prompts: Array.from({ length: items }, (_, i) => ({ text: `Prompt ${i}` })) },
+  const projectId = await createProject(h, researcher, {
+    name: "Stats",
+    judgmentsPerItem: annotators.length,
+    questions: { strength: true, aspects: [{ key: "helpful", label: "Helpful", scale: 5 }] },
+    poolIds: [poolId],
   });
   const alphaFirst = (i: number) => i % 2 === 0;
-  const created = await h.app.inject({
-    method: "POST",
-    url: `/api/v1/projects/${projectId}/items`,
-    headers: bearer(researcher),
-    payload: {
-      items: prompts.json().prompts.map((p: { id: string }, i: number) => {
-        const alpha = { text: `alpha ${i} ${LONG}`, model: "alpha" };
-        const beta = { text: `beta ${i}`, model: "beta" };
-        return { promptId: p.id, completions: alphaFirst(i) ? [alpha, beta] : [beta, alpha] };
-      }),
-    },
+  const texts = Array.from({ length: items }, (_, i) => `Prompt ${i}`);
+  const itemIds = await addItems(h, researcher, projectId, texts, (i) => {
+    const alpha = { text: `alpha ${i} ${LONG}`, model: "alpha" };
+    const beta = { text: `beta ${i}`, model: "beta" };
+    return { completions: alphaFirst(i) ? [alpha, beta] : [beta, alpha] };
   });
-  expect(created.statusCode).toBe(201);
-  const itemIds: string[] = created.json().items.map((i: { id: string }) => i.id);
   return { projectId, itemIds, alphaFirst: (itemId: string) => alphaFirst(itemIds.indexOf(itemId)) };
 }
 

@@ -1,7 +1,9 @@
-import { spawn } from "node:child_process";
-import { once } from "node:events";
+import { fileURLToPath } from "node:url";
+import { spawnNode, waitFor } from "@arbiter/testkit";
 import { describe, expect, it } from "vitest";
 import { parseModelServerEnv } from "../src/env";
+
+const appDir = fileURLToPath(new URL("..", import.meta.url));
 
 describe("environment", () => {
   it("has working defaults", () => {
@@ -40,36 +42,26 @@ describe("environment", () => {
 
 describe("the server process", () => {
   it("says it is a stand-in, serves, and exits cleanly on SIGTERM", async () => {
-    const child = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
-      cwd: new URL("..", import.meta.url),
-      env: { ...process.env, MODEL_SERVER_PORT: "0", LOG_LEVEL: "silent" },
-      stdio: ["ignore", "pipe", "inherit"],
+    const server = spawnNode("src/server.ts", {
+      cwd: appDir,
+      env: { MODEL_SERVER_PORT: "0", LOG_LEVEL: "silent" },
     });
-    let out = "";
-    for await (const chunk of child.stdout) {
-      out += chunk;
-      if (out.includes("\n")) break;
-    }
+    await waitFor(() => server.stdout().includes("\n"), { what: "the first line", process: server });
+    const out = server.stdout();
     expect(out).toMatch(/STAND-IN, NOT A LANGUAGE MODEL/);
     const url = out.match(/(http:\/\/\S+\/v1)/)![1]!;
     expect((await fetch(`${url}/models`)).status).toBe(200);
-    child.kill("SIGTERM");
-    const [code] = await once(child, "exit");
+    const code = await server.kill("SIGTERM");
     expect(code).toBe(0);
   });
 
   it("refuses to start with a bad variable, naming it", async () => {
-    const child = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
-      cwd: new URL("..", import.meta.url),
-      env: { ...process.env, MODEL_SERVER_FAULT_429_RATE: "often" },
-      stdio: ["ignore", "ignore", "pipe"],
+    const server = spawnNode("src/server.ts", {
+      cwd: appDir,
+      env: { MODEL_SERVER_FAULT_429_RATE: "often" },
     });
-    let err = "";
-    child.stderr.on("data", (chunk) => {
-      err += chunk;
-    });
-    const [code] = await once(child, "exit");
+    const code = await server.exited;
     expect(code).toBe(1);
-    expect(err).toContain("MODEL_SERVER_FAULT_429_RATE");
+    expect(server.stderr()).toContain("MODEL_SERVER_FAULT_429_RATE");
   });
 });

@@ -4,7 +4,15 @@
 import { randomUUID } from "node:crypto";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { createTestDatabase } from "@arbiter/db/testing";
+import {
+  createTestDatabase,
+  freePort,
+  localBin,
+  runCommand,
+  spawnProcess,
+  type TProcess,
+  waitForHttp,
+} from "@arbiter/testkit";
 import { accountSecurityFlow } from "./flows/account-security";
 import { analyticsFlow } from "./flows/analytics";
 import { annotateKeyboardFlow } from "./flows/annotate-keyboard";
@@ -22,7 +30,7 @@ import type { Flow, FlowContext } from "./flows/types";
 import { untrustedOutputFlow } from "./flows/untrusted-output";
 import { launch, SCREENSHOT_DIR, screenshot } from "./support/browser";
 import { clearQueues, modelServerHost, startGenerationStack } from "./support/generation-stack";
-import { freePort, type Proc, run, start, stop, waitForHttp } from "./support/processes";
+import { startApp } from "./support/processes";
 import { ApiClient, seed } from "./support/seed";
 
 const FLOWS: Flow[] = [
@@ -43,8 +51,6 @@ const FLOWS: Flow[] = [
 ];
 
 const webDir = path.resolve(import.meta.dirname, "..");
-const root = path.resolve(webDir, "../..");
-const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
 
 function newestMtime(target: string): number {
   const stat = statSync(target);
@@ -60,7 +66,10 @@ async function buildIfStale(env: NodeJS.ProcessEnv) {
   );
   if (existsSync(buildId) && statSync(buildId).mtimeMs > Math.max(...sources)) return;
   console.log("e2e: building the web app (next build)…");
-  await run(bin("next"), ["build"], { cwd: webDir, env: { ...env, NODE_ENV: "production" as const } });
+  await runCommand(localBin("next"), ["build"], {
+    cwd: webDir,
+    env: { ...env, NODE_ENV: "production" as const },
+  });
 }
 
 async function main() {
@@ -72,7 +81,7 @@ async function main() {
   const db = await createTestDatabase();
   // Queue keys of this run only, so a worker of another run or of the demo never takes its jobs.
   const redisPrefix = `arbiter-e2e-${randomUUID().slice(0, 8)}`;
-  const procs: Proc[] = [];
+  const procs: TProcess[] = [];
   const browser = await launch();
   const failures: string[] = [];
   try {
@@ -99,18 +108,20 @@ async function main() {
       ARBITER_ADMIN_PASSWORD: admin.password,
       GENERATOR_ALLOWED_HOSTS: modelServerHost(modelServerPort),
     };
-    const apiProc = start("api", bin("tsx"), ["apps/api/src/server.ts"], { cwd: root, env: apiEnv });
+    const apiProc = startApp("api", "apps/api/src/server.ts", apiEnv);
     procs.push(apiProc);
-    const webProc = start("web", process.execPath, ["server.mjs", "-p", String(webPort), "-H", "127.0.0.1"], {
+    const webProc = spawnProcess(process.execPath, ["server.mjs", "-p", String(webPort), "-H", "127.0.0.1"], {
+      name: "web",
       cwd: webDir,
       env: { ...baseEnv, NODE_ENV: "production", API_URL: api },
+      group: true,
+      keepChars: 20_000,
     });
     procs.push(webProc);
-    await waitForHttp(`${api}/healthz`, apiProc);
-    await waitForHttp(`${web}/sign-in`, webProc);
+    await waitForHttp(`${api}/healthz`, { process: apiProc, timeoutMs: 120_000 });
+    await waitForHttp(`${web}/sign-in`, { process: webProc, timeoutMs: 120_000 });
     // The generation flow needs the worker and a model server: real processes, like the API.
     const generation = await startGenerationStack({
-      root,
       env: baseEnv,
       dbUrl: db.url,
       redisPrefix,
@@ -151,7 +162,7 @@ async function main() {
     }
   } finally {
     await browser.close();
-    for (const proc of procs.reverse()) await stop(proc);
+    for (const proc of procs.reverse()) await proc.stop();
     await clearQueues(redisPrefix);
     await db.drop();
   }

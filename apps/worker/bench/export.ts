@@ -3,15 +3,14 @@
 // same run and on the same rows: psql COPY of the joined rows as JSONL (the baseline), the
 // trl per-judgment export uncompressed, and the same export gzipped. Prints rows/s, peak
 // RSS of the exporting process, and the ratio of the uncompressed export to COPY.
-import { execFile, spawn } from "node:child_process";
+import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { createTestDatabase } from "@arbiter/db/testing";
 import { ZExportRequest } from "@arbiter/shared";
-import { seedJudgments } from "./seed-judgments";
+import { createTestDatabase, runCommand, seedBradleyTerryProject } from "@arbiter/testkit";
 
 const run = promisify(execFile);
 const arg = (name: string, fallback: number) => {
@@ -25,7 +24,12 @@ const dir = mkdtempSync(path.join(tmpdir(), "arbiter-bench-export-"));
 const db = await createTestDatabase();
 try {
   let t = Date.now();
-  const projectId = await seedJudgments(db.pool, judgments);
+  // No ties, so that every judgment is one row of the export.
+  const { projectId, ownerId } = await seedBradleyTerryProject(db.pool, {
+    judgments,
+    annotators: 100,
+    tieRate: 0,
+  });
   const { rows } = await db.pool.query("SELECT count(*)::int AS n FROM judgments");
   const total = rows[0].n as number;
   console.log(`seeded ${total.toLocaleString()} judgments in ${((Date.now() - t) / 1000).toFixed(1)} s`);
@@ -50,23 +54,24 @@ try {
         projectId,
         format: "trl",
         params: ZExportRequest.parse({ format: "trl", compress }),
-        createdById: (await owner()).id,
+        createdById: ownerId,
       },
     });
-    const child = spawn(
-      process.execPath,
-      ["--import", "tsx", path.join(here, "export-child.ts"), db.url, created.id, dir],
-      {
-        stdio: ["ignore", "pipe", "inherit"],
-      },
-    );
-    let out = "";
-    child.stdout.on("data", (c) => {
-      out += c;
-    });
-    const code = await new Promise((resolve) => child.on("exit", resolve));
-    if (code !== 0) throw new Error(`export process exited with ${code}`);
-    const result = JSON.parse(out.trim().split("\n").at(-1)!) as {
+    const out = await runCommand(process.execPath, [
+      "--import",
+      "tsx",
+      path.join(here, "export-child.ts"),
+      db.url,
+      created.id,
+      dir,
+    ]);
+    // The result is the child's last line of JSON; warnings it printed may come around it.
+    const result = JSON.parse(
+      out
+        .split("\n")
+        .filter((line) => line.startsWith("{"))
+        .at(-1)!,
+    ) as {
       rows: number;
       seconds: number;
       peakRssMb: number;
@@ -100,8 +105,4 @@ try {
 } finally {
   rmSync(dir, { recursive: true, force: true });
   await db.drop();
-}
-
-async function owner() {
-  return db.prisma.user.findFirstOrThrow({ where: { role: "RESEARCHER" } });
 }

@@ -2,14 +2,12 @@
 // writes) against the model server with fixed latency, as a ratio of a plain `openai` SDK
 // promise pool making the same requests in the same round. Machine noise cancels in the ratio
 // as far as it is steady; the median of several rounds smooths the rest.
-import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { createServer } from "node:net";
 import { loadavg } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { createTestDatabase } from "@arbiter/db/testing";
 import { createGenerationQueue, createProducerConnection, enqueuePlanRun } from "@arbiter/jobs";
+import { createTestDatabase, freePort, spawnNode, waitForHttp } from "@arbiter/testkit";
 import { Redis } from "ioredis";
 import OpenAI from "openai";
 import pino from "pino";
@@ -27,40 +25,24 @@ const MODELS = ["bench-a", "bench-b"];
 const PARAMS = { max_tokens: 32, temperature: 0.8 };
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
-
 const port = await freePort();
 // Its own process, as in production, so that the server's work is not on the measured loop.
-const server = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
+const server = spawnNode("src/server.ts", {
+  name: "model-server",
   cwd: path.resolve(here, "../../model-server"),
+  echo: true,
   env: {
-    ...process.env,
     MODEL_SERVER_PORT: String(port),
     MODEL_SERVER_MODELS: MODELS.join(","),
     MODEL_SERVER_FAULT_LATENCY_MS: String(LATENCY_MS),
     LOG_LEVEL: "warn",
   },
-  stdio: "inherit",
 });
 // However the bench ends (a thrown error included), the server must not outlive it: it would
 // keep the machine busy and the caller's output pipe open.
-process.on("exit", () => server.kill("SIGTERM"));
+process.on("exit", () => server.child.kill("SIGTERM"));
 const baseURL = `http://127.0.0.1:${port}/v1`;
-for (let i = 0; ; i++) {
-  try {
-    if ((await fetch(`${baseURL}/models`)).ok) break;
-  } catch {
-    if (i > 300) throw new Error("model server did not start");
-  }
-  await new Promise((r) => setTimeout(r, 100));
-}
+await waitForHttp(`${baseURL}/models`, { process: server, accept: (s) => s === 200, timeoutMs: 30_000 });
 
 const prompts = Array.from(
   { length: SAMPLES / MODELS.length },
@@ -231,7 +213,7 @@ try {
   );
 } finally {
   await bench.close();
-  server.kill("SIGTERM");
+  await server.stop();
 }
 // Keep-alive sockets of the SDK clients would hold the process open a while longer.
 process.exit(0);

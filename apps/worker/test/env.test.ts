@@ -1,5 +1,5 @@
-import { spawnSync } from "node:child_process";
 import path from "node:path";
+import { localBin, runProcess } from "@arbiter/testkit";
 import { describe, expect, it } from "vitest";
 import { parseWorkerEnv } from "../src/env";
 
@@ -44,13 +44,12 @@ describe("worker environment", () => {
     );
   });
 
-  it("the worker will not start in production with a short secret", () => {
+  it("the worker will not start in production with a short secret", async () => {
     const root = path.resolve(import.meta.dirname, "..");
-    const run = spawnSync(path.join(root, "../../node_modules/.bin/tsx"), ["src/index.ts"], {
+    const run = await runProcess(localBin("tsx"), ["src/index.ts"], {
       cwd: root,
       // Nowhere to connect to, should the check ever let it start.
       env: {
-        ...process.env,
         NODE_ENV: "production",
         ARBITER_SECRET: "only-twenty-chars-ok",
         DATABASE_URL: "postgresql://nobody@127.0.0.1:9/nothing",
@@ -58,8 +57,7 @@ describe("worker environment", () => {
         REDIS_PREFIX: "arbiter-env-test",
         WORKER_HEALTH_PORT: "0",
       },
-      encoding: "utf8",
-      timeout: 30_000,
+      timeoutMs: 30_000,
     });
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/Invalid environment:[\s\S]*ARBITER_SECRET: must be at least 32/);

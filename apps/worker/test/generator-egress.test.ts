@@ -1,8 +1,6 @@
 import { promises as dns, type LookupAddress } from "node:dns";
-import { createWorkerConnection, QUEUES, requestGeneratorTest } from "@arbiter/jobs";
-import { QueueEvents } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createGenerationFixture, type GenerationFixture, REDIS_URL } from "./support/generation";
+import { createGenerationFixture, type GenerationFixture } from "./support/generation";
 import { startRecordingServer, type TRecordingServer } from "./support/recording-server";
 
 // A service on the worker's loopback that generators must never reach, and an allowed host
@@ -10,7 +8,6 @@ import { startRecordingServer, type TRecordingServer } from "./support/recording
 let f: GenerationFixture;
 let internal: TRecordingServer;
 let redirector: TRecordingServer;
-let events: QueueEvents;
 let port: string;
 
 beforeAll(async () => {
@@ -22,14 +19,8 @@ beforeAll(async () => {
     res.end();
   });
   f.allowHosts(redirector.url);
-  events = new QueueEvents(QUEUES.generation, {
-    connection: createWorkerConnection(REDIS_URL),
-    prefix: f.prefix,
-  });
-  await events.waitUntilReady();
 });
 afterAll(async () => {
-  await events?.close();
   await internal?.close();
   await redirector?.close();
   await f?.close();
@@ -60,7 +51,7 @@ describe("the worker calls only addresses the egress policy allows", () => {
     const worker = f.startWorker({}, { resolve });
     try {
       for (const [i, id] of ids.entries()) {
-        const result = await requestGeneratorTest(f.queue, events, id, 20_000);
+        const result = await f.testGenerator(id);
         expect(result, urls[i]).toMatchObject({ ok: false, error: "egress_denied" });
         expect(result, urls[i]).not.toHaveProperty("status");
       }
@@ -83,7 +74,7 @@ describe("the worker calls only addresses the egress policy allows", () => {
     const id = await f.addGenerator(projectId, { baseUrl: redirector.url, model: "m" });
     const worker = f.startWorker();
     try {
-      const result = await requestGeneratorTest(f.queue, events, id, 20_000);
+      const result = await f.testGenerator(id);
       expect(result).toMatchObject({ ok: false, error: "redirect", status: 302 });
     } finally {
       await worker.close();
@@ -98,9 +89,9 @@ describe("the worker calls only addresses the egress policy allows", () => {
     const byName = await f.addGenerator(projectId, { baseUrl: `http://localhost:${port}/v1`, model: "m" });
     const worker = f.startWorker({ GENERATOR_ALLOWED_HOSTS: internal.host });
     try {
-      expect(await requestGeneratorTest(f.queue, events, allowed, 20_000)).toMatchObject({ ok: true });
+      expect(await f.testGenerator(allowed)).toMatchObject({ ok: true });
       // Allowing 127.0.0.1:port does not allow another name that resolves there.
-      expect(await requestGeneratorTest(f.queue, events, byName, 20_000)).toMatchObject({
+      expect(await f.testGenerator(byName)).toMatchObject({
         ok: false,
         error: "egress_denied",
       });

@@ -1,16 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { Writable } from "node:stream";
-import {
-  createWorkerConnection,
-  deriveCredentialKey,
-  encryptCredential,
-  QUEUES,
-  requestGeneratorTest,
-} from "@arbiter/jobs";
-import { QueueEvents } from "bullmq";
+import { deriveCredentialKey, encryptCredential } from "@arbiter/jobs";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createGenerationFixture, type GenerationFixture, REDIS_URL } from "./support/generation";
+import { createGenerationFixture, type GenerationFixture } from "./support/generation";
 import { startRecordingServer, type TRecordingServer } from "./support/recording-server";
 
 const secret = (name: string) => `${name}-${randomBytes(12).toString("hex")}`;
@@ -35,7 +28,6 @@ const STORED_KEY = secret("sk-stored");
 
 let f: GenerationFixture;
 let recorder: TRecordingServer;
-let events: QueueEvents;
 let workerEnv: Record<string, string>;
 const logs: string[] = [];
 const savedEnv: Record<string, string | undefined> = {};
@@ -49,14 +41,8 @@ beforeAll(async () => {
   recorder = await startRecordingServer();
   f.allowHosts(recorder.url);
   workerEnv = f.env(WORKER_SECRETS);
-  events = new QueueEvents(QUEUES.generation, {
-    connection: createWorkerConnection(REDIS_URL),
-    prefix: f.prefix,
-  });
-  await events.waitUntilReady();
 });
 afterAll(async () => {
-  await events?.close();
   await recorder?.close();
   await f?.close();
   for (const [k, v] of Object.entries(savedEnv)) {
@@ -105,7 +91,7 @@ describe("a generator's requests carry its own key and nothing of the worker's e
     });
     const worker = f.startWorker(WORKER_SECRETS, { logger: pino({ level: "trace" }, sink) });
     try {
-      const ok = await requestGeneratorTest(f.queue, events, keyed, 20_000);
+      const ok = await f.testGenerator(keyed);
       expect(ok).toMatchObject({ ok: true, status: 200, model: "recorded" });
       const runId = await f.startRun(projectId, userId, [keyed], 2);
       expect(await f.waitForRun(runId)).toMatchObject({ status: "SUCCEEDED", done: 6, failed: 0 });
@@ -114,7 +100,7 @@ describe("a generator's requests carry its own key and nothing of the worker's e
       for (const r of recorder.requests) expect(r.headers.authorization).toBe(`Bearer ${STORED_KEY}`);
 
       for (const id of sneaky) {
-        const refused = await requestGeneratorTest(f.queue, events, id, 20_000);
+        const refused = await f.testGenerator(id);
         expect(refused).toMatchObject({ ok: false, error: "key_unavailable" });
       }
       const sneakyRun = await f.startRun(projectId, userId, sneaky, 1);

@@ -1,4 +1,4 @@
-import { startModelServer, type TRunningModelServer } from "@arbiter/model-server";
+import type { TRunningModelServer } from "@arbiter/model-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createGenerationFixture, duplicateCompletions, type GenerationFixture } from "./support/generation";
 
@@ -10,15 +10,10 @@ let broken: TRunningModelServer;
 
 beforeAll(async () => {
   f = await createGenerationFixture();
-  healthy = await startModelServer({ logLevel: "silent", models: ["healthy"] });
-  broken = await startModelServer({ logLevel: "silent", models: ["broken"] });
-  f.allowHosts(healthy.url, broken.url);
+  healthy = await f.startModelServer({ models: ["healthy"] });
+  broken = await f.startModelServer({ models: ["broken"] });
 });
-afterAll(async () => {
-  await healthy?.close();
-  await broken?.close();
-  await f?.close();
-});
+afterAll(async () => f?.close());
 
 // What each kind of garbage must be reported as. A truncated body may be a network hiccup, so
 // it is retried before the sample gives up; a well-formed answer of the wrong shape is not.

@@ -1,20 +1,18 @@
-import { startModelServer, type TRunningModelServer } from "@arbiter/model-server";
+import type { TRunningModelServer } from "@arbiter/model-server";
+import { startDedicatedRedis, type TDedicatedRedis } from "@arbiter/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type DedicatedRedis, startDedicatedRedis } from "./support/dedicated-redis";
 import { createGenerationFixture, duplicateCompletions, type GenerationFixture } from "./support/generation";
 
-let redis: DedicatedRedis;
+let redis: TDedicatedRedis;
 let f: GenerationFixture;
 let server: TRunningModelServer;
 
 beforeAll(async () => {
   redis = await startDedicatedRedis();
   f = await createGenerationFixture(redis.url);
-  server = await startModelServer({ logLevel: "silent", models: ["outage"], faults: { latencyMs: 100 } });
-  f.allowHosts(server.url);
+  server = await f.startModelServer({ models: ["outage"], faults: { latencyMs: 100 } });
 });
 afterAll(async () => {
-  await server?.close();
   await f?.close();
   await redis?.destroy();
 });

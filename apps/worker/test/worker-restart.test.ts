@@ -1,7 +1,7 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { startModelServer, type TRunningModelServer } from "@arbiter/model-server";
+import type { TRunningModelServer } from "@arbiter/model-server";
+import { spawnNode, type TProcess } from "@arbiter/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createGenerationFixture, type GenerationFixture } from "./support/generation";
 
@@ -12,34 +12,17 @@ let server: TRunningModelServer;
 
 beforeAll(async () => {
   f = await createGenerationFixture();
-  server = await startModelServer({
-    logLevel: "silent",
-    models: ["restart-a", "restart-b"],
-    faults: { latencyMs: 20 },
-  });
-  f.allowHosts(server.url);
+  server = await f.startModelServer({ models: ["restart-a", "restart-b"], faults: { latencyMs: 20 } });
 });
-afterAll(async () => {
-  await server?.close();
-  await f?.close();
-});
+afterAll(async () => f?.close());
 
 /** The worker as it runs in production: its own process, its own signal handling. */
-function spawnWorker(): { child: ChildProcess; exited: Promise<number | null>; output: () => string } {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/index.ts"], {
+function spawnWorker(): TProcess {
+  return spawnNode("src/index.ts", {
+    name: "worker",
     cwd: workerDir,
-    env: { ...process.env, ...f.env({ LOG_LEVEL: "info", GENERATION_CONCURRENCY: "8" }) },
-    stdio: ["ignore", "pipe", "pipe"],
+    env: f.env({ LOG_LEVEL: "info", GENERATION_CONCURRENCY: "8" }),
   });
-  let output = "";
-  child.stdout?.on("data", (d) => {
-    output += d;
-  });
-  child.stderr?.on("data", (d) => {
-    output += d;
-  });
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  return { child, exited, output: () => output };
 }
 
 async function completions(runId: string) {

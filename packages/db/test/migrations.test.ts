@@ -3,30 +3,18 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { databaseName, migrateDatabase, quoteIdent, repoRoot, withDatabase } from "../src/migrate";
-import { createTestDatabase } from "../src/testing";
-
-const SERVER_URL = process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-
-async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: withDatabase(SERVER_URL, "postgres") });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
+import { createTestDatabase, TEST_SERVER_URL, withAdmin } from "../src/testing";
 
 describe("migrations", () => {
   const emptyName = `arbiter_migrate_${process.pid}_${Date.now()}`;
-  const emptyUrl = withDatabase(SERVER_URL, emptyName);
+  const emptyUrl = withDatabase(TEST_SERVER_URL, emptyName);
 
   afterAll(async () => {
-    await admin((c) => c.query(`DROP DATABASE IF EXISTS ${quoteIdent(emptyName)} WITH (FORCE)`));
+    await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${quoteIdent(emptyName)} WITH (FORCE)`));
   });
 
   it("prisma migrate deploy applies every migration to an empty database", async () => {
-    await admin((c) => c.query(`CREATE DATABASE ${quoteIdent(emptyName)}`));
+    await withAdmin((c) => c.query(`CREATE DATABASE ${quoteIdent(emptyName)}`));
     await migrateDatabase(emptyUrl);
     const client = new pg.Client({ connectionString: emptyUrl });
     await client.connect();

@@ -6,8 +6,6 @@ export const GENERATION_JOBS = {
   planRun: "plan-run",
   /** Asks the model server for a few samples' completions, one after another, and stores them. */
   sampleBatch: "sample-batch",
-  /** One sample: what versions before batching enqueued; still consumed, no longer enqueued. */
-  sample: "sample",
   /** One real request to a generator, answered to the API that waits for it. */
   testGenerator: "test-generator",
 } as const;
@@ -15,12 +13,9 @@ export const GENERATION_JOBS = {
 export const ZPlanRunPayload = z.object({ runId: z.uuid() });
 export type TPlanRunPayload = z.infer<typeof ZPlanRunPayload>;
 
+export const MAX_SAMPLES_PER_JOB = 100;
 // Only ids travel: the worker reads the prompts, the generator (which may have been edited
 // since) and the samples' state from the database when the job runs.
-export const ZSamplePayload = z.object({ runId: z.uuid(), sampleId: z.uuid() });
-export type TSamplePayload = z.infer<typeof ZSamplePayload>;
-
-export const MAX_SAMPLES_PER_JOB = 100;
 export const ZSampleBatchPayload = z.object({
   runId: z.uuid(),
   sampleIds: z.array(z.uuid()).min(1).max(MAX_SAMPLES_PER_JOB),
@@ -44,10 +39,6 @@ export type TTestGeneratorResult = z.infer<typeof ZTestGeneratorResult>;
 /** BullMQ job ids may not contain ':'; these are stable so that re-enqueueing is a no-op. */
 export function planRunJobId(runId: string): string {
   return `plan-${runId}`;
-}
-/** The job of a version before batching, still looked for while such jobs may be queued. */
-export function sampleJobId(sampleId: string): string {
-  return `sample-${sampleId}`;
 }
 /** A batch is named after its first sample, which the same run always cuts the same way. */
 export function sampleBatchJobId(firstSampleId: string): string {

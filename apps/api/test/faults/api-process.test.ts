@@ -1,10 +1,10 @@
-import { spawn } from "node:child_process";
 import http from "node:http";
-import { createTestDatabase, type TestDatabase } from "@arbiter/db/testing";
+import { createTestDatabase, startDedicatedRedis, type TestDatabase, waitFor } from "@arbiter/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedProject } from "../support/annotation";
 import type { TestUser } from "../support/harness";
-import { type ApiProcess, freePort, startApi, waitFor } from "./support/processes";
+import { startApi } from "../support/processes";
+import { post } from "./support/annotators";
 import { seedingHarness } from "./support/seed";
 
 let db: TestDatabase;
@@ -25,52 +25,29 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => db?.drop());
 
-async function post(api: ApiProcess, path: string, token: string, body?: object, key?: string) {
-  const res = await fetch(`${api.url}${path}`, {
-    method: "POST",
-    headers: {
-      authorization: `Bearer ${token}`,
-      ...(body ? { "content-type": "application/json" } : {}),
-      ...(key ? { "idempotency-key": key } : {}),
-    },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  return {
-    status: res.status,
-    json: (await res.json().catch(() => null)) as { assignment: { id: string } } | null,
-  };
-}
-
 describe("the API process", () => {
   it("keeps annotating with its Redis stopped: the hot path never waits on Redis", async () => {
-    const port = await freePort();
-    const redis = spawn(
-      "redis-server",
-      ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-      {
-        stdio: "ignore",
-      },
-    );
-    const api = await startApi({ DATABASE_URL: db.url, REDIS_URL: `redis://127.0.0.1:${port}` });
+    const redis = await startDedicatedRedis({ persistent: false });
+    const api = await startApi({ DATABASE_URL: db.url, REDIS_URL: redis.url });
     try {
-      redis.kill("SIGKILL");
-      await new Promise((r) => redis.once("exit", r));
+      await redis.kill();
       for (let i = 0; i < 3; i++) {
-        const lease = await post(api, `/api/v1/projects/${projectId}/assignments`, annotator.token);
-        expect(lease.status, JSON.stringify(lease.json)).toBe(201);
+        const lease = await post(api.url, annotator.token, `/api/v1/projects/${projectId}/assignments`);
+        expect(lease.status, JSON.stringify(lease.body)).toBe(201);
+        const { assignment } = lease.body as { assignment: { id: string } };
         const judged = await post(
-          api,
-          `/api/v1/assignments/${lease.json!.assignment.id}/judgment`,
+          api.url,
           annotator.token,
+          `/api/v1/assignments/${assignment.id}/judgment`,
           { choice: "B" },
           crypto.randomUUID(),
         );
-        expect(judged.status, JSON.stringify(judged.json)).toBe(201);
+        expect(judged.status, JSON.stringify(judged.body)).toBe(201);
       }
       expect((await fetch(`${api.url}/readyz`)).status).toBe(200);
     } finally {
-      await api.signal("SIGTERM");
-      redis.kill("SIGKILL");
+      await api.kill("SIGTERM");
+      await redis.destroy();
     }
   }, 120_000);
 

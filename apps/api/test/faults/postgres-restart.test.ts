@@ -1,10 +1,11 @@
+import { waitFor } from "@arbiter/testkit";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedProject } from "../support/annotation";
 import type { TestUser } from "../support/harness";
+import { type ApiProcess, startApi } from "../support/processes";
 import { runAnnotators } from "./support/annotators";
 import { type Cluster, createCluster, migratedDatabase } from "./support/postgres-cluster";
-import { type ApiProcess, startApi, waitFor } from "./support/processes";
 import { seedingHarness } from "./support/seed";
 
 const ANNOTATORS = 12;
@@ -31,7 +32,7 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  await api?.signal("SIGTERM");
+  await api?.kill("SIGTERM");
   await cluster?.destroy();
 });
 
@@ -59,31 +60,31 @@ describe("Postgres restarted under a load of annotators", () => {
     );
     await waitFor(async () => load.acks.length >= 40, {
       what: "40 judgments before the crash",
-      output: api.output,
+      process: api,
     });
 
     await cluster.stop("immediate");
     await waitFor(async () => (await readyz())?.status === 503, {
       what: "readyz to report the outage",
-      output: api.output,
+      process: api,
     });
     expect((await readyz())?.body).toMatchObject({ status: "unavailable", checks: { postgres: "down" } });
     // The annotators' own calls are answered 503 with a retryable error meanwhile.
     const seenBefore = load.unavailable.length;
     await waitFor(async () => load.unavailable.length >= seenBefore + ANNOTATORS, {
       what: "annotators to get 503s",
-      output: api.output,
+      process: api,
     });
     const acksWhileDown = load.acks.length;
 
     await cluster.start();
     await waitFor(async () => (await readyz())?.status === 200, {
       what: "readyz to recover",
-      output: api.output,
+      process: api,
     });
     await waitFor(async () => load.acks.length >= acksWhileDown + 40, {
       what: "judgments to flow again",
-      output: api.output,
+      process: api,
     });
     await load.stop();
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createHarness, type Harness, ORIGIN, PASSWORD } from "../support/harness";
+import { createHarness, type Harness, PASSWORD, postLogin } from "../support/harness";
 
 let h: Harness;
 beforeAll(async () => {
@@ -17,16 +17,7 @@ let address = 0;
 // Every attempt from a new address: what is tested here is the per-account lock, which the
 // per-address rate limit cannot provide against a botnet.
 const login = (email: string, password: string) =>
-  h.app.inject({
-    method: "POST",
-    url: "/api/v1/auth/login",
-    headers: {
-      origin: ORIGIN,
-      host: "localhost:3000",
-      "x-forwarded-for": `10.2.${address >> 8}.${address++ & 255}`,
-    },
-    payload: { email, password },
-  });
+  postLogin(h, email, password, { "x-forwarded-for": `10.2.${address >> 8}.${address++ & 255}` });
 
 /** Ends the current lock as if its time had passed, keeping the failure count. */
 const expireLock = () =>

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createHarness, type Harness, ORIGIN } from "../support/harness";
+import { createHarness, type Harness, postLogin } from "../support/harness";
 
 // Neither the rate limit nor the lockout may answer early here: the comparison is between
 // two paths that both check a password.
@@ -15,12 +15,7 @@ afterAll(async () => h?.close());
 
 async function timeLogin(email: string, password: string, expected: number): Promise<number> {
   const started = process.hrtime.bigint();
-  const res = await h.app.inject({
-    method: "POST",
-    url: "/api/v1/auth/login",
-    headers: { origin: ORIGIN, host: "localhost:3000" },
-    payload: { email, password },
-  });
+  const res = await postLogin(h, email, password);
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   expect(res.statusCode).toBe(expected);
   return ms;

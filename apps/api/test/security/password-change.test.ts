@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bearer, browser, createHarness, type Harness, ORIGIN, PASSWORD } from "../support/harness";
+import { bearer, browser, createHarness, type Harness, PASSWORD, postLogin } from "../support/harness";
 
 let h: Harness;
 beforeAll(async () => {
@@ -11,16 +11,7 @@ afterAll(async () => h?.close());
 const NEW_PASSWORD = "a completely new passphrase";
 
 const login = (email: string, password: string) =>
-  h.app.inject({
-    method: "POST",
-    url: "/api/v1/auth/login",
-    headers: {
-      origin: ORIGIN,
-      host: "localhost:3000",
-      "x-forwarded-for": `10.1.0.${Math.floor(Math.random() * 250)}`,
-    },
-    payload: { email, password },
-  });
+  postLogin(h, email, password, { "x-forwarded-for": `10.1.0.${Math.floor(Math.random() * 250)}` });
 const me = (headers: Record<string, string>) => h.app.inject({ method: "GET", url: "/api/v1/me", headers });
 const change = (headers: Record<string, string>, payload: object) =>
   h.app.inject({ method: "POST", url: "/api/v1/me/password", headers, payload });

@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
-import { createTestDatabase, type TestDatabase } from "@arbiter/db/testing";
+import { createTestDatabase, type TestDatabase } from "@arbiter/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "../../src/lib/passwords";
-import { type ApiProcess, startApi } from "../faults/support/processes";
+import { type ApiProcess, startApi } from "../support/processes";
 
 const PASSWORD = "a long and secret password 7d1";
 const INVITEE_PASSWORD = "the invitee's own secret 55a";
@@ -75,7 +75,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await api?.signal("SIGTERM");
+  await api?.kill("SIGTERM");
   await db?.drop();
 });
 

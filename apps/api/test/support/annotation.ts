@@ -61,47 +61,64 @@ export async function seedProject(
   const poolId = await createPool(h, admin, annotators, [owner]);
   const taskType = opts.taskType ?? "pairwise";
   const k = opts.optionsPerItem ?? (taskType === "pairwise" ? 2 : 4);
-  const project = await h.app.inject({
+  const projectId = await createProject(h, owner, {
+    name: "Helpfulness",
+    guidelines: "Pick the **more helpful** answer.",
+    taskType,
+    optionsPerItem: k,
+    judgmentsPerItem: opts.judgmentsPerItem ?? 3,
+    leaseSeconds: opts.leaseSeconds ?? 600,
+    questions: opts.questions ?? { strength: false },
+    poolIds: [poolId],
+  });
+  const texts = Array.from({ length: opts.items ?? 5 }, (_, i) => `Prompt ${i}`);
+  const itemIds = await addItems(h, owner, projectId, texts, (i) => ({
+    completions: Array.from({ length: k }, (_, c) => ({
+      text: `answer ${i}.${c} from model-${c}`,
+      model: `model-${c}`,
+    })),
+  }));
+  return { projectId, poolId, itemIds };
+}
+
+/** POST /projects as `owner` with these fields; it must be created. Returns its id. */
+export async function createProject(h: Harness, owner: TestUser, fields: Record<string, unknown>) {
+  const res = await h.app.inject({
     method: "POST",
     url: "/api/v1/projects",
     headers: bearer(owner),
-    payload: {
-      name: "Helpfulness",
-      guidelines: "Pick the **more helpful** answer.",
-      taskType,
-      optionsPerItem: k,
-      judgmentsPerItem: opts.judgmentsPerItem ?? 3,
-      leaseSeconds: opts.leaseSeconds ?? 600,
-      questions: opts.questions ?? { strength: false },
-      poolIds: [poolId],
-    },
+    payload: fields,
   });
-  expect(project.statusCode).toBe(201);
-  const projectId: string = project.json().project.id;
-  const n = opts.items ?? 5;
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json().project.id as string;
+}
+
+/**
+ * A prompt per text, then an item of each prompt, `item(i)` giving the rest of item i (its
+ * completions, a gold answer); returns the items' ids.
+ */
+export async function addItems(
+  h: Harness,
+  owner: TestUser,
+  projectId: string,
+  texts: string[],
+  item: (i: number) => Record<string, unknown>,
+): Promise<string[]> {
   const prompts = await h.app.inject({
     method: "POST",
     url: `/api/v1/projects/${projectId}/prompts`,
     headers: bearer(owner),
-    payload: { prompts: Array.from({ length: n }, (_, i) => ({ text: `Prompt ${i}` })) },
+    payload: { prompts: texts.map((text) => ({ text })) },
   });
   const promptIds: string[] = prompts.json().prompts.map((p: { id: string }) => p.id);
   const items = await h.app.inject({
     method: "POST",
     url: `/api/v1/projects/${projectId}/items`,
     headers: bearer(owner),
-    payload: {
-      items: promptIds.map((promptId, i) => ({
-        promptId,
-        completions: Array.from({ length: k }, (_, c) => ({
-          text: `answer ${i}.${c} from model-${c}`,
-          model: `model-${c}`,
-        })),
-      })),
-    },
+    payload: { items: promptIds.map((promptId, i) => ({ promptId, ...item(i) })) },
   });
-  expect(items.statusCode).toBe(201);
-  return { projectId, poolId, itemIds: items.json().items.map((i: { id: string }) => i.id) as string[] };
+  expect(items.statusCode, items.body).toBe(201);
+  return items.json().items.map((i: { id: string }) => i.id);
 }
 
 export async function takeAssignment(h: Harness, user: TestUser, projectId: string) {

@@ -1,11 +1,8 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { once } from "node:events";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-
-const WORKER_ENTRY = fileURLToPath(new URL("../../../worker/src/index.ts", import.meta.url));
+import type { TProcess } from "@arbiter/testkit";
+import { spawnApp } from "./processes";
 
 export type ExportWorker = {
   exportDir: string;
@@ -27,19 +24,14 @@ export function exportWorker(env: {
   extra?: Record<string, string>;
 }): ExportWorker {
   const exportDir = mkdtempSync(path.join(tmpdir(), "arbiter-exports-"));
-  let child: ChildProcess | undefined;
-  const exited = async (signal: NodeJS.Signals) => {
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    const done = once(child, "exit");
-    child.kill(signal);
-    await done;
-  };
+  let worker: TProcess | undefined;
   return {
     exportDir,
     start() {
-      child = spawn(process.execPath, ["--import", "tsx", WORKER_ENTRY], {
-        env: {
-          ...process.env,
+      worker = spawnApp(
+        "worker",
+        "src/index.ts",
+        {
           NODE_ENV: "test",
           LOG_LEVEL: "warn",
           DATABASE_URL: env.databaseUrl,
@@ -53,13 +45,15 @@ export function exportWorker(env: {
           JOB_STALLED_CHECK_MS: "500",
           ...env.extra,
         },
-        stdio: ["ignore", "inherit", "inherit"],
-      });
+        { echo: true },
+      );
     },
-    kill: () => exited("SIGKILL"),
+    kill: async () => {
+      await worker?.kill("SIGKILL");
+    },
     /** SIGTERM, then the export folder goes. */
     stop: async () => {
-      await exited("SIGTERM");
+      await worker?.kill("SIGTERM");
       rmSync(exportDir, { recursive: true, force: true });
     },
   };

@@ -1,5 +1,5 @@
-import { createTestDatabase, type TestDatabase } from "@arbiter/db/testing";
 import type { TRole } from "@arbiter/shared";
+import { createTestDatabase, type TestDatabase } from "@arbiter/testkit";
 import { type App, buildApp } from "../../src/app";
 import { parseApiEnv } from "../../src/env";
 import { createApiKey } from "../../src/features/api-keys/service";
@@ -34,12 +34,7 @@ export async function createHarness(env: Record<string, string> = {}): Promise<H
     const created = await db.prisma.user.create({
       data: { email: address, name: `${role} ${counter}`, role, passwordHash: await passwordHash! },
     });
-    const res = await app.inject({
-      method: "POST",
-      url: "/api/v1/auth/login",
-      headers: { origin: ORIGIN, host: "localhost:3000" },
-      payload: { email: address, password: PASSWORD },
-    });
+    const res = await postLogin({ app }, address, PASSWORD);
     if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}`);
     const cookie = String(res.headers["set-cookie"]).split(";")[0]!;
     const { token } = await createApiKey(app.db, created.id, { name: "test" });
@@ -55,6 +50,36 @@ export async function createHarness(env: Record<string, string> = {}): Promise<H
       await db.drop();
     },
   };
+}
+
+/** POST /auth/login as the sign-in page sends it; `headers` add to those or replace them. */
+export function postLogin(
+  h: Pick<Harness, "app">,
+  email: string,
+  password: string,
+  headers: Record<string, string> = {},
+) {
+  return h.app.inject({
+    method: "POST",
+    url: "/api/v1/auth/login",
+    headers: { origin: ORIGIN, host: "localhost:3000", ...headers },
+    payload: { email, password },
+  });
+}
+
+/** An admin suspends (or reinstates) a user from the admin pages. */
+export function setUserStatus(
+  h: Pick<Harness, "app">,
+  admin: Pick<TestUser, "cookie">,
+  userId: string,
+  status: "ACTIVE" | "SUSPENDED",
+) {
+  return h.app.inject({
+    method: "PATCH",
+    url: `/api/v1/users/${userId}`,
+    headers: browser(admin),
+    payload: { status },
+  });
 }
 
 /** Headers of a same-origin browser request carrying the user's session cookie. */

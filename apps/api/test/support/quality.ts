@@ -1,6 +1,5 @@
 import type { TAssignment } from "@arbiter/shared";
-import { expect } from "vitest";
-import { createPool } from "./annotation";
+import { addItems, createPool, createProject } from "./annotation";
 import { bearer, type Harness, type TestUser } from "./harness";
 
 export type QualityProjectOptions = {
@@ -24,48 +23,25 @@ export async function seedQualityProject(
 ) {
   const admin = await h.user("ADMIN");
   const poolId = await createPool(h, admin, annotators, [owner]);
-  const project = await h.app.inject({
-    method: "POST",
-    url: "/api/v1/projects",
-    headers: bearer(owner),
-    payload: {
-      name: "Quality",
-      guidelines: "Pick the better answer.",
-      taskType: "pairwise",
-      optionsPerItem: 2,
-      judgmentsPerItem: opts.judgmentsPerItem ?? 3,
-      questions: opts.questions ?? { strength: false },
-      poolIds: [poolId],
-      goldRate: opts.goldRate,
-      quality: opts.quality ?? {},
-    },
+  const projectId = await createProject(h, owner, {
+    name: "Quality",
+    guidelines: "Pick the better answer.",
+    taskType: "pairwise",
+    optionsPerItem: 2,
+    judgmentsPerItem: opts.judgmentsPerItem ?? 3,
+    questions: opts.questions ?? { strength: false },
+    poolIds: [poolId],
+    goldRate: opts.goldRate,
+    quality: opts.quality ?? {},
   });
-  expect(project.statusCode, project.body).toBe(201);
-  const projectId: string = project.json().project.id;
-  const total = opts.regular + opts.gold;
-  const prompts = await h.app.inject({
-    method: "POST",
-    url: `/api/v1/projects/${projectId}/prompts`,
-    headers: bearer(owner),
-    payload: { prompts: Array.from({ length: total }, (_, i) => ({ text: `Question ${i}?` })) },
-  });
-  const promptIds: string[] = prompts.json().prompts.map((p: { id: string }) => p.id);
-  const items = await h.app.inject({
-    method: "POST",
-    url: `/api/v1/projects/${projectId}/items`,
-    headers: bearer(owner),
-    payload: {
-      items: promptIds.map((promptId, i) => ({
-        promptId,
-        completions: [
-          { text: `better answer ${i}`, model: "good-model" },
-          { text: `worse answer ${i}`, model: "weak-model" },
-        ],
-        ...(i >= opts.regular ? { gold: { preferred: 0 } } : {}),
-      })),
-    },
-  });
-  expect(items.statusCode, items.body).toBe(201);
+  const texts = Array.from({ length: opts.regular + opts.gold }, (_, i) => `Question ${i}?`);
+  await addItems(h, owner, projectId, texts, (i) => ({
+    completions: [
+      { text: `better answer ${i}`, model: "good-model" },
+      { text: `worse answer ${i}`, model: "weak-model" },
+    ],
+    ...(i >= opts.regular ? { gold: { preferred: 0 } } : {}),
+  }));
   return { projectId, poolId, admin };
 }
 

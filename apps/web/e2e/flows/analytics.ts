@@ -1,15 +1,39 @@
 import { readFileSync } from "node:fs";
-import { seedAnalyticsProject } from "../support/analytics-seed";
+import { seedBradleyTerryProject } from "@arbiter/testkit";
 import { assert, newPage, screenshot, signIn } from "../support/browser";
 import { ApiClient } from "../support/seed";
 import type { Flow } from "./types";
 
 const CHARTS = ["judgments-per-day", "agreement", "position-length-bias", "leaderboard", "win-rate-matrix"];
 
+/**
+ * True strengths and typical answer lengths (words). The leader is far enough ahead that the
+ * random draws never put another model first.
+ */
+const MODELS = [
+  { name: "llama-3.1-70b", strength: 1.0, words: 220 },
+  { name: "qwen2.5-72b", strength: 0.35, words: 260 },
+  { name: "mistral-large", strength: 0.1, words: 180 },
+  { name: "gemma-2-27b", strength: -0.25, words: 140 },
+  { name: "phi-3-medium", strength: -0.6, words: 90 },
+];
+
 export const analyticsFlow: Flow = {
   name: "analytics dashboard: charts, tables, CSV, empty state; desktop and phone, light and dark",
   async run({ browser, web, api, db, admin }) {
-    const projectId = await seedAnalyticsProject(db.pool, admin.email, 400);
+    // Two weeks of collection: 400 items, the first 320 answered three times by twelve
+    // annotators (8 % ties, a mild pull towards the option shown first), the rest open.
+    const { projectId } = await seedBradleyTerryProject(db.pool, {
+      judgments: 960,
+      openItems: 80,
+      models: MODELS,
+      annotators: 12,
+      tieRate: 0.08,
+      firstShownBias: 0.15,
+      days: 14,
+      ownerEmail: admin.email,
+      name: "Helpfulness, five models",
+    });
     for (const viewport of ["desktop", "phone"] as const) {
       for (const scheme of ["light", "dark"] as const) {
         const { context, page } = await newPage(browser, viewport, scheme);

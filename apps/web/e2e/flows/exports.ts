@@ -3,9 +3,10 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TExportPreview, TProject } from "@arbiter/shared";
+import { freePort, waitForHttp } from "@arbiter/testkit";
 import type { Page } from "playwright-core";
 import { assert, newPage, screenshot, signIn } from "../support/browser";
-import { freePort, start, stop, waitForHttp } from "../support/processes";
+import { startApp } from "../support/processes";
 import { ApiClient, PASSWORD } from "../support/seed";
 import type { Flow, FlowContext } from "./types";
 
@@ -91,33 +92,23 @@ async function seedExportProject(ctx: FlowContext): Promise<TProject> {
 
 /** A worker for the export queue only, under the run's Redis prefix, writing to a temporary folder. */
 async function startExportWorker(ctx: FlowContext) {
-  const root = path.resolve(import.meta.dirname, "../../../..");
   const exportDir = mkdtempSync(path.join(tmpdir(), "arbiter-e2e-exports-"));
   const healthPort = await freePort();
-  const proc = start(
-    "export-worker",
-    path.join(root, "node_modules", ".bin", "tsx"),
-    ["apps/worker/src/index.ts"],
-    {
-      cwd: root,
-      env: {
-        ...process.env,
-        NODE_ENV: "test",
-        DATABASE_URL: ctx.databaseUrl,
-        REDIS_PREFIX: ctx.redisPrefix,
-        WORKER_QUEUES: "export",
-        EXPORT_DIR: exportDir,
-        WORKER_HEALTH_HOST: "127.0.0.1",
-        WORKER_HEALTH_PORT: String(healthPort),
-        LOG_LEVEL: "warn",
-        DB_POOL_SIZE: "4",
-      },
-    },
-  );
-  await waitForHttp(`http://127.0.0.1:${healthPort}/healthz`, proc);
+  const proc = startApp("export-worker", "apps/worker/src/index.ts", {
+    NODE_ENV: "test",
+    DATABASE_URL: ctx.databaseUrl,
+    REDIS_PREFIX: ctx.redisPrefix,
+    WORKER_QUEUES: "export",
+    EXPORT_DIR: exportDir,
+    WORKER_HEALTH_HOST: "127.0.0.1",
+    WORKER_HEALTH_PORT: String(healthPort),
+    LOG_LEVEL: "warn",
+    DB_POOL_SIZE: "4",
+  });
+  await waitForHttp(`http://127.0.0.1:${healthPort}/healthz`, { process: proc, timeoutMs: 120_000 });
   return {
     stop: async () => {
-      await stop(proc);
+      await proc.stop();
       rmSync(exportDir, { recursive: true, force: true });
     },
   };

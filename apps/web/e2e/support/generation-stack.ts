@@ -1,6 +1,5 @@
-import path from "node:path";
-import { Redis } from "ioredis";
-import { freePort, type Proc, start, waitForHttp } from "./processes";
+import { clearRedisPrefix, freePort, type TProcess, waitForHttp } from "@arbiter/testkit";
+import { startApp } from "./processes";
 
 const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 
@@ -10,42 +9,39 @@ const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
  * pipeline: page -> API -> queue -> worker -> model server -> Postgres.
  */
 export async function startGenerationStack(opts: {
-  root: string;
   env: NodeJS.ProcessEnv;
   dbUrl: string;
   redisPrefix: string;
-  procs: Proc[];
+  procs: TProcess[];
   /** Chosen before the API starts: the API and the worker must both allow it (GENERATOR_ALLOWED_HOSTS). */
   modelServerPort: number;
 }): Promise<{ modelServerUrl: string }> {
-  const tsx = path.join(opts.root, "node_modules", ".bin", "tsx");
   const port = opts.modelServerPort;
-  const model = start("model-server", tsx, ["apps/model-server/src/server.ts"], {
-    cwd: opts.root,
-    env: { ...opts.env, MODEL_SERVER_HOST: "127.0.0.1", MODEL_SERVER_PORT: String(port), LOG_LEVEL: "warn" },
+  const model = startApp("model-server", "apps/model-server/src/server.ts", {
+    ...opts.env,
+    MODEL_SERVER_HOST: "127.0.0.1",
+    MODEL_SERVER_PORT: String(port),
+    LOG_LEVEL: "warn",
   });
   opts.procs.push(model);
   const healthPort = await freePort();
-  const worker = start("worker", tsx, ["apps/worker/src/index.ts"], {
-    cwd: opts.root,
-    env: {
-      ...opts.env,
-      NODE_ENV: "test",
-      DATABASE_URL: opts.dbUrl,
-      REDIS_URL,
-      REDIS_PREFIX: opts.redisPrefix,
-      WORKER_QUEUES: "generation",
-      WORKER_HEALTH_HOST: "127.0.0.1",
-      WORKER_HEALTH_PORT: String(healthPort),
-      LOG_LEVEL: "warn",
-      DB_POOL_SIZE: "4",
-      GENERATOR_ALLOWED_HOSTS: modelServerHost(port),
-    },
+  const worker = startApp("worker", "apps/worker/src/index.ts", {
+    ...opts.env,
+    NODE_ENV: "test",
+    DATABASE_URL: opts.dbUrl,
+    REDIS_URL,
+    REDIS_PREFIX: opts.redisPrefix,
+    WORKER_QUEUES: "generation",
+    WORKER_HEALTH_HOST: "127.0.0.1",
+    WORKER_HEALTH_PORT: String(healthPort),
+    LOG_LEVEL: "warn",
+    DB_POOL_SIZE: "4",
+    GENERATOR_ALLOWED_HOSTS: modelServerHost(port),
   });
   opts.procs.push(worker);
   const modelServerUrl = `http://127.0.0.1:${port}/v1`;
-  await waitForHttp(`${modelServerUrl}/models`, model);
-  await waitForHttp(`http://127.0.0.1:${healthPort}/healthz`, worker);
+  await waitForHttp(`${modelServerUrl}/models`, { process: model, timeoutMs: 120_000 });
+  await waitForHttp(`http://127.0.0.1:${healthPort}/healthz`, { process: worker, timeoutMs: 120_000 });
   return { modelServerUrl };
 }
 
@@ -56,18 +52,7 @@ export function modelServerHost(port: number): string {
 
 /** Removes the run's queue keys; a run leaves nothing behind in Redis. */
 export async function clearQueues(prefix: string): Promise<void> {
-  const redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
-  try {
-    await redis.connect();
-    let cursor = "0";
-    do {
-      const [next, keys] = await redis.scan(cursor, "MATCH", `${prefix}:*`, "COUNT", 500);
-      if (keys.length) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== "0");
-  } catch (err) {
-    console.warn(`e2e: could not clear queue keys ${prefix}:* (${(err as Error).message})`);
-  } finally {
-    redis.disconnect();
-  }
+  await clearRedisPrefix(REDIS_URL, prefix).catch((err: Error) =>
+    console.warn(`e2e: could not clear queue keys ${prefix}:* (${err.message})`),
+  );
 }

@@ -6,7 +6,6 @@ import {
   GENERATION_JOBS,
   ZPlanRunPayload,
   ZSampleBatchPayload,
-  ZSamplePayload,
   ZTestGeneratorPayload,
 } from "@arbiter/jobs";
 import { DelayedError, type Job, UnrecoverableError } from "bullmq";
@@ -79,9 +78,8 @@ export const generationProcessor: ProcessorDefinition = {
           const { generatorId } = ZTestGeneratorPayload.parse(job.data);
           return testGenerator(db.pool, inference, generatorId);
         }
-        case GENERATION_JOBS.sampleBatch:
-        case GENERATION_JOBS.sample: {
-          const { runId, sampleIds } = parseSampleJob(job);
+        case GENERATION_JOBS.sampleBatch: {
+          const { runId, sampleIds } = ZSampleBatchPayload.parse(job.data);
           const backoff = (job.opts.backoff ?? {}) as { delay?: number; maxDelay?: number };
           const outcome = await runBatch(
             { pool: db.pool, inference, limiter, requestSlots },
@@ -131,12 +129,3 @@ export const generationProcessor: ProcessorDefinition = {
     };
   },
 };
-
-/** Jobs enqueued before batching carry one sample; they run as a batch of one. */
-function parseSampleJob(job: Job): { runId: string; sampleIds: string[] } {
-  if (job.name === GENERATION_JOBS.sample) {
-    const { runId, sampleId } = ZSamplePayload.parse(job.data);
-    return { runId, sampleIds: [sampleId] };
-  }
-  return ZSampleBatchPayload.parse(job.data);
-}

@@ -1,11 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { createTestDatabase, type TestDatabase } from "@arbiter/db/testing";
 import { createExportQueue, createWorkerConnection, type ExportQueue, exportJobId } from "@arbiter/jobs";
 import { ZExportRequest } from "@arbiter/shared";
+import { createTestDatabase, seedBradleyTerryProject, type TestDatabase } from "@arbiter/testkit";
 import { Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { seedJudgments } from "../../bench/seed-judgments";
 import { recoverExports } from "../../src/features/export/recover-exports";
 
 const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
@@ -18,8 +17,7 @@ let ownerId: string;
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  projectId = await seedJudgments(db.pool, 3);
-  ownerId = (await db.prisma.user.findFirstOrThrow({ where: { role: "RESEARCHER" } })).id;
+  ({ projectId, ownerId } = await seedBradleyTerryProject(db.pool, { judgments: 3 }));
   redis = createWorkerConnection(REDIS_URL);
   queue = createExportQueue(redis, { prefix });
 });

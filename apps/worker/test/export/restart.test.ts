@@ -1,15 +1,19 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { createHash, randomUUID } from "node:crypto";
-import { once } from "node:events";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { createTestDatabase, type TestDatabase } from "@arbiter/db/testing";
 import { createExportQueue, createProducerConnection, enqueueExport } from "@arbiter/jobs";
 import { ZExportRequest } from "@arbiter/shared";
+import {
+  createTestDatabase,
+  seedBradleyTerryProject,
+  sleep,
+  spawnNode,
+  type TestDatabase,
+  type TProcess,
+} from "@arbiter/testkit";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { seedJudgments } from "../../bench/seed-judgments";
 
 const ENTRY = fileURLToPath(new URL("../../src/index.ts", import.meta.url));
 const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
@@ -17,20 +21,23 @@ const prefix = `test-export-${randomUUID().slice(0, 8)}`;
 const exportDir = mkdtempSync(path.join(tmpdir(), "arbiter-export-restart-"));
 let db: TestDatabase;
 let projectId: string;
+let ownerId: string;
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  projectId = await seedJudgments(db.pool, 60_000);
+  // No ties: every answer is one chosen/rejected row of the export.
+  ({ projectId, ownerId } = await seedBradleyTerryProject(db.pool, { judgments: 60_000, tieRate: 0 }));
 });
 afterAll(async () => {
   await db?.drop();
   rmSync(exportDir, { recursive: true, force: true });
 });
 
-function startWorker(): ChildProcess {
-  return spawn(process.execPath, ["--import", "tsx", ENTRY], {
+function startWorker(): TProcess {
+  return spawnNode(ENTRY, {
+    name: "worker",
+    echo: true,
     env: {
-      ...process.env,
       NODE_ENV: "test",
       LOG_LEVEL: "warn",
       DATABASE_URL: db.url,
@@ -41,22 +48,19 @@ function startWorker(): ChildProcess {
       JOB_LOCK_MS: "2000",
       JOB_STALLED_CHECK_MS: "500",
     },
-    stdio: ["ignore", "inherit", "inherit"],
   });
 }
 
 const exportRow = (id: string) => db.prisma.export.findUniqueOrThrow({ where: { id } });
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const sha256 = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
 
 it("an export killed mid-way is finished by the next worker, complete and matching its manifest", async () => {
-  const owner = await db.prisma.user.findFirstOrThrow({ where: { role: "RESEARCHER" } });
   const created = await db.prisma.export.create({
     data: {
       projectId,
       format: "trl",
       params: ZExportRequest.parse({ format: "trl", splits: { train: 0.8, test: 0.2 } }),
-      createdById: owner.id,
+      createdById: ownerId,
     },
   });
   const producer = createProducerConnection(REDIS_URL);
@@ -72,8 +76,7 @@ it("an export killed mid-way is finished by the next worker, complete and matchi
         readdirSync(path.join(exportDir, d)).some((f) => statSync(path.join(exportDir, d, f)).size > 0),
       );
   while (!partial()) await sleep(10);
-  first.kill("SIGKILL");
-  await once(first, "exit");
+  await first.kill("SIGKILL");
 
   const killed = await exportRow(created.id);
   expect(killed.status).toBe("RUNNING");
@@ -101,8 +104,7 @@ it("an export killed mid-way is finished by the next worker, complete and matchi
     expect(manifest.rows.train + manifest.rows.test).toBe(60_000);
     expect(readdirSync(exportDir).filter((d) => d.startsWith(".tmp-"))).toEqual([]);
   } finally {
-    second.kill("SIGTERM");
-    await once(second, "exit");
+    await second.kill("SIGTERM");
     await queue.close();
     producer.disconnect();
   }

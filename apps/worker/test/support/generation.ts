@@ -1,13 +1,19 @@
 import { randomUUID } from "node:crypto";
-import { createTestDatabase, type TestDatabase } from "@arbiter/db/testing";
 import {
   createGenerationQueue,
   createProducerConnection,
+  createWorkerConnection,
   enqueuePlanRun,
   type GenerationQueue,
+  QUEUES,
+  requestGeneratorTest,
   type TResolver,
   type TRetryPolicy,
+  type TTestGeneratorResult,
 } from "@arbiter/jobs";
+import { startModelServer, type TModelServerOptions, type TRunningModelServer } from "@arbiter/model-server";
+import { clearRedisPrefix, createTestDatabase, sleep, type TestDatabase } from "@arbiter/testkit";
+import { QueueEvents } from "bullmq";
 import { Redis } from "ioredis";
 import pino, { type Logger } from "pino";
 import { parseWorkerEnv, type TWorkerEnv } from "../../src/env";
@@ -44,6 +50,10 @@ export type GenerationFixture = {
    * servers here listen on loopback, which generators may not reach otherwise.
    */
   allowHosts: (...baseUrls: string[]) => void;
+  /** The stand-in model server in this process, its host allowed; closed with the fixture. */
+  startModelServer: (options: Omit<TModelServerOptions, "logLevel">) => Promise<TRunningModelServer>;
+  /** A connection test of the generator by this fixture's workers, asked for as the API asks. */
+  testGenerator: (generatorId: string, timeoutMs?: number) => Promise<TTestGeneratorResult | null>;
   /** Starts an in-process generation worker against this fixture. */
   startWorker: (
     overrides?: Record<string, string>,
@@ -86,6 +96,23 @@ export async function createGenerationFixture(redisUrl = REDIS_URL): Promise<Gen
   const allowHosts = (...baseUrls: string[]) => {
     for (const url of baseUrls) allowed.add(new URL(url).host);
   };
+
+  const servers: TRunningModelServer[] = [];
+  async function startServer(options: Omit<TModelServerOptions, "logLevel">) {
+    const server = await startModelServer({ logLevel: "silent", ...options });
+    servers.push(server);
+    allowHosts(server.url);
+    return server;
+  }
+
+  let events: QueueEvents | undefined;
+  async function testGenerator(generatorId: string, timeoutMs = 20_000) {
+    if (!events) {
+      events = new QueueEvents(QUEUES.generation, { connection: createWorkerConnection(redisUrl), prefix });
+      await events.waitUntilReady();
+    }
+    return requestGeneratorTest(queue, events, generatorId, timeoutMs);
+  }
 
   function startWorker(
     overrides: Record<string, string> = {},
@@ -176,19 +203,22 @@ export async function createGenerationFixture(redisUrl = REDIS_URL): Promise<Gen
     queue,
     env,
     allowHosts,
+    startModelServer: startServer,
+    testGenerator,
     startWorker,
     seedProject,
     addGenerator,
     startRun,
     waitForRun,
     close: async () => {
+      await events?.close();
+      // After timeout and drop faults the stand-in's close() has been seen to wait about a
+      // minute for sockets the client already abandoned; the tests do not wait for that.
+      await Promise.race([Promise.all(servers.map((s) => s.close())), sleep(3_000)]);
       await queue.obliterate({ force: true }).catch(() => undefined);
       await queue.close();
       producer.disconnect();
-      const redis = new Redis(redisUrl);
-      const keys = await redis.keys(`${prefix}:*`);
-      if (keys.length) await redis.del(...keys);
-      redis.disconnect();
+      await clearRedisPrefix(redisUrl, prefix);
       await db.drop();
     },
   };

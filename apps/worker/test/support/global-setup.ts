@@ -1,4 +1,4 @@
-import { ensureTemplateDatabase } from "@arbiter/db/testing";
+import { ensureTemplateDatabase } from "@arbiter/testkit";
 
 export default async function setup() {
   await ensureTemplateDatabase();

@@ -1,1 +1,7 @@
-export { createTestDatabase, ensureTemplateDatabase, type TestDatabase } from "./test-database";
+export {
+  createTestDatabase,
+  ensureTemplateDatabase,
+  TEST_SERVER_URL,
+  type TestDatabase,
+  withAdmin,
+} from "./test-database";

@@ -5,7 +5,10 @@ import pg from "pg";
 import { createDb, type Db } from "../client";
 import { migrateDatabase, quoteIdent, repoRoot, withDatabase } from "../migrate";
 
-const SERVER_URL = process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+/** The server test databases live on (any database of it; the name is replaced). */
+export const TEST_SERVER_URL =
+  process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+
 // Serialises template creation between test processes running in parallel.
 const TEMPLATE_LOCK_KEY = 72_616_274;
 
@@ -22,8 +25,9 @@ function migrationsHash(): string {
   return hash.digest("hex").slice(0, 12);
 }
 
-async function withAdmin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: withDatabase(SERVER_URL, "postgres") });
+/** A client on the test server's `postgres` database, for creating and dropping databases. */
+export async function withAdmin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: withDatabase(TEST_SERVER_URL, "postgres") });
   await client.connect();
   try {
     return await fn(client);
@@ -46,7 +50,7 @@ export async function ensureTemplateDatabase(): Promise<string> {
       const building = `${name}_building`;
       await admin.query(`DROP DATABASE IF EXISTS ${quoteIdent(building)}`);
       await admin.query(`CREATE DATABASE ${quoteIdent(building)}`);
-      await migrateDatabase(withDatabase(SERVER_URL, building));
+      await migrateDatabase(withDatabase(TEST_SERVER_URL, building));
       await admin.query(`ALTER DATABASE ${quoteIdent(building)} RENAME TO ${quoteIdent(name)}`);
       await admin.query(`ALTER DATABASE ${quoteIdent(name)} WITH IS_TEMPLATE true`);
     } finally {
@@ -70,7 +74,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   await withAdmin(async (admin) => {
     await admin.query(`CREATE DATABASE ${quoteIdent(name)} TEMPLATE ${quoteIdent(template)}`);
   });
-  const url = withDatabase(SERVER_URL, name);
+  const url = withDatabase(TEST_SERVER_URL, name);
   const db = createDb(url, { poolSize: 20, applicationName: "arbiter-test" });
   return {
     ...db,

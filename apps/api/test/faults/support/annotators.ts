@@ -1,9 +1,16 @@
 import { randomUUID } from "node:crypto";
 
 export type Ack = { annotator: number; key: string; judgmentId: string; assignmentId: string };
-type Answer = { status: number | "network"; body: unknown; retryAfter: string | null };
+export type Answer = { status: number | "network"; body: unknown; retryAfter: string | null };
 
-async function call(url: string, token: string, path: string, body?: object, key?: string): Promise<Answer> {
+/** A POST with the annotator's API key, as the labeling page makes it; a dropped connection is an answer too. */
+export async function post(
+  url: string,
+  token: string,
+  path: string,
+  body?: object,
+  key?: string,
+): Promise<Answer> {
   try {
     const res = await fetch(`${url}${path}`, {
       method: "POST",
@@ -48,7 +55,7 @@ export function runAnnotators(url: string, projectId: string, tokens: string[]) 
 
   async function annotator(index: number, token: string) {
     while (!stopping) {
-      const lease = await call(url, token, `/api/v1/projects/${projectId}/assignments`);
+      const lease = await post(url, token, `/api/v1/projects/${projectId}/assignments`);
       if (lease.status === 204) return;
       if (lease.status !== 201) {
         if (!retryable(lease)) return;
@@ -59,7 +66,7 @@ export function runAnnotators(url: string, projectId: string, tokens: string[]) 
       const key = randomUUID();
       // Once an answer is sent it is retried to the end, even while the test is stopping.
       for (;;) {
-        const answer = await call(
+        const answer = await post(
           url,
           token,
           `/api/v1/assignments/${assignmentId}/judgment`,

@@ -4,7 +4,7 @@ import { tmpdir, userInfo } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { ensureDatabaseExists, migrateDatabase } from "@arbiter/db";
-import { freePort } from "./processes";
+import { freePort } from "@arbiter/testkit";
 
 const run = promisify(execFile);
 

@@ -1,6 +1,6 @@
 import { createDb } from "@arbiter/db";
-import type { TestDatabase } from "@arbiter/db/testing";
 import type { TRole } from "@arbiter/shared";
+import type { TestDatabase } from "@arbiter/testkit";
 import { buildApp } from "../../../src/app";
 import { parseApiEnv } from "../../../src/env";
 import { createApiKey } from "../../../src/features/api-keys/service";

@@ -1,10 +1,4 @@
-import {
-  enqueueSampleBatches,
-  type GenerationQueue,
-  planRunJobId,
-  sampleBatchJobId,
-  sampleJobId,
-} from "@arbiter/jobs";
+import { enqueueSampleBatches, type GenerationQueue, planRunJobId, sampleBatchJobId } from "@arbiter/jobs";
 import type pg from "pg";
 import { planRun } from "./plan-run";
 import { type BatchPolicy, forEachPendingBatch, type TSampleBatch } from "./sample-batches";
@@ -18,8 +12,7 @@ const LIVE_STATES = new Set(["waiting", "active", "delayed", "prioritized", "wai
  * without persistence (losing every queued job), and a job interrupted by crashes more
  * often than the stall limit is failed without running; in both cases the sample ledger
  * still says PENDING. A run is "lost" when none of a handful of its batches with pending
- * samples has a live job (nor, for a run enqueued before batching, its samples' own jobs);
- * its pending batches are then enqueued again (finished leftovers removed first, since a
+ * samples has a live job; its pending batches are then enqueued again (finished leftovers removed first, since a
  * job id that still exists would make the add a no-op). Returns the runs recovered.
  */
 export async function recoverRuns(
@@ -49,11 +42,7 @@ export async function recoverRuns(
       if (await finishRunIfComplete(pool, run.id)) recovered += 1;
       continue;
     }
-    const probedIds = [
-      ...probe.map((b) => sampleBatchJobId(b.firstSampleId)),
-      ...probe.flatMap((b) => b.pendingIds.slice(0, 1)).map(sampleJobId),
-    ];
-    const states = await Promise.all(probedIds.map((id) => queue.getJobState(id)));
+    const states = await Promise.all(probe.map((b) => queue.getJobState(sampleBatchJobId(b.firstSampleId))));
     if (states.some((s) => LIVE_STATES.has(s))) continue;
 
     await forEachPendingBatch(pool, run.id, policy, async (batches) => {

@@ -1,0 +1,29 @@
+export {
+  addSyntheticAnswers,
+  DEFAULT_MODELS,
+  seedBradleyTerryProject,
+  type TBradleyTerryOptions,
+  type TSyntheticModel,
+  type TSyntheticProject,
+} from "./bradley-terry";
+export { createTestDatabase, ensureTemplateDatabase, type TestDatabase } from "./database";
+export { freePort } from "./ports";
+export {
+  localBin,
+  REPO_ROOT,
+  runCommand,
+  runProcess,
+  spawnNode,
+  spawnProcess,
+  type TProcess,
+  type TRunResult,
+  type TSpawnOptions,
+} from "./processes";
+export {
+  clearRedisPrefix,
+  createDedicatedRedis,
+  startDedicatedRedis,
+  type TDedicatedRedis,
+  type TDedicatedRedisOptions,
+} from "./redis";
+export { sleep, type TWatched, waitFor, waitForHttp } from "./wait";

@@ -1,0 +1,5 @@
+import { ensureTemplateDatabase } from "../src";
+
+export default async function setup() {
+  await ensureTemplateDatabase();
+}
