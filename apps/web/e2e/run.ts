@@ -13,6 +13,7 @@ import {
   type TProcess,
   waitForHttp,
 } from "@arbiter/testkit";
+import { accessibilityFlow } from "./flows/accessibility";
 import { accountSecurityFlow } from "./flows/account-security";
 import { analyticsFlow } from "./flows/analytics";
 import { annotateKeyboardFlow } from "./flows/annotate-keyboard";
@@ -48,6 +49,7 @@ const FLOWS: Flow[] = [
   generationFlow,
   exportsFlow,
   accountSecurityFlow,
+  accessibilityFlow,
 ];
 
 const webDir = path.resolve(import.meta.dirname, "..");

@@ -19,7 +19,11 @@ export function EmptyState({
         {icon}
       </div>
       <h2 className={styles.title}>{title}</h2>
-      {children ? <div className={styles.text}>{children}</div> : null}
+      {children ? (
+        <div className={styles.text} data-prose>
+          {children}
+        </div>
+      ) : null}
       {action ? <div className={styles.action}>{action}</div> : null}
     </div>
   );
