@@ -13,8 +13,8 @@ import {
   PageHeader,
   useToast,
 } from "@/components/ui";
-import styles from "./api-keys.module.css";
 import { listApiKeys, revokeApiKey } from "./api";
+import styles from "./api-keys.module.css";
 import { CreateKeyDialog } from "./create-key-dialog";
 import { KeyList } from "./key-list";
 
@@ -103,9 +103,9 @@ export function ApiKeysPage({ initial }: { initial: TApiKey[] }) {
               </Button>
             }
           >
-            An API key lets a script do what you can do without a browser: download an export’s files
-            with the <code>curl</code> command on the export page, or request exports from a training
-            pipeline. Each key is shown once; revoke it here when it is no longer needed.
+            An API key lets a script do what you can do without a browser: download an export’s files with the{" "}
+            <code>curl</code> command on the export page, or request exports from a training pipeline. Each
+            key is shown once; revoke it here when it is no longer needed.
           </EmptyState>
         </Card>
       ) : (

@@ -67,7 +67,11 @@ export function CreateKeyDialog({
       if (err instanceof ApiError && err.code === PASSWORD_CHECK_REQUIRED) setStep("password");
       else if (err instanceof ApiError && err.code === "wrong_password")
         setErrors({ password: "is incorrect" });
-      else if (err instanceof ApiError && err.status === 400 && JSON.stringify(err.details).includes("body.name"))
+      else if (
+        err instanceof ApiError &&
+        err.status === 400 &&
+        JSON.stringify(err.details).includes("body.name")
+      )
         setErrors({ name: err.message });
       else setProblem(errorMessage(err));
     } finally {

@@ -63,7 +63,12 @@ export function KeyList({ keys, onRevoke }: { keys: TApiKey[]; onRevoke: (key: T
                 </td>
                 <td className={tableStyles.actions}>
                   {status === "revoked" ? null : (
-                    <Button size="sm" variant="ghost" onClick={() => onRevoke(key)} aria-label={`Revoke ${key.name}`}>
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      onClick={() => onRevoke(key)}
+                      aria-label={`Revoke ${key.name}`}
+                    >
                       Revoke
                     </Button>
                   )}

@@ -2,7 +2,7 @@ import type { TApiKeyListResponse } from "@arbiter/shared";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ApiKeysPage } from "@/features/account/api-keys/api-keys-page";
-import { serverGet, requireUser } from "@/lib/server-api";
+import { requireUser, serverGet } from "@/lib/server-api";
 
 export const metadata: Metadata = { title: "API keys" };
 
