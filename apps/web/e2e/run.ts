@@ -16,6 +16,7 @@ import {
 import { accountSecurityFlow } from "./flows/account-security";
 import { analyticsFlow } from "./flows/analytics";
 import { annotateKeyboardFlow } from "./flows/annotate-keyboard";
+import { apiKeysFlow } from "./flows/api-keys";
 import { clientAddressFlow } from "./flows/client-address";
 import { errorStateFlow } from "./flows/error-state";
 import { exportsFlow } from "./flows/exports";
@@ -48,6 +49,7 @@ const FLOWS: Flow[] = [
   generationFlow,
   exportsFlow,
   accountSecurityFlow,
+  apiKeysFlow,
 ];
 
 const webDir = path.resolve(import.meta.dirname, "..");
