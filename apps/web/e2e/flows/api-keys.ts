@@ -172,6 +172,8 @@ export const apiKeysFlow: Flow = {
     await shots(ctx, `/projects/${project.id}/exports`, "exports-reasons", async (p) => {
       await p.getByLabel("Min judgments per item").fill("3");
       await p.getByTestId("zero-rows-reason").waitFor();
+      // On a phone the preview sits below the options.
+      await p.getByTestId("export-preview").scrollIntoViewIfNeeded();
     });
   },
 };
