@@ -109,7 +109,15 @@ describe("sessions", () => {
     expect((await h.app.inject({ method: "GET", url: "/api/v1/me", headers: bearer(u) })).statusCode).toBe(
       401,
     );
-    expect((await login(u.email, PASSWORD)).statusCode).toBe(401);
+    // The right password learns the account is suspended; a wrong one learns nothing new.
+    const refused = await login(u.email, PASSWORD);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error.code).toBe("account_suspended");
+    expect(refused.json().error.message).toMatch(/This account is suspended/);
+    expect(refused.headers["set-cookie"]).toBeUndefined();
+    const guessed = await login(u.email, "not the password");
+    expect(guessed.statusCode).toBe(401);
+    expect(guessed.json().error.code).toBe("invalid_credentials");
 
     await setUserStatus(h, admin, u.id, "ACTIVE");
     expect(

@@ -95,6 +95,7 @@ describe("export preview", () => {
       total: Object.values(manifest.rows as Record<string, number>).reduce((a, b) => a + b, 0),
       usedJudgments: manifest.source.used,
       excluded: manifest.source.excluded,
+      excludedItems: expect.any(Object),
     });
     expect(p.source).toMatchObject({ items: 8, judgments: manifest.source.judgments });
     expect(p.rows.length).toBe(Math.min(5, p.exact!.total));
@@ -109,7 +110,7 @@ describe("export preview", () => {
   it("counts the judgments that pass the per-judgment filters", async () => {
     const p: TExportPreview = (await preview({ format: "trl" })).json().preview;
     // 24 judgments: 3 ties and 3 both-bad are dropped by default.
-    expect(p.source).toEqual({ items: 8, judgments: 24, matchingJudgments: 18 });
+    expect(p.source).toEqual({ items: 8, judgments: 24, matchingJudgments: 18, supersededJudgments: 0 });
     // Per judgment and without per-item rules, every matching judgment is a row.
     expect(p.exact?.usedJudgments).toBe(18);
     const strong: TExportPreview = (await preview({ format: "trl", minStrength: 3 })).json().preview;
@@ -117,6 +118,46 @@ describe("export preview", () => {
     expect(strong.source.matchingJudgments).toBeLessThan(18);
     const ranked: TExportPreview = (await preview({ format: "ranked", dropTies: false })).json().preview;
     expect(ranked.source.matchingJudgments).toBe(21);
+  });
+
+  it("says why judgments and items give no rows: superseded, unjudged, too few judgments", async () => {
+    const [first, second] = annotators;
+    const small = await seedProject(h, researcher, [first!, second!], { items: 3, judgmentsPerItem: 2 });
+    for (const annotator of [first!, second!]) {
+      for (;;) {
+        const { assignment } = await takeAssignment(h, annotator, small.projectId);
+        if (!assignment) break;
+        expect((await judge(h, annotator, assignment.id, { choice: "A" })).statusCode).toBe(201);
+      }
+    }
+    // Both answers to one item undone, and one answer to another.
+    const { rows } = await h.db.pool.query<{ id: string; item_id: string }>(
+      "SELECT id, item_id FROM judgments WHERE project_id = $1 ORDER BY item_id, created_at",
+      [small.projectId],
+    );
+    expect(rows).toHaveLength(6);
+    await h.db.pool.query("UPDATE judgments SET superseded_at = now() WHERE id = ANY($1)", [
+      [rows[0]!.id, rows[1]!.id, rows[2]!.id],
+    ]);
+    const res = await preview({ format: "trl", minJudgments: 2 }, researcher, small.projectId);
+    expect(res.statusCode, res.body).toBe(200);
+    const p: TExportPreview = res.json().preview;
+    expect(p.source).toEqual({ items: 3, judgments: 3, matchingJudgments: 3, supersededJudgments: 3 });
+    expect(p.exact?.total).toBe(2);
+    expect(p.exact?.excluded.minJudgments).toBe(1);
+    expect(p.exact?.excludedItems).toEqual({
+      unjudged: 1,
+      gold: 0,
+      minJudgments: 1,
+      minAgreement: 0,
+      noMajority: 0,
+    });
+    const none: TExportPreview = (
+      await preview({ format: "trl", minJudgments: 3 }, researcher, small.projectId)
+    ).json().preview;
+    expect(none.exact?.total).toBe(0);
+    expect(none.exact?.excludedItems.minJudgments).toBe(2);
+    expect(none.exact?.excluded.minJudgments).toBe(3);
   });
 
   it("shows raw rows with pseudonyms only", async () => {
@@ -141,7 +182,7 @@ describe("export preview", () => {
     expect(p.scanned.complete).toBe(false);
     expect(p.scanned.items).toBeLessThanOrEqual(3);
     expect(p.exact).toBeNull();
-    expect(p.source).toEqual({ items: 8, judgments: 24, matchingJudgments: 18 });
+    expect(p.source).toEqual({ items: 8, judgments: 24, matchingJudgments: 18, supersededJudgments: 0 });
     const full = (await preview({ format: "trl" })).json().preview as TExportPreview;
     expect(p.rows).toEqual(full.rows.slice(0, 2));
   });

@@ -7,6 +7,7 @@ import {
   type Harness,
   ORIGIN,
   PASSWORD,
+  setUserStatus,
   type TestUser,
 } from "./support/harness";
 
@@ -306,5 +307,46 @@ describe("audit log", () => {
     });
     expect(bad.statusCode).toBe(400);
     expect(JSON.stringify(bad.json().error)).toContain("from");
+  });
+
+  it("names the person each event was about: the user targeted, or the API key's owner", async () => {
+    const target = await h.user("RESEARCHER");
+    const key = await h.db.prisma.apiKey.findFirstOrThrow({ where: { userId: target.id } });
+    const keyEvent = await h.app.inject({
+      method: "DELETE",
+      url: `/api/v1/api-keys/${key.id}`,
+      headers: browser(admin),
+    });
+    expect(keyEvent.statusCode).toBe(204);
+    await setUserStatus(h, admin, target.id, "SUSPENDED");
+    const person = { id: target.id, name: expect.any(String), email: target.email };
+    const suspended = await h.app.inject({
+      method: "GET",
+      url: `/api/v1/audit?targetId=${target.id}`,
+      headers: bearer(admin),
+    });
+    expect(suspended.json().events).toEqual([
+      expect.objectContaining({
+        action: "user.suspend",
+        targetUser: person,
+        actor: expect.objectContaining({ id: admin.id }),
+      }),
+    ]);
+    const revoked = await h.app.inject({
+      method: "GET",
+      url: `/api/v1/audit?targetId=${key.id}`,
+      headers: bearer(admin),
+    });
+    expect(revoked.json().events).toEqual([
+      expect.objectContaining({ action: "api_key.revoke", targetUser: person }),
+    ]);
+    // A pool is nobody.
+    const poolId = await createPool("Nobody's");
+    const pool = await h.app.inject({
+      method: "GET",
+      url: `/api/v1/audit?targetId=${poolId}`,
+      headers: bearer(admin),
+    });
+    expect(pool.json().events[0].targetUser).toBeNull();
   });
 });

@@ -278,6 +278,43 @@ describe("GET /api/v1/projects/:id/stats", () => {
     expect(s.biases.position.expected).toBeCloseTo(1 / 3, 12);
   });
 
+  it("measures the rate over the project's active window, not a fixed 24 hours", async () => {
+    const annotator = await h.user("ANNOTATOR");
+    const { projectId } = await seedModels([annotator], 12);
+    await annotate(projectId, annotator, () => ["alpha", 3]);
+    const shift = (ago: string, limit: number) =>
+      h.db.pool.query(
+        `UPDATE judgments SET created_at = now() - $2::interval
+          WHERE id IN (SELECT id FROM judgments WHERE project_id = $1 AND created_at > now() - interval '10 minutes' LIMIT $3)`,
+        [projectId, ago, limit],
+      );
+    // Two answers from a day and a half ago, then ten since a restart two hours ago.
+    await shift("30 hours", 2);
+    await shift("2 hours", 10);
+    const restarted = (await stats(projectId)).progress;
+    expect(restarted.rateWindowHours).toBeCloseTo(2, 2);
+    expect(restarted.ratePerHour).toBeCloseTo(5, 1);
+
+    // Ten answers in the last twenty minutes: the window is never under an hour.
+    await h.db.pool.query(
+      `UPDATE judgments SET created_at = now() - interval '20 minutes'
+        WHERE project_id = $1 AND created_at > now() - interval '3 hours'`,
+      [projectId],
+    );
+    const fresh = (await stats(projectId)).progress;
+    expect(fresh.rateWindowHours).toBe(1);
+    expect(fresh.ratePerHour).toBe(10);
+
+    // Nothing in the last day: no rate, measured over the whole day.
+    await h.db.pool.query(
+      "UPDATE judgments SET created_at = now() - interval '26 hours' WHERE project_id = $1",
+      [projectId],
+    );
+    const quiet = (await stats(projectId)).progress;
+    expect(quiet.rateWindowHours).toBe(24);
+    expect(quiet.ratePerHour).toBe(0);
+  });
+
   it("is for staff only", async () => {
     const annotator = await h.user("ANNOTATOR");
     const res = await h.app.inject({

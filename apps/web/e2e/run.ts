@@ -17,6 +17,7 @@ import { accessibilityFlow } from "./flows/accessibility";
 import { accountSecurityFlow } from "./flows/account-security";
 import { analyticsFlow } from "./flows/analytics";
 import { annotateKeyboardFlow } from "./flows/annotate-keyboard";
+import { apiKeysFlow } from "./flows/api-keys";
 import { clientAddressFlow } from "./flows/client-address";
 import { errorStateFlow } from "./flows/error-state";
 import { exportsFlow } from "./flows/exports";
@@ -49,6 +50,8 @@ const FLOWS: Flow[] = [
   generationFlow,
   exportsFlow,
   accountSecurityFlow,
+  apiKeysFlow,
+  // Last: it visits every page with what the other flows left behind.
   accessibilityFlow,
 ];
 

@@ -161,19 +161,26 @@ export function aggregateItem(item: ExportItem, req: TExportRequest, counts: Exp
   counts.items++;
   counts.judgments += item.judgments.length;
   const none = { outcomes: [], agreement: 0, votes: 0 };
+  if (item.judgments.length === 0) {
+    counts.excludedItems.unjudged++;
+    return none;
+  }
   if (req.excludeGold && item.isGold) {
     counts.excluded.gold += item.judgments.length;
+    counts.excludedItems.gold++;
     return none;
   }
   const votes = votesOf(item, req, counts);
   if (votes.length === 0) return none;
   if (req.minJudgments !== undefined && votes.length < req.minJudgments) {
     counts.excluded.minJudgments += votes.length;
+    counts.excludedItems.minJudgments++;
     return none;
   }
   const agreement = agreementOf(item, votes);
   if (req.minAgreement !== undefined && agreement < req.minAgreement) {
     counts.excluded.minAgreement += votes.length;
+    counts.excludedItems.minAgreement++;
     return none;
   }
   const keep = (kind: OutcomeKind, n: number) => {
@@ -199,6 +206,7 @@ export function aggregateItem(item: ExportItem, req: TExportRequest, counts: Exp
   const majority = k === 2 ? pairwiseMajority(item, votes) : bordaRanking(item, votes);
   if (!majority) {
     counts.excluded.noMajority += votes.length;
+    counts.excludedItems.noMajority++;
     return none;
   }
   return { outcomes: keep(majority.kind, votes.length) ? [majority] : [], agreement, votes: votes.length };

@@ -55,6 +55,8 @@ export type SourceCounts = {
    * majority) are applied when the rows are built.
    */
   matching: number;
+  /** Judgments undone or replaced by their annotator: never exported, counted to say so. */
+  superseded: number;
 };
 
 /** One pass over the project's judgments by index, without reading any text. */
@@ -82,10 +84,11 @@ export async function countSource(
   if (req.dropTies) keep.push(`(${bothBad} OR jsonb_array_length(j.ranking) > 1)`);
   const { rows } = await client.query<SourceCounts>(
     `SELECT (SELECT count(*)::int FROM items WHERE project_id = $1) AS items,
-            count(*)::int AS judgments,
-            (count(*) FILTER (WHERE ${keep.join(" AND ")}))::int AS matching
+            (count(*) FILTER (WHERE j.superseded_at IS NULL))::int AS judgments,
+            (count(*) FILTER (WHERE j.superseded_at IS NULL AND ${keep.join(" AND ")}))::int AS matching,
+            (count(*) FILTER (WHERE j.superseded_at IS NOT NULL))::int AS superseded
        FROM judgments j
-      WHERE j.project_id = $1 AND j.superseded_at IS NULL`,
+      WHERE j.project_id = $1`,
     values,
   );
   return rows[0]!;

@@ -66,11 +66,23 @@ export const EXCLUSION_REASONS = [
 ] as const;
 export type ExclusionReason = (typeof EXCLUSION_REASONS)[number];
 
+/** Reasons that drop a whole item, and "unjudged": items without a current judgment. */
+export const ITEM_EXCLUSION_REASONS = [
+  "unjudged",
+  "gold",
+  "minJudgments",
+  "minAgreement",
+  "noMajority",
+] as const;
+export type ItemExclusionReason = (typeof ITEM_EXCLUSION_REASONS)[number];
+
 export type ExportCounts = {
   items: number;
   judgments: number;
   used: number;
   excluded: Record<ExclusionReason, number>;
+  /** Items left without a row for an item-wide reason (the judgments are in `excluded`). */
+  excludedItems: Record<ItemExclusionReason, number>;
 };
 
 export function emptyCounts(): ExportCounts {
@@ -79,5 +91,9 @@ export function emptyCounts(): ExportCounts {
     judgments: 0,
     used: 0,
     excluded: Object.fromEntries(EXCLUSION_REASONS.map((r) => [r, 0])) as Record<ExclusionReason, number>,
+    excludedItems: Object.fromEntries(ITEM_EXCLUSION_REASONS.map((r) => [r, 0])) as Record<
+      ItemExclusionReason,
+      number
+    >,
   };
 }

@@ -23,3 +23,5 @@ export const ZCreateApiKeyResponse = z.object({
   token: z.string(),
 });
 export const ZApiKeyListResponse = z.object({ apiKeys: z.array(ZApiKey) });
+export type TCreateApiKeyResponse = z.infer<typeof ZCreateApiKeyResponse>;
+export type TApiKeyListResponse = z.infer<typeof ZApiKeyListResponse>;

@@ -17,6 +17,8 @@ export const ZAuditEvent = z.object({
   actor: z.object({ id: z.string(), name: z.string(), email: z.string() }).nullable(),
   targetType: z.string(),
   targetId: z.string().nullable(),
+  /** The person the action was about: the user targeted, or the owner of the API key targeted. */
+  targetUser: z.object({ id: z.string(), name: z.string(), email: z.string() }).nullable(),
   data: z.unknown(),
   ip: z.string().nullable(),
   createdAt: z.string(),

@@ -129,6 +129,8 @@ export const ZExportPreview = z.object({
     judgments: z.number().int(),
     /** Judgments passing the per-judgment filters (before minimum judgments, agreement, majority). */
     matchingJudgments: z.number().int(),
+    /** Judgments undone or replaced by their annotator; never exported. */
+    supersededJudgments: z.number().int(),
   }),
   scanned: z.object({ items: z.number().int(), complete: z.boolean() }),
   /** Present when the whole project was read: rows per split as the export would write them. */
@@ -137,7 +139,17 @@ export const ZExportPreview = z.object({
       rows: z.record(z.string(), z.number().int()),
       total: z.number().int(),
       usedJudgments: z.number().int(),
+      /**
+       * Judgments left out, by reason (the manifest's `source.excluded`): gold, annotator
+       * (suspended or quarantined), tooFast, date, strength, minJudgments, minAgreement,
+       * noMajority, tie, bothBad.
+       */
       excluded: z.record(z.string(), z.number().int()),
+      /**
+       * Items without a row for an item-wide reason: unjudged (no current judgment), gold,
+       * minJudgments, minAgreement, noMajority.
+       */
+      excludedItems: z.record(z.string(), z.number().int()),
     })
     .nullable(),
 });

@@ -53,8 +53,13 @@ export const ZProjectStats = z.object({
     /** All answers (gold included) per hour over the last 48 hours and per day over the last 90 days, UTC. */
     perHour: z.array(ZCountAt),
     perDay: z.array(ZCountAt),
-    /** Counted answers per hour over the last 24 hours. */
+    /**
+     * Counted answers per hour over the last day's active window: from the first counted
+     * answer of the last 24 hours to now (at least 1 hour).
+     */
     ratePerHour: z.number(),
+    /** That window, in hours (1..24). */
+    rateWindowHours: z.number(),
     activeAnnotators: z.object({ lastDay: z.number(), lastWeek: z.number() }),
     /** remainingJudgments / ratePerHour; null when nothing was answered in the last 24 hours. */
     projectedHoursToFinish: z.number().nullable(),

@@ -28,6 +28,7 @@ async function staffPages(ctx: FlowContext): Promise<Visit[]> {
     { path: `/projects/${p}/import`, label: "import" },
     { path: `/projects/${p}/items`, label: "items" },
     { path: "/account", label: "account" },
+    { path: "/account/api-keys", label: "API keys" },
     { path: "/admin/users", label: "admin users" },
     { path: "/admin/pools", label: "admin pools" },
     { path: "/admin/audit", label: "audit log" },

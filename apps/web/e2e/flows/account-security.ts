@@ -27,7 +27,8 @@ export const accountSecurityFlow: Flow = {
 
     const { context, page } = await newPage(browser);
     await signIn(page, web, "changer@e2e.test");
-    await page.getByRole("link", { name: "changer@e2e.test" }).first().click();
+    await page.getByTestId("account-menu").click();
+    await page.getByRole("link", { name: "Account and password" }).click();
     await page.waitForURL(`${web}/account`);
     await page.getByLabel("Current password").fill("not my password");
     await page.getByLabel("New password", { exact: true }).fill(NEW_PASSWORD);

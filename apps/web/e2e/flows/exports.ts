@@ -33,8 +33,8 @@ const PROMPTS: [string, string, string][] = [
   ],
 ];
 
-/** Annotators answer through the API: mostly the fuller answer, strength 2-4, one tie. */
-async function judgeAll(api: string, email: string, projectId: string, tieOn: number) {
+/** Annotators answer through the API: mostly the fuller answer, strength 2-4, one tie (-1: none). */
+export async function judgeAll(api: string, email: string, projectId: string, tieOn: number) {
   const login = await fetch(`${api}/api/v1/auth/login`, {
     method: "POST",
     headers: { origin: api, "content-type": "application/json" },

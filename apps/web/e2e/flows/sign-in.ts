@@ -1,9 +1,63 @@
 import { assert, newPage, screenshot, signIn } from "../support/browser";
-import type { Flow } from "./types";
+import { ApiClient, PASSWORD } from "../support/seed";
+import type { Flow, FlowContext } from "./types";
+
+const SUSPENDED = "suspended@e2e.test";
+
+/** A suspended account hears so, but only with its right password; the admin's audit log links to it. */
+async function suspendedAccount(ctx: FlowContext) {
+  const { browser, web, api, admin } = ctx;
+  const root = await ApiClient.signIn(api, admin.email, admin.password);
+  const { user } = await root.json<{ user: { id: string } }>("POST", "/users", {
+    email: SUSPENDED,
+    role: "ANNOTATOR",
+    name: "Sam Suspended",
+    password: PASSWORD,
+  });
+  await root.json("PATCH", `/users/${user.id}`, { status: "SUSPENDED" });
+  for (const viewport of ["desktop", "phone"] as const) {
+    for (const scheme of ["light", "dark"] as const) {
+      const { context, page } = await newPage(browser, viewport, scheme);
+      await page.goto(`${web}/sign-in`);
+      await page.getByLabel("Email").fill(SUSPENDED);
+      await page.getByLabel("Password").fill("not the password");
+      await page.keyboard.press("Enter");
+      await page.getByRole("alert").filter({ hasText: "incorrect" }).waitFor();
+      await page.getByLabel("Password").fill(PASSWORD);
+      await page.keyboard.press("Enter");
+      await page.getByRole("alert").filter({ hasText: "This account is suspended" }).waitFor();
+      assert(new URL(page.url()).pathname === "/sign-in", "a suspended account stays signed out");
+      await screenshot(page, `sign-in-suspended-${viewport}-${scheme}`);
+      await context.close();
+    }
+  }
+  // The audit log names the suspended person and links to them on the users page.
+  for (const viewport of ["desktop", "phone"] as const) {
+    for (const scheme of ["light", "dark"] as const) {
+      const { context, page } = await newPage(browser, viewport, scheme);
+      await signIn(page, web, admin.email, admin.password);
+      await page.goto(`${web}/admin/audit`);
+      await page.getByLabel("Action").fill("user.suspend");
+      const row = page.getByTestId("audit-row").filter({ hasText: "user.suspend" }).first();
+      const target = row.getByTestId("audit-target").getByRole("link", { name: SUSPENDED });
+      await target.waitFor();
+      await screenshot(page, `audit-targets-${viewport}-${scheme}`);
+      if (viewport === "desktop" && scheme === "light") {
+        await target.click();
+        await page.waitForURL(
+          (url) => url.pathname === "/admin/users" && url.searchParams.get("q") === SUSPENDED,
+        );
+        await page.getByRole("cell", { name: SUSPENDED }).first().waitFor();
+      }
+      await context.close();
+    }
+  }
+}
 
 export const signInFlow: Flow = {
-  name: "sign-in: bad password is refused, the admin lands on Projects with the right navigation",
-  async run({ browser, web, admin }) {
+  name: "sign-in: bad password is refused, a suspended account is told so, the admin lands on Projects with the right navigation and signs out from the account menu",
+  async run(ctx) {
+    const { browser, web, admin } = ctx;
     const { context, page } = await newPage(browser);
     await page.goto(`${web}/annotate`);
     assert(new URL(page.url()).pathname === "/sign-in", "signed-out visitors are sent to sign in");
@@ -21,8 +75,10 @@ export const signInFlow: Flow = {
     await page.getByTestId("project-row").getByRole("link", { name: "Helpfulness" }).click();
     await page.getByText("Judgments per item").waitFor();
     await screenshot(page, "project-overview-desktop-light");
+    await page.getByTestId("account-menu").click();
     await page.getByRole("button", { name: "Sign out" }).click();
     await page.waitForURL((url) => url.pathname === "/sign-in");
     await context.close();
+    await suspendedAccount(ctx);
   },
 };

@@ -8,7 +8,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ["audit"],
-        summary: "The audit log, newest first, filtered by action (prefix), actor, target and time (admin)",
+        summary:
+          "The audit log, newest first, filtered by action (prefix), actor, target and time (admin); each event names its actor and, for user and API key targets, the person affected",
         querystring: ZAuditQuery,
         response: { 200: ZAuditResponse, 400: ZErrorBody },
       },

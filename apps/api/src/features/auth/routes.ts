@@ -18,10 +18,11 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ["auth"],
-        summary: "Sign in with email and password; sets the session cookie",
+        summary:
+          "Sign in with email and password; sets the session cookie. A suspended account with the right password gets 403 account_suspended",
         security: [],
         body: ZLoginBody,
-        response: { 200: ZUserResponse, 401: ZErrorBody, 429: ZErrorBody },
+        response: { 200: ZUserResponse, 401: ZErrorBody, 403: ZErrorBody, 429: ZErrorBody },
       },
       config: {
         rateLimit: {

@@ -6,14 +6,22 @@ import { dummyPasswordHash, verifyPassword } from "../../lib/passwords";
 import { hashToken, newSessionToken } from "../../lib/tokens";
 import { SESSION_COOKIE } from "../../plugins/auth";
 
-/** The user if the password is right; the same work is done when the email is unknown. */
+/**
+ * The user if the password is right; the same work is done when the email is unknown.
+ * A suspended account is refused with its own code, but only once its password has been
+ * verified: without the password, a suspended account looks like any wrong attempt.
+ */
 export async function checkCredentials(db: Db, email: string, password: string): Promise<User | null> {
   const user = await db.prisma.user.findUnique({ where: { email } });
   const hash = user?.passwordHash ?? (await dummyPasswordHash());
   const ok = await verifyPassword(password, hash);
-  if (!ok || !user?.passwordHash || user.status !== "ACTIVE") return null;
+  if (!ok || !user?.passwordHash) return null;
+  if (user.status !== "ACTIVE") throw accountSuspended();
   return user;
 }
+
+export const accountSuspended = () =>
+  new HttpError(403, "account_suspended", "This account is suspended. Ask an administrator to reinstate it.");
 
 /** A new session on every sign-in, so an identifier planted before login is worthless. */
 export async function startSession(

@@ -69,10 +69,21 @@ export async function previewExport(
     const total = Object.values(perSplit).reduce((a, b) => a + b, 0);
     preview = {
       rows,
-      source: { items: source.items, judgments: source.judgments, matchingJudgments: source.matching },
+      source: {
+        items: source.items,
+        judgments: source.judgments,
+        matchingJudgments: source.matching,
+        supersededJudgments: source.superseded,
+      },
       scanned: { items: counts.items, complete },
       exact: complete
-        ? { rows: perSplit, total, usedJudgments: counts.used, excluded: counts.excluded }
+        ? {
+            rows: perSplit,
+            total,
+            usedJudgments: counts.used,
+            excluded: counts.excluded,
+            excludedItems: counts.excludedItems,
+          }
         : null,
     };
   } catch (err) {

@@ -51,9 +51,26 @@ function fromHours(
   };
 }
 
+/**
+ * A rate is answers over the time annotators were at it: from the first counted answer of
+ * the last day (so a project started two hours ago, or resumed after a quiet spell, is not
+ * diluted over 24) to now, but never under an hour, so a first handful of answers does not
+ * project a runaway pace. Pauses are not recorded, so a pause inside the window counts.
+ */
+const MIN_RATE_WINDOW_HOURS = 1;
+const FIRST_COUNTED_TODAY = `
+  SELECT min(created_at) AS first FROM judgments
+   WHERE project_id = $1 AND counted AND created_at > $2::timestamptz - interval '1 day' AND created_at <= $2`;
+
+export function rateWindowHours(firstCounted: Date | null, now: Date): number {
+  if (!firstCounted) return 24;
+  const hours = (now.getTime() - firstCounted.getTime()) / HOUR;
+  return Math.min(24, Math.max(MIN_RATE_WINDOW_HOURS, hours));
+}
+
 export async function loadProgress(pool: pg.Pool, projectId: string, now: Date): Promise<Progress> {
   // The item counts change as leases expire: read every time (one pass over the items).
-  const [items, { hours, edges }] = await Promise.all([
+  const [items, { hours, edges }, first] = await Promise.all([
     statsQuery<{ total: number; complete: number; in_progress: number; remaining: number }>(
       pool,
       `SELECT count(*)::int AS total,
@@ -68,11 +85,13 @@ export async function loadProgress(pool: pg.Pool, projectId: string, now: Date):
       [projectId, now],
     ),
     progressHours(pool, projectId, now),
+    pool.query<{ first: Date | null }>(FIRST_COUNTED_TODAY, [projectId, now]),
   ]);
   const t = now.getTime();
   const r = fromHours(hours, edges, t);
   const i = items.rows[0]!;
-  const ratePerHour = r.countedDay / 24;
+  const windowHours = rateWindowHours(first.rows[0]?.first ?? null, now);
+  const ratePerHour = r.countedDay / windowHours;
   return {
     items: {
       total: i.total,
@@ -84,6 +103,7 @@ export async function loadProgress(pool: pg.Pool, projectId: string, now: Date):
     perHour: dense(r.perHour, HOUR, HOURS_SHOWN, t),
     perDay: dense(r.perDay, DAY, DAYS_SHOWN, t),
     ratePerHour,
+    rateWindowHours: windowHours,
     activeAnnotators: { lastDay: r.annotatorsDay, lastWeek: r.annotatorsWeek },
     // No items is not "finished": there is nothing to project yet.
     projectedHoursToFinish:

@@ -19,3 +19,6 @@ export function hours(h: number | null): string {
   if (h < 48) return `${h.toFixed(h < 10 ? 1 : 0)} h`;
   return `${(h / 24).toFixed(1)} days`;
 }
+
+/** The window a rate was measured over: "the last 24 h", or "the last 2.5 h" for a project that started since. */
+export const rateWindow = (h: number) => `the last ${h >= 23.95 ? "24" : h.toFixed(h < 10 ? 1 : 0)} h`;

@@ -2,9 +2,9 @@ import type { TUser } from "@arbiter/shared";
 import Link from "next/link";
 import { Badge, Logo } from "@/components/ui";
 import { navFor, ROLE_LABEL } from "@/lib/roles";
+import { AccountMenu } from "./account-menu";
 import { NavLinks } from "./nav-links";
 import styles from "./shell.module.css";
-import { SignOutButton } from "./sign-out-button";
 import type { Theme } from "./theme";
 import { ThemeToggle } from "./theme-toggle";
 
@@ -30,14 +30,11 @@ export function AppShell({
           </Link>
           <NavLinks entries={navFor(user.role)} />
           <div className={styles.user}>
-            <Link href="/account" className={styles.userName} title={`${user.email}: account and password`}>
-              {user.name}
-            </Link>
             <span className={styles.roleBadge}>
               <Badge tone={user.role === "ANNOTATOR" ? "neutral" : "accent"}>{ROLE_LABEL[user.role]}</Badge>
             </span>
             <ThemeToggle initial={theme} />
-            <SignOutButton />
+            <AccountMenu user={user} />
           </div>
         </div>
       </header>

@@ -1,14 +1,18 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui";
+import { ApiKeysCard } from "@/features/account/api-keys-card";
 import { ChangePasswordForm } from "@/features/account/change-password-form";
+import { requireUser } from "@/lib/server-api";
 
 export const metadata: Metadata = { title: "Account" };
 
-export default function AccountPage() {
+export default async function AccountPage() {
+  const user = await requireUser();
   return (
     <>
-      <PageHeader title="Account" description="Your password and where you are signed in." />
+      <PageHeader title="Account" description="Your password, your API keys and where you are signed in." />
       <ChangePasswordForm />
+      {user.role === "ANNOTATOR" ? null : <ApiKeysCard />}
     </>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import type { TAuditResponse, TUser } from "@arbiter/shared";
+import Link from "next/link";
 import { Fragment, useState } from "react";
 import {
   AbsoluteTime,
@@ -47,6 +48,19 @@ function dayBound(day: string, end: boolean): string | undefined {
   const d = new Date(`${day}T00:00:00`);
   if (end) d.setDate(d.getDate() + 1);
   return d.toISOString();
+}
+
+/** A person in the log, by email, linking to the users page filtered to them. */
+function PersonLink({ person }: { person: { email: string } }) {
+  return (
+    <Link
+      href={`/admin/users?q=${encodeURIComponent(person.email)}`}
+      className={textStyles.secondaryText}
+      style={{ display: "block" }}
+    >
+      {person.email}
+    </Link>
+  );
 }
 
 export function AuditPage({ initial, actors }: { initial: TAuditResponse; actors: TUser[] }) {
@@ -189,26 +203,31 @@ export function AuditPage({ initial, actors }: { initial: TAuditResponse; actors
                       </td>
                       <td>
                         {e.actor ? (
-                          <button
-                            type="button"
-                            className={tableStyles.sortButton}
-                            onClick={() => setActorId(e.actor!.id)}
-                            title={`Show only ${e.actor.email}`}
-                          >
-                            <span>
+                          <>
+                            <button
+                              type="button"
+                              className={tableStyles.sortButton}
+                              onClick={() => setActorId(e.actor!.id)}
+                              title={`Show only what ${e.actor.email} did`}
+                            >
                               <span className={textStyles.primaryText}>{e.actor.name}</span>
-                              <span className={textStyles.secondaryText} style={{ display: "block" }}>
-                                {e.actor.email}
-                              </span>
-                            </span>
-                          </button>
+                            </button>
+                            <PersonLink person={e.actor} />
+                          </>
                         ) : (
                           <span className={textStyles.muted}>System</span>
                         )}
                       </td>
-                      <td>
+                      <td data-testid="audit-target">
                         <div>{e.targetType.replace("_", " ")}</div>
-                        {e.targetId ? (
+                        {e.targetUser ? (
+                          <>
+                            {e.targetType === "user" ? null : (
+                              <div className={textStyles.secondaryText}>of {e.targetUser.name}</div>
+                            )}
+                            <PersonLink person={e.targetUser} />
+                          </>
+                        ) : e.targetId ? (
                           <div className={`${textStyles.mono} ${textStyles.muted}`} title={e.targetId}>
                             {e.targetId.slice(0, 8)}…
                           </div>

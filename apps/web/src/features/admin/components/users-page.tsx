@@ -31,9 +31,18 @@ type Pending =
   | { kind: "suspend"; user: TUser }
   | { kind: "reinstate"; user: TUser };
 
-export function UsersPage({ initial, meId }: { initial: TUserListResponse; meId: string }) {
+/** `query`: a search to start with (the audit log links here filtered to one person). */
+export function UsersPage({
+  initial,
+  meId,
+  query = "",
+}: {
+  initial: TUserListResponse;
+  meId: string;
+  query?: string;
+}) {
   const toast = useToast();
-  const [search, setSearch] = useState("");
+  const [search, setSearch] = useState(query);
   const [role, setRole] = useState("");
   const [status, setStatus] = useState("");
   const [creating, setCreating] = useState(false);

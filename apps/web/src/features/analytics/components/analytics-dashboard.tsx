@@ -2,7 +2,7 @@
 
 import type { TProject, TProjectStats } from "@arbiter/shared";
 import { ButtonLink, EmptyState, PageHeader, ProgressBar } from "@/components/ui";
-import { hours, int, pct } from "../format";
+import { hours, int, pct, rateWindow } from "../format";
 import { AgreementSummary } from "./agreement-chart";
 import styles from "./analytics.module.css";
 import { AspectMeans, LengthBuckets, PositionLengthBias } from "./bias-charts";
@@ -42,7 +42,7 @@ export function AnalyticsDashboard({ project, stats: s }: { project: TProject; s
             {s.progress.ratePerHour.toFixed(1)}
             <span className={styles.unit}>/h</span>
           </div>
-          <div className={styles.kpiNote}>counted judgments, last 24 h</div>
+          <div className={styles.kpiNote}>counted judgments, {rateWindow(s.progress.rateWindowHours)}</div>
         </div>
         <div className={styles.kpi}>
           <div className={styles.kpiLabel}>Time to finish</div>

@@ -4,7 +4,7 @@ import type { TProjectStats } from "@arbiter/shared";
 import { useState } from "react";
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { axisProps, baselineAxisProps, gridStroke, tooltipProps } from "@/components/ui/chart";
-import { int } from "../format";
+import { int, rateWindow } from "../format";
 import styles from "./analytics.module.css";
 import { ChartCard } from "./chart-card";
 
@@ -32,7 +32,7 @@ export function JudgmentsOverTime({ progress }: { progress: TProjectStats["progr
     <ChartCard
       wide
       title="Judgments over time"
-      description={`All answers, UTC · ${progress.ratePerHour.toFixed(1)} counted per hour over the last 24 h`}
+      description={`All answers, UTC · ${progress.ratePerHour.toFixed(1)} counted per hour over ${rateWindow(progress.rateWindowHours)}`}
       table={{
         filename: `judgments-per-${unit}.csv`,
         header: [unit === "day" ? "day (UTC)" : "hour (UTC)", "judgments"],

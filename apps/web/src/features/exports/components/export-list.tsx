@@ -1,6 +1,7 @@
 "use client";
 
 import type { TExport } from "@arbiter/shared";
+import Link from "next/link";
 import { useEffect, useState } from "react";
 import {
   Badge,
@@ -145,6 +146,10 @@ function Downloads({ e, origin }: { e: TExport; origin: string }) {
         <Button size="sm" onClick={copy} aria-live="polite">
           {copied ? "Copied ✓" : "Copy curl"}
         </Button>
+        <p className={styles.curlHelp}>
+          The command reads an API key from <code>$ARBITER_API_KEY</code>.{" "}
+          <Link href="/account/api-keys">Create an API key</Link>
+        </p>
       </div>
     </>
   );

@@ -15,6 +15,7 @@ import {
 } from "../form";
 import { useExports } from "../hooks/use-exports";
 import { usePreview } from "../hooks/use-preview";
+import { emptySplitWarning, explainPreview } from "../reasons";
 import { ExportList } from "./export-list";
 import { ExportOptions } from "./export-options";
 import { ExportPreview } from "./export-preview";
@@ -33,6 +34,11 @@ export function ExportPage({ project, initial }: { project: TProject; initial: T
   const blocked = Object.keys(localErrors).length > 0;
   const preview = usePreview(project.id, request, blocked);
   const errors = { ...preview.fieldErrors, ...runErrors, ...localErrors };
+  const explanation = useMemo(
+    () => (preview.preview ? explainPreview(preview.preview, request) : null),
+    [preview.preview, request],
+  );
+  const splitWarning = explanation ? emptySplitWarning(explanation.emptySplits) : null;
   const hasErrors = Object.keys(errors).length > 0;
 
   function change(update: Partial<ExportForm>) {
@@ -77,6 +83,10 @@ export function ExportPage({ project, initial }: { project: TProject; initial: T
                 <span className={styles.failed}>{runError}</span>
               ) : hasErrors ? (
                 "Fix the marked options to run."
+              ) : explanation?.headline ? (
+                explanation.headline
+              ) : splitWarning ? (
+                <span className={styles.warningText}>{splitWarning}</span>
               ) : rows !== undefined ? (
                 `${rows.toLocaleString("en")} rows in ${Object.keys(request.splits ?? {}).length} split(s)`
               ) : (
@@ -89,7 +99,7 @@ export function ExportPage({ project, initial }: { project: TProject; initial: T
           </div>
         </Card>
         <div className={styles.previewColumn}>
-          <ExportPreview state={preview} blocked={blocked} />
+          <ExportPreview state={preview} blocked={blocked} explanation={blocked ? null : explanation} />
         </div>
       </div>
       <ExportList exports={exports} pollError={pollError} />

@@ -3,6 +3,8 @@
 import type { TExportPreview } from "@arbiter/shared";
 import { Badge, Card, CardBody, CardHeader, count, Spinner } from "@/components/ui";
 import type { PreviewState } from "../hooks/use-preview";
+import { type Explanation, emptySplitWarning } from "../reasons";
+import { ExclusionReasons } from "./exclusion-reasons";
 import styles from "./exports.module.css";
 
 /** Model output is untrusted: it is shown as text (React escapes it), never as markup. */
@@ -14,7 +16,15 @@ function pretty(line: string): string {
   }
 }
 
-export function ExportPreview({ state, blocked }: { state: PreviewState; blocked: boolean }) {
+export function ExportPreview({
+  state,
+  blocked,
+  explanation,
+}: {
+  state: PreviewState;
+  blocked: boolean;
+  explanation: Explanation | null;
+}) {
   const { preview, loading, error } = state;
   return (
     <Card data-testid="export-preview" aria-busy={loading || undefined}>
@@ -37,7 +47,7 @@ export function ExportPreview({ state, blocked }: { state: PreviewState; blocked
             The preview failed: {error}
           </p>
         ) : preview ? (
-          <PreviewBody preview={preview} />
+          <PreviewBody preview={preview} explanation={explanation} />
         ) : Object.keys(state.fieldErrors).length ? (
           <p className={styles.note}>Fix the marked options to see a preview.</p>
         ) : (
@@ -50,8 +60,9 @@ export function ExportPreview({ state, blocked }: { state: PreviewState; blocked
   );
 }
 
-function PreviewBody({ preview }: { preview: TExportPreview }) {
+function PreviewBody({ preview, explanation }: { preview: TExportPreview; explanation: Explanation | null }) {
   const { source, exact, rows } = preview;
+  const splitWarning = explanation ? emptySplitWarning(explanation.emptySplits) : null;
   return (
     <>
       <div className={styles.counts}>
@@ -76,10 +87,17 @@ function PreviewBody({ preview }: { preview: TExportPreview }) {
           </span>
         )}
       </div>
+      {splitWarning ? (
+        <p className={styles.splitWarning} data-testid="empty-split-warning">
+          {splitWarning}
+        </p>
+      ) : null}
+      {explanation ? <ExclusionReasons explanation={explanation} /> : null}
       {rows.length === 0 ? (
         <p className={styles.note}>
-          No rows: nothing in {preview.scanned.complete ? "the project" : "the first items"} passes these
-          options. The export would be a valid, empty dataset.
+          {exact
+            ? "The export would be a valid, empty dataset."
+            : "No rows in the first items read; later items may still give some when the export runs."}
         </p>
       ) : (
         <ol className={styles.rows} aria-label="First rows">
