@@ -43,7 +43,10 @@ describe("PATCH /me: the user's own language", () => {
 
     const unknown = await patchMe(browser(u), { locale: "de", role: "ADMIN" });
     expect(unknown.statusCode).toBe(400);
-    expect(unknown.json().error.details).toContainEqual({ path: "body.role", message: "is not a known field" });
+    expect(unknown.json().error.details).toContainEqual({
+      path: "body.role",
+      message: "is not a known field",
+    });
 
     const missing = await patchMe(browser(u), {});
     expect(missing.statusCode).toBe(400);

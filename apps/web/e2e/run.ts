@@ -20,6 +20,7 @@ import { clientAddressFlow } from "./flows/client-address";
 import { errorStateFlow } from "./flows/error-state";
 import { exportsFlow } from "./flows/exports";
 import { generationFlow } from "./flows/generation";
+import { languagesFlow } from "./flows/languages";
 import { phoneFlow } from "./flows/phone";
 import { poolsQualityFlow } from "./flows/pools-quality";
 import { rankingFlow } from "./flows/ranking";
@@ -48,6 +49,7 @@ const FLOWS: Flow[] = [
   generationFlow,
   exportsFlow,
   accountSecurityFlow,
+  languagesFlow,
 ];
 
 const webDir = path.resolve(import.meta.dirname, "..");
