@@ -46,7 +46,8 @@ export const languagesFlow: Flow = {
         "the counters are German",
       );
       await screenshot(page, `labeling-pairwise-${viewport}-${scheme}-de`);
-      await page.getByTestId("submit").click();
+      // Submit stays pressable while incomplete (aria-disabled), to say what is missing.
+      await page.getByTestId("submit").dispatchEvent("click");
       await page.getByTestId("nudge").filter({ hasText: "Wählen Sie die bessere Antwort" }).waitFor();
 
       await page.goto(`${web}/annotate/${seeded.ranking.id}`);

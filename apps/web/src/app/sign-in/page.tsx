@@ -44,7 +44,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         </div>
         <div className={styles.footer}>
           <p>{t("footer")}</p>
-          <LanguageSetting />
+          <div className={styles.footerControl}>
+            <LanguageSetting />
+          </div>
         </div>
       </div>
     </div>
