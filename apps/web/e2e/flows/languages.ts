@@ -50,10 +50,16 @@ export const languagesFlow: Flow = {
       await page.getByTestId("submit").dispatchEvent("click");
       await page.getByTestId("nudge").filter({ hasText: "Wählen Sie die bessere Antwort" }).waitFor();
 
+      // The ranking project, or its "all caught up" state when earlier flows used up its items.
       await page.goto(`${web}/annotate/${seeded.ranking.id}`);
-      await currentAssignment(page);
-      await page.getByText("Ihre Rangfolge, beste zuerst").waitFor();
-      await screenshot(page, `labeling-ranking-${viewport}-${scheme}-de`);
+      await page.locator('[data-phase="ready"], [data-phase="done"]').waitFor();
+      if ((await page.locator("[data-phase]").getAttribute("data-phase")) === "ready") {
+        await page.getByText("Ihre Rangfolge, beste zuerst").waitFor();
+        await screenshot(page, `labeling-ranking-${viewport}-${scheme}-de`);
+      } else {
+        await page.getByRole("heading", { name: "Alles erledigt" }).waitFor();
+        await screenshot(page, `labeling-done-${viewport}-${scheme}-de`);
+      }
 
       await page.goto(`${web}/join/no-such-study?PROLIFIC_PID=abc`);
       await page.getByTestId("join-problem").waitFor();
