@@ -1,5 +1,6 @@
 import path from "node:path";
 import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
 
 const config: NextConfig = {
   reactStrictMode: true,
@@ -23,4 +24,5 @@ const config: NextConfig = {
   },
 };
 
-export default config;
+// The locale comes from the user's setting or the browser, not the URL (src/i18n/request.ts).
+export default createNextIntlPlugin("./src/i18n/request.ts")(config);

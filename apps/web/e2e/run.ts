@@ -22,6 +22,7 @@ import { clientAddressFlow } from "./flows/client-address";
 import { errorStateFlow } from "./flows/error-state";
 import { exportsFlow } from "./flows/exports";
 import { generationFlow } from "./flows/generation";
+import { languagesFlow } from "./flows/languages";
 import { phoneFlow } from "./flows/phone";
 import { poolsQualityFlow } from "./flows/pools-quality";
 import { rankingFlow } from "./flows/ranking";
@@ -51,6 +52,7 @@ const FLOWS: Flow[] = [
   exportsFlow,
   accountSecurityFlow,
   apiKeysFlow,
+  languagesFlow,
   // Last: it visits every page with what the other flows left behind.
   accessibilityFlow,
 ];

@@ -10,12 +10,19 @@ export const ZEmail = z
 
 export const ZPassword = z.string().min(8, "must be at least 8 characters").max(512);
 
+/** The languages the annotator-facing pages speak; English is the fallback. */
+export const LOCALES = ["en", "de", "es"] as const;
+export const ZLocale = z.enum(LOCALES);
+export type TLocale = z.infer<typeof ZLocale>;
+
 export const ZUser = z.object({
   id: z.string(),
   email: z.string(),
   name: z.string(),
   role: ZRole,
   status: ZUserStatus,
+  /** The language the user picked; null: the browser's language decides. */
+  locale: ZLocale.nullable(),
   createdAt: z.string(),
 });
 export type TUser = z.infer<typeof ZUser>;
@@ -37,6 +44,10 @@ export const ZPasswordChangedResponse = z.object({
   revoked: z.object({ sessions: z.number().int(), apiKeys: z.number().int() }),
 });
 export type TPasswordChangedResponse = z.infer<typeof ZPasswordChangedResponse>;
+
+/** Settings a user changes for themselves. */
+export const ZUpdateMeBody = z.strictObject({ locale: ZLocale.nullable() });
+export type TUpdateMeBody = z.infer<typeof ZUpdateMeBody>;
 
 export const ZCreateUserBody = z.strictObject({
   email: ZEmail,

@@ -1,8 +1,8 @@
 import type { User } from "@arbiter/db";
-import type { TUser } from "@arbiter/shared";
+import { type TUser, ZLocale } from "@arbiter/shared";
 
 export function toUserDto(
-  user: Pick<User, "id" | "email" | "name" | "role" | "status" | "createdAt">,
+  user: Pick<User, "id" | "email" | "name" | "role" | "status" | "locale" | "createdAt">,
 ): TUser {
   return {
     id: user.id,
@@ -10,6 +10,8 @@ export function toUserDto(
     name: user.name,
     role: user.role,
     status: user.status,
+    // A language the app no longer ships reads as "no choice": the browser's decides.
+    locale: ZLocale.safeParse(user.locale).data ?? null,
     createdAt: user.createdAt.toISOString(),
   };
 }

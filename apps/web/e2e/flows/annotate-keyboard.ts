@@ -1,4 +1,12 @@
-import { assert, currentAssignment, newPage, nextAssignment, screenshot, signIn } from "../support/browser";
+import {
+  assert,
+  countersMatchServer,
+  currentAssignment,
+  newPage,
+  nextAssignment,
+  screenshot,
+  signIn,
+} from "../support/browser";
 import { ApiClient } from "../support/seed";
 import { judgmentsOf } from "./db-checks";
 import type { Flow } from "./types";
@@ -6,7 +14,9 @@ import type { Flow } from "./types";
 /**
  * An annotator works through the pairwise project with the keyboard only: three answers,
  * an undo, a reload in the middle of an item, a submit that fails on the network and is
- * retried with the same Idempotency-Key, and the "nothing left" state at the end.
+ * retried with the same Idempotency-Key, and the "nothing left" state at the end. Each key
+ * means one thing (digits are only strengths), Ctrl+Enter from the rationale with the
+ * strength missing says so and moves there, and the counters follow the server after undo.
  */
 export const annotateKeyboardFlow: Flow = {
   name: "annotate by keyboard: judge, undo, reload, retry after a network error, done",
@@ -22,8 +32,21 @@ export const annotateKeyboardFlow: Flow = {
     await page.goto(`${web}/annotate/${seeded.pairwise.id}`);
 
     const a1 = await currentAssignment(page);
+    // A digit before a choice does nothing: digits are strengths, never choices.
     await page.keyboard.press("1");
+    const aButton = page.getByRole("button", { name: /^A is better/ });
+    assert((await aButton.getAttribute("aria-pressed")) === "false", "1 does not choose A");
+    await page.keyboard.press("a");
     await page.keyboard.press("3");
+    assert((await aButton.getAttribute("aria-pressed")) === "true", "A chooses A");
+    assert(
+      (await page.getByRole("button", { name: /Clear$/ }).getAttribute("aria-pressed")) === "true",
+      "3 is the strength 'clear'",
+    );
+    assert(
+      await page.locator("[data-testid=decision-bar] kbd").first().isVisible(),
+      "key hints on a desktop",
+    );
     await screenshot(page, "labeling-pairwise-desktop-light");
     await page.keyboard.press("Enter");
     const a2 = await nextAssignment(page, a1);
@@ -39,13 +62,17 @@ export const annotateKeyboardFlow: Flow = {
     assert(stored.length === 3, `three judgments stored, got ${stored.length}`);
     assert(
       stored[0]!.assignment_id === a1 && stored[0]!.choice === "A" && stored[0]!.strength === 3,
-      "1 3 = A, clear",
+      "A 3 = A, clear",
     );
     assert(stored[1]!.choice === "B" && stored[1]!.strength === 2, "→ 2 = B, slight");
     assert(stored[2]!.assignment_id === a3 && stored[2]!.choice === "tie", "T = tie");
     await page.getByTestId("progress").filter({ hasText: "3 judged" }).waitFor();
+    await countersMatchServer(page, seeded.pairwise.id);
+    // The acknowledgement has its own line in the answer bar, clear of every control.
+    await page.getByTestId("status").filter({ hasText: "Answer saved" }).waitFor();
+    await screenshot(page, "labeling-saved-desktop-light");
 
-    // Undo brings the last item back with its answer filled in.
+    // Undo brings the last item back with its answer filled in; the counters follow the server.
     await page.keyboard.press("u");
     await page.waitForFunction((id) => document.querySelector(`[data-assignment="${id}"]`), a3);
     await page.locator('[data-phase="ready"]').waitFor();
@@ -53,13 +80,33 @@ export const annotateKeyboardFlow: Flow = {
     assert((await tie.getAttribute("aria-pressed")) === "true", "the undone answer is restored");
     stored = await judgmentsOf(db, email);
     assert(stored[2]!.superseded, "the undone judgment is kept, marked superseded");
+    await page.getByTestId("progress").filter({ hasText: "2 judged" }).waitFor();
+    await countersMatchServer(page, seeded.pairwise.id);
     await page.keyboard.press("x");
     await page.keyboard.press("Enter");
     const again = await nextAssignment(page, a3);
     assert(again === a4, "the item leased before the undo comes next");
 
+    // Ctrl+Enter from the rationale with the strength missing: says so, and moves focus there.
+    await page.keyboard.press("b");
+    await page.keyboard.press("r");
+    await page.keyboard.type("B is tidier");
+    await page.keyboard.press("Control+Enter");
+    await page.getByTestId("nudge").filter({ hasText: "Say how much better" }).waitFor();
+    const focused = await page.evaluate(() =>
+      document.activeElement?.closest("[data-answer-part]")?.getAttribute("data-answer-part"),
+    );
+    assert(focused === "strength", `focus moved to the strength, got ${focused}`);
+    assert(
+      (await page.getByRole("textbox", { name: /Rationale/ }).inputValue()) === "B is tidier",
+      "the rationale is kept",
+    );
+    await screenshot(page, "labeling-missing-strength-desktop-light");
+    await page.getByRole("textbox", { name: /Rationale/ }).fill("");
+    await page.keyboard.press("Escape");
+
     // A reload in the middle of an item shows the same assignment.
-    await page.keyboard.press("1");
+    await page.keyboard.press("a");
     await page.reload();
     assert((await currentAssignment(page)) === a4, "reload returns the same assignment");
 
@@ -73,7 +120,7 @@ export const annotateKeyboardFlow: Flow = {
       if (failures++ === 0) return route.abort("internetdisconnected");
       return route.continue();
     });
-    await page.keyboard.press("1");
+    await page.keyboard.press("a");
     await page.keyboard.press("4");
     await page.keyboard.press("Enter");
     await page.getByTestId("retry-notice").waitFor();
@@ -85,7 +132,7 @@ export const annotateKeyboardFlow: Flow = {
     assert(stored.filter((j) => j.assignment_id === a4).length === 1, "the retried answer is stored once");
     assert(stored.find((j) => j.assignment_id === a4)?.idempotency_key === keys[0], "with the page's key");
 
-    await page.keyboard.press("2");
+    await page.keyboard.press("b");
     await page.keyboard.press("1");
     await page.keyboard.press("Enter");
     await page.getByTestId("done").waitFor();

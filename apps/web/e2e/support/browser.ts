@@ -27,6 +27,8 @@ export async function newPage(
   browser: Browser,
   viewport: Viewport = "desktop",
   colorScheme: "light" | "dark" = "light",
+  /** The browser's language (Accept-Language and navigator.language); English unless a flow asks. */
+  locale = "en-US",
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
     viewport: viewport === "desktop" ? { width: 1280, height: 800 } : { width: 390, height: 844 },
@@ -34,6 +36,7 @@ export async function newPage(
     isMobile: viewport === "phone",
     hasTouch: viewport === "phone",
     colorScheme,
+    locale,
   });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
@@ -69,6 +72,31 @@ export async function nextAssignment(page: Page, previous: string): Promise<stri
     return ready && ready.getAttribute("data-assignment") !== prev;
   }, previous);
   return currentAssignment(page);
+}
+
+/**
+ * The labeling page's counters ("judged", "left") settle on what the server says now: asked
+ * through the page's own session, compared with the numbers and the words on screen.
+ */
+export async function countersMatchServer(page: Page, projectId: string): Promise<void> {
+  const server = await page.evaluate(async (id) => {
+    const res = await fetch(`/api/v1/me/progress?projectId=${id}`);
+    return ((await res.json()) as { progress: { total: number; available: number } }).progress;
+  }, projectId);
+  await page.waitForFunction(
+    ([judged, left]) => {
+      const el = document.querySelector('[data-testid="progress"]');
+      return (
+        el?.getAttribute("data-judged") === String(judged) && el.getAttribute("data-left") === String(left)
+      );
+    },
+    [server.total, server.available] as const,
+  );
+  const text = (await page.getByTestId("progress").textContent()) ?? "";
+  assert(
+    text.includes(`${server.total} judged`) && text.includes(`${server.available} left`),
+    `counters read ${server.total} judged, ${server.available} left: ${text}`,
+  );
 }
 
 export function assert(condition: unknown, message: string): asserts condition {

@@ -49,7 +49,7 @@ export type Seeded = {
   pairwise: TProject;
   xss: TProject;
   ranking: TProject;
-  emails: { admin: string; researcher: string; annotator: string; phone: string };
+  emails: { admin: string; researcher: string; annotator: string; phone: string; polyglot: string };
 };
 
 const PAIRWISE_PROMPTS = [
@@ -84,12 +84,14 @@ export async function seed(admin: ApiClient): Promise<Seeded> {
     researcher: "researcher@e2e.test",
     annotator: "annotator@e2e.test",
     phone: "phone@e2e.test",
+    polyglot: "polyglot@e2e.test",
   };
   const users: string[] = [];
   for (const [email, role, name] of [
     [emails.researcher, "RESEARCHER", "Rita Researcher"],
     [emails.annotator, "ANNOTATOR", "Ann Annotator"],
     [emails.phone, "ANNOTATOR", "Pat Phone"],
+    [emails.polyglot, "ANNOTATOR", "Paula Polyglot"],
   ] as const) {
     const { user } = await admin.json<{ user: { id: string } }>("POST", "/users", {
       email,

@@ -1,5 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import { cookies } from "next/headers";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale } from "next-intl/server";
 import { ToastProvider } from "@/components/ui";
 import { parseTheme, THEME_COOKIE } from "@/features/shell/theme";
 import "./globals.css";
@@ -13,6 +15,8 @@ export const metadata: Metadata = {
 export const viewport: Viewport = {
   width: "device-width",
   initialScale: 1,
+  // Lets the labeling page's pinned answer bar pad itself clear of a phone's home indicator.
+  viewportFit: "cover",
   themeColor: [
     { media: "(prefers-color-scheme: light)", color: "#f6f7f9" },
     { media: "(prefers-color-scheme: dark)", color: "#0d0f13" },
@@ -21,10 +25,14 @@ export const viewport: Viewport = {
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
+  const locale = await getLocale();
   return (
-    <html lang="en" data-theme={theme === "system" ? undefined : theme}>
+    <html lang={locale} data-theme={theme === "system" ? undefined : theme}>
       <body>
-        <ToastProvider>{children}</ToastProvider>
+        {/* Passes the one locale in use, and its messages, to client components. */}
+        <NextIntlClientProvider>
+          <ToastProvider>{children}</ToastProvider>
+        </NextIntlClientProvider>
       </body>
     </html>
   );

@@ -1,8 +1,14 @@
-import { ZChangePasswordBody, ZErrorBody, ZPasswordChangedResponse, ZUserResponse } from "@arbiter/shared";
+import {
+  ZChangePasswordBody,
+  ZErrorBody,
+  ZPasswordChangedResponse,
+  ZUpdateMeBody,
+  ZUserResponse,
+} from "@arbiter/shared";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { createLoginThrottle } from "../../lib/login-throttle";
 import { toUserDto } from "../../lib/user-dto";
-import { changePassword, getMe } from "./service";
+import { changePassword, getMe, updateMe } from "./service";
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   const throttle = createLoginThrottle(app.db.pool, app.config);
@@ -14,6 +20,20 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       onRequest: app.authorize(),
     },
     async (request) => ({ user: await getMe(app.db, request.principal!.user.id) }),
+  );
+
+  app.patch(
+    "/me",
+    {
+      schema: {
+        tags: ["auth"],
+        summary: "Change your own settings: the language of the app (null: follow the browser)",
+        body: ZUpdateMeBody,
+        response: { 200: ZUserResponse, 400: ZErrorBody },
+      },
+      onRequest: app.authorize(),
+    },
+    async (request) => ({ user: await updateMe(app.db, request.principal!.user.id, request.body) }),
   );
 
   app.post(

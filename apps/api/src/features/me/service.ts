@@ -1,5 +1,5 @@
 import type { Db } from "@arbiter/db";
-import type { TChangePasswordBody, TUser } from "@arbiter/shared";
+import type { TChangePasswordBody, TUpdateMeBody, TUser } from "@arbiter/shared";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { audit } from "../../lib/audit";
 import { HttpError } from "../../lib/http-error";
@@ -11,6 +11,10 @@ import { signIn } from "../auth/service";
 /** The signed-in user as stored now (not as the remembered principal has it). */
 export async function getMe(db: Db, userId: string): Promise<TUser> {
   return toUserDto(await db.prisma.user.findUniqueOrThrow({ where: { id: userId } }));
+}
+
+export async function updateMe(db: Db, userId: string, body: TUpdateMeBody): Promise<TUser> {
+  return toUserDto(await db.prisma.user.update({ where: { id: userId }, data: { locale: body.locale } }));
 }
 
 /**

@@ -1,12 +1,16 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { Logo } from "@/components/ui";
 import styles from "@/components/ui/standalone-page.module.css";
 import { SignInForm } from "@/features/auth/sign-in-form";
+import { LanguageSetting } from "@/features/language/language-setting";
 import { homeFor } from "@/lib/roles";
 import { currentUser } from "@/lib/server-api";
 
-export const metadata: Metadata = { title: "Sign in" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("signIn"))("metaTitle") };
+}
 
 type Params = { next?: string | string[]; email?: string | string[]; joined?: string | string[] };
 const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : undefined);
@@ -19,6 +23,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const email = one(params.email)?.slice(0, 320);
   // A fixed message, chosen by a flag: nothing from the URL is shown as text but the email.
   const joining = one(params.joined) === "invite";
+  const t = await getTranslations("signIn");
   return (
     <div className={styles.page}>
       <div className={styles.panel}>
@@ -27,17 +32,22 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           Arbiter
         </div>
         <div className={styles.card}>
-          <h1 className={styles.title}>{joining ? "Sign in to finish joining" : "Sign in"}</h1>
+          <h1 className={styles.title}>{joining ? t("titleJoining") : t("title")}</h1>
           {joining ? (
             <p className={styles.notice} role="status" data-testid="invite-pending">
-              Your invitation is accepted. Sign in with this email and your password to join the pool.
+              {t("invitePending")}
             </p>
           ) : (
-            <p className={styles.subtitle}>Compare answers, train better models.</p>
+            <p className={styles.subtitle}>{t("subtitle")}</p>
           )}
           <SignInForm next={next} email={email} />
         </div>
-        <p className={styles.footer}>Accounts are created by your Arbiter administrator.</p>
+        <div className={styles.footer}>
+          <p>{t("footer")}</p>
+          <div className={styles.footerControl}>
+            <LanguageSetting />
+          </div>
+        </div>
       </div>
     </div>
   );

@@ -33,31 +33,34 @@ export function emptyAnswer(): Answer {
   return { choice: null, strength: null, ranking: [], tieNext: false, aspects: {}, flags: [], rationale: "" };
 }
 
-export const STRENGTHS = [
-  { value: 1, label: "Negligible" },
-  { value: 2, label: "Slight" },
-  { value: 3, label: "Clear" },
-  { value: 4, label: "Strong" },
-] as const;
+/** The strength scale; its words are the messages decision.strength1…4. */
+export const STRENGTHS = [1, 2, 3, 4] as const;
+
+/** A part of the answer that Submit still waits for; the page names it and moves focus there. */
+export type Missing =
+  | { part: "choice" }
+  | { part: "strength" }
+  | { part: "ranking"; left: number }
+  | { part: "rationale" };
 
 export function isDecisive(choice: Choice | null): choice is "A" | "B" {
   return choice === "A" || choice === "B";
 }
 
-/** What still stands between the answer and Submit, in words for the annotator. */
-export function missingParts(answer: Answer, task: Task): string[] {
-  const missing: string[] = [];
+/** What still stands between the answer and Submit, in the order the page asks for it. */
+export function missingParts(answer: Answer, task: Task): Missing[] {
+  const missing: Missing[] = [];
   const q = task.questions;
   if (task.taskType === "pairwise") {
-    if (!answer.choice) missing.push("Choose the better response");
+    if (!answer.choice) missing.push({ part: "choice" });
     else if (q.strength && isDecisive(answer.choice) && answer.strength === null)
-      missing.push("Say how much better (1–4)");
+      missing.push({ part: "strength" });
   } else {
     const ranked = answer.ranking.flat().length;
     const left = task.keys.length - ranked;
-    if (left > 0) missing.push(`Rank every response (${left} left)`);
+    if (left > 0) missing.push({ part: "ranking", left });
   }
-  if (q.rationale === "required" && !answer.rationale.trim()) missing.push("Write a short rationale");
+  if (q.rationale === "required" && !answer.rationale.trim()) missing.push({ part: "rationale" });
   return missing;
 }
 

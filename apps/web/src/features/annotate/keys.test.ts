@@ -8,18 +8,18 @@ const ranking: Task = { taskType: "ranking", questions: ZQuestions.parse({}), ke
 const with_ = (a: Partial<Answer>): Answer => ({ ...emptyAnswer(), ...a });
 
 describe("pairwise keys", () => {
-  it("digits choose before a choice and give the strength after one", () => {
-    expect(commandForKey("1", emptyAnswer(), pairwise)).toEqual({ type: "choose", choice: "A" });
-    expect(commandForKey("2", emptyAnswer(), pairwise)).toEqual({ type: "choose", choice: "B" });
-    expect(commandForKey("3", emptyAnswer(), pairwise)).toBeNull();
+  it("digits only ever give the strength, and only after A or B is chosen", () => {
+    expect(commandForKey("1", emptyAnswer(), pairwise)).toBeNull();
+    expect(commandForKey("2", emptyAnswer(), pairwise)).toBeNull();
     expect(commandForKey("2", with_({ choice: "A" }), pairwise)).toEqual({ type: "strength", value: 2 });
     expect(commandForKey("4", with_({ choice: "B" }), pairwise)).toEqual({ type: "strength", value: 4 });
+    expect(commandForKey("5", with_({ choice: "B" }), pairwise)).toBeNull();
   });
 
-  it("digits keep choosing when there is no strength question or the choice is a tie", () => {
+  it("digits do nothing without a strength question or after a tie", () => {
     const noStrength = { ...pairwise, questions: ZQuestions.parse({ strength: false }) };
-    expect(commandForKey("2", with_({ choice: "A" }), noStrength)).toEqual({ type: "choose", choice: "B" });
-    expect(commandForKey("1", with_({ choice: "tie" }), pairwise)).toEqual({ type: "choose", choice: "A" });
+    expect(commandForKey("2", with_({ choice: "A" }), noStrength)).toBeNull();
+    expect(commandForKey("1", with_({ choice: "tie" }), pairwise)).toBeNull();
   });
 
   it("letters and arrows always choose; tie and both bad only when the project allows them", () => {
@@ -35,10 +35,22 @@ describe("pairwise keys", () => {
   });
 
   it("needs a strength before submitting a decisive choice, and sends it", () => {
-    expect(missingParts(with_({ choice: "A" }), pairwise)).toEqual(["Say how much better (1–4)"]);
+    expect(missingParts(emptyAnswer(), pairwise)).toEqual([{ part: "choice" }]);
+    expect(missingParts(with_({ choice: "A" }), pairwise)).toEqual([{ part: "strength" }]);
     expect(missingParts(with_({ choice: "tie" }), pairwise)).toEqual([]);
     const body = toBody(with_({ choice: "A", strength: 3, rationale: "  " }), pairwise, 1234.4);
     expect(body).toEqual({ choice: "A", strength: 3, durationMs: 1234 });
+  });
+});
+
+describe("a required rationale", () => {
+  it("is missing until it has more than whitespace, after the choice and strength", () => {
+    const required = { ...pairwise, questions: ZQuestions.parse({ rationale: "required" }) };
+    expect(missingParts(with_({ choice: "B", rationale: "  " }), required)).toEqual([
+      { part: "strength" },
+      { part: "rationale" },
+    ]);
+    expect(missingParts(with_({ choice: "B", strength: 1, rationale: "terse" }), required)).toEqual([]);
   });
 });
 
@@ -52,7 +64,7 @@ describe("ranking keys", () => {
 
   it("asks for every response to be ranked", () => {
     expect(missingParts(with_({ ranking: [["C"], ["A", "B"]] }), ranking)).toEqual([
-      "Rank every response (1 left)",
+      { part: "ranking", left: 1 },
     ]);
     expect(missingParts(with_({ ranking: [["C"], ["A", "B"], ["D"]] }), ranking)).toEqual([]);
   });

@@ -16,11 +16,11 @@ export type Command =
   | { type: "rationale" };
 
 /**
- * The labeling page's keyboard map. Pairwise: A/← and B/→ choose; before a choice the
- * digits 1/2 choose too, after a decisive choice (with the strength question on) the
- * digits 1–4 give the strength — "1 3 Enter" answers "A, clearly better". X is "both
- * bad" (not B, which would read as "B is better"). Ranking: each digit places that
- * response next; T ties the next one with the last placed.
+ * The labeling page's keyboard map; each key means one thing. Pairwise: letters and arrows
+ * choose (A/← and B/→, T tie, X both bad — not B, which would read as "B is better"); the
+ * digits 1–4 only ever give the strength, after a decisive choice — "A 3 Enter" answers
+ * "A, clearly better", with the left hand resting on the digits and the letters. Ranking:
+ * each digit places that response next; T ties the next one with the last placed.
  */
 export function commandForKey(key: string, answer: Answer, task: Task): Command | null {
   const k = key.length === 1 ? key.toLowerCase() : key;
@@ -54,10 +54,7 @@ export function commandForKey(key: string, answer: Answer, task: Task): Command 
   if (k === "t" && q.allowTie) return { type: "choose", choice: "tie" };
   if (k === "x" && q.allowBothBad) return { type: "choose", choice: "both_bad" };
   if (k === "Escape" || k === "Backspace") return { type: "clear" };
-  if (/^[1-4]$/.test(k)) {
-    if (q.strength && isDecisive(answer.choice)) return { type: "strength", value: Number(k) };
-    if (k === "1") return { type: "choose", choice: "A" };
-    if (k === "2") return { type: "choose", choice: "B" };
-  }
+  if (/^[1-4]$/.test(k) && q.strength && isDecisive(answer.choice))
+    return { type: "strength", value: Number(k) };
   return null;
 }

@@ -4,7 +4,7 @@ import {
   joinGroup,
   moveGroup,
   placeBefore,
-  placeLabel,
+  placeOf,
   type Ranking,
   tieWithPrevious,
   untie,
@@ -37,9 +37,9 @@ describe("ranking operations", () => {
 
   it("labels shared places", () => {
     const ranking: Ranking = [["C"], ["A", "B"], ["D"]];
-    expect(placeLabel(ranking, "C")).toBe("1st");
-    expect(placeLabel(ranking, "B")).toBe("=2nd");
-    expect(placeLabel(ranking, "D")).toBe("4th");
-    expect(placeLabel(ranking, "E")).toBeNull();
+    expect(placeOf(ranking, "C")).toEqual({ n: 1, tied: false });
+    expect(placeOf(ranking, "B")).toEqual({ n: 2, tied: true });
+    expect(placeOf(ranking, "D")).toEqual({ n: 4, tied: false });
+    expect(placeOf(ranking, "E")).toBeNull();
   });
 });

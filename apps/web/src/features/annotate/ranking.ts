@@ -60,16 +60,12 @@ export function joinGroup(ranking: Ranking, key: TOptionKey, index: number): Ran
 }
 
 /** "1st", "2nd", with "=" when the place is shared. */
-export function placeLabel(ranking: Ranking, key: TOptionKey): string | null {
+/** The place a response holds (1 = best; tied responses share the place), null when unranked. */
+export function placeOf(ranking: Ranking, key: TOptionKey): { n: number; tied: boolean } | null {
   let place = 1;
   for (const group of ranking) {
-    if (group.includes(key)) return `${group.length > 1 ? "=" : ""}${ordinal(place)}`;
+    if (group.includes(key)) return { n: place, tied: group.length > 1 };
     place += group.length;
   }
   return null;
-}
-
-export function ordinal(n: number): string {
-  const suffix = n % 100 >= 11 && n % 100 <= 13 ? "th" : (["th", "st", "nd", "rd"][n % 10] ?? "th");
-  return `${n}${suffix}`;
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import type { TUser } from "@arbiter/shared";
+import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { Button, Input } from "@/components/ui";
 import styles from "@/components/ui/standalone-page.module.css";
@@ -13,6 +14,8 @@ import { safeNext } from "./safe-next";
 export function SignInForm({ next, email }: { next?: string; email?: string }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const t = useTranslations("signIn");
+  const tc = useTranslations("common");
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -30,14 +33,14 @@ export function SignInForm({ next, email }: { next?: string; email?: string }) {
       setBusy(false);
       // A 429 (address rate limit or account lockout) says when to try again.
       if (err instanceof ApiError && err.status < 500) setError(err.message);
-      else setError("Arbiter could not be reached. Check your connection and try again.");
+      else setError(tc("unreachable"));
     }
   }
 
   return (
     <form className={styles.form} onSubmit={submit} noValidate={false}>
       <Input
-        label="Email"
+        label={t("email")}
         name="email"
         type="email"
         autoComplete="username"
@@ -46,7 +49,7 @@ export function SignInForm({ next, email }: { next?: string; email?: string }) {
         defaultValue={email}
       />
       <Input
-        label="Password"
+        label={t("password")}
         name="password"
         type="password"
         autoComplete="current-password"
@@ -59,7 +62,7 @@ export function SignInForm({ next, email }: { next?: string; email?: string }) {
         </p>
       ) : null}
       <Button type="submit" variant="primary" size="lg" block loading={busy}>
-        Sign in
+        {t("submit")}
       </Button>
     </form>
   );

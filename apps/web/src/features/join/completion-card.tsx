@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { Button, ButtonLink, useCopy } from "@/components/ui";
 import styles from "./join.module.css";
@@ -12,6 +13,7 @@ const REDIRECT_SECONDS = 8;
  * (long enough to copy the code first; it can be cancelled).
  */
 export function CompletionCard({ code, redirectUrl }: { code: string; redirectUrl: string | null }) {
+  const t = useTranslations("completion");
   const [copied, copy] = useCopy(code);
   const [left, setLeft] = useState<number | null>(redirectUrl ? REDIRECT_SECONDS : null);
   useEffect(() => {
@@ -30,35 +32,35 @@ export function CompletionCard({ code, redirectUrl }: { code: string; redirectUr
         ✓
       </div>
       <h2 id="completion-title" className={styles.title}>
-        Thank you, you are done
+        {t("title")}
       </h2>
       {code ? (
         <>
-          <p className={styles.muted}>Your completion code for the study:</p>
+          <p className={styles.muted}>{t("codeIntro")}</p>
           <div className={styles.code} data-testid="completion-code" data-copy={code}>
             {code}
           </div>
           <Button onClick={copy} aria-live="polite">
-            {copied ? "Copied ✓" : "Copy code"}
+            {copied ? t("copied") : t("copy")}
           </Button>
         </>
       ) : (
-        <p className={styles.muted}>You have answered everything this study asks of you.</p>
+        <p className={styles.muted}>{t("allAnswered")}</p>
       )}
       {redirectUrl ? (
         <>
           <p className={styles.muted} aria-live="polite">
             {left !== null && left > 0
-              ? `Taking you back to the study platform in ${left} s…`
+              ? t("redirectIn", { seconds: left })
               : left === null
-                ? "Return to the study platform when you are ready."
-                : "Taking you back now…"}
+                ? t("returnWhenReady")
+                : t("redirectNow")}
           </p>
           <div className={styles.actions}>
             <ButtonLink href={redirectUrl} variant="primary">
-              Return to the study now
+              {t("returnNow")}
             </ButtonLink>
-            {left !== null ? <Button onClick={() => setLeft(null)}>Stay on this page</Button> : null}
+            {left !== null ? <Button onClick={() => setLeft(null)}>{t("stay")}</Button> : null}
           </div>
         </>
       ) : null}

@@ -1,6 +1,7 @@
 "use client";
 
 import type { TCrowdStatus, TJoinResponse } from "@arbiter/shared";
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { Button, Spinner } from "@/components/ui";
 import styles from "@/components/ui/standalone-page.module.css";
@@ -10,59 +11,33 @@ import { CompletionCard } from "./completion-card";
 import local from "./join.module.css";
 import type { JoinRequest } from "./platform-params";
 
+type Problem = "notFound" | "closed" | "suspended" | "badId" | "unreachable" | "preview" | "noId";
 type State =
   | { kind: "joining" }
   | { kind: "done"; crowd: TCrowdStatus }
-  | { kind: "problem"; title: string; text: string; retry?: boolean };
+  | { kind: "problem"; problem: Problem };
 
-const PROBLEMS: Record<string, { title: string; text: string }> = {
-  not_found: {
-    title: "This study is not available",
-    text: "The link does not lead to an open study. Return to your study platform and check the link.",
-  },
-  study_closed: {
-    title: "This study is not open right now",
-    text: "The researchers have paused it. Please try again later, or contact them through your study platform.",
-  },
-  suspended: {
-    title: "You cannot take part in this study",
-    text: "Your participation was ended by the researchers. Contact them through your study platform if you think this is a mistake.",
-  },
+const BY_CODE: Record<string, Problem> = {
+  not_found: "notFound",
+  study_closed: "closed",
+  suspended: "suspended",
 };
 
-function problemOf(err: unknown): Extract<State, { kind: "problem" }> {
-  if (err instanceof ApiError && PROBLEMS[err.code]) return { kind: "problem", ...PROBLEMS[err.code]! };
-  if (err instanceof ApiError && err.status === 404) return { kind: "problem", ...PROBLEMS.not_found! };
-  if (err instanceof ApiError && err.status === 400)
-    return {
-      kind: "problem",
-      title: "Your participant id was not accepted",
-      text: "Open the study again from your study platform, so the link carries your id unchanged.",
-    };
-  return {
-    kind: "problem",
-    title: "We could not start the study",
-    text: "Arbiter could not be reached. Check your connection and try again.",
-    retry: true,
-  };
+function problemOf(err: unknown): Problem {
+  if (err instanceof ApiError && BY_CODE[err.code]) return BY_CODE[err.code]!;
+  if (err instanceof ApiError && err.status === 404) return "notFound";
+  if (err instanceof ApiError && err.status === 400) return "badId";
+  return "unreachable";
 }
 
 /** Signs the participant in under their platform id, then sends them to the labeling page. */
 export function JoinFlow({ slug, request }: { slug: string; request: JoinRequest }) {
+  const t = useTranslations("join");
+  const tc = useTranslations("common");
   const [state, setState] = useState<State>(() =>
     request.kind === "ok"
       ? { kind: "joining" }
-      : request.kind === "preview"
-        ? {
-            kind: "problem",
-            title: "Accept the task to begin",
-            text: "You are previewing this task. Accept it on Mechanical Turk and the comparisons will start here.",
-          }
-        : {
-            kind: "problem",
-            title: "Open this study from your study platform",
-            text: "This page needs the participant id your platform adds to the link. Start the study from Prolific or Mechanical Turk.",
-          },
+      : { kind: "problem", problem: request.kind === "preview" ? "preview" : "noId" },
   );
   const started = useRef(false);
 
@@ -78,7 +53,7 @@ export function JoinFlow({ slug, request }: { slug: string; request: JoinRequest
         setState({ kind: "done", crowd: res.crowd });
       else window.location.assign(`/annotate/${res.project.id}`);
     } catch (err) {
-      setState(problemOf(err));
+      setState({ kind: "problem", problem: problemOf(err) });
     }
   }
 
@@ -95,17 +70,19 @@ export function JoinFlow({ slug, request }: { slug: string; request: JoinRequest
     <div className={styles.card}>
       {state.kind === "joining" ? (
         <div className={local.center} aria-live="polite">
-          <Spinner size={32} label="Starting the study" />
-          <h1 className={styles.title}>Starting the study…</h1>
-          <p className={local.muted}>You will be comparing answers in a moment.</p>
+          <Spinner size={32} label={t("startingLabel")} />
+          <h1 className={styles.title}>{t("starting")}</h1>
+          <p className={local.muted}>{t("startingText")}</p>
         </div>
       ) : (
         <div className={local.center} role="alert" data-testid="join-problem">
-          <h1 className={styles.title}>{state.title}</h1>
-          <p className={local.muted}>{state.text}</p>
-          {state.retry ? (
+          <h1 className={styles.title}>{t(`${state.problem}Title`)}</h1>
+          <p className={local.muted}>
+            {state.problem === "unreachable" ? tc("unreachable") : t(`${state.problem}Text`)}
+          </p>
+          {state.problem === "unreachable" ? (
             <Button variant="primary" onClick={() => void join()}>
-              Try again
+              {tc("tryAgain")}
             </Button>
           ) : null}
         </div>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui";
 import { ApiKeysCard } from "@/features/account/api-keys-card";
 import { ChangePasswordForm } from "@/features/account/change-password-form";
+import { LanguageSetting } from "@/features/language/language-setting";
 import { requireUser } from "@/lib/server-api";
 
 export const metadata: Metadata = { title: "Account" };
@@ -10,7 +11,11 @@ export default async function AccountPage() {
   const user = await requireUser();
   return (
     <>
-      <PageHeader title="Account" description="Your password, your API keys and where you are signed in." />
+      <PageHeader
+        title="Account"
+        description="Your password, your language, your API keys and where you are signed in."
+        actions={<LanguageSetting />}
+      />
       <ChangePasswordForm />
       {user.role === "ANNOTATOR" ? null : <ApiKeysCard />}
     </>

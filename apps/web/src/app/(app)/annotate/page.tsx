@@ -1,19 +1,23 @@
 import type { TMyProjectsResponse } from "@arbiter/shared";
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui";
 import { MyProjectList } from "@/features/annotate/components/my-project-list";
+import { LanguageSetting } from "@/features/language/language-setting";
 import { serverGet } from "@/lib/server-api";
 
-export const metadata: Metadata = { title: "Annotate" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("projects"))("metaTitle") };
+}
 
 export default async function AnnotatePage() {
-  const { projects } = await serverGet<TMyProjectsResponse>("/me/projects");
+  const [{ projects }, t] = await Promise.all([
+    serverGet<TMyProjectsResponse>("/me/projects"),
+    getTranslations("projects"),
+  ]);
   return (
     <>
-      <PageHeader
-        title="Annotate"
-        description="Pick a project and compare answers. Every judgment trains a better model."
-      />
+      <PageHeader title={t("title")} description={t("description")} actions={<LanguageSetting />} />
       <MyProjectList projects={projects} />
     </>
   );

@@ -1,10 +1,13 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { Logo } from "@/components/ui";
 import styles from "@/components/ui/standalone-page.module.css";
 import { JoinFlow } from "@/features/join/join-flow";
 import { joinRequestFrom } from "@/features/join/platform-params";
 
-export const metadata: Metadata = { title: "Study", robots: { index: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("join"))("metaTitle"), robots: { index: false } };
+}
 
 export default async function JoinRoute({
   params,
@@ -13,7 +16,7 @@ export default async function JoinRoute({
   params: Promise<{ slug: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const [{ slug }, query] = await Promise.all([params, searchParams]);
+  const [{ slug }, query, t] = await Promise.all([params, searchParams, getTranslations("join")]);
   return (
     <div className={styles.page}>
       <div className={styles.panel} style={{ width: "min(100%, 480px)" }}>
@@ -22,7 +25,7 @@ export default async function JoinRoute({
           Arbiter
         </div>
         <JoinFlow slug={slug} request={joinRequestFrom(query)} />
-        <p className={styles.footer}>Exports identify you by a pseudonym, never by your platform id.</p>
+        <p className={styles.footer}>{t("footer")}</p>
       </div>
     </div>
   );

@@ -1,14 +1,21 @@
+import { useTranslations } from "next-intl";
 import { Button, Kbd } from "@/components/ui";
 import { type Answer, type Choice, isDecisive, STRENGTHS, type Task } from "../answer";
 import styles from "./labeling.module.css";
 import { RankingControls } from "./ranking-controls";
+
+/** The nudge's id, for the fields it describes when it names them. */
+export const NUDGE_ID = "answer-nudge";
 
 type Props = {
   task: Task;
   answer: Answer;
   busy: boolean;
   canSubmit: boolean;
+  /** What Submit still waits for, or why an action failed. */
   nudge: string | null;
+  /** An acknowledgement ("Answer saved" with its undo); it has its own line, so it covers nothing. */
+  status: React.ReactNode;
   onChoose: (choice: Choice) => void;
   onStrength: (value: number) => void;
   onAnswer: (answer: Answer) => void;
@@ -16,78 +23,94 @@ type Props = {
   onSkip: () => void;
 };
 
-/** The answer controls: choice and strength (pairwise) or the ranking, then Skip/Submit. */
+/**
+ * The answer controls: choice and strength (pairwise) or the ranking, a status line, then
+ * Skip/Submit. Pinned to the bottom of the screen while the item is read (sticky, so it
+ * takes its own room at the end of the item and never hides the last lines of it).
+ */
 export function DecisionBar({
   task,
   answer,
   busy,
   canSubmit,
   nudge,
+  status,
   onChoose,
   onStrength,
   onAnswer,
   onSubmit,
   onSkip,
 }: Props) {
+  const t = useTranslations("decision");
   const q = task.questions;
   const strengthActive = q.strength && isDecisive(answer.choice);
   return (
-    <section className={styles.decision} aria-label="Your answer">
+    <section className={styles.decision} aria-label={t("region")} data-testid="decision-bar">
       <div className={styles.decisionMain}>
         {task.taskType === "pairwise" ? (
           <div className={styles.pairwise}>
-            <fieldset className={styles.choices} aria-label="Which response is better?">
+            <fieldset className={styles.choices} aria-label={t("question")} data-answer-part="choice">
               <ChoiceButton choice="A" answer={answer} onChoose={onChoose} keys={["A", "←"]}>
-                A is better
+                {t("aBetter")}
               </ChoiceButton>
               {q.allowTie ? (
                 <ChoiceButton choice="tie" answer={answer} onChoose={onChoose} keys={["T"]}>
-                  Tie
+                  {t("tie")}
                 </ChoiceButton>
               ) : null}
               {q.allowBothBad ? (
                 <ChoiceButton choice="both_bad" answer={answer} onChoose={onChoose} keys={["X"]}>
-                  Both bad
+                  {t("bothBad")}
                 </ChoiceButton>
               ) : null}
               <ChoiceButton choice="B" answer={answer} onChoose={onChoose} keys={["B", "→"]}>
-                B is better
+                {t("bBetter")}
               </ChoiceButton>
             </fieldset>
             {q.strength ? (
               <fieldset
                 className={styles.strength}
-                aria-label="How much better?"
+                aria-label={t("strengthQuestion")}
                 data-active={strengthActive}
+                data-answer-part="strength"
               >
-                <span className={styles.strengthLabel}>How much better?</span>
-                {STRENGTHS.map((s) => (
+                <span className={styles.strengthLabel} aria-hidden>
+                  {t("strengthQuestion")}
+                </span>
+                {STRENGTHS.map((value) => (
                   <button
-                    key={s.value}
+                    key={value}
                     type="button"
                     className={styles.strengthButton}
-                    aria-pressed={answer.strength === s.value}
+                    aria-pressed={answer.strength === value}
                     disabled={!strengthActive}
-                    onClick={() => onStrength(s.value)}
+                    onClick={() => onStrength(value)}
                   >
-                    <Kbd>{s.value}</Kbd>
-                    {s.label}
+                    <Kbd>{value}</Kbd>
+                    {t(`strength${value}`)}
                   </button>
                 ))}
               </fieldset>
             ) : null}
           </div>
         ) : (
-          <RankingControls task={task} answer={answer} onAnswer={onAnswer} />
+          <div data-answer-part="ranking">
+            <RankingControls task={task} answer={answer} onAnswer={onAnswer} />
+          </div>
         )}
       </div>
       <div className={styles.decisionActions}>
-        <p className={styles.nudge} aria-live="polite">
-          {nudge}
-        </p>
+        <div className={styles.statusLine}>
+          <p className={styles.nudge} id={NUDGE_ID} aria-live="polite" data-testid="nudge">
+            {nudge}
+          </p>
+          <div className={styles.status} role="status" data-testid="status">
+            {nudge ? null : status}
+          </div>
+        </div>
         <div className={styles.submitRow}>
           <Button variant="ghost" onClick={onSkip} disabled={busy} shortcut="S">
-            Skip
+            {t("skip")}
           </Button>
           <Button
             variant="primary"
@@ -98,7 +121,7 @@ export function DecisionBar({
             shortcut="⏎"
             data-testid="submit"
           >
-            Submit
+            {t("submit")}
           </Button>
         </div>
       </div>

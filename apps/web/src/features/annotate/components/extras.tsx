@@ -1,6 +1,9 @@
+import { useTranslations } from "next-intl";
 import type { RefObject } from "react";
 import { Kbd } from "@/components/ui";
 import type { Answer, Task } from "../answer";
+import { useCoarsePointer } from "../hooks/use-coarse-pointer";
+import { NUDGE_ID } from "./decision-bar";
 import styles from "./labeling.module.css";
 
 /** Flags and the rationale, when the project asks for them. */
@@ -9,19 +12,24 @@ export function Extras({
   answer,
   onAnswer,
   rationaleRef,
+  rationaleMissing,
 }: {
   task: Task;
   answer: Answer;
   onAnswer: (a: Answer) => void;
   rationaleRef: RefObject<HTMLTextAreaElement | null>;
+  /** Submit was refused for want of it: marked invalid and described by the nudge. */
+  rationaleMissing: boolean;
 }) {
+  const t = useTranslations("extras");
+  const touch = useCoarsePointer();
   const q = task.questions;
   if (q.flags.length === 0 && q.rationale === "off") return null;
   return (
-    <section className={styles.extras} aria-label="Details">
+    <section className={styles.extras} aria-label={t("region")}>
       {q.flags.length > 0 ? (
         <fieldset className={styles.flags}>
-          <legend className={styles.sectionLabel}>Flags</legend>
+          <legend className={styles.sectionLabel}>{t("flags")}</legend>
           {q.flags.map((flag) => {
             const on = answer.flags.includes(flag);
             return (
@@ -45,8 +53,12 @@ export function Extras({
       {q.rationale !== "off" ? (
         <div className={styles.rationale}>
           <label htmlFor="rationale" className={styles.sectionLabel}>
-            Rationale{" "}
-            {q.rationale === "required" ? <span className={styles.required}>required</span> : "(optional)"}
+            {t("rationale")}{" "}
+            {q.rationale === "required" ? (
+              <span className={styles.required}>{t("required")}</span>
+            ) : (
+              t("optional")
+            )}
             <Kbd>R</Kbd>
           </label>
           <textarea
@@ -55,7 +67,10 @@ export function Extras({
             value={answer.rationale}
             maxLength={10_000}
             rows={2}
-            placeholder="Why is it better? Ctrl+Enter submits, Esc returns to shortcuts."
+            placeholder={touch ? t("placeholder") : t("placeholderKeys")}
+            data-answer-part="rationale"
+            aria-invalid={rationaleMissing || undefined}
+            aria-describedby={rationaleMissing ? NUDGE_ID : undefined}
             onChange={(e) => onAnswer({ ...answer, rationale: e.target.value })}
           />
         </div>

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { Kbd } from "@/components/ui";
 import { Markdown } from "@/components/ui/markdown";
 import styles from "./labeling.module.css";
@@ -11,6 +12,7 @@ export function GuidelinesPanel({
   open: boolean;
   onToggle: () => void;
 }) {
+  const t = useTranslations("guidelines");
   if (!guidelines.trim()) return null;
   return (
     <section className={styles.guidelines} data-open={open}>
@@ -24,7 +26,7 @@ export function GuidelinesPanel({
         <span className={styles.chevron} aria-hidden>
           ▸
         </span>
-        Guidelines
+        {t("toggle")}
         <Kbd>G</Kbd>
       </button>
       <div id="guidelines-body" hidden={!open} className={styles.guidelinesBody}>

@@ -2,10 +2,11 @@
 
 import type { TOptionKey, TProgress } from "@arbiter/shared";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useEffect, useMemo, useRef, useState } from "react";
-import { Button, ButtonLink, EmptyState, ErrorState, ProgressBar, Spinner, useToast } from "@/components/ui";
-import { type Answer, type Choice, emptyAnswer, missingParts, taskOf } from "../answer";
-import { useLabeling } from "../hooks/use-labeling";
+import { Button, ButtonLink, EmptyState, ErrorState, Kbd, ProgressBar, Spinner } from "@/components/ui";
+import { type Answer, type Choice, emptyAnswer, type Missing, missingParts, taskOf } from "../answer";
+import { type Nudge, type UndoProblem, useLabeling } from "../hooks/use-labeling";
 import { useShortcuts } from "../hooks/use-shortcuts";
 import { commandForKey } from "../keys";
 import { appendKey, isRanked, removeKey } from "../ranking";
@@ -19,6 +20,34 @@ import { OptionCard } from "./option-card";
 import { PromptView } from "./prompt-view";
 import { ShortcutHelp } from "./shortcut-help";
 
+type Status = { kind: "saved" } | { kind: "takenBack" } | UndoProblem;
+
+const STATUS_MS = 4000;
+
+function describeNudge(
+  nudge: Nudge,
+  t: ReturnType<typeof useTranslations<"labeling">>,
+  tm: ReturnType<typeof useTranslations<"missing">>,
+  noConnection: string,
+): string {
+  if (nudge.kind !== "missing") {
+    const reason = nudge.reason ?? noConnection;
+    return nudge.kind === "skipFailed" ? t("skipFailed", { reason }) : reason;
+  }
+  return nudge.missing
+    .map((m) => (m.part === "ranking" ? tm("ranking", { count: m.left }) : tm(m.part)))
+    .join(" · ");
+}
+
+/** Moves focus to the first control of the part Submit waits for, so it can be answered at once. */
+function focusMissing(missing: Missing) {
+  const part = document.querySelector<HTMLElement>(`[data-answer-part="${missing.part}"]`);
+  const target = part?.matches("textarea, button")
+    ? part
+    : part?.querySelector<HTMLElement>("button:not(:disabled), textarea");
+  target?.focus();
+}
+
 export function LabelingPage({
   projectId,
   projectName,
@@ -30,7 +59,10 @@ export function LabelingPage({
 }) {
   const loop = useLabeling(projectId, initialProgress);
   const { assignment, answer, setAnswer, phase, progress } = loop;
-  const toast = useToast();
+  const t = useTranslations("labeling");
+  const tm = useTranslations("missing");
+  const tc = useTranslations("common");
+  const [status, setStatus] = useState<Status | null>(null);
   const [guidelinesOpen, setGuidelinesOpen] = useState(initialProgress.total === 0);
   const [helpOpen, setHelpOpen] = useState(false);
   const rationaleRef = useRef<HTMLTextAreaElement>(null);
@@ -67,24 +99,47 @@ export function LabelingPage({
   };
   const undo = async () => {
     const problem = await loop.undo();
-    if (problem) toast({ message: problem, tone: "error" });
-    else toast({ message: "Answer taken back; change it and submit again" });
+    setStatus(problem ?? { kind: "takenBack" });
   };
-  const submit = () => loop.submit();
+  const submit = () => {
+    const missing = loop.submit();
+    if (missing[0]) focusMissing(missing[0]);
+  };
 
-  // Acknowledge each saved answer, with undo at hand.
+  // Acknowledge each saved answer, with undo at hand, for a few seconds.
   const lastId = loop.last?.id;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: once per saved answer
   useEffect(() => {
-    if (lastId)
-      toast({
-        message: "Answer saved",
-        tone: "success",
-        topic: "saved",
-        action: { label: "Undo (U)", onClick: () => void undo() },
-        ms: 3000,
-      });
+    if (lastId) setStatus({ kind: "saved" });
   }, [lastId]);
+  useEffect(() => {
+    if (!status) return;
+    const timer = setTimeout(() => setStatus(null), STATUS_MS);
+    return () => clearTimeout(timer);
+  }, [status]);
+
+  const nudgeText = loop.nudge ? describeNudge(loop.nudge, t, tm, tc("noConnection")) : null;
+  const statusView =
+    status?.kind === "saved" && loop.last ? (
+      <>
+        <span className={styles.savedMark} aria-hidden>
+          ✓
+        </span>
+        {t("saved")}
+        <button type="button" className={styles.statusAction} onClick={() => void undo()}>
+          {t("undoAction")} <Kbd>U</Kbd>
+        </button>
+      </>
+    ) : status && status.kind !== "saved" ? (
+      <span data-tone={status.kind === "takenBack" ? "info" : "error"}>
+        {status.kind === "takenBack"
+          ? t("takenBack")
+          : status.kind === "expired"
+            ? t("undoExpired")
+            : t("undoFailed", { reason: status.reason ?? tc("noConnection") })}
+      </span>
+    ) : null;
+  const rationaleMissing =
+    loop.nudge?.kind === "missing" && loop.nudge.missing.some((m) => m.part === "rationale");
 
   useShortcuts((key) => {
     if (key === "?") {
@@ -149,19 +204,13 @@ export function LabelingPage({
       <header className={styles.topbar}>
         <div className={styles.titleBlock}>
           <Link href="/annotate" className={styles.back}>
-            ← Projects
+            {t("back")}
           </Link>
           <h1 className={styles.projectName}>{projectName}</h1>
         </div>
-        <div className={styles.counter} data-testid="progress">
-          <span>
-            <strong>{progress.total}</strong> judged · <strong>{left}</strong> left
-          </span>
-          <ProgressBar
-            value={progress.total}
-            max={progress.total + left}
-            label="Your progress in this project"
-          />
+        <div className={styles.counter} data-testid="progress" data-judged={progress.total} data-left={left}>
+          <span>{t.rich("counter", { judged: progress.total, left, b: (c) => <strong>{c}</strong> })}</span>
+          <ProgressBar value={progress.total} max={progress.total + left} label={t("progressLabel")} />
         </div>
         <div className={styles.topActions}>
           <Button
@@ -171,7 +220,7 @@ export function LabelingPage({
             disabled={!loop.last || busy}
             shortcut="U"
           >
-            Undo
+            {t("undo")}
           </Button>
           <Button
             size="sm"
@@ -179,9 +228,9 @@ export function LabelingPage({
             className={styles.keysButton}
             onClick={() => setHelpOpen(true)}
             shortcut="?"
-            aria-label="Keyboard shortcuts"
+            aria-label={t("keysLabel")}
           >
-            Keys
+            {t("keys")}
           </Button>
         </div>
       </header>
@@ -201,37 +250,38 @@ export function LabelingPage({
 
       {phase.kind === "loading" ? (
         <div className={styles.loading}>
-          <Spinner size={28} label="Loading the next item" />
+          <Spinner size={28} label={t("loading")} />
         </div>
       ) : phase.kind === "error" ? (
         <ErrorState
-          title="Could not load an item"
-          message={phase.message}
+          title={t("loadError")}
+          message={phase.reason ?? tc("noConnection")}
           onRetry={() => void loop.reload()}
         />
       ) : phase.kind === "done" || !assignment || !task ? (
         <EmptyState
           icon="✓"
-          title="All caught up"
+          title={t("doneTitle")}
           action={
             <>
-              <Button onClick={() => void loop.reload()}>Check again</Button>
+              <Button onClick={() => void loop.reload()}>{t("checkAgain")}</Button>
               <ButtonLink href="/annotate" variant="primary">
-                Back to projects
+                {t("backToProjects")}
               </ButtonLink>
             </>
           }
         >
           <span data-testid="done">
-            Nothing is left for you in this project right now. You judged {progress.total}{" "}
-            {progress.total === 1 ? "item" : "items"} here
-            {progress.medianSeconds ? `, ${progress.medianSeconds} s each on average` : ""}.
+            {t("doneText", { count: progress.total })}
+            {progress.medianSeconds
+              ? ` ${t("doneMedian", { seconds: Math.round(progress.medianSeconds) })}`
+              : ""}
           </span>
         </EmptyState>
       ) : (
         <div className={styles.item} aria-busy={busy} data-assignment={assignment.id}>
           <h2 ref={headingRef} tabIndex={-1} className="visually-hidden" aria-live="polite">
-            Item {loop.shownCount}
+            {t("item", { number: loop.shownCount })}
           </h2>
           <PromptView prompt={assignment.prompt} />
           <div className={styles.options} data-count={assignment.options.length}>
@@ -247,13 +297,20 @@ export function LabelingPage({
               />
             ))}
           </div>
-          <Extras task={task} answer={answer} onAnswer={setAnswer} rationaleRef={rationaleRef} />
+          <Extras
+            task={task}
+            answer={answer}
+            onAnswer={setAnswer}
+            rationaleRef={rationaleRef}
+            rationaleMissing={rationaleMissing}
+          />
           <DecisionBar
             task={task}
             answer={answer}
             busy={busy}
             canSubmit={missingParts(answer, task).length === 0}
-            nudge={loop.nudge}
+            nudge={nudgeText}
+            status={statusView}
             onChoose={choose}
             onStrength={(value) => setAnswer({ ...answer, strength: value })}
             onAnswer={(a: Answer) => setAnswer(a)}

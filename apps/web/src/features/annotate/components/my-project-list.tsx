@@ -1,12 +1,16 @@
 import type { TMyProject } from "@arbiter/shared";
+import { useTranslations } from "next-intl";
 import { Badge, ButtonLink, EmptyState, ProgressBar } from "@/components/ui";
 import styles from "./my-project-list.module.css";
 
+const bold = (chunks: React.ReactNode) => <strong>{chunks}</strong>;
+
 export function MyProjectList({ projects }: { projects: TMyProject[] }) {
+  const t = useTranslations("projects");
   if (projects.length === 0) {
     return (
-      <EmptyState icon="✓" title="No projects yet">
-        You have not been added to a project. When a researcher opens one to your pool, it appears here.
+      <EmptyState icon="✓" title={t("emptyTitle")}>
+        {t("emptyText")}
       </EmptyState>
     );
   }
@@ -20,27 +24,23 @@ export function MyProjectList({ projects }: { projects: TMyProject[] }) {
             <div className={styles.top}>
               <h2 className={styles.name}>{p.name}</h2>
               <Badge tone={p.taskType === "pairwise" ? "accent" : "warning"}>
-                {p.taskType === "pairwise" ? "Pairwise" : `Ranking · ${p.optionsPerItem}`}
+                {p.taskType === "pairwise" ? t("pairwise") : t("ranking", { count: p.optionsPerItem })}
               </Badge>
             </div>
-            <p className={styles.summary}>{summaryOf(p.guidelines)}</p>
+            <p className={styles.summary}>{summaryOf(p.guidelines) || t("noGuidelines")}</p>
             <div className={styles.progress}>
               <div className={styles.counts}>
-                <span>
-                  <strong>{p.judgedByMe}</strong> judged
-                </span>
-                <span>
-                  <strong>{p.available}</strong> left
-                </span>
+                <span>{t.rich("judged", { count: p.judgedByMe, b: bold })}</span>
+                <span>{t.rich("left", { count: p.available, b: bold })}</span>
               </div>
-              <ProgressBar value={p.judgedByMe} max={total} label={`${p.name}: your progress`} />
+              <ProgressBar value={p.judgedByMe} max={total} label={t("progressLabel", { name: p.name })} />
             </div>
             <div className={styles.actions}>
               {done ? (
-                <span className={styles.done}>All done for now</span>
+                <span className={styles.done}>{t("allDone")}</span>
               ) : (
                 <ButtonLink href={`/annotate/${p.id}`} variant="primary">
-                  {p.judgedByMe > 0 ? "Continue" : "Start"}
+                  {p.judgedByMe > 0 ? t("continue") : t("start")}
                 </ButtonLink>
               )}
             </div>
@@ -51,7 +51,7 @@ export function MyProjectList({ projects }: { projects: TMyProject[] }) {
   );
 }
 
-/** The first plain sentence of the guidelines, as a teaser. */
+/** The first plain sentence of the guidelines, as a teaser; empty when there are none. */
 function summaryOf(guidelines: string): string {
   const text = guidelines
     .split("\n")
@@ -64,5 +64,5 @@ function summaryOf(guidelines: string): string {
     .filter(Boolean)
     .slice(0, 2)
     .join(" — ");
-  return text.length > 160 ? `${text.slice(0, 157)}…` : text || "No guidelines written yet.";
+  return text.length > 160 ? `${text.slice(0, 157)}…` : text;
 }

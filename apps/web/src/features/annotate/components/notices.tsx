@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { Button } from "@/components/ui";
 import type { Phase } from "../hooks/use-labeling";
@@ -14,14 +15,20 @@ export function RetryNotice({
   onRetry: () => void;
 }) {
   const seconds = useCountdown(phase.retryAt);
+  const t = useTranslations("notices");
+  const tc = useTranslations("common");
   return (
     <div className={`${styles.notice} ${styles.noticeWarning}`} role="alert" data-testid="retry-notice">
       <div>
-        <strong>{phase.reason}.</strong> Your answer is kept and will be sent again{" "}
-        {seconds > 0 ? `in ${seconds} s` : "now"} (attempt {phase.attempt + 1}); it will count once.
+        {t.rich("retry", {
+          reason: phase.reason ?? tc("noConnection"),
+          seconds,
+          attempt: phase.attempt + 1,
+          b: (chunks) => <strong>{chunks}</strong>,
+        })}
       </div>
       <Button size="sm" onClick={onRetry}>
-        Retry now
+        {t("retryNow")}
       </Button>
     </div>
   );
@@ -33,23 +40,20 @@ const WARN_BEFORE_MS = 120_000;
 export function LeaseNotice({ expiresAt, onRefresh }: { expiresAt: string; onRefresh: () => void }) {
   const end = Date.parse(expiresAt);
   const seconds = useCountdown(end);
+  const t = useTranslations("notices");
   if (seconds * 1000 > WARN_BEFORE_MS) return null;
   if (seconds > 0) {
     return (
       <div className={styles.notice}>
-        Your reservation of this item ends in {Math.floor(seconds / 60)}:
-        {String(seconds % 60).padStart(2, "0")}.
+        {t("leaseEnds", { time: `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}` })}
       </div>
     );
   }
   return (
     <div className={`${styles.notice} ${styles.noticeWarning}`} role="status" data-testid="lease-expired">
-      <div>
-        <strong>Your reservation of this item has expired.</strong> You can still answer: it is saved, and
-        counts if the item still needs it.
-      </div>
+      <div>{t.rich("leaseExpired", { b: (chunks) => <strong>{chunks}</strong> })}</div>
       <Button size="sm" onClick={onRefresh}>
-        Get a fresh item
+        {t("freshItem")}
       </Button>
     </div>
   );

@@ -1,16 +1,19 @@
 import type { TAssignment, TOptionKey } from "@arbiter/shared";
+import { useTranslations } from "next-intl";
 import { Badge, Kbd } from "@/components/ui";
 import { Markdown } from "@/components/ui/markdown";
 import type { Answer, Task } from "../answer";
-import { placeLabel } from "../ranking";
+import { placeOf } from "../ranking";
 import styles from "./labeling.module.css";
 
 type Option = TAssignment["options"][number];
 
-function pairwiseState(answer: Answer, key: TOptionKey): { state: string; badge: React.ReactNode } {
-  if (answer.choice === key) return { state: "chosen", badge: <Badge tone="accent">Better</Badge> };
-  if (answer.choice === "tie") return { state: "tie", badge: <Badge>Tie</Badge> };
-  if (answer.choice === "both_bad") return { state: "bad", badge: <Badge tone="danger">Bad</Badge> };
+type T = ReturnType<typeof useTranslations<"option">>;
+
+function pairwiseState(answer: Answer, key: TOptionKey, t: T): { state: string; badge: React.ReactNode } {
+  if (answer.choice === key) return { state: "chosen", badge: <Badge tone="accent">{t("better")}</Badge> };
+  if (answer.choice === "tie") return { state: "tie", badge: <Badge>{t("tie")}</Badge> };
+  if (answer.choice === "both_bad") return { state: "bad", badge: <Badge tone="danger">{t("bad")}</Badge> };
   if (answer.choice) return { state: "other", badge: null };
   return { state: "none", badge: null };
 }
@@ -31,22 +34,25 @@ export function OptionCard({
   onPick: (key: TOptionKey) => void;
   onRate: (key: TOptionKey, aspect: string, value: number | null) => void;
 }) {
+  const t = useTranslations("option");
+  const tr = useTranslations("ranking");
   const ranking = task.taskType === "ranking";
-  const place = ranking ? placeLabel(answer.ranking, option.key) : null;
-  const pair = ranking ? null : pairwiseState(answer, option.key);
+  const placeNumber = ranking ? placeOf(answer.ranking, option.key) : null;
+  const place = placeNumber ? `${placeNumber.tied ? "=" : ""}${tr("place", { n: placeNumber.n })}` : null;
+  const pair = ranking ? null : pairwiseState(answer, option.key, t);
   const state = ranking ? (place ? "ranked" : "none") : pair!.state;
   const shortcut = ranking ? String(index + 1) : option.key;
   const action = ranking
     ? place
-      ? `Response ${option.key}, placed ${place}; take it out of the ranking`
-      : `Place response ${option.key} next`
-    : `Response ${option.key} is better`;
+      ? t("unplaceAction", { key: option.key, place })
+      : t("placeAction", { key: option.key })
+    : t("chooseAction", { key: option.key });
   return (
     <article
       className={styles.option}
       data-state={state}
       data-testid={`option-${option.key}`}
-      aria-label={`Response ${option.key}`}
+      aria-label={t("response", { key: option.key })}
     >
       <button
         type="button"
@@ -57,7 +63,7 @@ export function OptionCard({
       >
         <span className={styles.optionTitle}>
           <span className={styles.optionKey}>{option.key}</span>
-          Response {option.key}
+          {t("response", { key: option.key })}
         </span>
         <span className={styles.optionStatus}>
           {ranking && place ? <Badge tone="accent">{place}</Badge> : pair?.badge}
@@ -68,7 +74,7 @@ export function OptionCard({
         {option.text.trim() ? (
           <Markdown>{option.text}</Markdown>
         ) : (
-          <p className={styles.emptyText}>(empty response)</p>
+          <p className={styles.emptyText}>{t("empty")}</p>
         )}
       </div>
       {task.questions.aspects.length > 0 ? (
@@ -84,7 +90,12 @@ export function OptionCard({
                       key={n}
                       type="button"
                       aria-pressed={value === n}
-                      aria-label={`${aspect.label} of response ${option.key}: ${n} of ${aspect.scale}`}
+                      aria-label={t("aspectRating", {
+                        aspect: aspect.label,
+                        key: option.key,
+                        value: n,
+                        scale: aspect.scale,
+                      })}
                       onClick={() => onRate(option.key, aspect.key, value === n ? null : n)}
                     >
                       {n}

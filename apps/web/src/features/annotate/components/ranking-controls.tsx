@@ -1,17 +1,9 @@
 import type { TOptionKey } from "@arbiter/shared";
+import { useTranslations } from "next-intl";
 import { type DragEvent, type KeyboardEvent, useState } from "react";
 import { Kbd } from "@/components/ui";
 import type { Answer, Task } from "../answer";
-import {
-  appendKey,
-  isRanked,
-  moveGroup,
-  ordinal,
-  placeBefore,
-  removeKey,
-  tieWithPrevious,
-  untie,
-} from "../ranking";
+import { appendKey, isRanked, moveGroup, placeBefore, removeKey, tieWithPrevious, untie } from "../ranking";
 import styles from "./labeling.module.css";
 
 const DRAG_TYPE = "application/x-arbiter-option";
@@ -34,6 +26,9 @@ export function RankingControls({
   answer: Answer;
   onAnswer: (a: Answer) => void;
 }) {
+  const t = useTranslations("ranking");
+  const to = useTranslations("option");
+  const kbd = (chunks: React.ReactNode) => <Kbd>{chunks}</Kbd>;
   const [dropAt, setDropAt] = useState<number | "end" | null>(null);
   const ranking = answer.ranking;
   const unranked = task.keys.filter((k) => !isRanked(ranking, k));
@@ -80,21 +75,16 @@ export function RankingControls({
   return (
     <div className={styles.ranking}>
       <div className={styles.rankingHead}>
-        <span className={styles.strengthLabel}>Your ranking, best first</span>
+        <span className={styles.strengthLabel}>{t("heading")}</span>
         <span className={styles.rankingHint}>
-          Press <Kbd>1</Kbd>–<Kbd>{task.keys.length}</Kbd> in order
-          {task.questions.allowTie ? (
-            <>
-              {" "}
-              · <Kbd>T</Kbd> ties the next with the last
-            </>
-          ) : null}{" "}
-          · <Kbd>⌫</Kbd> removes the last
+          {t.rich("hintPlace", { last: task.keys.length, kbd })}
+          {task.questions.allowTie ? <> · {t.rich("hintTie", { kbd })}</> : null} ·{" "}
+          {t.rich("hintRemove", { kbd })}
         </span>
       </div>
-      <ol className={styles.rankList} aria-label="Ranking" data-testid="ranking">
+      <ol className={styles.rankList} aria-label={t("list")} data-testid="ranking">
         {ranking.map((group, index) => {
-          const label = ordinal(place);
+          const label = t("place", { n: place });
           place += group.length;
           return (
             <li
@@ -113,10 +103,10 @@ export function RankingControls({
                   type="button"
                   className={styles.chip}
                   data-rank-chip={key}
-                  aria-label={`Response ${key}, ${group.length > 1 ? "tied " : ""}${label}. Arrows move, = ties with the one above, Delete removes`}
+                  aria-label={t("chip", { key, tied: String(group.length > 1), place: label })}
                   onKeyDown={(e) => onChipKey(e, key, index)}
                   onClick={() => set(removeKey(ranking, key))}
-                  title="Click to remove; drag to move"
+                  title={t("chipTitle")}
                   {...dragProps(key)}
                 >
                   {key}
@@ -128,37 +118,37 @@ export function RankingControls({
                   className={styles.linkButton}
                   onClick={() => set(untie(ranking, index))}
                 >
-                  untie
+                  {t("untie")}
                 </button>
               ) : index > 0 && task.questions.allowTie ? (
                 <button
                   type="button"
                   className={styles.linkButton}
                   onClick={() => set(tieWithPrevious(ranking, index))}
-                  aria-label={`Tie with the ${ordinal(index)} place`}
+                  aria-label={t("tieAboveLabel", { place: t("place", { n: index }) })}
                 >
-                  = tie with above
+                  {t("tieAbove")}
                 </button>
               ) : null}
             </li>
           );
         })}
         {answer.tieNext ? (
-          <li className={styles.tieNext}>next one ties with {ranking.at(-1)?.join(" = ")}</li>
+          <li className={styles.tieNext}>{t("tieNext", { group: ranking.at(-1)?.join(" = ") ?? "" })}</li>
         ) : null}
         <li className={styles.rankEnd} data-drop={dropAt === "end"} {...dropProps("end")}>
           {unranked.length === 0 ? (
-            <span className={styles.rankDone}>All ranked</span>
+            <span className={styles.rankDone}>{t("allRanked")}</span>
           ) : (
             <>
-              <span className={styles.place}>{ranking.length ? "Left" : "Pick"}</span>
+              <span className={styles.place}>{ranking.length ? t("left") : t("pick")}</span>
               {unranked.map((key) => (
                 <button
                   key={key}
                   type="button"
                   className={`${styles.chip} ${styles.chipUnranked}`}
                   onClick={() => set(appendKey(ranking, key, answer.tieNext))}
-                  aria-label={`Place response ${key} next`}
+                  aria-label={to("placeAction", { key })}
                   {...dragProps(key)}
                 >
                   {key}

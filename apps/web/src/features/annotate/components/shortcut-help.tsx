@@ -1,7 +1,17 @@
+import { useTranslations } from "next-intl";
 import { Dialog, Kbd } from "@/components/ui";
 import type { Task } from "../answer";
 import styles from "./labeling.module.css";
 
+const keys = (...caps: string[]) => (
+  <>
+    {caps.map((c) => (
+      <Kbd key={c}>{c}</Kbd>
+    ))}
+  </>
+);
+
+/** Every key of the page, as keys.ts maps them: one meaning per key. */
 export function ShortcutHelp({
   open,
   onClose,
@@ -11,64 +21,46 @@ export function ShortcutHelp({
   onClose: () => void;
   task: Task | null;
 }) {
+  const t = useTranslations("shortcuts");
   const ranking = task?.taskType === "ranking";
-  const rows: [React.ReactNode, string][] = ranking
+  const rows: [string, React.ReactNode, string][] = ranking
     ? [
-        [<Kbd key="d">1</Kbd>, "…to the number of responses: place that response next (again: take it out)"],
-        [<Kbd key="t">T</Kbd>, "The next response you place ties with the last one"],
-        [<Kbd key="b">⌫</Kbd>, "Take out the last placed response"],
-        [<Kbd key="e">Esc</Kbd>, "Clear the ranking"],
-        [
-          <>
-            <Kbd>↑</Kbd>
-            <Kbd>↓</Kbd>
-          </>,
-          "On a focused chip: move it; = ties it with the one above",
-        ],
+        ["place", keys("1"), t("rankPlace")],
+        ["tie", keys("T"), t("rankTie")],
+        ["remove", keys("⌫"), t("rankRemove")],
+        ["clear", keys("Esc"), t("rankClear")],
+        ["move", keys("↑", "↓"), t("rankMove")],
       ]
     : [
+        ["a", keys("A", "←"), t("chooseA")],
+        ["b", keys("B", "→"), t("chooseB")],
+        ["tie", keys("T"), t("tie")],
+        ["bad", keys("X"), t("bothBad")],
         [
-          <>
-            <Kbd>A</Kbd>
-            <Kbd>←</Kbd>
-            <Kbd>1</Kbd>
-          </>,
-          "Response A is better",
-        ],
-        [
-          <>
-            <Kbd>B</Kbd>
-            <Kbd>→</Kbd>
-            <Kbd>2</Kbd>
-          </>,
-          "Response B is better",
-        ],
-        [<Kbd key="t">T</Kbd>, "Tie"],
-        [<Kbd key="x">X</Kbd>, "Both bad"],
-        [
+          "strength",
           <>
             <Kbd>1</Kbd>–<Kbd>4</Kbd>
           </>,
-          "After choosing A or B: how much better (negligible, slight, clear, strong)",
+          t("strength"),
         ],
-        [<Kbd key="e">Esc</Kbd>, "Clear the choice"],
+        ["clear", keys("Esc"), t("clearChoice")],
       ];
-  const common: [React.ReactNode, string][] = [
-    [<Kbd key="enter">Enter</Kbd>, "Submit (Ctrl+Enter while typing)"],
-    [<Kbd key="s">S</Kbd>, "Skip this item"],
-    [<Kbd key="u">U</Kbd>, "Undo your last answer (within 60 s)"],
-    [<Kbd key="r">R</Kbd>, "Write a rationale"],
-    [<Kbd key="g">G</Kbd>, "Show or hide the guidelines"],
-    [<Kbd key="q">?</Kbd>, "This help"],
+  const common: [string, React.ReactNode, string][] = [
+    ["submit", keys("Enter"), t("submit")],
+    ["skip", keys("S"), t("skip")],
+    ["undo", keys("U"), t("undo")],
+    ["rationale", keys("R"), t("rationale")],
+    ["guidelines", keys("G"), t("guidelines")],
+    ["help", keys("?"), t("help")],
   ];
   return (
-    <Dialog open={open} onClose={onClose} title="Keyboard shortcuts">
+    <Dialog open={open} onClose={onClose} title={t("title")}>
       <table className={styles.helpTable}>
         <tbody>
-          {[...rows, ...common].map(([keys, text]) => (
-            <tr key={text}>
+          {[...rows, ...common].map(([id, caps, text]) => (
+            <tr key={id}>
               <td>
-                <span className={styles.helpKeys}>{keys}</span>
+                <span className={styles.helpKeys}>{caps}</span>
               </td>
               <td>{text}</td>
             </tr>

@@ -3,7 +3,7 @@
 import type { TAssignment, TProgress } from "@arbiter/shared";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { ApiError, isTransient } from "@/lib/api-error";
-import { type Answer, emptyAnswer, fromBody, missingParts, taskOf, toBody } from "../answer";
+import { type Answer, emptyAnswer, fromBody, type Missing, missingParts, taskOf, toBody } from "../answer";
 import {
   fetchProgress,
   leaseAssignment,
@@ -18,9 +18,19 @@ export type Phase =
   | { kind: "loading" }
   | { kind: "ready" }
   | { kind: "submitting" }
-  | { kind: "retrying"; attempt: number; retryAt: number; reason: string }
+  | { kind: "retrying"; attempt: number; retryAt: number; reason: Reason }
   | { kind: "done" }
-  | { kind: "error"; message: string };
+  | { kind: "error"; reason: Reason };
+
+/** The server's message, or null when the server could not be reached (the page says so in its language). */
+export type Reason = string | null;
+
+/** What the page says beside Submit: what the answer still lacks, or why an action failed. */
+export type Nudge =
+  | { kind: "missing"; missing: Missing[] }
+  | { kind: "submitFailed" | "skipFailed"; reason: Reason };
+
+export type UndoProblem = { kind: "expired" } | { kind: "failed"; reason: Reason };
 
 export type LastJudgment = { id: string; undoableUntil: number; assignment: TAssignment; answer: Answer };
 
@@ -29,9 +39,8 @@ const MAX_BACKOFF_MS = 15_000;
 /** Conflicts that mean "this assignment is closed": show the next one instead. */
 const CLOSED = new Set(["already_judged", "assignment_skipped", "not_found"]);
 
-function describe(err: unknown): string {
-  if (err instanceof ApiError) return err.message;
-  return "No connection to Arbiter";
+function describe(err: unknown): Reason {
+  return err instanceof ApiError ? err.message : null;
 }
 
 /**
@@ -44,16 +53,24 @@ export function useLabeling(projectId: string, initialProgress: TProgress) {
   const [phase, setPhase] = useState<Phase>({ kind: "loading" });
   const [progress, setProgress] = useState<TProgress>(initialProgress);
   const [last, setLast] = useState<LastJudgment | null>(null);
-  const [nudge, setNudge] = useState<string | null>(null);
+  const [nudge, setNudge] = useState<Nudge | null>(null);
   const [shownCount, setShownCount] = useState(0);
   const shownAt = useRef(0);
   const wake = useRef<(() => void) | null>(null);
   const alive = useRef(true);
   const sendRef = useRef<(a: TAssignment, p: Pending) => Promise<void>>(async () => {});
 
+  const progressAsked = useRef(0);
+
+  /**
+   * The counters are always the server's, asked after every submit, skip, undo and lease:
+   * counting locally drifts (an undo, a skip and an expired lease change "left" in ways only
+   * the server knows). Only the latest answer is shown, so a slow older one cannot win.
+   */
   const refreshProgress = useCallback(() => {
+    const asked = ++progressAsked.current;
     fetchProgress(projectId)
-      .then((p) => alive.current && setProgress(p))
+      .then((p) => alive.current && asked === progressAsked.current && setProgress(p))
       .catch(() => undefined);
   }, [projectId]);
 
@@ -82,10 +99,11 @@ export function useLabeling(projectId: string, initialProgress: TProgress) {
     setPhase({ kind: "loading" });
     try {
       show(await leaseAssignment(projectId));
+      refreshProgress();
     } catch (err) {
-      setPhase({ kind: "error", message: describe(err) });
+      setPhase({ kind: "error", reason: describe(err) });
     }
-  }, [projectId, show]);
+  }, [projectId, show, refreshProgress]);
 
   useEffect(() => {
     alive.current = true;
@@ -110,7 +128,6 @@ export function useLabeling(projectId: string, initialProgress: TProgress) {
             assignment: current,
             answer: fromBody(pending.body),
           });
-          setProgress((p) => ({ ...p, judgedToday: p.judgedToday + 1, total: p.total + 1 }));
           show(res.next);
           refreshProgress();
           return;
@@ -123,7 +140,7 @@ export function useLabeling(projectId: string, initialProgress: TProgress) {
           }
           if (!isTransient(err)) {
             clearPending(current.id);
-            setNudge(describe(err));
+            setNudge({ kind: "submitFailed", reason: describe(err) });
             setPhase({ kind: "ready" });
             return;
           }
@@ -147,16 +164,18 @@ export function useLabeling(projectId: string, initialProgress: TProgress) {
   );
   sendRef.current = send;
 
-  const submit = useCallback(() => {
-    if (!assignment || phase.kind !== "ready") return;
+  /** Sends the answer, or returns what it still lacks (and nudges about it). */
+  const submit = useCallback((): Missing[] => {
+    if (!assignment || phase.kind !== "ready") return [];
     const task = taskOf(assignment);
     const missing = missingParts(answer, task);
     if (missing.length) {
-      setNudge(missing.join(" · "));
-      return;
+      setNudge({ kind: "missing", missing });
+      return missing;
     }
     const body = toBody(answer, task, performance.now() - shownAt.current);
     void send(assignment, { key: newIdempotencyKey(), body });
+    return [];
   }, [answer, assignment, phase.kind, send]);
 
   const skip = useCallback(async () => {
@@ -167,33 +186,28 @@ export function useLabeling(projectId: string, initialProgress: TProgress) {
       refreshProgress();
     } catch (err) {
       if (err instanceof ApiError && CLOSED.has(err.code)) return void (await lease());
-      setNudge(`Could not skip: ${describe(err)}`);
+      setNudge({ kind: "skipFailed", reason: describe(err) });
       setPhase({ kind: "ready" });
     }
   }, [assignment, phase.kind, show, lease, refreshProgress]);
 
-  const undo = useCallback(async (): Promise<string | null> => {
+  const undo = useCallback(async (): Promise<UndoProblem | null> => {
     if (!last || (phase.kind !== "ready" && phase.kind !== "done")) return null;
     if (Date.now() > last.undoableUntil) {
       setLast(null);
-      return "The last answer can no longer be undone (60 s have passed)";
+      return { kind: "expired" };
     }
     setPhase({ kind: "submitting" });
     try {
       const reopened = await undoJudgment(last.id);
       setLast(null);
-      setProgress((p) => ({
-        ...p,
-        judgedToday: Math.max(0, p.judgedToday - 1),
-        total: Math.max(0, p.total - 1),
-      }));
       show(reopened, last.answer);
       refreshProgress();
       return null;
     } catch (err) {
       setLast(null);
       setPhase(assignment ? { kind: "ready" } : { kind: "done" });
-      return `Could not undo: ${describe(err)}`;
+      return { kind: "failed", reason: describe(err) };
     }
   }, [last, phase.kind, assignment, show, refreshProgress]);
 

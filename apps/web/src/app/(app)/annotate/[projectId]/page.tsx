@@ -1,10 +1,13 @@
 import type { TMyProjectsResponse, TProgressResponse } from "@arbiter/shared";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { LabelingPage } from "@/features/annotate/components/labeling-page";
 import { serverGet } from "@/lib/server-api";
 
-export const metadata: Metadata = { title: "Labeling" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("labeling"))("metaTitle") };
+}
 
 export default async function LabelingRoute({ params }: { params: Promise<{ projectId: string }> }) {
   const { projectId } = await params;
