@@ -31,8 +31,11 @@ export function SignInForm({ next, email }: { next?: string; email?: string }) {
       window.location.assign(safeNext(next, window.location.origin) ?? homeFor(user.role));
     } catch (err) {
       setBusy(false);
-      // A 429 (address rate limit or account lockout) says when to try again.
-      if (err instanceof ApiError && err.status < 500) setError(err.message);
+      // The answers a person signing in meets are said in their language; others (a 429
+      // saying when to try again) keep the server's words.
+      if (err instanceof ApiError && (err.code === "invalid_credentials" || err.code === "account_suspended"))
+        setError(t(`errors.${err.code}`));
+      else if (err instanceof ApiError && err.status < 500) setError(err.message);
       else setError(tc("unreachable"));
     }
   }
