@@ -22,6 +22,7 @@ import { exportsFlow } from "./flows/exports";
 import { generationFlow } from "./flows/generation";
 import { phoneFlow } from "./flows/phone";
 import { poolsQualityFlow } from "./flows/pools-quality";
+import { projectSetupFlow } from "./flows/project-setup";
 import { rankingFlow } from "./flows/ranking";
 import { securityFlow } from "./flows/security";
 import { signInFlow } from "./flows/sign-in";
@@ -48,6 +49,7 @@ const FLOWS: Flow[] = [
   generationFlow,
   exportsFlow,
   accountSecurityFlow,
+  projectSetupFlow,
 ];
 
 const webDir = path.resolve(import.meta.dirname, "..");
