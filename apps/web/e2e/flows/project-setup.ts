@@ -211,7 +211,7 @@ export const projectSetupFlow: Flow = {
     await researcher.reload();
     const fixed = researcher
       .getByTestId("fixed-note")
-      .filter({ hasText: "questions is fixed once answers exist" });
+      .filter({ hasText: "The question set is fixed once answers exist" });
     await fixed.waitFor();
     assert(await researcher.getByLabel("Allow a tie").isDisabled(), "the questions cannot be edited");
     assert(await researcher.getByLabel("Comparison").isDisabled(), "the task is fixed once items exist");

@@ -30,9 +30,10 @@ export function BasicsFields({
         error={err(errors, "name")}
         hint="Annotators see it in their project list"
       />
+      {/* Outside the disabled fieldset, so that its button stays usable. */}
+      {fixed ? <FixedNote field="taskType" reason={fixed} onDuplicate={onDuplicate} /> : null}
       <fieldset className={styles.group} disabled={Boolean(fixed)}>
         <legend>Task</legend>
-        {fixed ? <FixedNote reason={fixed} onDuplicate={onDuplicate} /> : null}
         <div className={styles.pair}>
           <SelectField
             label="Comparison"
