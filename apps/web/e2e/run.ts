@@ -25,6 +25,7 @@ import { generationFlow } from "./flows/generation";
 import { languagesFlow } from "./flows/languages";
 import { phoneFlow } from "./flows/phone";
 import { poolsQualityFlow } from "./flows/pools-quality";
+import { projectSetupFlow } from "./flows/project-setup";
 import { rankingFlow } from "./flows/ranking";
 import { securityFlow } from "./flows/security";
 import { signInFlow } from "./flows/sign-in";
@@ -53,6 +54,7 @@ const FLOWS: Flow[] = [
   accountSecurityFlow,
   apiKeysFlow,
   languagesFlow,
+  projectSetupFlow,
   // Last: it visits every page with what the other flows left behind.
   accessibilityFlow,
 ];

@@ -31,7 +31,18 @@ export const ZPoolMember = z.object({
   quarantinedIn: z.number(),
 });
 export type TPoolMember = z.infer<typeof ZPoolMember>;
-export const ZPoolMembersResponse = z.object({ pool: ZPool, members: z.array(ZPoolMember) });
+// The projects this pool is attached to: its members may annotate them.
+export const ZPoolProject = z.object({
+  id: z.string(),
+  name: z.string(),
+  status: z.enum(["ACTIVE", "PAUSED", "ARCHIVED"]),
+});
+export type TPoolProject = z.infer<typeof ZPoolProject>;
+export const ZPoolMembersResponse = z.object({
+  pool: ZPool,
+  members: z.array(ZPoolMember),
+  projects: z.array(ZPoolProject),
+});
 export type TPoolMembersResponse = z.infer<typeof ZPoolMembersResponse>;
 export const ZMemberParams = z.object({ id: ZId, userId: ZId });
 

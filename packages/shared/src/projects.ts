@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ZCursorQuery, ZId, zName } from "./common";
+import { ZProjectRole } from "./project-members";
 import { ZQualityRules } from "./quality";
 
 export const ZTaskType = z.enum(["pairwise", "ranking"]);
@@ -97,6 +98,28 @@ export const ZUpdateProjectBody = z
   .refine((b) => Object.keys(b).length > 0, { message: "nothing to change" });
 export type TUpdateProjectBody = z.infer<typeof ZUpdateProjectBody>;
 
+/**
+ * Settings that shape answers already given: the task and K are fixed once items exist
+ * (items are built with K options), the questions once judgments exist. The API refuses such
+ * a change with 409 and the web app shows the field disabled with the same reason.
+ */
+export const FIXED_SETTINGS = {
+  taskType: "items",
+  optionsPerItem: "items",
+  questions: "judgments",
+} as const satisfies Record<string, "items" | "judgments">;
+export type TFixedSetting = keyof typeof FIXED_SETTINGS;
+
+/** Why `field` can no longer change in a project with these counts, or null while it can. */
+export function fixedReason(
+  field: TFixedSetting,
+  counts: Pick<TProject["counts"], "items" | "judgments">,
+): string | null {
+  const after = FIXED_SETTINGS[field];
+  if (counts[after] === 0) return null;
+  return `${field} is fixed once ${after === "items" ? "items" : "answers"} exist; duplicate the project to change it`;
+}
+
 export const ZProject = z.object({
   id: z.string(),
   slug: z.string(),
@@ -108,7 +131,12 @@ export const ZProject = z.object({
   leaseSeconds: z.number(),
   questions: ZQuestions,
   poolIds: z.array(z.string()),
+  // The attached pools by name: researchers may see pools an admin attached but not list them.
+  pools: z.array(z.object({ id: z.string(), name: z.string() })),
   status: z.enum(["ACTIVE", "PAUSED", "ARCHIVED"]),
+  // The caller's standing. Admins reach every project as its owners do, so they get "OWNER";
+  // the web app hides write controls from "VIEWER".
+  myRole: ZProjectRole,
   goldRate: z.number(),
   quality: ZQualityRules,
   crowd: ZCrowdConfig,
@@ -125,6 +153,9 @@ export type TProject = z.infer<typeof ZProject>;
 
 export const ZProjectResponse = z.object({ project: ZProject });
 export type TProjectResponse = z.infer<typeof ZProjectResponse>;
+export const ZDuplicateProjectBody = z.strictObject({ name: zName.optional() });
+export type TDuplicateProjectBody = z.infer<typeof ZDuplicateProjectBody>;
+
 export const ZProjectListQuery = ZCursorQuery.extend({
   status: z.enum(["ACTIVE", "PAUSED", "ARCHIVED"]).optional(),
 });

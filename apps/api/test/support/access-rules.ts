@@ -25,6 +25,7 @@ export const ACCESS: Record<string, TRole[] | typeof PUBLIC> = {
   "GET /api/v1/projects": STAFF,
   "GET /api/v1/projects/{id}": STAFF,
   "PATCH /api/v1/projects/{id}": STAFF,
+  "POST /api/v1/projects/{id}/duplicate": STAFF,
   "GET /api/v1/projects/{id}/members": STAFF,
   "POST /api/v1/projects/{id}/members": STAFF,
   "PATCH /api/v1/projects/{id}/members/{userId}": STAFF,

@@ -19,6 +19,7 @@ import {
   listPools,
   poolDto,
   poolMembers,
+  poolProjects,
   removeMember,
   renamePool,
   setPoolAttachers,
@@ -91,7 +92,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ["pools"],
-        summary: "A pool with its members and their work (admin)",
+        summary: "A pool with its members and their work, and the projects it is attached to (admin)",
         params: ZIdParams,
         response: { 200: ZPoolMembersResponse, 404: ZErrorBody },
       },
@@ -100,6 +101,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     async (request) => ({
       pool: await poolDto(app.db, request.params.id),
       members: await poolMembers(app.db, request.params.id),
+      projects: await poolProjects(app.db, request.params.id),
     }),
   );
 

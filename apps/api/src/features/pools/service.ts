@@ -1,5 +1,5 @@
 import type { Db, Prisma } from "@arbiter/db";
-import type { TPool, TPoolMember } from "@arbiter/shared";
+import type { TPool, TPoolMember, TPoolProject } from "@arbiter/shared";
 import type { FastifyRequest } from "fastify";
 import { audit } from "../../lib/audit";
 import { badRequest, conflict, notFound } from "../../lib/http-error";
@@ -187,4 +187,14 @@ export async function poolMembers(db: Db, poolId: string): Promise<TPoolMember[]
     lastJudgmentAt: r.last_judgment_at?.toISOString() ?? null,
     quarantinedIn: r.quarantined_in,
   }));
+}
+
+/** The projects the pool is attached to, for the admin's pool page; newest first. */
+export async function poolProjects(db: Db, poolId: string): Promise<TPoolProject[]> {
+  const links = await db.prisma.projectPool.findMany({
+    where: { poolId },
+    select: { project: { select: { id: true, name: true, status: true } } },
+    orderBy: { project: { createdAt: "desc" } },
+  });
+  return links.map((l) => l.project);
 }

@@ -1,5 +1,6 @@
 import {
   ZCreateProjectBody,
+  ZDuplicateProjectBody,
   ZErrorBody,
   ZIdParams,
   ZProjectListQuery,
@@ -8,6 +9,7 @@ import {
   ZUpdateProjectBody,
 } from "@arbiter/shared";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { duplicateProject } from "./duplicate";
 import { createProject, getProjectDto, listProjects, updateProject } from "./service";
 
 const routes: FastifyPluginAsyncZod = async (app) => {
@@ -47,13 +49,13 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ["projects"],
-        summary: "One project with its counts",
+        summary: "One project with its counts and the caller's role in it (admins: OWNER)",
         params: ZIdParams,
         response: { 200: ZProjectResponse, 404: ZErrorBody },
       },
       onRequest: staff,
     },
-    async (request) => ({ project: await getProjectDto(app.db, request.params.id) }),
+    async (request) => ({ project: await getProjectDto(app.db, request.principal!.user, request.params.id) }),
   );
 
   app.patch(
@@ -61,14 +63,40 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ["projects"],
-        summary: "Change a project; task type and options are fixed once items exist",
+        summary:
+          "Change a project. 409 for a change answers depend on: task type and options are fixed once items exist, the questions once judgments exist; an archived project takes only a status change",
         params: ZIdParams,
         body: ZUpdateProjectBody,
-        response: { 200: ZProjectResponse, 400: ZErrorBody, 404: ZErrorBody, 409: ZErrorBody },
+        response: {
+          200: ZProjectResponse,
+          400: ZErrorBody,
+          403: ZErrorBody,
+          404: ZErrorBody,
+          409: ZErrorBody,
+        },
       },
       onRequest: staff,
     },
     async (request) => ({ project: await updateProject(app.db, request, request.params.id, request.body) }),
+  );
+
+  app.post(
+    "/projects/:id/duplicate",
+    {
+      schema: {
+        tags: ["projects"],
+        summary:
+          "Copy a project's settings, guidelines and the pools the caller may attach (not its data) into a new project the caller owns",
+        params: ZIdParams,
+        body: ZDuplicateProjectBody,
+        response: { 201: ZProjectResponse, 400: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody },
+      },
+      onRequest: staff,
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send({ project: await duplicateProject(app.db, request, request.params.id, request.body) }),
   );
 };
 

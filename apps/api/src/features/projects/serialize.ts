@@ -2,6 +2,7 @@ import type { Project } from "@arbiter/db";
 import {
   type TCrowdConfig,
   type TProject,
+  type TProjectRole,
   type TQualityRules,
   type TQuestions,
   ZCrowdConfig,
@@ -32,9 +33,12 @@ export function crowdOf(project: Pick<Project, "crowd">): TCrowdConfig {
   return ZCrowdConfig.parse(project.crowd ?? {});
 }
 
+export type ProjectWithPools = Project & { pools: { pool: { id: string; name: string } }[] };
+
 export function toProjectDto(
-  project: Project & { pools: { poolId: string }[] },
+  project: ProjectWithPools,
   counts: ProjectCounts,
+  myRole: TProjectRole,
 ): TProject {
   return {
     id: project.id,
@@ -46,8 +50,10 @@ export function toProjectDto(
     judgmentsPerItem: project.judgmentsPerItem,
     leaseSeconds: project.leaseSeconds,
     questions: questionsOf(project),
-    poolIds: project.pools.map((p) => p.poolId),
+    poolIds: project.pools.map((p) => p.pool.id),
+    pools: project.pools.map((p) => p.pool),
     status: project.status,
+    myRole,
     goldRate: project.goldRate,
     quality: qualityRulesOf(project),
     crowd: crowdOf(project),

@@ -1,16 +1,28 @@
 import { randomBytes } from "node:crypto";
 import type { Db, Prisma } from "@arbiter/db";
-import type { TCreateProjectBody, TProjectListResponse, TUpdateProjectBody } from "@arbiter/shared";
+import {
+  FIXED_SETTINGS,
+  fixedReason,
+  type TCreateProjectBody,
+  type TFixedSetting,
+  type TProjectListResponse,
+  type TQuestions,
+  type TUpdateProjectBody,
+  ZQuestions,
+} from "@arbiter/shared";
 import type { FastifyRequest } from "fastify";
 import { audit } from "../../lib/audit";
 import { badRequest, conflict, notFound } from "../../lib/http-error";
 import { page, pageArgs } from "../../lib/pagination";
 import type { AuthUser } from "../../lib/principal";
-import { fromTaskType, type ProjectCounts, toProjectDto } from "./serialize";
+import type { ProjectRole } from "./access";
+import { fromTaskType, type ProjectCounts, questionsOf, toProjectDto } from "./serialize";
 
-const withPools = { pools: { select: { poolId: true } } } as const;
+export const withPools = {
+  pools: { select: { pool: { select: { id: true, name: true } } }, orderBy: { pool: { name: "asc" } } },
+} as const satisfies Prisma.ProjectInclude;
 
-function slugify(name: string): string {
+export function slugify(name: string): string {
   const base = name
     .toLowerCase()
     .normalize("NFKD")
@@ -25,7 +37,7 @@ function slugify(name: string): string {
  * admin allowed them (pool_attachers). Pools already attached may stay or go: detaching
  * only narrows who works on the project.
  */
-async function assertPoolsAttachable(
+export async function assertPoolsAttachable(
   db: Db,
   user: AuthUser,
   poolIds: string[],
@@ -89,7 +101,7 @@ export async function listProjects(
       // Admins see every project; everyone else the projects they are members of.
       ...(user.role === "ADMIN" ? {} : { members: { some: { userId: user.id } } }),
     },
-    include: { pools: { select: { poolId: true } } },
+    include: { ...withPools, members: { where: { userId: user.id }, select: { role: true } } },
     ...pageArgs(query),
   });
   const { items, nextCursor } = page(rows, query.limit);
@@ -97,14 +109,26 @@ export async function listProjects(
     db,
     items.map((p) => p.id),
   );
-  return { projects: items.map((p) => toProjectDto(p, counts.get(p.id)!)), nextCursor };
+  return {
+    projects: items.map((p) => toProjectDto(p, counts.get(p.id)!, roleOf(user, p.members[0]?.role))),
+    nextCursor,
+  };
 }
 
-export async function getProjectDto(db: Db, id: string) {
-  const project = await db.prisma.project.findUnique({ where: { id }, include: withPools });
+/** Admins act as owners everywhere (see ZProjectRole). */
+function roleOf(user: Pick<AuthUser, "role">, member: ProjectRole | undefined): ProjectRole {
+  return user.role === "ADMIN" ? "OWNER" : (member ?? "VIEWER");
+}
+
+/** The project as `user` sees it; callers have checked that they may. */
+export async function getProjectDto(db: Db, user: Pick<AuthUser, "id" | "role">, id: string) {
+  const project = await db.prisma.project.findUnique({
+    where: { id },
+    include: { ...withPools, members: { where: { userId: user.id }, select: { role: true } } },
+  });
   if (!project) throw notFound("Project");
   const counts = await projectCounts(db, [id]);
-  return toProjectDto(project, counts.get(id)!);
+  return toProjectDto(project, counts.get(id)!, roleOf(user, project.members[0]?.role));
 }
 
 export async function createProject(db: Db, request: FastifyRequest, input: TCreateProjectBody) {
@@ -126,18 +150,21 @@ export async function createProject(db: Db, request: FastifyRequest, input: TCre
         crowd: input.crowd as Prisma.InputJsonObject,
         // The creator becomes its owner (trigger project_creator_owns).
         createdById: creator.id,
-        pools: { create: input.poolIds.map((poolId) => ({ poolId })) },
+        pools: { create: [...new Set(input.poolIds)].map((poolId) => ({ poolId })) },
       },
     });
     await audit(tx, request, { action: "project.create", targetType: "project", targetId: created.id });
     return created;
   });
-  return getProjectDto(db, project.id);
+  return getProjectDto(db, creator, project.id);
 }
 
 export async function updateProject(db: Db, request: FastifyRequest, id: string, input: TUpdateProjectBody) {
   const before = await db.prisma.project.findUnique({ where: { id }, include: withPools });
   if (!before) throw notFound("Project");
+  if (before.status === "ARCHIVED" && Object.keys(input).some((k) => k !== "status")) {
+    throw conflict("project_archived", "The project is archived and read-only; restore it to change it");
+  }
   const taskType = input.taskType ? fromTaskType(input.taskType) : before.taskType;
   const optionsPerItem = input.optionsPerItem ?? before.optionsPerItem;
   if (taskType === "PAIRWISE" ? optionsPerItem !== 2 : optionsPerItem < 3) {
@@ -145,13 +172,13 @@ export async function updateProject(db: Db, request: FastifyRequest, id: string,
       { path: "body.optionsPerItem", message: taskType === "PAIRWISE" ? "must be 2" : "must be 3..9" },
     ]);
   }
-  if (taskType !== before.taskType || optionsPerItem !== before.optionsPerItem) {
-    const items = await db.prisma.item.count({ where: { projectId: id } });
-    if (items > 0)
-      throw conflict("project_has_items", "The task type and options cannot change once items exist");
-  }
+  await assertFixedSettingsKept(db, before, {
+    taskType: taskType !== before.taskType,
+    optionsPerItem: optionsPerItem !== before.optionsPerItem,
+    questions: input.questions !== undefined && !sameQuestions(input.questions, questionsOf(before)),
+  });
   if (input.poolIds) {
-    const attached = before.pools.map((p) => p.poolId);
+    const attached = before.pools.map((p) => p.pool.id);
     await assertPoolsAttachable(db, request.principal!.user, input.poolIds, attached);
   }
   const { poolIds, questions, quality, crowd, ...rest } = input;
@@ -168,7 +195,9 @@ export async function updateProject(db: Db, request: FastifyRequest, id: string,
     });
     if (poolIds) {
       await tx.projectPool.deleteMany({ where: { projectId: id } });
-      await tx.projectPool.createMany({ data: poolIds.map((poolId) => ({ projectId: id, poolId })) });
+      await tx.projectPool.createMany({
+        data: [...new Set(poolIds)].map((poolId) => ({ projectId: id, poolId })),
+      });
     }
     if (input.judgmentsPerItem !== undefined && input.judgmentsPerItem !== before.judgmentsPerItem) {
       // Overlap applies to every item not yet closed; items already past the new target close.
@@ -184,5 +213,27 @@ export async function updateProject(db: Db, request: FastifyRequest, id: string,
       data: { fields: Object.keys(input) },
     });
   });
-  return getProjectDto(db, id);
+  return getProjectDto(db, request.principal!.user, id);
+}
+
+function sameQuestions(a: TQuestions, b: TQuestions): boolean {
+  return JSON.stringify(ZQuestions.parse(a)) === JSON.stringify(ZQuestions.parse(b));
+}
+
+/** Refuses (409, naming the field) a change to a setting that answers already depend on. */
+async function assertFixedSettingsKept(
+  db: Db,
+  project: { id: string },
+  changed: Record<TFixedSetting, boolean>,
+): Promise<void> {
+  const fields = (Object.keys(changed) as TFixedSetting[]).filter((f) => changed[f]);
+  if (fields.length === 0) return;
+  const counts = (await projectCounts(db, [project.id])).get(project.id)!;
+  for (const field of fields) {
+    const reason = fixedReason(field, counts);
+    if (reason) {
+      const code = FIXED_SETTINGS[field] === "items" ? "project_has_items" : "project_has_judgments";
+      throw conflict(code, reason, [{ path: `body.${field}`, message: reason }]);
+    }
+  }
 }

@@ -9,12 +9,14 @@ import { AddMembersDialog } from "./add-members-dialog";
 import { InvitesPanel } from "./invites-panel";
 import { MembersTable } from "./members-table";
 import { PoolNameDialog } from "./pool-name-dialog";
+import { PoolProjects } from "./pool-projects";
 import { isCrowdPool } from "./pools-page";
 
 export function PoolDetail({ initial, invites }: { initial: TPoolMembersResponse; invites: TInvite[] }) {
   const toast = useToast();
   const [pool, setPool] = useState(initial.pool);
   const [members, setMembers] = useState(initial.members);
+  const [projects, setProjects] = useState(initial.projects);
   const [renaming, setRenaming] = useState(false);
   const [adding, setAdding] = useState(false);
   const [removing, setRemoving] = useState<TPoolMember | null>(null);
@@ -23,6 +25,7 @@ export function PoolDetail({ initial, invites }: { initial: TPoolMembersResponse
     const fresh = await getPool(pool.id);
     setPool(fresh.pool);
     setMembers(fresh.members);
+    setProjects(fresh.projects);
   }
 
   return (
@@ -52,6 +55,9 @@ export function PoolDetail({ initial, invites }: { initial: TPoolMembersResponse
         </h2>
         <MembersTable members={members} onRemove={setRemoving} onAdd={() => setAdding(true)} />
       </section>
+      <div style={{ marginBottom: "var(--space-6)" }}>
+        <PoolProjects projects={projects} />
+      </div>
       <InvitesPanel poolId={pool.id} initial={invites} />
 
       <PoolNameDialog

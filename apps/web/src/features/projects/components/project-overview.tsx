@@ -1,6 +1,7 @@
 import type { TProject } from "@arbiter/shared";
 import { ButtonLink, Card, CardBody, CardHeader, PageHeader, ProgressBar } from "@/components/ui";
 import { Markdown } from "@/components/ui/markdown";
+import { ProjectActions } from "./project-actions";
 import { StatusBadge, taskLabel } from "./project-labels";
 import { percent } from "./project-table";
 import styles from "./projects.module.css";
@@ -17,7 +18,7 @@ export function ProjectOverview({ project: p }: { project: TProject }) {
     ["Aspects", q.aspects.length ? q.aspects.map((a) => `${a.label} (1–${a.scale})`).join(", ") : "None"],
     ["Flags", q.flags.length ? q.flags.join(", ") : "None"],
     ["Gold rate", `${Math.round(p.goldRate * 100)}%`],
-    ["Pools", String(p.poolIds.length)],
+    ["Pools", p.pools.length ? p.pools.map((pool) => pool.name).join(", ") : "None"],
   ];
   return (
     <>
@@ -36,6 +37,7 @@ export function ProjectOverview({ project: p }: { project: TProject }) {
             <ButtonLink href={`/projects/${p.id}/quality`}>Quality and crowd</ButtonLink>
             <ButtonLink href={`/projects/${p.id}/exports`}>Export</ButtonLink>
             <ButtonLink href={`/annotate/${p.id}`}>Open labeling page</ButtonLink>
+            <ProjectActions project={p} />
           </>
         }
       />

@@ -1,14 +1,21 @@
 import type { TProject } from "@arbiter/shared";
 import Link from "next/link";
-import { Badge, EmptyState, ProgressBar } from "@/components/ui";
+import { Badge, ButtonLink, EmptyState, ProgressBar } from "@/components/ui";
 import { StatusBadge, taskLabel } from "./project-labels";
 import styles from "./projects.module.css";
 
 export function ProjectTable({ projects }: { projects: TProject[] }) {
   if (projects.length === 0) {
     return (
-      <EmptyState title="No projects yet">
-        Projects are created through the API (<code>POST /api/v1/projects</code>); they will be listed here.
+      <EmptyState
+        title="No projects yet"
+        action={
+          <ButtonLink href="/projects/new" variant="primary">
+            New project
+          </ButtonLink>
+        }
+      >
+        Start a collection with the project wizard, or through the API (<code>POST /api/v1/projects</code>).
       </EmptyState>
     );
   }

@@ -63,7 +63,7 @@ export function QualityPage({
       {error ? <ErrorState message={error} onRetry={() => void refresh()} /> : null}
       <QualityTable annotators={annotators} canAct={isAdmin} onAction={setAction} />
 
-      <QualitySettings project={project} origin={origin} />
+      {project.myRole === "VIEWER" ? null : <QualitySettings project={project} origin={origin} />}
 
       <StatusDialog
         action={action}

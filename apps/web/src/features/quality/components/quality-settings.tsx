@@ -17,6 +17,7 @@ import textStyles from "@/components/ui/text.module.css";
 import { ApiError } from "@/lib/api-error";
 import { updateProject } from "../api";
 import local from "./quality.module.css";
+import { QualityRuleFields, readQualityRules } from "./quality-rule-fields";
 
 const PROLIFIC_QUERY = "PROLIFIC_PID={{%PROLIFIC_PID%}}&STUDY_ID={{%STUDY_ID%}}&SESSION_ID={{%SESSION_ID%}}";
 
@@ -26,24 +27,12 @@ export function studyLinks(origin: string, slug: string) {
 }
 
 const num = (data: FormData, key: string) => Number(data.get(key));
-const share = (data: FormData, key: string) => Number(data.get(key)) / 100;
-const asPct = (v: number) => Math.round(v * 1000) / 10;
 
-/** The form's values in the API's shape; percentages on screen are shares in the API. */
+/** The form's values in the API's shape. */
 function bodyFrom(data: FormData): TUpdateProjectBody {
   const redirectUrl = String(data.get("redirectUrl") ?? "").trim();
   return {
-    goldRate: share(data, "goldRate"),
-    quality: {
-      qualificationItems: num(data, "qualificationItems"),
-      qualificationMinAccuracy: share(data, "qualificationMinAccuracy"),
-      goldHonestAccuracy: share(data, "goldHonestAccuracy"),
-      quarantineOdds: num(data, "quarantineOdds"),
-      minGoldAnswers: num(data, "minGoldAnswers"),
-      positionBiasMinJudgments: num(data, "positionBiasMinJudgments"),
-      positionBiasP: num(data, "positionBiasP"),
-      fastSeconds: num(data, "fastSeconds"),
-    },
+    ...readQualityRules(data),
     crowd: {
       enabled: data.get("enabled") === "on",
       quota: num(data, "quota"),
@@ -71,7 +60,6 @@ export function QualitySettings({ project, origin }: { project: TProject; origin
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [crowdOn, setCrowdOn] = useState(project.crowd.enabled);
-  const q = saved.quality;
   const c = saved.crowd;
   const links = studyLinks(origin, saved.slug);
 
@@ -135,60 +123,11 @@ export function QualitySettings({ project, origin }: { project: TProject; origin
               description="Gold items carry a known answer and are mixed in unseen."
             />
             <CardBody className={local.fieldGrid}>
-              {field(
-                "goldRate",
-                "Gold rate (%)",
-                asPct(saved.goldRate),
-                { min: 0, max: 100, step: 0.1 },
-                "Share of served items that are gold",
-              )}
-              {field(
-                "qualificationItems",
-                "Qualification items",
-                q.qualificationItems,
-                { min: 0, max: 100 },
-                "First N items of a newcomer are gold; 0 = none",
-              )}
-              {field(
-                "qualificationMinAccuracy",
-                "Pass mark (%)",
-                asPct(q.qualificationMinAccuracy),
-                { min: 0, max: 100, step: 0.1 },
-                "Gold accuracy needed to be admitted",
-              )}
-              {field("minGoldAnswers", "Gold answers before quarantine", q.minGoldAnswers, {
-                min: 1,
-                max: 1000,
-              })}
-              {field(
-                "goldHonestAccuracy",
-                "Honest accuracy (%)",
-                asPct(q.goldHonestAccuracy),
-                { min: 50, max: 99, step: 0.1 },
-                "What an attentive annotator gets right",
-              )}
-              {field(
-                "quarantineOdds",
-                "Quarantine at odds",
-                q.quarantineOdds,
-                { min: 2, step: "any" },
-                "Odds for chance-level answering, to 1",
-              )}
-              {field(
-                "positionBiasMinJudgments",
-                "Position test after",
-                q.positionBiasMinJudgments,
-                { min: 10, max: 10000 },
-                "Judgments before the position-bias test",
-              )}
-              {field(
-                "positionBiasP",
-                "Position bias p below",
-                q.positionBiasP,
-                { min: 1e-12, max: 0.5, step: "any" },
-                "Strict: the test repeats after every answer",
-              )}
-              {field("fastSeconds", "Too fast below (s)", q.fastSeconds, { min: 0, max: 600, step: 0.1 })}
+              <QualityRuleFields
+                goldRate={saved.goldRate}
+                quality={saved.quality}
+                errorOf={(name) => errors[name]}
+              />
             </CardBody>
           </Card>
           <Card>

@@ -1,0 +1,97 @@
+import type { TCreateProjectBody, TProject, TQuestions } from "@arbiter/shared";
+import { readQualityRules } from "@/features/quality/components/quality-rule-fields";
+import { ApiError } from "@/lib/api-error";
+
+/**
+ * What the wizard and the settings page hold in state. Numbers typed by hand stay text until
+ * submission so a half-typed value is not coerced; the quality rules stay in their
+ * (uncontrolled) inputs and are read from the form.
+ */
+export type ProjectDraft = {
+  name: string;
+  taskType: TProject["taskType"];
+  optionsPerItem: number;
+  questions: Omit<TQuestions, "flags">;
+  flags: string;
+  judgmentsPerItem: string;
+  leaseMinutes: string;
+  guidelines: string;
+  poolIds: string[];
+};
+
+export const NEW_PROJECT: ProjectDraft = {
+  name: "",
+  taskType: "pairwise",
+  optionsPerItem: 2,
+  questions: { strength: true, allowTie: true, allowBothBad: true, rationale: "optional", aspects: [] },
+  flags: "",
+  judgmentsPerItem: "3",
+  leaseMinutes: "10",
+  guidelines: "",
+  poolIds: [],
+};
+
+export function draftOf(p: TProject): ProjectDraft {
+  const { flags, ...questions } = p.questions;
+  return {
+    name: p.name,
+    taskType: p.taskType,
+    optionsPerItem: p.optionsPerItem,
+    questions,
+    flags: flags.join(", "),
+    judgmentsPerItem: String(p.judgmentsPerItem),
+    leaseMinutes: String(p.leaseSeconds / 60),
+    guidelines: p.guidelines,
+    poolIds: p.poolIds,
+  };
+}
+
+/** The draft and the form's quality inputs in the API's shape (before validation). */
+export function bodyOf(draft: ProjectDraft, form: HTMLFormElement | null) {
+  const quality = form ? readQualityRules(new FormData(form)) : {};
+  return {
+    name: draft.name,
+    taskType: draft.taskType,
+    optionsPerItem: draft.optionsPerItem,
+    questions: {
+      ...draft.questions,
+      flags: draft.flags
+        .split(",")
+        .map((f) => f.trim())
+        .filter(Boolean),
+    },
+    judgmentsPerItem: Number(draft.judgmentsPerItem),
+    leaseSeconds: Math.round(Number(draft.leaseMinutes) * 60),
+    guidelines: draft.guidelines,
+    poolIds: draft.poolIds,
+    ...quality,
+  } satisfies Partial<Record<keyof TCreateProjectBody, unknown>>;
+}
+
+/** Field errors keyed by path ("questions.aspects.1.key"), from zod issues or the API's 400 details. */
+export type FieldErrors = Record<string, string>;
+
+export function issuesToErrors(issues: { path: PropertyKey[]; message: string }[]): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of issues) {
+    const key = issue.path.map(String).join(".");
+    out[key] ??= issue.message;
+  }
+  return out;
+}
+
+/** The API names fields `body.<path>`; a 400 or a 409 with details lands on those fields. */
+export function apiErrors(err: unknown): FieldErrors {
+  if (!(err instanceof ApiError) || !Array.isArray(err.details)) return {};
+  return issuesToErrors(
+    (err.details as { path?: string; message?: string }[])
+      .filter((d) => d.path?.startsWith("body."))
+      .map((d) => ({ path: d.path!.slice(5).split("."), message: d.message ?? "is not valid" })),
+  );
+}
+
+/** The error of an input named `name` among the quality rules (goldRate sits at the top level). */
+export const qualityErrorOf = (errors: FieldErrors) => (name: string) =>
+  errors[name === "goldRate" ? name : `quality.${name}`];
+
+export const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
