@@ -14,11 +14,19 @@
  *   later (printed for comparison);
  * - request: the Resource Timing entry of that assignment's judgment POST;
  * - chain: every request that started between the key press and the paint.
+ * `__bench.chunks` lists every script chunk loaded so far.
  */
 export const MEASURE_SCRIPT = `(() => {
   performance.setResourceTimingBufferSize(100000);
-  const bench = { armed: false, pressedAt: null, result: null };
+  const bench = { armed: false, pressedAt: null, result: null, chunks: [] };
   window.__bench = bench;
+  // Every script chunk the page loads, kept apart from the entries arm() clears.
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      const path = new URL(e.name).pathname;
+      if (path.startsWith("/_next/static/chunks/") && path.endsWith(".js")) bench.chunks.push(path);
+    }
+  }).observe({ type: "resource", buffered: true });
   addEventListener("keydown", (event) => {
     if (bench.armed && event.key === "Enter" && bench.pressedAt === null) bench.pressedAt = event.timeStamp;
   }, true);

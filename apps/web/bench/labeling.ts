@@ -5,8 +5,9 @@
 // through keyboard judgments, measuring inside the page (see in-page.ts). Then sums the
 // labeling route's first-load JavaScript from the build output (see bundle-size.ts).
 //
-//   BENCH_JUDGMENTS=100 BENCH_WARMUP=10 npm run bench:web
+//   BENCH_JUDGMENTS=100 BENCH_WARMUP=10 [BENCH_CPU_PROF=/tmp/prof] npm run bench:web
 import { randomUUID } from "node:crypto";
+import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { TProject } from "@arbiter/shared";
@@ -15,9 +16,12 @@ import { currentAssignment, launch, newPage, signIn } from "../e2e/support/brows
 import { clearQueues } from "../e2e/support/generation-stack";
 import { ApiClient, addItems, PASSWORD } from "../e2e/support/seed";
 import { ADMIN, buildIfStale, startWebStack } from "../e2e/support/web-stack";
-import { firstLoadJs } from "./bundle-size";
+import { firstLoadJs, measureChunks } from "./bundle-size";
 import { completion, prompt } from "./completions";
 import { MEASURE_SCRIPT, type TMeasurement } from "./in-page";
+
+/** Script chunks the page loaded by its load event, and by the end of the run. */
+type TLoadedChunks = { atLoad: string[]; atEnd: string[] };
 
 const JUDGMENTS = Number(process.env.BENCH_JUDGMENTS ?? 100);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 10);
@@ -59,21 +63,25 @@ function describe(label: string, values: number[], format: (x: number) => string
 async function measureJudgments(
   web: string,
   projectId: string,
-): Promise<{ runs: TMeasurement[]; loadedChunks: string[]; chromium: string }> {
+): Promise<{ runs: TMeasurement[]; chunks: TLoadedChunks; chromium: string }> {
   const browser = await launch();
   try {
     const { context, page } = await newPage(browser);
     await context.addInitScript(MEASURE_SCRIPT);
     await signIn(page, web, ANNOTATOR);
     await page.goto(`${web}/annotate/${projectId}`, { waitUntil: "load" });
-    const loadedChunks = await page.evaluate(() =>
-      performance
-        .getEntriesByType("resource")
-        .map((e) => new URL(e.name).pathname)
-        .filter((p) => p.startsWith("/_next/static/chunks/") && p.endsWith(".js")),
-    );
+    const chunks = () =>
+      page.evaluate(() => (window as unknown as { __bench: { chunks: string[] } }).__bench.chunks);
+    const atLoad = await chunks();
     const runs: TMeasurement[] = [];
+    // BENCH_CPU_PROF=dir: a CPU profile of the page over the timed judgments (open it in
+    // Chromium's DevTools, Performance panel), to see where the time between key and paint goes.
+    const profiler = process.env.BENCH_CPU_PROF ? await context.newCDPSession(page) : null;
     for (let i = 0; i < WARMUP + JUDGMENTS; i++) {
+      if (i === WARMUP && profiler) {
+        await profiler.send("Profiler.enable");
+        await profiler.send("Profiler.start");
+      }
       const previous = await currentAssignment(page);
       for (const key of judgmentKeys(i)) await page.keyboard.press(key);
       await page.evaluate(
@@ -89,7 +97,14 @@ async function measureJudgments(
       const run = (await handle.jsonValue()) as TMeasurement;
       if (i >= WARMUP) runs.push(run);
     }
-    return { runs, loadedChunks, chromium: browser.version() };
+    if (profiler) {
+      const { profile } = await profiler.send("Profiler.stop");
+      mkdirSync(process.env.BENCH_CPU_PROF!, { recursive: true });
+      const file = path.join(process.env.BENCH_CPU_PROF!, "labeling.cpuprofile");
+      writeFileSync(file, JSON.stringify(profile));
+      console.log(`CPU profile of the page: ${file}`);
+    }
+    return { runs, chunks: { atLoad, atEnd: await chunks() }, chromium: browser.version() };
   } finally {
     await browser.close();
   }
@@ -135,18 +150,27 @@ function report(runs: TMeasurement[]) {
   for (const [chain, count] of chains) console.log(`    ${count}× ${chain}`);
 }
 
-function reportBundle(nextDir: string, loadedChunks: string[]) {
+function reportBundle(nextDir: string, loaded: TLoadedChunks) {
   const { totalGzipBytes, chunks } = firstLoadJs(nextDir, ROUTE);
+  const shipped = chunks.reduce((s, c) => s + c.bytes, 0);
   console.log(
-    `\nfirst-load JavaScript of /annotate/[projectId]: ${kB(totalGzipBytes)} gzipped (${chunks.length} chunks, ${kB(chunks.reduce((s, c) => s + c.bytes, 0))} as shipped)`,
+    `\nfirst-load JavaScript of /annotate/[projectId]: ${kB(totalGzipBytes)} gzipped (${chunks.length} chunks, ${kB(shipped)} as shipped)`,
   );
   for (const c of chunks.slice(0, 5)) console.log(`  ${kB(c.gzipBytes).padStart(9)}  ${c.file}`);
+  // Cross-checks the manifests against what the browser really fetched.
   const counted = new Set(chunks.map((c) => `/_next/${c.file}`));
-  const later = loadedChunks.filter((p) => !counted.has(p));
-  const missing = [...counted].filter((p) => !loadedChunks.includes(p));
+  const missing = [...counted].filter((p) => !loaded.atLoad.includes(p));
   console.log(
-    `  the browser loaded ${loadedChunks.length} chunks by the load event: ${missing.length} counted ones not among them, ${later.length} others (import() on first render)${later.length ? `: ${later.join(", ")}` : ""}`,
+    `  by the load event the browser had fetched ${loaded.atLoad.length} chunks; counted but not fetched: ${missing.length}`,
   );
+  const later = [...new Set(loaded.atEnd)].filter((p) => !counted.has(p));
+  if (later.length === 0) return;
+  const lazy = measureChunks(
+    nextDir,
+    later.map((p) => p.replace(/^\/_next\//, "")),
+  );
+  console.log(`  fetched later by import(): ${kB(lazy.totalGzipBytes)} gzipped`);
+  for (const c of lazy.chunks) console.log(`  ${kB(c.gzipBytes).padStart(9)}  ${c.file}`);
 }
 
 async function main() {
@@ -164,12 +188,15 @@ async function main() {
     });
     const admin = await ApiClient.signIn(api, ADMIN.email, ADMIN.password);
     const project = await seedProject(admin, WARMUP + JUDGMENTS + 10);
-    const { runs, loadedChunks, chromium } = await measureJudgments(web, project.id);
+    const { runs, chunks, chromium } = await measureJudgments(web, project.id);
     console.log(
-      `bench:web — ${new Date().toISOString().slice(0, 10)}, ${os.cpus()[0]?.model ?? "cpu"} × ${os.cpus().length}, Chromium ${chromium} headless, Node ${process.version}`,
+      `bench:web — ${new Date().toISOString().slice(0, 10)}, ${os.cpus()[0]?.model ?? "cpu"} × ${os.cpus().length}, Chromium ${chromium} headless, Node ${process.version}, load average ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(" ")}`,
     );
     report(runs);
-    reportBundle(path.resolve(import.meta.dirname, "../.next"), loadedChunks);
+    reportBundle(path.resolve(import.meta.dirname, "../.next"), chunks);
   } finally {
     for (const proc of procs.reverse()) await proc.stop();
     await clearQueues(redisPrefix);
