@@ -36,6 +36,23 @@ const components: Components = {
 };
 
 export type THighlighter = typeof import("rehype-highlight")["default"];
+type THighlightTransformer = ReturnType<THighlighter>;
+
+/**
+ * rehype-highlight builds a new highlight.js instance — 37 languages registered, each
+ * compiled again on first use — every time it is attached, and react-markdown attaches its
+ * plugins on every render. Its transformer keeps nothing per document, so one attached
+ * instance serves every render.
+ */
+const attached = new WeakMap<THighlighter, THighlightTransformer>();
+function attachedOnce(highlight: THighlighter): () => THighlightTransformer {
+  let transformer = attached.get(highlight);
+  if (!transformer) {
+    transformer = highlight({ detect: false });
+    attached.set(highlight, transformer);
+  }
+  return () => transformer;
+}
 
 /**
  * The one renderer behind `Markdown` (client) and `ServerMarkdown`; they differ only in how
@@ -51,7 +68,7 @@ export function MarkdownView({
   highlight: THighlighter | null;
 }) {
   const rehypePlugins: Options["rehypePlugins"] = highlight
-    ? [rehypeSanitize, [highlight, { detect: false }]]
+    ? [rehypeSanitize, attachedOnce(highlight)]
     : [rehypeSanitize];
   return (
     <div className={["markdown", className].filter(Boolean).join(" ")}>
