@@ -1,11 +1,7 @@
+import { percentile } from "@arbiter/testkit";
 import { Pool } from "undici";
 
 export type Sample = { ms: number[]; errors: number };
-
-export function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
 
 export function summary(sample: Sample, seconds: number) {
   const sorted = [...sample.ms].sort((a, b) => a - b);

@@ -2,17 +2,7 @@
 // own database and the production web server (server.mjs) on free ports, seeds through the
 // API, and drives headless Chromium through the flows. Exits non-zero on the first failing flow.
 import { randomUUID } from "node:crypto";
-import { existsSync, readdirSync, statSync } from "node:fs";
-import path from "node:path";
-import {
-  createTestDatabase,
-  freePort,
-  localBin,
-  runCommand,
-  spawnProcess,
-  type TProcess,
-  waitForHttp,
-} from "@arbiter/testkit";
+import { createTestDatabase, freePort, type TProcess } from "@arbiter/testkit";
 import { accessibilityFlow } from "./flows/accessibility";
 import { accountSecurityFlow } from "./flows/account-security";
 import { analyticsFlow } from "./flows/analytics";
@@ -34,8 +24,8 @@ import type { Flow, FlowContext } from "./flows/types";
 import { untrustedOutputFlow } from "./flows/untrusted-output";
 import { launch, SCREENSHOT_DIR, screenshot } from "./support/browser";
 import { clearQueues, modelServerHost, startGenerationStack } from "./support/generation-stack";
-import { startApp } from "./support/processes";
 import { ApiClient, seed } from "./support/seed";
+import { ADMIN, buildIfStale, startWebStack } from "./support/web-stack";
 
 const FLOWS: Flow[] = [
   signInFlow,
@@ -59,28 +49,6 @@ const FLOWS: Flow[] = [
   accessibilityFlow,
 ];
 
-const webDir = path.resolve(import.meta.dirname, "..");
-
-function newestMtime(target: string): number {
-  const stat = statSync(target);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(stat.mtimeMs, ...readdirSync(target).map((entry) => newestMtime(path.join(target, entry))));
-}
-
-/** `next build` takes a while on two cores: skip it when the build is newer than every source. */
-async function buildIfStale(env: NodeJS.ProcessEnv) {
-  const buildId = path.join(webDir, ".next", "BUILD_ID");
-  const sources = ["src", "next.config.ts", "package.json", "../../packages/shared/src"].map((p) =>
-    newestMtime(path.join(webDir, p)),
-  );
-  if (existsSync(buildId) && statSync(buildId).mtimeMs > Math.max(...sources)) return;
-  console.log("e2e: building the web app (next build)…");
-  await runCommand(localBin("next"), ["build"], {
-    cwd: webDir,
-    env: { ...env, NODE_ENV: "production" as const },
-  });
-}
-
 async function main() {
   // E2E_FLOWS=generation,pools runs only the flows whose names start with one of those words.
   const only = process.env.E2E_FLOWS?.split(",").filter(Boolean);
@@ -94,41 +62,14 @@ async function main() {
   const browser = await launch();
   const failures: string[] = [];
   try {
-    const [apiPort, webPort, modelServerPort] = [await freePort(), await freePort(), await freePort()];
-    const api = `http://127.0.0.1:${apiPort}`;
-    const web = `http://127.0.0.1:${webPort}`;
-    const admin = { email: "admin@e2e.test", password: "e2e-admin-password" };
-    const apiEnv = {
-      ...baseEnv,
-      NODE_ENV: "test" as const,
-      DATABASE_URL: db.url,
-      API_HOST: "127.0.0.1",
-      API_PORT: String(apiPort),
-      LOG_LEVEL: "warn",
-      LOGIN_RATE_LIMIT: "1000",
-      // The default, which flows/client-address.ts sprays past from addresses of its own; the
-      // other flows' failed sign-ins (from 127.0.0.1) stay well under it.
-      LOGIN_ADDRESS_LIMIT: "20",
-      // The web app proxies /api from 127.0.0.1 and names its client in X-Forwarded-For.
-      TRUST_PROXY: "127.0.0.1",
-      REDIS_PREFIX: redisPrefix,
-      // The first admin, created on start-up the way a fresh installation gets one.
-      ARBITER_ADMIN_EMAIL: admin.email,
-      ARBITER_ADMIN_PASSWORD: admin.password,
-      GENERATOR_ALLOWED_HOSTS: modelServerHost(modelServerPort),
-    };
-    const apiProc = startApp("api", "apps/api/src/server.ts", apiEnv);
-    procs.push(apiProc);
-    const webProc = spawnProcess(process.execPath, ["server.mjs", "-p", String(webPort), "-H", "127.0.0.1"], {
-      name: "web",
-      cwd: webDir,
-      env: { ...baseEnv, NODE_ENV: "production", API_URL: api },
-      group: true,
-      keepChars: 20_000,
+    const modelServerPort = await freePort();
+    const admin = ADMIN;
+    const { api, web } = await startWebStack({
+      env: baseEnv,
+      dbUrl: db.url,
+      procs,
+      apiEnv: { REDIS_PREFIX: redisPrefix, GENERATOR_ALLOWED_HOSTS: modelServerHost(modelServerPort) },
     });
-    procs.push(webProc);
-    await waitForHttp(`${api}/healthz`, { process: apiProc, timeoutMs: 120_000 });
-    await waitForHttp(`${web}/sign-in`, { process: webProc, timeoutMs: 120_000 });
     // The generation flow needs the worker and a model server: real processes, like the API.
     const generation = await startGenerationStack({
       env: baseEnv,

@@ -60,7 +60,7 @@ const PAIRWISE_PROMPTS = [
   "Summarise Romeo and Juliet in two sentences.",
 ];
 
-async function addItems(
+export async function addItems(
   api: ApiClient,
   projectId: string,
   prompts: string[],

@@ -1,51 +1,62 @@
-import type { Root } from "mdast";
-import ReactMarkdown, { type Components } from "react-markdown";
-import rehypeHighlight from "rehype-highlight";
-import rehypeSanitize from "rehype-sanitize";
-import remarkGfm from "remark-gfm";
-import { visit } from "unist-util-visit";
+"use client";
+
+import { memo, useEffect, useState } from "react";
+import { MarkdownView, type THighlighter } from "./markdown-core";
 
 /**
- * Model output and guidelines are untrusted. Raw HTML in them is shown as the literal
- * text the model wrote (annotators should see it, and it must never run): it becomes a
- * text node before rendering, and rehype-sanitize (GitHub's allow-list) cleans the rest,
- * dropping javascript: URLs and event-handler attributes. Highlighting runs after
- * sanitising, so only its own class names are added.
+ * rehype-highlight brings highlight.js with its common languages, the largest part of the
+ * renderer, and only fenced code naming its language is highlighted (`detect: false`). So
+ * the browser loads it by `import()` the first time such a block is on screen — the block
+ * shows plain until then, for a moment — and every later render highlights synchronously.
  */
-function remarkHtmlAsText() {
-  return (tree: Root) => {
-    visit(tree, "html", (node, index, parent) => {
-      if (!parent || index === undefined) return;
-      parent.children[index] = { type: "text", value: node.value };
-    });
-  };
+let highlighter: THighlighter | null = null;
+let loadingHighlighter: Promise<THighlighter> | null = null;
+/** Loose on purpose: a false match only loads the module early; a miss would leave code plain. */
+const FENCE_WITH_LANGUAGE = /(`{3,}|~{3,})[ \t]*[^\s`~]/;
+
+function useHighlighter(text: string): THighlighter | null {
+  const needed = FENCE_WITH_LANGUAGE.test(text);
+  const [, setLoaded] = useState(highlighter !== null);
+  useEffect(() => {
+    if (!needed || highlighter) return;
+    let mounted = true;
+    loadingHighlighter ??= import("rehype-highlight").then(
+      (m) => {
+        highlighter = m.default;
+        return highlighter;
+      },
+      (err: unknown) => {
+        // Offline, or a redeploy removed the chunk: the code stays plain, a later render retries.
+        loadingHighlighter = null;
+        throw err;
+      },
+    );
+    void loadingHighlighter.then(
+      () => mounted && setLoaded(true),
+      () => undefined,
+    );
+    return () => {
+      mounted = false;
+    };
+  }, [needed]);
+  return needed ? highlighter : null;
 }
 
-const components: Components = {
-  // Remote images would load from wherever the model pointed (tracking, broken offline);
-  // show what they are instead.
-  img: ({ alt, src }) => (
-    <span className="md-image" title={typeof src === "string" ? src : undefined}>
-      [image{alt ? `: ${alt}` : ""}]
-    </span>
-  ),
-  a: ({ href, children }) => (
-    <a href={href} target="_blank" rel="noopener noreferrer nofollow">
-      {children}
-    </a>
-  ),
-};
-
-export function Markdown({ children, className }: { children: string; className?: string }) {
+/**
+ * Sanitised markdown (see markdown-core.tsx) for Client Components. Memoised: a page
+ * re-rendering around unchanged text (a key press, a progress update) does not parse it
+ * again.
+ */
+export const Markdown = memo(function Markdown({
+  children,
+  className,
+}: {
+  children: string;
+  className?: string;
+}) {
   return (
-    <div className={["markdown", className].filter(Boolean).join(" ")}>
-      <ReactMarkdown
-        remarkPlugins={[remarkGfm, remarkHtmlAsText]}
-        rehypePlugins={[rehypeSanitize, [rehypeHighlight, { detect: false }]]}
-        components={components}
-      >
-        {children}
-      </ReactMarkdown>
-    </div>
+    <MarkdownView className={className} highlight={useHighlighter(children)}>
+      {children}
+    </MarkdownView>
   );
-}
+});

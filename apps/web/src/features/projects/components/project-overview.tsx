@@ -1,6 +1,6 @@
 import type { TProject } from "@arbiter/shared";
 import { ButtonLink, Card, CardBody, CardHeader, PageHeader, ProgressBar } from "@/components/ui";
-import { Markdown } from "@/components/ui/markdown";
+import { ServerMarkdown } from "@/components/ui/markdown-server";
 import { ProjectActions } from "./project-actions";
 import { StatusBadge, taskLabel } from "./project-labels";
 import { percent } from "./project-table";
@@ -59,7 +59,7 @@ export function ProjectOverview({ project: p }: { project: TProject }) {
           <CardHeader title="Guidelines" description="What annotators read before they judge" />
           <CardBody>
             {p.guidelines.trim() ? (
-              <Markdown>{p.guidelines}</Markdown>
+              <ServerMarkdown>{p.guidelines}</ServerMarkdown>
             ) : (
               <p className={styles.muted}>None yet.</p>
             )}
