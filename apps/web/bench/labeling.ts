@@ -27,8 +27,10 @@ const JUDGMENTS = Number(process.env.BENCH_JUDGMENTS ?? 100);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 10);
 const ROUTE = "(app)/annotate/[projectId]/page";
 const ANNOTATOR = "bench-annotator@e2e.test";
-/** "A (or B), clearly better", then Enter, which sends the judgment: the timed key press. */
-// The labeling page's keys (features/annotate/keys.ts): a choice letter, then a strength digit.
+/**
+ * "A (or B), clearly better" in the labeling page's keys (features/annotate/keys.ts: a choice
+ * letter, then a strength digit), then Enter, which sends the judgment: the timed key press.
+ */
 const judgmentKeys = (i: number) => [i % 2 === 0 ? "a" : "b", "3"];
 
 async function seedProject(admin: ApiClient, items: number): Promise<TProject> {
