@@ -161,6 +161,10 @@ export function aggregateItem(item: ExportItem, req: TExportRequest, counts: Exp
   counts.items++;
   counts.judgments += item.judgments.length;
   const none = { outcomes: [], agreement: 0, votes: 0 };
+  if (item.retired) {
+    counts.excluded.retired += item.judgments.length;
+    return none;
+  }
   if (req.excludeGold && item.isGold) {
     counts.excluded.gold += item.judgments.length;
     return none;
