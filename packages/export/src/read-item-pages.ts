@@ -69,7 +69,9 @@ export async function countSource(
     return `$${values.length}`;
   };
   // Retired items are never exported, whatever the request.
-  const keep: string[] = ["j.item_id NOT IN (SELECT id FROM items WHERE project_id = $1 AND status = 'DISABLED')"];
+  const keep: string[] = [
+    "j.item_id NOT IN (SELECT id FROM items WHERE project_id = $1 AND status = 'DISABLED')",
+  ];
   if (req.excludeGold) keep.push("j.item_id NOT IN (SELECT id FROM items WHERE project_id = $1 AND is_gold)");
   if (req.excludeQuarantined) keep.push(`j.annotator_id NOT IN (${UNTRUSTED_SQL})`);
   if (req.excludeTooFast) keep.push(`NOT ${TOO_FAST}`);

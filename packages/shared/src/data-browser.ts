@@ -86,7 +86,9 @@ export type TItemDetailResponse = z.infer<typeof ZItemDetailResponse>;
 /** Reopening a complete item asks for this many more judgments (wanted never drops below counted). */
 export const ZReopenItemBody = z
   .strictObject({ moreJudgments: z.number().int().min(1).max(100).default(1) })
-  .default({ moreJudgments: 1 });
+  // A POST without a body asks for the default.
+  .nullish()
+  .transform((body) => body ?? { moreJudgments: 1 });
 export type TReopenItemBody = z.input<typeof ZReopenItemBody>;
 
 /** Judgments with something to read: a rationale or a flag, searchable. */

@@ -14,7 +14,8 @@ export function canonicalAnswer(
   positionOf: Map<string, number>,
   taskType: "PAIRWISE" | "RANKING",
 ): TCanonicalAnswer {
-  if (answer.choice === "both_bad" || !Array.isArray(answer.ranking)) return { kind: "both_bad", ranking: null };
+  if (answer.choice === "both_bad" || !Array.isArray(answer.ranking))
+    return { kind: "both_bad", ranking: null };
   const ranking = (answer.ranking as string[][]).map((group) =>
     group.map((id) => positionOf.get(id) ?? -1).sort((a, b) => a - b),
   );
@@ -28,7 +29,11 @@ export function canonicalGold(
   positionOf: Map<string, number>,
   taskType: "PAIRWISE" | "RANKING",
 ): TCanonicalAnswer & { strength: number | null } {
-  if ("ranking" in gold) return { ...canonicalAnswer({ choice: null, ranking: gold.ranking }, positionOf, taskType), strength: null };
+  if ("ranking" in gold)
+    return {
+      ...canonicalAnswer({ choice: null, ranking: gold.ranking }, positionOf, taskType),
+      strength: null,
+    };
   if (gold.preferred === "both_bad") return { kind: "both_bad", ranking: null, strength: null };
   const all = [...positionOf.values()].sort((a, b) => a - b);
   if (gold.preferred === "tie") return { kind: "tie", ranking: [all], strength: null };

@@ -20,7 +20,13 @@ async function itemIn(tx: Pick<Db["prisma"], "item">, projectId: string, itemId:
 }
 
 /** Makes the item gold with this known answer (by completion position, as item import takes it). */
-export async function setGold(db: Db, request: FastifyRequest, projectId: string, itemId: string, gold: TGoldInput) {
+export async function setGold(
+  db: Db,
+  request: FastifyRequest,
+  projectId: string,
+  itemId: string,
+  gold: TGoldInput,
+) {
   const project = await assertProject(db, projectId);
   const problems = goldProblems(gold, project.taskType, project.optionsPerItem, "body");
   if (problems.length > 0) throw badRequest(`${problems[0]!.path}: ${problems[0]!.message}`, problems);
@@ -31,7 +37,12 @@ export async function setGold(db: Db, request: FastifyRequest, projectId: string
       item.completions.map((c) => c.completionId),
     );
     await tx.item.update({ where: { id: itemId }, data: { isGold: true, goldAnswer } });
-    await audit(tx, request, { action: "item.gold", targetType: "item", targetId: itemId, data: { projectId, gold } });
+    await audit(tx, request, {
+      action: "item.gold",
+      targetType: "item",
+      targetId: itemId,
+      data: { projectId, gold },
+    });
   });
 }
 
@@ -40,7 +51,12 @@ export async function clearGold(db: Db, request: FastifyRequest, projectId: stri
   await db.prisma.$transaction(async (tx) => {
     await itemIn(tx, projectId, itemId);
     await tx.item.update({ where: { id: itemId }, data: { isGold: false, goldAnswer: Prisma.DbNull } });
-    await audit(tx, request, { action: "item.gold_cleared", targetType: "item", targetId: itemId, data: { projectId } });
+    await audit(tx, request, {
+      action: "item.gold_cleared",
+      targetType: "item",
+      targetId: itemId,
+      data: { projectId },
+    });
   });
 }
 
@@ -81,7 +97,7 @@ export async function reopenItem(
     const item = await itemIn(tx, projectId, itemId);
     if (item.status === "OPEN") throw conflict("item_open", "The item is already open");
     // In SQL, so that a judgment counted meanwhile is counted here too.
-    const [{ wanted }] = await tx.$queryRaw<{ wanted: number }[]>`
+    const [updated] = await tx.$queryRaw<{ wanted: number }[]>`
       UPDATE items SET status = 'OPEN', completed_at = NULL,
              judgments_wanted = GREATEST(judgments_wanted, judgments_count + ${more}::int)
        WHERE id = ${itemId}::uuid
@@ -90,7 +106,11 @@ export async function reopenItem(
       action: "item.reopen",
       targetType: "item",
       targetId: itemId,
-      data: { projectId, from: item.status, judgmentsWanted: { from: item.judgmentsWanted, to: wanted } },
+      data: {
+        projectId,
+        from: item.status,
+        judgmentsWanted: { from: item.judgmentsWanted, to: updated!.wanted },
+      },
     });
   });
 }

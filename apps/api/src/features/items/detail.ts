@@ -58,7 +58,8 @@ export async function readItemDetail(
     id: item.id,
     status: item.status,
     isGold: item.is_gold,
-    goldAnswer: item.is_gold && item.gold_answer ? canonicalGold(item.gold_answer, positionOf, item.task_type) : null,
+    goldAnswer:
+      item.is_gold && item.gold_answer ? canonicalGold(item.gold_answer, positionOf, item.task_type) : null,
     judgmentsWanted: item.judgments_wanted,
     judgmentsCount: item.judgments_count,
     priority: item.priority,

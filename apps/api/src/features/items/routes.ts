@@ -34,7 +34,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       reply.status(201).send({ items: await addItems(app.db, request.params.id, request.body.items) }),
   );
 
-  const detail = async (request: FastifyRequest<{ Params: { id: string; itemId: string } }>) => ({
+  const detail = async (request: {
+    params: { id: string; itemId: string };
+    principal?: FastifyRequest["principal"];
+  }) => ({
     item: await readItemDetail(
       app.db,
       app.config.ARBITER_SECRET,

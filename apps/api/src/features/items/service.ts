@@ -23,7 +23,10 @@ export async function addItems(db: Db, projectId: string, items: TItemInput[]) {
   items.forEach((item, i) => {
     if (!known.has(item.promptId))
       problems.push({ path: `body.items.${i}.promptId`, message: "no such prompt in this project" });
-    if (item.gold) problems.push(...goldProblems(item.gold, project.taskType, project.optionsPerItem, `body.items.${i}.gold`));
+    if (item.gold)
+      problems.push(
+        ...goldProblems(item.gold, project.taskType, project.optionsPerItem, `body.items.${i}.gold`),
+      );
     if (item.completions.length !== project.optionsPerItem) {
       problems.push({
         path: `body.items.${i}.completions`,

@@ -17,7 +17,13 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       onRequest: app.authorize("ADMIN", "RESEARCHER"),
     },
     async (request) =>
-      searchJudgments(app.db, app.config.ARBITER_SECRET, request.principal!.user, request.params.id, request.query),
+      searchJudgments(
+        app.db,
+        app.config.ARBITER_SECRET,
+        request.principal!.user,
+        request.params.id,
+        request.query,
+      ),
   );
 };
 

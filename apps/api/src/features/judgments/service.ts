@@ -34,13 +34,17 @@ export async function searchJudgments(
   ];
   const cursor = cursorOf(query.cursor);
   if (cursor)
-    where.push(`(j.created_at, j.id) < (SELECT created_at, id FROM judgments WHERE id = ${param(cursor)}::uuid)`);
+    where.push(
+      `(j.created_at, j.id) < (SELECT created_at, id FROM judgments WHERE id = ${param(cursor)}::uuid)`,
+    );
   if (query.hasRationale !== undefined)
     where.push(query.hasRationale ? "j.rationale <> ''" : "COALESCE(j.rationale, '') = ''");
   if (query.flag) where.push(`${param(query.flag)} = ANY (j.flags)`);
   if (query.q) {
     const pattern = param(containsPattern(query.q));
-    where.push(`(j.rationale ILIKE ${pattern} OR EXISTS (SELECT 1 FROM unnest(j.flags) AS f WHERE f ILIKE ${pattern}))`);
+    where.push(
+      `(j.rationale ILIKE ${pattern} OR EXISTS (SELECT 1 FROM unnest(j.flags) AS f WHERE f ILIKE ${pattern}))`,
+    );
   }
   const { rows } = await db.pool.query(
     `SELECT j.id, j.item_id, j.annotator_id, u.email, COALESCE(s.status, 'ADMITTED') AS annotator_status,
