@@ -17,6 +17,7 @@ import { accountSecurityFlow } from "./flows/account-security";
 import { analyticsFlow } from "./flows/analytics";
 import { annotateKeyboardFlow } from "./flows/annotate-keyboard";
 import { clientAddressFlow } from "./flows/client-address";
+import { dataBrowserFlow } from "./flows/data-browser";
 import { errorStateFlow } from "./flows/error-state";
 import { exportsFlow } from "./flows/exports";
 import { generationFlow } from "./flows/generation";
@@ -48,6 +49,7 @@ const FLOWS: Flow[] = [
   generationFlow,
   exportsFlow,
   accountSecurityFlow,
+  dataBrowserFlow,
 ];
 
 const webDir = path.resolve(import.meta.dirname, "..");

@@ -74,7 +74,6 @@ export function ItemBrowser({
       </h2>
       <form
         className={styles.filters}
-        role="search"
         aria-label="Filter items"
         onSubmit={(e) => e.preventDefault()}
       >

@@ -74,7 +74,6 @@ export function JudgmentsPage({
       {nav}
       <form
         className={styles.filters}
-        role="search"
         aria-label="Search judgments"
         onSubmit={(e) => e.preventDefault()}
       >
