@@ -109,8 +109,8 @@ export async function retireAndReopen(page: Page, more = 1): Promise<void> {
 
 /** On the import page: pastes prompts one per line, checks and imports them; returns the report text. */
 export async function pastePrompts(page: Page, lines: string[]): Promise<string> {
-  await page.getByLabel("Paste text").check();
-  await page.getByLabel("One prompt per line").check();
+  await page.locator("label", { hasText: "Paste text" }).click();
+  await page.locator("label", { hasText: "One prompt per line" }).click();
   await page.getByTestId("paste-text").fill(lines.join("\n"));
   await page.getByRole("button", { name: "Check text" }).click();
   await page.getByRole("button", { name: /^Import \d+ prompts?$/ }).click();
@@ -151,10 +151,10 @@ export const dataBrowserFlow: Flow = {
 
     await page.goto(items);
     assert((await page.getByTestId("item-row").count()) === 3, "three items listed");
-    await page.getByLabel("Flags").selectOption("true");
+    await page.getByLabel("Flags", { exact: true }).selectOption("true");
     await page.waitForURL(/flagged=true/);
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="item-row"]').length === 1);
-    await page.getByLabel("Status").selectOption("DISABLED");
+    await page.getByLabel("Status", { exact: true }).selectOption("DISABLED");
     await page.getByRole("heading", { name: "No retired, flagged items" }).waitFor();
     await page.getByRole("button", { name: "Clear filters" }).click();
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="item-row"]').length === 3);

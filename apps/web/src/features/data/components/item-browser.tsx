@@ -1,7 +1,7 @@
 "use client";
 
 import type { TItemListResponse, TItemSummary } from "@arbiter/shared";
-import { usePathname, useRouter } from "next/navigation";
+import { usePathname } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import {
   Button,
@@ -35,7 +35,6 @@ export function ItemBrowser({
   initialFilters: ItemFilters;
   initialItems: TItemListResponse;
 }) {
-  const router = useRouter();
   const pathname = usePathname();
   const [filters, setFilters] = useState<ItemFilters>(initialFilters);
   const [text, setText] = useState(initialFilters.q ?? "");
@@ -44,9 +43,10 @@ export function ItemBrowser({
   const key = filtersToSearch(applied);
 
   // The URL holds the filters: a filtered view can be shared, and Back restores it.
+  // history.replaceState, not router.replace: the list fetches itself, the server need not render again.
   useEffect(() => {
-    router.replace(key ? `${pathname}?${key}` : pathname, { scroll: false });
-  }, [key, pathname, router]);
+    window.history.replaceState(null, "", key ? `${pathname}?${key}` : pathname);
+  }, [key, pathname]);
 
   // New server props (router.refresh() after items were built) reload the list.
   const [served, setServed] = useState(0);
@@ -72,11 +72,7 @@ export function ItemBrowser({
       <h2 id="items-heading" className={styles.sectionTitle}>
         Items
       </h2>
-      <form
-        className={styles.filters}
-        aria-label="Filter items"
-        onSubmit={(e) => e.preventDefault()}
-      >
+      <form className={styles.filters} aria-label="Filter items" onSubmit={(e) => e.preventDefault()}>
         <div className={styles.search}>
           <Input
             label="Search rationales and flags"

@@ -1,7 +1,7 @@
 "use client";
 
 import type { TJudgmentSearchResponse } from "@arbiter/shared";
-import { usePathname, useRouter } from "next/navigation";
+import { usePathname } from "next/navigation";
 import { type ReactNode, useEffect, useState } from "react";
 import {
   Badge,
@@ -37,7 +37,6 @@ export function JudgmentsPage({
   initialSearch: JudgmentSearch;
   initial: TJudgmentSearchResponse;
 }) {
-  const router = useRouter();
   const pathname = usePathname();
   const [text, setText] = useState(initialSearch.q ?? "");
   const [flag, setFlag] = useState(initialSearch.flag ?? "");
@@ -51,9 +50,10 @@ export function JudgmentsPage({
   const key = new URLSearchParams(
     Object.entries(search).filter(([, v]) => v) as [string, string][],
   ).toString();
+  // history.replaceState, not router.replace: the list fetches itself, the server need not render again.
   useEffect(() => {
-    router.replace(key ? `${pathname}?${key}` : pathname, { scroll: false });
-  }, [key, pathname, router]);
+    window.history.replaceState(null, "", key ? `${pathname}?${key}` : pathname);
+  }, [key, pathname]);
   const list = usePagedList(
     async (cursor) => {
       const page = await searchJudgments(projectId, search, cursor);
@@ -72,11 +72,7 @@ export function JudgmentsPage({
         description="What annotators wrote and flagged. Search it to find items worth a second look."
       />
       {nav}
-      <form
-        className={styles.filters}
-        aria-label="Search judgments"
-        onSubmit={(e) => e.preventDefault()}
-      >
+      <form className={styles.filters} aria-label="Search judgments" onSubmit={(e) => e.preventDefault()}>
         <div className={styles.search}>
           <Input
             label="Search rationales and flags"
