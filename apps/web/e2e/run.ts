@@ -9,6 +9,7 @@ import { analyticsFlow } from "./flows/analytics";
 import { annotateKeyboardFlow } from "./flows/annotate-keyboard";
 import { apiKeysFlow } from "./flows/api-keys";
 import { clientAddressFlow } from "./flows/client-address";
+import { dataBrowserFlow } from "./flows/data-browser";
 import { errorStateFlow } from "./flows/error-state";
 import { exportsFlow } from "./flows/exports";
 import { generationFlow } from "./flows/generation";
@@ -45,6 +46,7 @@ const FLOWS: Flow[] = [
   apiKeysFlow,
   languagesFlow,
   projectSetupFlow,
+  dataBrowserFlow,
   // Last: it visits every page with what the other flows left behind.
   accessibilityFlow,
 ];

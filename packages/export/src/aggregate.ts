@@ -161,6 +161,11 @@ export function aggregateItem(item: ExportItem, req: TExportRequest, counts: Exp
   counts.items++;
   counts.judgments += item.judgments.length;
   const none = { outcomes: [], agreement: 0, votes: 0 };
+  if (item.retired) {
+    counts.excludedItems.retired++;
+    counts.excluded.retired += item.judgments.length;
+    return none;
+  }
   if (item.judgments.length === 0) {
     counts.excludedItems.unjudged++;
     return none;

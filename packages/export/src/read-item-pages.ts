@@ -10,7 +10,7 @@ import type { ExportItem } from "./types";
 function pageSql(full: boolean): string {
   const { completion, judgment } = itemColumns(full);
   return `
-SELECT i.id, i.is_gold, p.content_hash, p.text, p.messages, ic.completions, jj.judgments
+SELECT i.id, i.is_gold, i.status = 'DISABLED' AS retired, p.content_hash, p.text, p.messages, ic.completions, jj.judgments
   FROM (SELECT id FROM items WHERE project_id = $1 AND id > $2 ORDER BY id LIMIT $3) page
   JOIN items i ON i.id = page.id
   JOIN prompts p ON p.id = i.prompt_id
@@ -50,7 +50,7 @@ export type SourceCounts = {
   /** Current judgments (superseded ones are never exported). */
   judgments: number;
   /**
-   * Judgments that pass the per-judgment rules: gold, annotator trust, speed, dates,
+   * Judgments that pass the per-judgment rules: retired items, gold, annotator trust, speed, dates,
    * strength, ties and both-bad. The per-item rules (minimum judgments, agreement,
    * majority) are applied when the rows are built.
    */
@@ -70,7 +70,10 @@ export async function countSource(
     values.push(v);
     return `$${values.length}`;
   };
-  const keep: string[] = ["true"];
+  // Retired items are never exported, whatever the request.
+  const keep: string[] = [
+    "j.item_id NOT IN (SELECT id FROM items WHERE project_id = $1 AND status = 'DISABLED')",
+  ];
   if (req.excludeGold) keep.push("j.item_id NOT IN (SELECT id FROM items WHERE project_id = $1 AND is_gold)");
   if (req.excludeQuarantined) keep.push(`j.annotator_id NOT IN (${UNTRUSTED_SQL})`);
   if (req.excludeTooFast) keep.push(`NOT ${TOO_FAST}`);

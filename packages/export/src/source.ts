@@ -33,7 +33,7 @@ export function itemColumns(full: boolean): { completion: string; judgment: stri
 function itemsSql(full: boolean): string {
   const { completion, judgment } = itemColumns(full);
   return `
-SELECT i.id, i.is_gold, p.content_hash, p.text, p.messages, ic.completions, jj.judgments
+SELECT i.id, i.is_gold, i.status = 'DISABLED' AS retired, p.content_hash, p.text, p.messages, ic.completions, jj.judgments
   FROM items i
   JOIN prompts p ON p.id = i.prompt_id
   LEFT JOIN (SELECT ic.item_id, json_agg(json_build_array(${completion})) AS completions
@@ -63,6 +63,7 @@ const FETCH_ROWS = 500;
 export type ItemRow = {
   id: string;
   is_gold: boolean;
+  retired: boolean;
   content_hash: string;
   text: string | null;
   messages: { role: "system" | "user" | "assistant"; content: string }[] | null;
@@ -101,6 +102,7 @@ export function toItem(row: ItemRow, { untrusted, generators }: Lookups): Export
   return {
     id: row.id,
     isGold: row.is_gold,
+    retired: row.retired,
     promptHash: row.content_hash,
     prompt: row.messages ? { messages: row.messages } : { text: row.text ?? "" },
     completions: (row.completions ?? [])

@@ -42,6 +42,8 @@ export type ExportJudgment = {
 export type ExportItem = {
   id: string;
   isGold: boolean;
+  /** Retired by a researcher (status DISABLED): never exported, its judgments counted as excluded. */
+  retired: boolean;
   /** sha256 of the canonical prompt content: the key of the split assignment and group_id. */
   promptHash: string;
   prompt: ExportPrompt;
@@ -53,6 +55,7 @@ export type ExportItem = {
 
 /** Why a judgment did not become (part of) a row; every judgment read lands in exactly one bucket. */
 export const EXCLUSION_REASONS = [
+  "retired",
   "gold",
   "annotator",
   "tooFast",
@@ -68,6 +71,7 @@ export type ExclusionReason = (typeof EXCLUSION_REASONS)[number];
 
 /** Reasons that drop a whole item, and "unjudged": items without a current judgment. */
 export const ITEM_EXCLUSION_REASONS = [
+  "retired",
   "unjudged",
   "gold",
   "minJudgments",

@@ -31,21 +31,52 @@ export const ZItemCompletionSummary = z.object({
   preview: z.string(),
 });
 
+/** DISABLED is a retired item: out of assignment and exports, its judgments kept. */
+export const ZItemStatus = z.enum(["OPEN", "COMPLETE", "DISABLED"]);
+export type TItemStatus = z.infer<typeof ZItemStatus>;
+
 export const ZItemSummary = z.object({
   id: z.string(),
-  status: z.enum(["OPEN", "COMPLETE", "DISABLED"]),
+  status: ZItemStatus,
   isGold: z.boolean(),
   judgmentsWanted: z.number(),
   judgmentsCount: z.number(),
   createdAt: z.string(),
   prompt: z.object({ id: z.string(), externalId: z.string().nullable(), preview: z.string() }),
   completions: z.array(ZItemCompletionSummary),
+  /** Current (not superseded) judgments, counted or not. */
+  judgments: z.number(),
+  /**
+   * The share of the item's current judgments that give its most common answer (the same
+   * winner, the same best group, or both bad); null below two judgments.
+   */
+  agreement: z.number().nullable(),
+  /** Current judgments with at least one flag, and with a rationale. */
+  flagged: z.number(),
+  rationales: z.number(),
 });
 export type TItemSummary = z.infer<typeof ZItemSummary>;
 
+const zYesNo = z.enum(["true", "false"]).transform((v) => v === "true");
+const zShare = z.coerce.number().min(0).max(1);
+
+/**
+ * Filters of the items list; every one narrows. Agreement filters only match items with at
+ * least two judgments (agreement is undefined below that). `q` searches the rationales and
+ * flags of the item's current judgments (case-insensitive substring).
+ */
 export const ZItemListQuery = ZCursorQuery.extend({
-  status: z.enum(["OPEN", "COMPLETE", "DISABLED"]).optional(),
-});
+  status: ZItemStatus.optional(),
+  gold: zYesNo.optional(),
+  model: z.string().trim().min(1).max(200).optional(),
+  agreementBelow: zShare.optional(),
+  agreementAtLeast: zShare.optional(),
+  flagged: zYesNo.optional(),
+  flag: z.string().trim().min(1).max(64).optional(),
+  hasRationale: zYesNo.optional(),
+  q: z.string().trim().min(1).max(200).optional(),
+}).strict();
+export type TItemListQuery = z.input<typeof ZItemListQuery>;
 export const ZItemListResponse = z.object({
   items: z.array(ZItemSummary),
   nextCursor: z.string().nullable(),

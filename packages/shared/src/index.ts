@@ -4,6 +4,7 @@ export * from "./arbiter-secret";
 export * from "./audit";
 export * from "./common";
 export * from "./contents";
+export * from "./data-browser";
 export * from "./exports";
 export * from "./generation";
 export * from "./pools";

@@ -13,6 +13,13 @@ describe("filters", () => {
     expect(out.counts.excluded.bothBad).toBe(1);
   });
 
+  it("never exports retired items and counts their judgments as excluded", () => {
+    const retired = { ...itemA, retired: true };
+    const out = trl([retired, itemB], { excludeGold: false });
+    expect(out.counts.excluded.retired).toBe(3);
+    expect(out.splits).toEqual(trl([itemB], { excludeGold: false }).splits);
+  });
+
   it("excludes gold items unless asked", () => {
     const gold = { ...itemA, isGold: true };
     expect(trl([gold]).splits.train).toEqual([]);

@@ -43,6 +43,7 @@ const completion = (id: string, text: string, model: string) => ({
 export const itemA: ExportItem = {
   id: "item-a",
   isGold: false,
+  retired: false,
   promptHash: "hash-a",
   prompt: { text: "What is 2+2?" },
   completions: [completion("c0", "4", "m1"), completion("c1", "5", "m2")],
@@ -57,6 +58,7 @@ export const itemA: ExportItem = {
 export const itemB: ExportItem = {
   id: "item-b",
   isGold: false,
+  retired: false,
   promptHash: "hash-b",
   prompt: {
     messages: [
@@ -76,6 +78,7 @@ export const itemB: ExportItem = {
 export const itemC: ExportItem = {
   id: "item-c",
   isGold: false,
+  retired: false,
   promptHash: "hash-c",
   prompt: { text: "Rank" },
   completions: [completion("x", "X", "m1"), completion("y", "Y", "m2"), completion("z", "Z", "m3")],

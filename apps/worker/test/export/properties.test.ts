@@ -33,9 +33,10 @@ const arbItem = (index: number) =>
       k: fc.integer({ min: 2, max: 5 }),
       prompt: fc.integer({ min: 0, max: 12 }),
       isGold: fc.boolean(),
+      retired: fc.boolean(),
       conversation: fc.boolean(),
     })
-    .chain(({ k, prompt, isGold, conversation }) => {
+    .chain(({ k, prompt, isGold, retired, conversation }) => {
       const ids = Array.from({ length: k }, (_, i) => `i${index}c${i}`);
       const arbJudgment = fc.record({
         ranking: k === 2 ? fc.option(arbRanking(ids), { nil: null }) : arbRanking(ids),
@@ -49,6 +50,7 @@ const arbItem = (index: number) =>
         (js): ExportItem => ({
           id: `item-${index}`,
           isGold,
+          retired,
           promptHash: `prompt-${prompt}`,
           prompt: conversation
             ? { messages: [{ role: "user", content: `prompt ${prompt}` }] }

@@ -8,7 +8,8 @@ import {
   ZPromptListResponse,
 } from "@arbiter/shared";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { contentSummary, listItems, listPrompts } from "./service";
+import { listItems } from "./item-list";
+import { contentSummary, listPrompts } from "./service";
 
 // Researchers' views of what a project holds; model names appear here, never on annotator routes.
 const routes: FastifyPluginAsyncZod = async (app) => {
@@ -34,7 +35,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ["items"],
-        summary: "The project's items, newest first, with the models of their completions",
+        summary:
+          "The project's items, newest first, with their models, agreement, flags and rationales; filter by status, gold, model, agreement, flags, rationale or text (q)",
         params: ZIdParams,
         querystring: ZItemListQuery,
         response: { 200: ZItemListResponse, 400: ZErrorBody, 404: ZErrorBody },

@@ -2,7 +2,8 @@ import { createInterface } from "node:readline";
 import type { Readable } from "node:stream";
 import { parse } from "csv-parse";
 
-export type TImportFormat = "jsonl" | "csv";
+/** "lines": plain text, one prompt per line (pasted prompts); prompts only. */
+export type TImportFormat = "jsonl" | "csv" | "lines";
 
 /** One record of an upload, or why its line could not be read. */
 export type TRawRecord = { line: number; value: Record<string, unknown> } | { line: number; error: string };
@@ -18,6 +19,14 @@ const camel = (s: string) => s.trim().replace(/_([a-z])/g, (_, c: string) => c.t
  * through a streaming parser with a header row. Line numbers are 1-based file lines.
  */
 export async function* readRecords(stream: Readable, format: TImportFormat): AsyncGenerator<TRawRecord> {
+  if (format === "lines") {
+    let line = 0;
+    for await (const text of createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY })) {
+      line += 1;
+      if (text.trim() !== "") yield { line, value: { text } };
+    }
+    return;
+  }
   if (format === "jsonl") {
     let line = 0;
     for await (const text of createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY })) {

@@ -12,8 +12,9 @@ const ZImportQuery = z.object({
     .transform((v) => v === "true" || v === "1"),
   // all-or-nothing: one bad line and nothing is written; partial: good lines are written.
   mode: z.enum(["all-or-nothing", "partial"]).default("all-or-nothing"),
-  // Otherwise from the file name (.jsonl/.ndjson or .csv).
-  format: z.enum(["jsonl", "csv"]).optional(),
+  // Otherwise from the file name (.jsonl/.ndjson or .csv). "lines": one prompt per line of
+  // plain text (pasted prompts), for prompt imports only.
+  format: z.enum(["jsonl", "csv", "lines"]).optional(),
 });
 
 const routes: FastifyPluginAsyncZod = async (app) => {
@@ -35,7 +36,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     "/projects/:id/prompts/import",
     {
       schema: schema(
-        "Import prompts from JSONL or CSV ({externalId?, messages | text, metadata?}); duplicates are reported, not re-inserted",
+        "Import prompts from JSONL or CSV ({externalId?, messages | text, metadata?}) or plain lines (format=lines: one prompt per line, as pasted); duplicates are reported, not re-inserted",
       ),
       onRequest: staff,
     },

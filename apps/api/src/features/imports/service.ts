@@ -69,7 +69,9 @@ async function importUpload<T>(
   stalled: () => HttpError | null,
 ): Promise<TImportResponse> {
   const format = formatOf(options.format, upload.filename);
-  if (!format) throw badRequest("format: name the file .jsonl or .csv, or pass ?format=jsonl|csv");
+  if (!format) throw badRequest("format: name the file .jsonl or .csv, or pass ?format=jsonl|csv|lines");
+  if (format === "lines" && kind !== "prompts")
+    throw badRequest("query.format: lines (one per line) is for prompts only; completions need JSONL or CSV");
   let truncated = false;
   upload.file.on("limit", () => {
     truncated = true;

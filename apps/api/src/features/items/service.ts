@@ -23,7 +23,10 @@ export async function addItems(db: Db, projectId: string, items: TItemInput[]) {
   items.forEach((item, i) => {
     if (!known.has(item.promptId))
       problems.push({ path: `body.items.${i}.promptId`, message: "no such prompt in this project" });
-    if (item.gold) problems.push(...goldProblems(item.gold, project.taskType, project.optionsPerItem, i));
+    if (item.gold)
+      problems.push(
+        ...goldProblems(item.gold, project.taskType, project.optionsPerItem, `body.items.${i}.gold`),
+      );
     if (item.completions.length !== project.optionsPerItem) {
       problems.push({
         path: `body.items.${i}.completions`,
@@ -81,8 +84,8 @@ export async function addItems(db: Db, projectId: string, items: TItemInput[]) {
   }));
 }
 
-function goldProblems(gold: TGoldInput, taskType: string, options: number, i: number) {
-  const path = `body.items.${i}.gold`;
+/** Whether a known answer fits the project's task; `path` names the answer in the request. */
+export function goldProblems(gold: TGoldInput, taskType: string, options: number, path: string) {
   if ("preferred" in gold) {
     return taskType === "PAIRWISE" ? [] : [{ path, message: "use ranking for a ranking project" }];
   }

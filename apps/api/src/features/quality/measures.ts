@@ -1,10 +1,10 @@
 import type { Db } from "@arbiter/db";
-import { createPseudonymizer } from "@arbiter/export";
 import type { TAnnotatorQuality, TQualityRules } from "@arbiter/shared";
 import { notFound } from "../../lib/http-error";
 import type { AuthUser } from "../../lib/principal";
 import { binomialTestHalf, leaveOneOutAgreement, median } from "../../lib/stats";
 import { qualityRulesOf } from "../projects/serialize";
+import { annotatorIdentity } from "./annotator-identity";
 
 // Below this agreement with the others' majority (with enough items behind it) an annotator is flagged.
 const LOW_AGREEMENT = 0.5;
@@ -74,9 +74,8 @@ export async function projectQuality(
   projectId: string,
   viewer: Pick<AuthUser, "role">,
 ): Promise<TAnnotatorQuality[]> {
-  // Researchers know annotators by name and pseudonym; only admins, who run the pools, see emails.
-  const pseudonym = createPseudonymizer(secret);
-  const showEmail = viewer.role === "ADMIN";
+  // Researchers know annotators by name and pseudonym (see annotatorIdentity).
+  const identify = annotatorIdentity(secret, viewer);
   const project = await db.prisma.project.findUnique({ where: { id: projectId } });
   if (!project) throw notFound("Project");
   const rules = qualityRulesOf(project);
@@ -119,8 +118,7 @@ export async function projectQuality(
       user: {
         id: r.user_id,
         name: r.name,
-        pseudonym: pseudonym(r.user_id),
-        email: showEmail ? r.email : null,
+        ...identify({ id: r.user_id, email: r.email }),
       },
       status: r.status ?? "ADMITTED",
       reason: r.reason,

@@ -27,6 +27,8 @@ const pct = (x: number | undefined) => `${Math.round((x ?? 0) * 100)}%`;
 function judgmentReason(key: string, n: number, req: Request): Omit<Reason, "count" | "key"> {
   const are = verb(n, "is", "are");
   switch (key) {
+    case "retired":
+      return { label: "Retired items", sentence: `${are} on items retired from the project` };
     case "gold":
       return { label: "Gold items", sentence: `${are} on gold items, which measure annotators` };
     case "annotator":
@@ -76,6 +78,8 @@ function judgmentReason(key: string, n: number, req: Request): Omit<Reason, "cou
 function itemReason(key: string, n: number, req: Request): Omit<Reason, "count" | "key"> {
   const have = verb(n, "has", "have");
   switch (key) {
+    case "retired":
+      return { label: "Retired", sentence: `${verb(n, "was", "were")} retired from the project` };
     case "unjudged":
       return { label: "Not judged yet", sentence: `${have} no judgment yet` };
     case "gold":

@@ -19,6 +19,8 @@ import { toApiError } from "@/lib/api-error";
 
 export type ImportKind = "prompts" | "completions";
 export type ImportMode = "all-or-nothing" | "partial";
+/** Unset: from the file name. "lines": one prompt per line of plain text (pasted prompts). */
+export type ImportFormat = "jsonl" | "csv" | "lines";
 
 const base = (projectId: string) => `/projects/${encodeURIComponent(projectId)}`;
 
@@ -57,11 +59,11 @@ export async function uploadImport(
   projectId: string,
   kind: ImportKind,
   file: File,
-  opts: { dryRun: boolean; mode: ImportMode },
+  opts: { dryRun: boolean; mode: ImportMode; format?: ImportFormat },
 ): Promise<TImportResponse> {
   const form = new FormData();
   form.append("file", file, file.name);
-  const query = `dryRun=${opts.dryRun}&mode=${opts.mode}`;
+  const query = `dryRun=${opts.dryRun}&mode=${opts.mode}${opts.format ? `&format=${opts.format}` : ""}`;
   const res = await fetch(`/api/v1${base(projectId)}/${kind}/import?${query}`, {
     method: "POST",
     body: form,

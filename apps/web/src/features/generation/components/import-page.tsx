@@ -12,11 +12,12 @@ import {
   FormError,
   PageHeader,
 } from "@/components/ui";
-import { type ImportKind, type ImportMode, uploadImport } from "../api";
+import { type ImportFormat, type ImportKind, type ImportMode, uploadImport } from "../api";
 import { countOf } from "../format";
 import styles from "./generation.module.css";
 import { ImportFormats } from "./import-formats";
 import { ImportReport } from "./import-report";
+import { PasteBox, type PastedText } from "./paste-box";
 import { SectionNav } from "./section-nav";
 
 type Step = { phase: "checked" | "imported"; report: TImportResponse } | null;
@@ -25,7 +26,9 @@ type Step = { phase: "checked" | "imported"; report: TImportResponse } | null;
 export function ImportPage({ projectId, projectName }: { projectId: string; projectName: string }) {
   const [kind, setKind] = useState<ImportKind>("prompts");
   const [mode, setMode] = useState<ImportMode>("all-or-nothing");
+  const [source, setSource] = useState<"file" | "paste">("file");
   const [file, setFile] = useState<File | null>(null);
+  const [pasted, setPasted] = useState<PastedText>({ text: "", format: "lines" });
   const [dragging, setDragging] = useState(false);
   const [busy, setBusy] = useState<"check" | "import" | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -38,12 +41,27 @@ export function ImportPage({ projectId, projectName }: { projectId: string; proj
     setError(null);
   }
 
+  // Pasted text travels as a file too: one import path, one per-line report.
+  const pastedFormat: ImportFormat = kind === "prompts" ? pasted.format : "jsonl";
+  const payload =
+    source === "file"
+      ? file
+      : pasted.text.trim()
+        ? new File([pasted.text], pastedFormat === "lines" ? "pasted.txt" : "pasted.jsonl", {
+            type: "text/plain",
+          })
+        : null;
+
   async function send(dryRun: boolean) {
-    if (!file) return;
+    if (!payload) return;
     setBusy(dryRun ? "check" : "import");
     setError(null);
     try {
-      const report = await uploadImport(projectId, kind, file, { dryRun, mode });
+      const report = await uploadImport(projectId, kind, payload, {
+        dryRun,
+        mode,
+        ...(source === "paste" ? { format: pastedFormat } : {}),
+      });
       setStep({ phase: dryRun ? "checked" : "imported", report });
     } catch (err) {
       setError(errorMessage(err));
@@ -61,7 +79,7 @@ export function ImportPage({ projectId, projectName }: { projectId: string; proj
       <PageHeader
         eyebrow={<a href={`/projects/${projectId}`}>← {projectName}</a>}
         title="Import"
-        description="Bring your own prompts, or completions of prompts already here, as JSONL or CSV. Every file is checked first; nothing is written until you import."
+        description="Bring your own prompts, or completions of prompts already here, as JSONL or CSV, or paste them. Everything is checked first; nothing is written until you import."
       />
       <SectionNav projectId={projectId} />
       <div className={styles.stack}>
@@ -116,52 +134,84 @@ export function ImportPage({ projectId, projectName }: { projectId: string; proj
               </fieldset>
             </div>
 
-            <label
-              className={`${styles.drop} ${dragging ? styles.dropActive : ""}`}
-              onDragOver={(e) => {
-                e.preventDefault();
-                setDragging(true);
-              }}
-              onDragLeave={() => setDragging(false)}
-              onDrop={(e) => {
-                e.preventDefault();
-                setDragging(false);
-                choose(e.dataTransfer.files[0] ?? null);
-              }}
-            >
-              <input
-                ref={input}
-                type="file"
-                accept=".jsonl,.ndjson,.json,.csv"
-                aria-label="File to import"
-                onChange={(e) => choose(e.target.files?.[0] ?? null)}
+            <fieldset className={styles.formSection}>
+              <legend>Source</legend>
+              <div role="radiogroup" aria-label="Source" className={styles.segmented}>
+                {(["file", "paste"] as const).map((s) => (
+                  <label key={s}>
+                    <input
+                      type="radio"
+                      name="source"
+                      checked={source === s}
+                      onChange={() => {
+                        setSource(s);
+                        setStep(null);
+                        setError(null);
+                      }}
+                    />
+                    {s === "file" ? "Upload a file" : "Paste text"}
+                  </label>
+                ))}
+              </div>
+            </fieldset>
+
+            {source === "paste" ? (
+              <PasteBox
+                kind={kind}
+                value={pasted}
+                onChange={(next) => {
+                  setPasted(next);
+                  setStep(null);
+                }}
               />
-              <span aria-hidden style={{ fontSize: 28 }}>
-                ↥
-              </span>
-              {file ? (
-                <>
-                  <strong data-testid="import-file">{file.name}</strong>
-                  <span>{formatBytes(file.size)} · choose another file or drop it here</span>
-                </>
-              ) : (
-                <>
-                  <strong>Choose a .jsonl or .csv file</strong>
-                  <span>or drop it here · up to the server’s import limit</span>
-                </>
-              )}
-            </label>
+            ) : (
+              <label
+                className={`${styles.drop} ${dragging ? styles.dropActive : ""}`}
+                onDragOver={(e) => {
+                  e.preventDefault();
+                  setDragging(true);
+                }}
+                onDragLeave={() => setDragging(false)}
+                onDrop={(e) => {
+                  e.preventDefault();
+                  setDragging(false);
+                  choose(e.dataTransfer.files[0] ?? null);
+                }}
+              >
+                <input
+                  ref={input}
+                  type="file"
+                  accept=".jsonl,.ndjson,.json,.csv"
+                  aria-label="File to import"
+                  onChange={(e) => choose(e.target.files?.[0] ?? null)}
+                />
+                <span aria-hidden style={{ fontSize: 28 }}>
+                  ↥
+                </span>
+                {file ? (
+                  <>
+                    <strong data-testid="import-file">{file.name}</strong>
+                    <span>{formatBytes(file.size)} · choose another file or drop it here</span>
+                  </>
+                ) : (
+                  <>
+                    <strong>Choose a .jsonl or .csv file</strong>
+                    <span>or drop it here · up to the server’s import limit</span>
+                  </>
+                )}
+              </label>
+            )}
 
             <FormError message={error} />
 
             <div className={styles.cardActions}>
               <Button
                 variant={checked ? "secondary" : "primary"}
-                disabled={!file}
+                disabled={!payload}
                 loading={busy === "check"}
                 onClick={() => void send(true)}
               >
-                {checked ? "Check again" : "Check file"}
+                {checked ? "Check again" : source === "paste" ? "Check text" : "Check file"}
               </Button>
               <Button
                 variant="primary"
@@ -174,8 +224,10 @@ export function ImportPage({ projectId, projectName }: { projectId: string; proj
                   : `Import ${kind}`}
               </Button>
               <span className={styles.note}>
-                {!file
-                  ? "Pick a file to start."
+                {!payload
+                  ? source === "paste"
+                    ? "Paste some lines to start."
+                    : "Pick a file to start."
                   : !checked && step === null
                     ? "Check first: a dry run reports every bad line and writes nothing."
                     : blocked
@@ -201,10 +253,11 @@ export function ImportPage({ projectId, projectName }: { projectId: string; proj
               variant="ghost"
               onClick={() => {
                 choose(null);
+                setPasted({ ...pasted, text: "" });
                 if (input.current) input.current.value = "";
               }}
             >
-              Import another file
+              Import more
             </Button>
           </div>
         ) : null}

@@ -1,31 +1,14 @@
 "use client";
 
-import type { TContentSummary, TItemListResponse } from "@arbiter/shared";
-import { useState } from "react";
-import {
-  Badge,
-  Button,
-  ButtonLink,
-  Card,
-  CardHeader,
-  count,
-  EmptyState,
-  PagedListFoot,
-  PageHeader,
-  usePagedList,
-} from "@/components/ui";
+import type { TContentSummary } from "@arbiter/shared";
+import { useRouter } from "next/navigation";
+import { type ReactNode, useState } from "react";
+import { ButtonLink, Card, CardHeader, count, EmptyState, PageHeader } from "@/components/ui";
 import tableStyles from "@/components/ui/table.module.css";
-import textStyles from "@/components/ui/text.module.css";
-import { getContents, listItems } from "../api";
+import { getContents } from "../api";
 import { BuildItemsCard } from "./build-items-card";
 import styles from "./generation.module.css";
 import { SectionNav } from "./section-nav";
-
-const STATUS = {
-  OPEN: { label: "Open", tone: "accent" },
-  COMPLETE: { label: "Complete", tone: "success" },
-  DISABLED: { label: "Disabled", tone: "neutral" },
-} as const;
 
 export function ItemsPage({
   projectId,
@@ -33,25 +16,18 @@ export function ItemsPage({
   optionsPerItem,
   runId,
   initialSummary,
-  initialItems,
+  browser,
 }: {
   projectId: string;
   projectName: string;
   optionsPerItem: number;
   runId: string | null;
   initialSummary: TContentSummary;
-  initialItems: TItemListResponse;
+  /** The items list (the data browser), placed under the summary. */
+  browser: ReactNode;
 }) {
   const [summary, setSummary] = useState(initialSummary);
-  const [version, setVersion] = useState(0);
-  const list = usePagedList(
-    async (cursor) => {
-      const page = await listItems(projectId, cursor);
-      return { rows: page.items, nextCursor: page.nextCursor };
-    },
-    `${projectId}:${version}`,
-    { rows: initialItems.items, nextCursor: initialItems.nextCursor },
-  );
+  const router = useRouter();
   const s = summary;
 
   return (
@@ -84,7 +60,7 @@ export function ItemsPage({
           optionsPerItem={optionsPerItem}
           runId={runId}
           onBuilt={(result) => {
-            if (result.created > 0) setVersion((v) => v + 1);
+            if (result.created > 0) router.refresh();
             getContents(projectId)
               .then((r) => setSummary(r.summary))
               .catch(() => {});
@@ -126,77 +102,7 @@ export function ItemsPage({
         </Card>
       </div>
 
-      <h2 className={styles.sectionTitle}>Latest items</h2>
-      {list.error && list.rows.length === 0 ? (
-        <Card>
-          <EmptyState
-            icon="!"
-            title="Items could not be loaded"
-            action={<Button onClick={() => void list.reload()}>Try again</Button>}
-          >
-            {list.error}
-          </EmptyState>
-        </Card>
-      ) : list.rows.length === 0 && !list.loading ? (
-        <Card>
-          <EmptyState icon="◎" title="No items yet">
-            Build them from the completions above; annotators start as soon as there are open items.
-          </EmptyState>
-        </Card>
-      ) : (
-        <div className={tableStyles.wrap} aria-busy={list.loading}>
-          <table className={tableStyles.table} data-testid="items-table">
-            <thead>
-              <tr>
-                <th scope="col">Prompt</th>
-                <th scope="col">Compares</th>
-                <th scope="col">Status</th>
-                <th scope="col" className={tableStyles.num}>
-                  Judgments
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.rows.map((item) => (
-                <tr key={item.id} data-testid="item-row">
-                  <td>
-                    <span className={styles.preview}>{item.prompt.preview || "(empty prompt)"}</span>
-                    {item.prompt.externalId ? (
-                      <span className={textStyles.secondaryText}>{item.prompt.externalId}</span>
-                    ) : null}
-                  </td>
-                  <td>
-                    <span className={styles.itemModels}>
-                      {item.completions.map((c, i) => (
-                        <span key={c.id} className={styles.itemModels}>
-                          {i > 0 ? <span className={styles.vs}>vs</span> : null}
-                          <span className={styles.chip} title={c.generatorName ?? "imported"}>
-                            {c.model}
-                            {c.source === "GENERATED" ? ` #${c.sampleIndex + 1}` : ""}
-                          </span>
-                        </span>
-                      ))}
-                    </span>
-                  </td>
-                  <td>
-                    <Badge tone={STATUS[item.status].tone}>{STATUS[item.status].label}</Badge>
-                    {item.isGold ? (
-                      <>
-                        {" "}
-                        <Badge tone="warning">Gold</Badge>
-                      </>
-                    ) : null}
-                  </td>
-                  <td className={tableStyles.num}>
-                    {item.judgmentsCount} / {item.judgmentsWanted}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <PagedListFoot list={list} loadingLabel="Loading items" />
-        </div>
-      )}
+      {browser}
     </>
   );
 }

@@ -9,6 +9,7 @@ const SECTIONS = [
   { path: "runs", label: "Runs" },
   { path: "import", label: "Import" },
   { path: "items", label: "Items" },
+  { path: "judgments", label: "Rationales" },
 ];
 
 /** Tabs between the pages that take a project from prompts to items to judge. */

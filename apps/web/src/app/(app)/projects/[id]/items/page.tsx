@@ -1,6 +1,8 @@
 import type { TContentSummaryResponse, TItemListResponse, TProjectResponse } from "@arbiter/shared";
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
+import { ItemBrowser } from "@/features/data/components/item-browser";
+import { filtersFrom, filtersToApi } from "@/features/data/filters";
 import { ItemsPage } from "@/features/generation/components/items-page";
 import { ApiError } from "@/lib/api-error";
 import { requireUser, serverGet } from "@/lib/server-api";
@@ -14,19 +16,22 @@ export default async function ProjectItemsRoute({
   searchParams,
 }: {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ run?: string | string[] }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const user = await requireUser();
   if (user.role === "ANNOTATOR") redirect("/annotate");
   const { id } = await params;
-  const { run } = await searchParams;
+  const search = await searchParams;
+  const filters = filtersFrom(search);
+  const apiFilters = filtersToApi(filters);
   const path = `/projects/${encodeURIComponent(id)}`;
   try {
     const [{ project }, { summary }, items] = await Promise.all([
       serverGet<TProjectResponse>(path),
       serverGet<TContentSummaryResponse>(`${path}/contents`),
-      serverGet<TItemListResponse>(`${path}/items?limit=25`),
+      serverGet<TItemListResponse>(`${path}/items?limit=25${apiFilters ? `&${apiFilters}` : ""}`),
     ]);
+    const run = search.run;
     return (
       <ItemsPage
         projectId={project.id}
@@ -34,7 +39,14 @@ export default async function ProjectItemsRoute({
         optionsPerItem={project.optionsPerItem}
         runId={typeof run === "string" && UUID.test(run) ? run : null}
         initialSummary={summary}
-        initialItems={items}
+        browser={
+          <ItemBrowser
+            projectId={project.id}
+            models={[...new Set(summary.models.map((m) => m.model))].sort()}
+            initialFilters={filters}
+            initialItems={items}
+          />
+        }
       />
     );
   } catch (err) {
