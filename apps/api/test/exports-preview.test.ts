@@ -146,6 +146,7 @@ describe("export preview", () => {
     expect(p.exact?.total).toBe(2);
     expect(p.exact?.excluded.minJudgments).toBe(1);
     expect(p.exact?.excludedItems).toEqual({
+      retired: 0,
       unjudged: 1,
       gold: 0,
       minJudgments: 1,

@@ -17,6 +17,7 @@ describe("filters", () => {
     const retired = { ...itemA, retired: true };
     const out = trl([retired, itemB], { excludeGold: false });
     expect(out.counts.excluded.retired).toBe(3);
+    expect(out.counts.excludedItems.retired).toBe(1);
     expect(out.splits).toEqual(trl([itemB], { excludeGold: false }).splits);
   });
 
