@@ -19,10 +19,10 @@ async function twoThemes(ctx: FlowContext, cookies: Cookie[], path: string, name
   }
 }
 
-/** The item on screen is judged with keys only: 1 = A is better, 3 = strength, Enter = submit. */
+/** The item on screen is judged with keys only: A = A is better, 3 = strength, Enter = submit. */
 async function judgeByKeyboard(page: Page) {
   await currentAssignment(page);
-  await page.keyboard.press("1");
+  await page.keyboard.press("a");
   await page.keyboard.press("3");
   await page.keyboard.press("Enter");
 }

@@ -47,7 +47,11 @@ export function Button({
     >
       {loading ? <Spinner size={14} /> : icon}
       {children}
-      {shortcut ? <Kbd subtle>{shortcut}</Kbd> : null}
+      {shortcut ? (
+        <Kbd subtle hint>
+          {shortcut}
+        </Kbd>
+      ) : null}
     </button>
   );
 }

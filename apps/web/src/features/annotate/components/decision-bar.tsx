@@ -86,7 +86,7 @@ export function DecisionBar({
                     disabled={!strengthActive}
                     onClick={() => onStrength(value)}
                   >
-                    <Kbd>{value}</Kbd>
+                    <Kbd hint>{value}</Kbd>
                     {t(`strength${value}`)}
                   </button>
                 ))}
@@ -153,7 +153,9 @@ function ChoiceButton({
       <span>{children}</span>
       <span className={styles.choiceKeys}>
         {keys.map((k) => (
-          <Kbd key={k}>{k}</Kbd>
+          <Kbd key={k} hint>
+            {k}
+          </Kbd>
         ))}
       </span>
     </button>

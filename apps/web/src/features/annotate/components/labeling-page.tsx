@@ -228,7 +228,6 @@ export function LabelingPage({
             className={styles.keysButton}
             onClick={() => setHelpOpen(true)}
             shortcut="?"
-            aria-label={t("keysLabel")}
           >
             {t("keys")}
           </Button>

@@ -42,11 +42,6 @@ export function OptionCard({
   const pair = ranking ? null : pairwiseState(answer, option.key, t);
   const state = ranking ? (place ? "ranked" : "none") : pair!.state;
   const shortcut = ranking ? String(index + 1) : option.key;
-  const action = ranking
-    ? place
-      ? t("unplaceAction", { key: option.key, place })
-      : t("placeAction", { key: option.key })
-    : t("chooseAction", { key: option.key });
   return (
     <article
       className={styles.option}
@@ -59,15 +54,16 @@ export function OptionCard({
         className={styles.optionHeader}
         onClick={() => onPick(option.key)}
         aria-pressed={ranking ? Boolean(place) : answer.choice === option.key}
-        aria-label={action}
       >
         <span className={styles.optionTitle}>
-          <span className={styles.optionKey}>{option.key}</span>
+          <span className={styles.optionKey} aria-hidden>
+            {option.key}
+          </span>
           {t("response", { key: option.key })}
         </span>
         <span className={styles.optionStatus}>
           {ranking && place ? <Badge tone="accent">{place}</Badge> : pair?.badge}
-          <Kbd>{shortcut}</Kbd>
+          <Kbd hint>{shortcut}</Kbd>
         </span>
       </button>
       <div className={styles.optionBody}>
