@@ -55,7 +55,6 @@ export function AccountMenu({ user }: { user: TUser }) {
         className={styles.accountButton}
         aria-expanded={open}
         aria-controls={panelId}
-        aria-label={`Account menu: ${user.name}`}
         title={user.email}
         onClick={() => setOpen((o) => !o)}
         data-testid="account-menu"
@@ -63,9 +62,8 @@ export function AccountMenu({ user }: { user: TUser }) {
         <span className={styles.avatar} aria-hidden>
           {initials(user.name)}
         </span>
-        <span className={styles.userName} aria-hidden>
-          {user.name}
-        </span>
+        <span className={styles.userName}>{user.name}</span>
+        <span className="visually-hidden">, account menu</span>
         <span className={styles.caret} aria-hidden>
           ▾
         </span>
