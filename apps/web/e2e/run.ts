@@ -18,6 +18,7 @@ import { phoneFlow } from "./flows/phone";
 import { poolsQualityFlow } from "./flows/pools-quality";
 import { projectSetupFlow } from "./flows/project-setup";
 import { rankingFlow } from "./flows/ranking";
+import { researcherJourneyFlow } from "./flows/researcher-journey";
 import { securityFlow } from "./flows/security";
 import { signInFlow } from "./flows/sign-in";
 import { signInNextFlow } from "./flows/sign-in-next";
@@ -47,6 +48,7 @@ const FLOWS: Flow[] = [
   languagesFlow,
   projectSetupFlow,
   dataBrowserFlow,
+  researcherJourneyFlow,
   // Last: it visits every page with what the other flows left behind.
   accessibilityFlow,
 ];

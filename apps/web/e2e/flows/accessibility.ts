@@ -5,8 +5,8 @@ import type { Flow, FlowContext } from "./types";
 
 type Visit = { path: string; label: string };
 
-async function firstId(ctx: FlowContext, sql: string): Promise<string | undefined> {
-  const { rows } = await ctx.db.pool.query<{ id: string }>(sql);
+async function firstId(ctx: FlowContext, sql: string, params: unknown[] = []): Promise<string | undefined> {
+  const { rows } = await ctx.db.pool.query<{ id: string }>(sql, params);
   return rows[0]?.id;
 }
 
@@ -27,6 +27,9 @@ async function staffPages(ctx: FlowContext): Promise<Visit[]> {
     { path: `/projects/${p}/runs`, label: "runs" },
     { path: `/projects/${p}/import`, label: "import" },
     { path: `/projects/${p}/items`, label: "items" },
+    { path: `/projects/${p}/judgments`, label: "rationales" },
+    { path: `/projects/${p}/settings`, label: "settings" },
+    { path: "/projects/new", label: "new project" },
     { path: "/account", label: "account" },
     { path: "/account/api-keys", label: "API keys" },
     { path: "/admin/users", label: "admin users" },
@@ -35,6 +38,10 @@ async function staffPages(ctx: FlowContext): Promise<Visit[]> {
     { path: "/no-such-page", label: "not found" },
   ];
   if (pool) pages.push({ path: `/admin/pools/${pool}`, label: "pool" });
+  const item = await firstId(ctx, "SELECT id FROM items WHERE project_id = $1 ORDER BY created_at LIMIT 1", [
+    p,
+  ]);
+  if (item) pages.push({ path: `/projects/${p}/items/${item}`, label: "item" });
   const run = runs[0];
   if (run) pages.push({ path: `/projects/${run.project_id}/runs/${run.id}`, label: "run" });
   return pages;

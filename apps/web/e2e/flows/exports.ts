@@ -91,7 +91,7 @@ async function seedExportProject(ctx: FlowContext): Promise<TProject> {
 }
 
 /** A worker for the export queue only, under the run's Redis prefix, writing to a temporary folder. */
-async function startExportWorker(ctx: FlowContext) {
+export async function startExportWorker(ctx: FlowContext) {
   const exportDir = mkdtempSync(path.join(tmpdir(), "arbiter-e2e-exports-"));
   const healthPort = await freePort();
   const proc = startApp("export-worker", "apps/worker/src/index.ts", {

@@ -12,7 +12,7 @@ const PROMPTS = [
   "Give three tips for a first marathon.",
 ];
 
-async function addGenerator(page: Page, name: string, baseUrl: string, model: string) {
+export async function addGenerator(page: Page, name: string, baseUrl: string, model: string) {
   await page.getByRole("button", { name: "Add generator" }).first().click();
   const dialog = page.getByRole("dialog");
   await dialog.getByLabel("Name", { exact: true }).fill(name);
@@ -22,7 +22,8 @@ async function addGenerator(page: Page, name: string, baseUrl: string, model: st
   return dialog;
 }
 
-const card = (page: Page, name: string) => page.locator('[data-testid="generator-card"]', { hasText: name });
+export const card = (page: Page, name: string) =>
+  page.locator('[data-testid="generator-card"]', { hasText: name });
 
 async function noSideScroll(page: Page, where: string) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

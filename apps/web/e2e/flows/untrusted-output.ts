@@ -14,6 +14,9 @@ export const untrustedOutputFlow: Flow = {
     await page.goto(`${web}/annotate/${seeded.xss.id}`);
     await currentAssignment(page);
     const item = page.locator("[data-assignment]");
+    // The renderer arrives after the first paint (plain text until then): check what it made.
+    await item.locator(".markdown a", { hasText: "click me" }).waitFor();
+    assert((await item.locator('[data-markdown="plain"]').count()) === 0, "every block is rendered");
     await page.waitForTimeout(500);
     assert(dialogs === 0, "no dialog opened");
     assert(
@@ -22,6 +25,10 @@ export const untrustedOutputFlow: Flow = {
     );
     assert((await item.locator("script").count()) === 0, "no script element in the item");
     assert((await item.locator("img").count()) === 0, "no img element in the item");
+    const handlers = await item
+      .locator("*")
+      .evaluateAll((els) => els.flatMap((el) => el.getAttributeNames().filter((n) => n.startsWith("on"))));
+    assert(handlers.length === 0, `no event-handler attributes: ${handlers}`);
     const hrefs = await item.locator("a").evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
     assert(!hrefs.some((h) => h.trim().toLowerCase().startsWith("javascript:")), `inert links: ${hrefs}`);
     const text = (await item.textContent()) ?? "";

@@ -87,6 +87,7 @@ export async function seed(admin: ApiClient): Promise<Seeded> {
     polyglot: "polyglot@e2e.test",
   };
   const users: string[] = [];
+  let researcherId = "";
   for (const [email, role, name] of [
     [emails.researcher, "RESEARCHER", "Rita Researcher"],
     [emails.annotator, "ANNOTATOR", "Ann Annotator"],
@@ -100,9 +101,12 @@ export async function seed(admin: ApiClient): Promise<Seeded> {
       password: PASSWORD,
     });
     if (role === "ANNOTATOR") users.push(user.id);
+    if (role === "RESEARCHER") researcherId = user.id;
   }
   const { pool } = await admin.json<{ pool: { id: string } }>("POST", "/pools", { name: "E2E annotators" });
   await admin.json("POST", `/pools/${pool.id}/members`, { userIds: users });
+  // The researcher may attach this pool to projects of their own, as a lab's admin would allow.
+  await admin.json("PUT", `/pools/${pool.id}/attachers`, { userIds: [researcherId] });
   // The admin sets the projects up and makes the researcher their owner, as a lab would.
   const project = async (body: object) => {
     const { project } = await admin.json<{ project: TProject }>("POST", "/projects", {

@@ -1,4 +1,5 @@
 import type { Root } from "mdast";
+import type { ReactElement } from "react";
 import ReactMarkdown, { type Components, type Options } from "react-markdown";
 import rehypeSanitize from "rehype-sanitize";
 import remarkGfm from "remark-gfm";
@@ -56,29 +57,18 @@ function attachedOnce(highlight: THighlighter): () => THighlightTransformer {
 
 /**
  * The one renderer behind `Markdown` (client) and `ServerMarkdown`; they differ only in how
- * they get the highlighter. Without one, fenced code shows plain.
+ * they get the highlighter. Without one, fenced code shows plain. react-markdown's `Markdown`
+ * is a plain synchronous function (no hooks), so it is called directly: the element it
+ * returns can be kept and shown again without parsing the text again.
  */
-export function MarkdownView({
-  children,
-  className,
-  highlight,
-}: {
-  children: string;
-  className?: string;
-  highlight: THighlighter | null;
-}) {
+export function renderMarkdown(text: string, highlight: THighlighter | null): ReactElement {
   const rehypePlugins: Options["rehypePlugins"] = highlight
     ? [rehypeSanitize, attachedOnce(highlight)]
     : [rehypeSanitize];
-  return (
-    <div className={["markdown", className].filter(Boolean).join(" ")}>
-      <ReactMarkdown
-        remarkPlugins={[remarkGfm, remarkHtmlAsText]}
-        rehypePlugins={rehypePlugins}
-        components={components}
-      >
-        {children}
-      </ReactMarkdown>
-    </div>
-  );
+  return ReactMarkdown({
+    children: text,
+    remarkPlugins: [remarkGfm, remarkHtmlAsText],
+    rehypePlugins,
+    components,
+  });
 }

@@ -1,7 +1,39 @@
 "use client";
 
-import { memo, useEffect, useState } from "react";
-import { MarkdownView, type THighlighter } from "./markdown-core";
+import { memo, type ReactElement, useEffect, useState, useSyncExternalStore } from "react";
+import { markdownClass } from "./markdown-class";
+import type { THighlighter } from "./markdown-core";
+
+type TCore = typeof import("./markdown-core");
+
+/**
+ * The renderer (react-markdown, remark-gfm, rehype-sanitize) is not part of any page's first
+ * load: the browser fetches it by `import()` as soon as this module runs, alongside the page's
+ * own data requests. Until it is there the text shows as plain text — a React text node, so
+ * nothing in it can run.
+ */
+let core: TCore | null = null;
+const coreListeners = new Set<() => void>();
+if (typeof window !== "undefined") {
+  void import("./markdown-core").then(
+    (m) => {
+      core = m;
+      for (const listener of coreListeners) listener();
+    },
+    // Offline, or a redeploy removed the chunk: the text stays plain until a reload.
+    () => undefined,
+  );
+}
+function subscribeCore(listener: () => void) {
+  coreListeners.add(listener);
+  return () => coreListeners.delete(listener);
+}
+const useCore = () =>
+  useSyncExternalStore(
+    subscribeCore,
+    () => core,
+    () => null,
+  );
 
 /**
  * rehype-highlight brings highlight.js with its common languages, the largest part of the
@@ -43,9 +75,27 @@ function useHighlighter(text: string): THighlighter | null {
 }
 
 /**
- * Sanitised markdown (see markdown-core.tsx) for Client Components. Memoised: a page
- * re-rendering around unchanged text (a key press, a progress update) does not parse it
- * again.
+ * Rendered elements by text, so text shown again (an undo brings the last item back, the same
+ * guidelines on every item) is not parsed again. Bounded: a session labels hundreds of items.
+ */
+const CACHE_SIZE = 64;
+const caches = { plain: new Map<string, ReactElement>(), highlighted: new Map<string, ReactElement>() };
+
+function rendered(render: TCore, text: string, highlight: THighlighter | null): ReactElement {
+  const cache = highlight ? caches.highlighted : caches.plain;
+  let element = cache.get(text);
+  if (element === undefined) {
+    element = render.renderMarkdown(text, highlight);
+    if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  } else cache.delete(text);
+  cache.set(text, element);
+  return element;
+}
+
+/**
+ * Sanitised markdown (see markdown-core.tsx) for Client Components: the one renderer for
+ * model output, prompts and guidelines. Memoised: a page re-rendering around unchanged text
+ * (a key press, a progress update) does not touch it.
  */
 export const Markdown = memo(function Markdown({
   children,
@@ -54,9 +104,13 @@ export const Markdown = memo(function Markdown({
   children: string;
   className?: string;
 }) {
-  return (
-    <MarkdownView className={className} highlight={useHighlighter(children)}>
-      {children}
-    </MarkdownView>
-  );
+  const render = useCore();
+  const highlight = useHighlighter(children);
+  if (!render)
+    return (
+      <div className={markdownClass(className)} data-markdown="plain">
+        {children}
+      </div>
+    );
+  return <div className={markdownClass(className)}>{rendered(render, children, highlight)}</div>;
 });
