@@ -31,6 +31,9 @@ async function annotateAll(page: Page, web: string, projectId: string, projectNa
   let previous = await currentAssignment(page);
   let judged = 0;
   for (;;) {
+    // A reader's pace: answers faster than the project's "too fast" threshold (3 s) are kept
+    // but left out of exports.
+    await page.waitForTimeout(3_200);
     await page.keyboard.press(judged % 2 === 0 ? "a" : "b");
     await page.keyboard.press("3");
     if (judged === 0) {
@@ -97,6 +100,7 @@ export const researcherJourneyFlow: Flow = {
       await page.getByRole("link", { name: "Start a run" }).click();
       await page.getByRole("button", { name: "Start a run" }).first().click();
       const dialog = page.getByRole("dialog");
+      await dialog.getByLabel("Samples per prompt").fill("1");
       await dialog.getByText(`${PROMPTS.length} prompts × 2 generators × 1`).waitFor();
       await dialog.getByRole("button", { name: "Start run" }).click();
       await page.waitForURL(/\/runs\/[0-9a-f-]{36}$/);

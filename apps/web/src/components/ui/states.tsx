@@ -7,18 +7,22 @@ export function EmptyState({
   title,
   children,
   action,
+  page = false,
 }: {
   icon?: ReactNode;
   title: string;
   children?: ReactNode;
   action?: ReactNode;
+  /** The state is the whole page (not found): its title is the page's heading. */
+  page?: boolean;
 }) {
+  const Heading = page ? "h1" : "h2";
   return (
     <div className={styles.state}>
       <div className={styles.icon} aria-hidden>
         {icon}
       </div>
-      <h2 className={styles.title}>{title}</h2>
+      <Heading className={styles.title}>{title}</Heading>
       {children ? (
         <div className={styles.text} data-prose>
           {children}

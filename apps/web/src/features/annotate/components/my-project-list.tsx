@@ -41,6 +41,8 @@ export function MyProjectList({ projects }: { projects: TMyProject[] }) {
               ) : (
                 <ButtonLink href={`/annotate/${p.id}`} variant="primary">
                   {p.judgedByMe > 0 ? t("continue") : t("start")}
+                  {/* Every card has a Start link: its name says which project it opens. */}
+                  <span className="visually-hidden">: {p.name}</span>
                 </ButtonLink>
               )}
             </div>

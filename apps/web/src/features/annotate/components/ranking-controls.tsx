@@ -148,11 +148,11 @@ export function RankingControls({
                   type="button"
                   className={`${styles.chip} ${styles.chipUnranked}`}
                   onClick={() => set(appendKey(ranking, key, answer.tieNext))}
-                  aria-label={to("placeAction", { key })}
                   {...dragProps(key)}
                 >
-                  {key}
-                  <Kbd>{task.keys.indexOf(key) + 1}</Kbd>
+                  <span aria-hidden>{key}</span>
+                  <span className="visually-hidden">{to("placeAction", { key })}</span>
+                  <Kbd hint>{task.keys.indexOf(key) + 1}</Kbd>
                 </button>
               ))}
             </>

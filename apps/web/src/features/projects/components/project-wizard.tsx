@@ -107,19 +107,12 @@ export function ProjectWizard({ pools }: { pools: TPool[] }) {
             data-state={i < step ? "done" : i === step ? "current" : "todo"}
             aria-current={i === step ? "step" : undefined}
           >
-            <button
-              type="button"
-              className={styles.stepButton}
-              disabled={i >= step}
-              onClick={() => go(i)}
-              aria-label={`Step ${i + 1} of ${STEPS.length}: ${s.title}`}
-            >
+            <button type="button" className={styles.stepButton} disabled={i >= step} onClick={() => go(i)}>
               <span className={styles.stepNumber} aria-hidden>
                 {i + 1}
               </span>
-              <span className={styles.stepLabel} aria-hidden>
-                {s.title}
-              </span>
+              <span className="visually-hidden">{`Step ${i + 1} of ${STEPS.length}: `}</span>
+              <span className={styles.stepLabel}>{s.title}</span>
             </button>
           </li>
         ))}
