@@ -129,14 +129,16 @@ export const researcherJourneyFlow: Flow = {
       await screenshot(annotator.page, "journey-annotator-done-desktop-dark");
       await annotator.context.close();
 
-      // The researcher reads the answers, and finds the rationale by searching for it.
-      await page.goto(`${web}/projects/${projectId}/items`);
-      await openItem(page, PROMPTS[0]!);
-      await page.getByText(RATIONALE).waitFor();
+      // The researcher finds the rationale by searching for it, and opens its item's answers.
       await page.goto(`${web}/projects/${projectId}/judgments`);
       await page.getByRole("searchbox").fill("pigment");
-      await page.getByText(RATIONALE).waitFor();
+      const result = page.getByTestId("judgment-result").filter({ hasText: RATIONALE });
+      await result.waitFor();
       await screenshot(page, "journey-rationales-desktop-light");
+      await result.getByRole("link").first().click();
+      await page.waitForURL(/\/items\/[0-9a-f-]{36}$/);
+      await page.getByText(RATIONALE).waitFor();
+      await page.getByText("strength 3").first().waitFor();
 
       const token = await createApiKey(page, web, { name: "journey trainer" });
 
