@@ -11,6 +11,7 @@ export const ACCESS: Record<string, TRole[] | typeof PUBLIC> = {
   "POST /api/v1/auth/logout": ANY,
   "POST /api/v1/auth/confirm-password": ANY,
   "GET /api/v1/me": ANY,
+  "PATCH /api/v1/me": ANY,
   "POST /api/v1/me/password": ANY,
   "POST /api/v1/api-keys": STAFF,
   "GET /api/v1/api-keys": STAFF,
