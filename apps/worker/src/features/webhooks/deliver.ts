@@ -6,6 +6,7 @@ import {
 } from "@arbiter/jobs";
 import { UnrecoverableError } from "bullmq";
 import type pg from "pg";
+import { egressDenial } from "../../inference/errors";
 import { signWebhook } from "./sign";
 
 export type TDeliverDeps = {
@@ -41,11 +42,12 @@ class RetryableDeliveryError extends Error {
 }
 
 function describeError(err: unknown): { message: string; final: boolean } {
-  const cause = (err as { cause?: { code?: string; message?: string } }).cause;
-  if (cause?.code === "EGRESS_DENIED")
-    return { message: cause.message ?? "egress policy refuses the address", final: true };
+  // Asking again cannot change the policy's answer.
+  const denied = egressDenial(err);
+  if (denied) return { message: denied.message, final: true };
   if ((err as Error).name === "TimeoutError")
     return { message: "timed out waiting for the receiver", final: false };
+  const cause = (err as { cause?: { message?: string } }).cause;
   return { message: cause?.message ?? (err as Error).message, final: false };
 }
 
