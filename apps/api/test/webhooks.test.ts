@@ -28,7 +28,10 @@ function send(user: TestUser, method: string, url: string, payload?: unknown) {
   return h.app.inject({ method: method as "POST", url, headers: bearer(user), payload: payload as object });
 }
 const hooks = (rest = "") => `/api/v1/projects/${projectId}/webhooks${rest}`;
-const valid = { url: "https://pipeline.example.com/arbiter", events: ["export.succeeded", "judgment.created"] };
+const valid = {
+  url: "https://pipeline.example.com/arbiter",
+  events: ["export.succeeded", "judgment.created"],
+};
 
 describe("project webhooks", () => {
   it("shows the secret once, at creation, in the Standard Webhooks form", async () => {
@@ -36,9 +39,17 @@ describe("project webhooks", () => {
     expect(created.statusCode, created.body).toBe(201);
     const { webhook, secret } = created.json();
     expect(secret).toMatch(/^whsec_[A-Za-z0-9+/]{32}$/);
-    expect(webhook).toMatchObject({ projectId, url: valid.url, description: "nightly retrain", active: true });
+    expect(webhook).toMatchObject({
+      projectId,
+      url: valid.url,
+      description: "nightly retrain",
+      active: true,
+    });
 
-    for (const res of [await send(owner, "GET", hooks()), await send(owner, "GET", hooks(`/${webhook.id}`))]) {
+    for (const res of [
+      await send(owner, "GET", hooks()),
+      await send(owner, "GET", hooks(`/${webhook.id}`)),
+    ]) {
       expect(res.statusCode).toBe(200);
       expect(res.body).not.toContain(secret);
       expect(res.body).not.toContain("whsec_");
@@ -119,7 +130,10 @@ describe("project webhooks", () => {
     const exp = await h.db.prisma.export.create({
       data: { projectId, format: "jsonl", params: {}, createdById: owner.id },
     });
-    await h.db.prisma.export.update({ where: { id: exp.id }, data: { status: "FAILED", error: "disk full" } });
+    await h.db.prisma.export.update({
+      where: { id: exp.id },
+      data: { status: "FAILED", error: "disk full" },
+    });
 
     const log = await send(viewer, "GET", hooks(`/${webhook.id}/deliveries`));
     expect(log.statusCode).toBe(200);
@@ -146,7 +160,10 @@ describe("global webhooks", () => {
   it("are for admins only and hear every project", async () => {
     expect((await send(owner, "GET", "/api/v1/webhooks")).statusCode).toBe(403);
     expect((await send(owner, "POST", "/api/v1/webhooks", valid)).statusCode).toBe(403);
-    const created = await send(admin, "POST", "/api/v1/webhooks", { ...valid, events: ["annotator.quarantined"] });
+    const created = await send(admin, "POST", "/api/v1/webhooks", {
+      ...valid,
+      events: ["annotator.quarantined"],
+    });
     expect(created.statusCode, created.body).toBe(201);
     const { webhook } = created.json();
     expect(webhook.projectId).toBeNull();
@@ -154,7 +171,8 @@ describe("global webhooks", () => {
     expect((await send(admin, "GET", hooks(`/${webhook.id}`))).statusCode).toBe(404);
 
     const annotator = await h.user("ANNOTATOR");
-    await h.db.prisma.$executeRaw`INSERT INTO annotator_states (project_id, user_id, status) VALUES (${projectId}::uuid, ${annotator.id}::uuid, 'ADMITTED')`;
+    await h.db.prisma
+      .$executeRaw`INSERT INTO annotator_states (project_id, user_id, status) VALUES (${projectId}::uuid, ${annotator.id}::uuid, 'ADMITTED')`;
     await h.db.prisma
       .$executeRaw`UPDATE annotator_states SET status = 'QUARANTINED', reason = 'gold accuracy' WHERE user_id = ${annotator.id}::uuid`;
     const log = (await send(admin, "GET", `/api/v1/webhooks/${webhook.id}/deliveries`)).json();
