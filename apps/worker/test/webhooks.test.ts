@@ -246,4 +246,59 @@ describe("webhook deliveries", () => {
       await worker.close();
     }
   });
+
+  it("batch judgment.created: one delivery carries several judgments, read after the fact", async () => {
+    const { id, secret } = await addEndpoint(`${base}/judgments`, ["judgment.created"]);
+    const prompt = await db.prisma.prompt.create({ data: { projectId, text: "Q", contentHash: "q" } });
+    const item = await db.prisma.item.create({
+      data: { projectId, promptId: prompt.id, judgmentsWanted: 3 },
+    });
+    const judgmentIds: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const annotator = await db.prisma.user.create({
+        data: { email: `a${i}@example.com`, name: `A${i}`, role: "ANNOTATOR" },
+      });
+      const assignment = await db.prisma.assignment.create({
+        data: {
+          itemId: item.id,
+          projectId,
+          annotatorId: annotator.id,
+          expiresAt: new Date(Date.now() + 60_000),
+        },
+      });
+      const judgment = await db.prisma.judgment.create({
+        data: {
+          assignmentId: assignment.id,
+          itemId: item.id,
+          projectId,
+          annotatorId: annotator.id,
+          idempotencyKey: `k${i}`,
+          choice: "A",
+          answer: { choice: "A" },
+        },
+      });
+      judgmentIds.push(judgment.id);
+    }
+    const worker = startWorker({ WEBHOOK_JUDGMENT_BATCH: "2" });
+    try {
+      const deadline = Date.now() + 15_000;
+      let bodies: { type: string; data: { judgments: { id: string }[] } }[] = [];
+      while (Date.now() < deadline) {
+        bodies = received.filter((r) => r.url === "/judgments").map((r) => JSON.parse(r.body));
+        if (bodies.flatMap((b) => b.data.judgments).length >= 3) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      // Two deliveries for three judgments with a batch of two, none twice. Deliveries run
+      // concurrently, so they may arrive in either order.
+      expect(bodies.map((b) => b.data.judgments.length).sort()).toEqual([1, 2]);
+      const delivered = bodies.flatMap((b) => b.data.judgments.map((j) => j.id));
+      expect(delivered.sort()).toEqual([...judgmentIds].sort());
+      expect(bodies.every((b) => b.type === "judgment.created")).toBe(true);
+      for (const r of received.filter((r) => r.url === "/judgments"))
+        expect(verify(secret, r.headers, r.body)).toBe(true);
+      expect(await db.prisma.webhookDelivery.count({ where: { endpointId: id } })).toBe(2);
+    } finally {
+      await worker.close();
+    }
+  });
 });
