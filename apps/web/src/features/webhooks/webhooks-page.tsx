@@ -185,7 +185,7 @@ function EndpointCard({
 
   return (
     <Card data-testid="webhook-endpoint">
-      <CardBody>
+      <CardBody className={styles.body}>
         <div className={styles.head}>
           <div>
             <h2 className={styles.url}>{hook.url}</h2>
