@@ -25,6 +25,8 @@ import {
   webhookSettings,
 } from "./service";
 
+const webhookId = (request: FastifyRequest) => (request.params as { webhookId: string }).webhookId;
+
 type TScopeDef = {
   /** "/projects/:id/webhooks" or "/webhooks". */
   base: string;
@@ -108,11 +110,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         onRequest,
       },
       async (request) => ({
-        webhook: await getWebhook(
-          app.db,
-          def.scope(request),
-          (request.params as { webhookId: string }).webhookId,
-        ),
+        webhook: await getWebhook(app.db, def.scope(request), webhookId(request)),
       }),
     );
 
@@ -134,7 +132,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           settings,
           request,
           def.scope(request),
-          (request.params as { webhookId: string }).webhookId,
+          webhookId(request),
           request.body,
         ),
       }),
@@ -152,12 +150,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         onRequest,
       },
       async (request, reply) => {
-        await deleteWebhook(
-          app.db,
-          request,
-          def.scope(request),
-          (request.params as { webhookId: string }).webhookId,
-        );
+        await deleteWebhook(app.db, request, def.scope(request), webhookId(request));
         return reply.status(204).send(null);
       },
     );
@@ -175,13 +168,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         onRequest,
       },
       async (request) =>
-        rotateWebhookSecret(
-          app.db,
-          settings,
-          request,
-          def.scope(request),
-          (request.params as { webhookId: string }).webhookId,
-        ),
+        rotateWebhookSecret(app.db, settings, request, def.scope(request), webhookId(request)),
     );
 
     app.post(
@@ -196,15 +183,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         onRequest,
       },
       async (request, reply) =>
-        reply
-          .status(202)
-          .send(
-            await sendTestEvent(
-              app.db,
-              def.scope(request),
-              (request.params as { webhookId: string }).webhookId,
-            ),
-          ),
+        reply.status(202).send(await sendTestEvent(app.db, def.scope(request), webhookId(request))),
     );
 
     app.get(
@@ -220,11 +199,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         onRequest,
       },
       async (request) => ({
-        deliveries: await listDeliveries(
-          app.db,
-          def.scope(request),
-          (request.params as { webhookId: string }).webhookId,
-        ),
+        deliveries: await listDeliveries(app.db, def.scope(request), webhookId(request)),
       }),
     );
   }
