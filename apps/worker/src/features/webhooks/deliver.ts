@@ -75,7 +75,7 @@ export async function deliverWebhook(
   );
   const row = rows[0];
   // Deleted with its endpoint, or finished by an earlier attempt whose job was re-added.
-  if (!row || row.status !== "PENDING") return;
+  if (row?.status !== "PENDING") return;
   if (!row.active) {
     await record(deps.pool, deliveryId, { status: "FAILED", error: "endpoint is disabled", counts: false });
     return;
