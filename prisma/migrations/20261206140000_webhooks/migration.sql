@@ -76,9 +76,6 @@ ALTER TABLE "webhook_deliveries" ADD CONSTRAINT "webhook_deliveries_event_id_fke
 ALTER TABLE "webhook_deliveries" ADD CONSTRAINT "webhook_deliveries_endpoint_id_fkey" FOREIGN KEY ("endpoint_id") REFERENCES "webhook_endpoints"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 
--- The dispatcher's scan: deliveries still to be put on the queue.
-CREATE INDEX "webhook_deliveries_pending_idx" ON "webhook_deliveries"("enqueued_at") WHERE "status" = 'PENDING';
-
 CREATE OR REPLACE FUNCTION public.arbiter_webhook_emit(p_project uuid, p_type text, p_data jsonb)
  RETURNS void
  LANGUAGE plpgsql
