@@ -24,6 +24,7 @@ import { signInFlow } from "./flows/sign-in";
 import { signInNextFlow } from "./flows/sign-in-next";
 import type { Flow, FlowContext } from "./flows/types";
 import { untrustedOutputFlow } from "./flows/untrusted-output";
+import { webhooksFlow } from "./flows/webhooks";
 import { launch, SCREENSHOT_DIR, screenshot } from "./support/browser";
 import { clearQueues, modelServerHost, startGenerationStack } from "./support/generation-stack";
 import { ApiClient, seed } from "./support/seed";
@@ -49,6 +50,7 @@ const FLOWS: Flow[] = [
   projectSetupFlow,
   dataBrowserFlow,
   researcherJourneyFlow,
+  webhooksFlow,
   // Last: it visits every page with what the other flows left behind.
   accessibilityFlow,
 ];
@@ -67,12 +69,17 @@ async function main() {
   const failures: string[] = [];
   try {
     const modelServerPort = await freePort();
+    // The webhooks flow's receiver listens on loopback, which the API allows only when told.
+    const webhookReceiverPort = await freePort();
     const admin = ADMIN;
     const { api, web } = await startWebStack({
       env: baseEnv,
       dbUrl: db.url,
       procs,
-      apiEnv: { REDIS_PREFIX: redisPrefix, GENERATOR_ALLOWED_HOSTS: modelServerHost(modelServerPort) },
+      apiEnv: {
+        REDIS_PREFIX: redisPrefix,
+        GENERATOR_ALLOWED_HOSTS: `${modelServerHost(modelServerPort)},127.0.0.1:${webhookReceiverPort}`,
+      },
     });
     // The generation flow needs the worker and a model server: real processes, like the API.
     const generation = await startGenerationStack({
@@ -94,6 +101,7 @@ async function main() {
       modelServerUrl: generation.modelServerUrl,
       databaseUrl: db.url,
       redisPrefix,
+      webhookReceiverPort,
     };
 
     for (const flow of flows) {

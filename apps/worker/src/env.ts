@@ -1,4 +1,4 @@
-import { MAX_SAMPLES_PER_JOB, ZCredentialEnv, ZEgressEnv } from "@arbiter/jobs";
+import { MAX_SAMPLES_PER_JOB, WEBHOOK_RETRY, ZCredentialEnv, ZEgressEnv } from "@arbiter/jobs";
 import { checkProductionSecret, ZArbiterSecret } from "@arbiter/shared";
 import { z } from "zod";
 
@@ -44,6 +44,17 @@ export const ZWorkerEnv = z
     // How often a worker looks for exports without a job (requested while Redis was away, or
     // lost with a Redis restart) and enqueues them.
     EXPORT_RECOVERY_INTERVAL_MS: z.coerce.number().int().min(100).default(15_000),
+    // Webhook deliveries: attempts and their capped exponential curve (the default covers a
+    // receiver that is down for over an hour), the request timeout, and how often the
+    // dispatcher moves outbox rows onto the queue and reads new judgments (judgment.created
+    // carries up to WEBHOOK_JUDGMENT_BATCH judgments per delivery).
+    WEBHOOK_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(WEBHOOK_RETRY.attempts),
+    WEBHOOK_BACKOFF_MS: z.coerce.number().int().min(1).default(WEBHOOK_RETRY.baseDelayMs),
+    WEBHOOK_BACKOFF_MAX_MS: z.coerce.number().int().min(1).default(WEBHOOK_RETRY.maxDelayMs),
+    WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+    WEBHOOK_DISPATCH_INTERVAL_MS: z.coerce.number().int().min(50).default(1_000),
+    WEBHOOK_JUDGMENT_BATCH: z.coerce.number().int().min(1).max(1_000).default(100),
+    WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8),
     // Which queues this process consumes (comma separated); all by default.
     WORKER_QUEUES: z
       .string()

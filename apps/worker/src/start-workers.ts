@@ -1,4 +1,10 @@
-import { BACKOFF_STRATEGY, cappedExponentialBackoff, createWorkerConnection } from "@arbiter/jobs";
+import {
+  BACKOFF_STRATEGY,
+  cappedExponentialBackoff,
+  createWorkerConnection,
+  ERROR_DELAY_STRATEGY,
+  type TRetryAfter,
+} from "@arbiter/jobs";
 import { Worker } from "bullmq";
 import type { ProcessorDefinition, ProcessorInstance, WorkerDeps } from "./processors/types";
 
@@ -27,6 +33,8 @@ export function startWorkers(deps: WorkerDeps, definitions: ProcessorDefinition[
       maxStalledCount: 5,
       settings: {
         backoffStrategy: (attemptsMade, type, err, job) => {
+          // The processor chose (and recorded) the wait itself: webhook deliveries show it.
+          if (type === ERROR_DELAY_STRATEGY) return (err as TRetryAfter | undefined)?.retryAfterMs ?? 1_000;
           if (type !== BACKOFF_STRATEGY) return -1;
           const opts = (job?.opts.backoff ?? {}) as BackoffSettings;
           return cappedExponentialBackoff(attemptsMade, opts.delay ?? 1_000, opts.maxDelay ?? 60_000, err);

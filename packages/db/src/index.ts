@@ -14,6 +14,7 @@ export type {
   Prompt,
   Session,
   User,
+  WebhookEndpoint,
 } from "@prisma/client";
 export {
   AssignmentStatus,

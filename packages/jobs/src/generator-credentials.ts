@@ -2,9 +2,9 @@ import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:cr
 import { z } from "zod";
 
 /**
- * Generators' API keys at rest: AES-256-GCM under a key derived from the installation's
- * secret. The API encrypts what a researcher sends; only the worker decrypts, right before
- * it calls the model server, so the plaintext never travels through Redis or a response.
+ * Secrets at rest (generators' API keys, webhooks' signing secrets): AES-256-GCM under a
+ * key derived from the installation's secret. The API encrypts; only the worker decrypts,
+ * right before it calls out, so the plaintext never travels through Redis or a later response.
  *
  * Layout: [version 1 byte][IV 12 bytes][ciphertext][auth tag 16 bytes]. The version byte
  * names the format and the derivation (its `info` string); a new one gets a new byte, and
@@ -40,27 +40,24 @@ export function deriveCredentialKey(env: { ARBITER_ENCRYPTION_KEY?: string; ARBI
 }
 
 /**
- * The associated data binds a ciphertext to its generator: copied onto another row it no
- * longer decrypts, so a database write cannot move a key to a base URL of its choosing.
+ * The associated data binds a ciphertext to its row: copied onto another row it no longer
+ * decrypts, so a database write cannot move a key to a base URL of its choosing. `context`
+ * names the kind of row and its id ("generator:<id>", "webhook:<id>").
  */
-function associatedData(generatorId: string): Buffer {
-  return Buffer.from(`generator:${generatorId}`, "utf8");
-}
-
-export function encryptCredential(key: TCredentialKey, generatorId: string, plaintext: string): Buffer {
+export function encryptSecret(key: TCredentialKey, context: string, plaintext: string): Buffer {
   const iv = randomBytes(IV_BYTES);
   const cipher = createCipheriv("aes-256-gcm", key.bytes, iv, { authTagLength: TAG_BYTES });
-  cipher.setAAD(associatedData(generatorId));
+  cipher.setAAD(Buffer.from(context, "utf8"));
   const body = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
   return Buffer.concat([Buffer.from([key.version]), iv, body, cipher.getAuthTag()]);
 }
 
-/** Thrown for a blob that cannot be read: tampered, of another key or generator, or of an unknown version. */
+/** Thrown for a blob that cannot be read: tampered, of another key or row, or of an unknown version. */
 export class CredentialError extends Error {
   override name = "CredentialError";
 }
 
-export function decryptCredential(key: TCredentialKey, generatorId: string, blob: Uint8Array): string {
+export function decryptSecret(key: TCredentialKey, context: string, blob: Uint8Array): string {
   const data = Buffer.from(blob);
   if (data.length < 1 + IV_BYTES + TAG_BYTES) throw new CredentialError("stored key is truncated");
   if (data[0] !== key.version) throw new CredentialError(`stored key has unknown version ${data[0]}`);
@@ -69,13 +66,21 @@ export function decryptCredential(key: TCredentialKey, generatorId: string, blob
   const body = data.subarray(1 + IV_BYTES, data.length - TAG_BYTES);
   try {
     const decipher = createDecipheriv("aes-256-gcm", key.bytes, iv, { authTagLength: TAG_BYTES });
-    decipher.setAAD(associatedData(generatorId));
+    decipher.setAAD(Buffer.from(context, "utf8"));
     decipher.setAuthTag(tag);
     return Buffer.concat([decipher.update(body), decipher.final()]).toString("utf8");
   } catch {
     // Node's message says nothing secret, but a fixed one is easier to reason about.
     throw new CredentialError("stored key does not decrypt with this installation's key");
   }
+}
+
+export function encryptCredential(key: TCredentialKey, generatorId: string, plaintext: string): Buffer {
+  return encryptSecret(key, `generator:${generatorId}`, plaintext);
+}
+
+export function decryptCredential(key: TCredentialKey, generatorId: string, blob: Uint8Array): string {
+  return decryptSecret(key, `generator:${generatorId}`, blob);
 }
 
 /** What a response may show of a key: its last four characters, never more (nothing of a short key). */

@@ -5,3 +5,4 @@ export * from "./export";
 export * from "./generation";
 export * from "./generator-credentials";
 export * from "./queues";
+export * from "./webhooks";

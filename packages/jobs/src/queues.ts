@@ -3,6 +3,7 @@ import type { BackoffOptions, DefaultJobOptions } from "bullmq";
 export const QUEUES = {
   generation: "generation",
   export: "export",
+  webhook: "webhook",
 } as const;
 
 export type TQueueName = (typeof QUEUES)[keyof typeof QUEUES];

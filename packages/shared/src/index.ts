@@ -14,3 +14,4 @@ export * from "./prompts";
 export * from "./quality";
 export * from "./stats";
 export * from "./users";
+export * from "./webhooks";

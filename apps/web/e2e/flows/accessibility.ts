@@ -29,12 +29,14 @@ async function staffPages(ctx: FlowContext): Promise<Visit[]> {
     { path: `/projects/${p}/items`, label: "items" },
     { path: `/projects/${p}/judgments`, label: "rationales" },
     { path: `/projects/${p}/settings`, label: "settings" },
+    { path: `/projects/${p}/webhooks`, label: "webhooks" },
     { path: "/projects/new", label: "new project" },
     { path: "/account", label: "account" },
     { path: "/account/api-keys", label: "API keys" },
     { path: "/admin/users", label: "admin users" },
     { path: "/admin/pools", label: "admin pools" },
     { path: "/admin/audit", label: "audit log" },
+    { path: "/admin/webhooks", label: "admin webhooks" },
     { path: "/no-such-page", label: "not found" },
   ];
   if (pool) pages.push({ path: `/admin/pools/${pool}`, label: "pool" });

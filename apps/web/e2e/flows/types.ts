@@ -14,6 +14,8 @@ export type FlowContext = {
   /** The test database's URL and the run's BullMQ key prefix, for flows that start their own workers. */
   databaseUrl: string;
   redisPrefix: string;
+  /** Free, and allowed by the API's egress rule, for the webhooks flow's receiver. */
+  webhookReceiverPort: number;
 };
 
 export type Flow = { name: string; run: (ctx: FlowContext) => Promise<void> };

@@ -22,6 +22,7 @@ export function navFor(role: TRole): NavEntry[] {
       { href: "/admin/users", label: "Users" },
       { href: "/admin/pools", label: "Pools" },
       { href: "/admin/audit", label: "Audit log" },
+      { href: "/admin/webhooks", label: "Webhooks" },
     ];
   return [projects, annotate];
 }

@@ -21,12 +21,15 @@ export type TEgressFetchOptions = {
   /** Tests put their own resolver under the address checks. */
   resolve?: TResolver;
   connectTimeoutMs?: number;
+  /** Header names this caller sends beyond SENT_HEADERS (webhooks' signature headers). */
+  extraHeaders?: readonly string[];
+  userAgent?: string;
 };
 
 export type TEgressFetch = typeof fetch & { close: () => Promise<void> };
 
 /**
- * The fetch the worker's model-server client uses. Its connections go through a connector
+ * The fetch the worker's model-server client and webhook deliveries use. Its connections go through a connector
  * that checks the address each new socket connects to (after DNS, on the address actually
  * used: see createVettedLookup), so a base URL whose name later resolves to loopback is
  * refused then. Redirects are not followed: a 3xx comes back as the answer, and fails.
@@ -47,9 +50,10 @@ export function createEgressFetch(options: TEgressFetchOptions): TEgressFetch {
     },
   });
 
+  const sent = new Set([...SENT_HEADERS, ...(options.extraHeaders ?? [])]);
   const egressFetch = async (input: Parameters<typeof fetch>[0], init?: RequestInit) => {
-    const headers: Record<string, string> = { "user-agent": "arbiter-worker" };
-    for (const [name, value] of new Headers(init?.headers)) if (SENT_HEADERS.has(name)) headers[name] = value;
+    const headers: Record<string, string> = { "user-agent": options.userAgent ?? "arbiter-worker" };
+    for (const [name, value] of new Headers(init?.headers)) if (sent.has(name)) headers[name] = value;
     const res = await undiciFetch(input as string, {
       ...(init as object),
       headers,

@@ -56,7 +56,7 @@ function kindOfStatus(status: number): TGeneratorFailure {
 }
 
 /** The egress refusal somewhere down an error's causes (undici wraps the connector's error). */
-function egressDenial(err: unknown): EgressDeniedError | null {
+export function egressDenial(err: unknown): EgressDeniedError | null {
   let e: unknown = err;
   for (let depth = 0; e && depth < 6; depth++) {
     if (e instanceof EgressDeniedError) return e;

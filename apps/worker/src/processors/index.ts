@@ -1,8 +1,9 @@
 import { exportProcessor } from "./export";
 import { generationProcessor } from "./generation";
 import type { ProcessorDefinition } from "./types";
+import { webhookProcessor } from "./webhook";
 
 export type { ProcessorDefinition, ProcessorInstance, WorkerDeps } from "./types";
 
 /** Every queue this worker can consume; WORKER_QUEUES picks a subset per process. */
-export const processors: ProcessorDefinition[] = [generationProcessor, exportProcessor];
+export const processors: ProcessorDefinition[] = [generationProcessor, exportProcessor, webhookProcessor];

@@ -11,6 +11,7 @@ import { useRouter } from "next/navigation";
 import { type FormEvent, useRef, useState } from "react";
 import {
   Button,
+  ButtonLink,
   Card,
   CardBody,
   CardHeader,
@@ -116,7 +117,12 @@ export function ProjectSettings({ initial, attachable }: { initial: TProject; at
           </span>
         }
         description="Questions, collection rules, guidelines and pools."
-        actions={viewer ? null : <Button onClick={() => setDuplicating(true)}>Duplicate</Button>}
+        actions={
+          <>
+            <ButtonLink href={`/projects/${project.id}/webhooks`}>Webhooks</ButtonLink>
+            {viewer ? null : <Button onClick={() => setDuplicating(true)}>Duplicate</Button>}
+          </>
+        }
       />
       {archived ? (
         <div className={styles.notice} data-testid="archived-notice">

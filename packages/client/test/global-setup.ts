@@ -1,0 +1,5 @@
+import { ensureTemplateDatabase } from "@arbiter/testkit";
+
+export default async function setup() {
+  await ensureTemplateDatabase();
+}

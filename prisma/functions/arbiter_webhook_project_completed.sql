@@ -1,0 +1,14 @@
+CREATE OR REPLACE FUNCTION public.arbiter_webhook_project_completed()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+BEGIN
+  -- Runs only when an item completes (the trigger's WHEN), and then probes the items index.
+  IF NOT EXISTS (SELECT 1 FROM items WHERE project_id = NEW.project_id AND status = 'OPEN') THEN
+    PERFORM arbiter_webhook_emit(NEW.project_id, 'project.completed',
+      jsonb_build_object('projectId', NEW.project_id, 'completedAt', now()));
+  END IF;
+  RETURN NULL;
+END $function$;
+
+CREATE OR REPLACE TRIGGER webhook_project_completed AFTER UPDATE OF status ON public.items FOR EACH ROW WHEN (((new.status = 'COMPLETE'::"ItemStatus") AND (old.status IS DISTINCT FROM new.status))) EXECUTE FUNCTION arbiter_webhook_project_completed();
