@@ -7,6 +7,7 @@ import {
   Button,
   Card,
   EmptyState,
+  ErrorState,
   Input,
   PagedListFoot,
   pct,
@@ -133,13 +134,11 @@ export function ItemBrowser({
 
       {list.error && list.rows.length === 0 ? (
         <Card>
-          <EmptyState
-            icon="!"
+          <ErrorState
             title="Items could not be loaded"
-            action={<Button onClick={() => void list.reload()}>Try again</Button>}
-          >
-            {list.error}
-          </EmptyState>
+            message={list.error}
+            onRetry={() => void list.reload()}
+          />
         </Card>
       ) : list.rows.length === 0 && !list.loading ? (
         <Card>

@@ -5,9 +5,9 @@ import { usePathname } from "next/navigation";
 import { type ReactNode, useEffect, useState } from "react";
 import {
   Badge,
-  Button,
   Card,
   EmptyState,
+  ErrorState,
   Input,
   PagedListFoot,
   PageHeader,
@@ -102,13 +102,11 @@ export function JudgmentsPage({
       </form>
       {list.error && list.rows.length === 0 ? (
         <Card>
-          <EmptyState
-            icon="!"
+          <ErrorState
             title="Judgments could not be loaded"
-            action={<Button onClick={() => void list.reload()}>Try again</Button>}
-          >
-            {list.error}
-          </EmptyState>
+            message={list.error}
+            onRetry={() => void list.reload()}
+          />
         </Card>
       ) : list.rows.length === 0 && !list.loading ? (
         <Card>
