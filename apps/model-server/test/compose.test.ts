@@ -197,6 +197,12 @@ describe("docker/Dockerfile", () => {
     expect(api).toContain("exec node");
   });
 
+  it("gives the API image a pg_dump of the compose Postgres's major version, for db:backup", () => {
+    const major = String(compose.services.postgres.image).split(":")[1];
+    expect(stages.get("api")).toContain(`postgresql-client-${major}`);
+    expect(stages.get("api")).toMatch(/USER node\s*\nENV/);
+  });
+
   it("keeps local state and secrets out of the build context", () => {
     const ignored = read(".dockerignore").split("\n");
     expect(ignored).toEqual(

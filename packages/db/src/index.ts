@@ -29,6 +29,9 @@ export {
   TaskType,
   UserStatus,
 } from "@prisma/client";
+export { createBackup } from "./backup/create";
+export { type BackupManifest, tableCounts } from "./backup/manifest";
+export { restoreBackup } from "./backup/restore";
 export { createDb, type Db, type DbOptions } from "./client";
 export { isDatabaseUnavailable, isNotFound, isUniqueViolation } from "./errors";
 export { ensureDatabaseExists, migrateDatabase } from "./migrate";
