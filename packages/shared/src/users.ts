@@ -23,6 +23,8 @@ export const ZUser = z.object({
   status: ZUserStatus,
   /** The language the user picked; null: the browser's language decides. */
   locale: ZLocale.nullable(),
+  /** When the person was erased (email and name are placeholders since); null otherwise. */
+  erasedAt: z.string().nullable(),
   createdAt: z.string(),
 });
 export type TUser = z.infer<typeof ZUser>;
@@ -73,3 +75,81 @@ export const ZUserResponse = z.object({ user: ZUser });
 export type TUserResponse = z.infer<typeof ZUserResponse>;
 export const ZUserListResponse = z.object({ users: z.array(ZUser), nextCursor: z.string().nullable() });
 export type TUserListResponse = z.infer<typeof ZUserListResponse>;
+
+/**
+ * Erasing a person: `keep` leaves their answers under the account's pseudonym, `delete` removes
+ * them and reopens the items they had filled. The email is typed again to confirm.
+ */
+export const ZEraseUserBody = z.strictObject({
+  judgments: z.enum(["keep", "delete"]),
+  confirmEmail: ZEmail,
+});
+export type TEraseUserBody = z.infer<typeof ZEraseUserBody>;
+export const ZEraseUserResponse = z.object({
+  user: ZUser,
+  judgmentsDeleted: z.number().int(),
+  itemsReopened: z.number().int(),
+});
+export type TEraseUserResponse = z.infer<typeof ZEraseUserResponse>;
+
+/** Everything Arbiter holds about the signed-in person, as `GET /me/data` gives it to them. */
+export const ZMyData = z.object({
+  exportedAt: z.string(),
+  account: ZUser,
+  sessions: z.array(
+    z.object({
+      createdAt: z.string(),
+      lastSeenAt: z.string(),
+      expiresAt: z.string(),
+      revokedAt: z.string().nullable(),
+      ip: z.string().nullable(),
+      userAgent: z.string().nullable(),
+    }),
+  ),
+  apiKeys: z.array(
+    z.object({
+      name: z.string(),
+      prefix: z.string(),
+      createdAt: z.string(),
+      lastUsedAt: z.string().nullable(),
+      expiresAt: z.string().nullable(),
+      revokedAt: z.string().nullable(),
+    }),
+  ),
+  pools: z.array(z.object({ poolId: z.string(), name: z.string(), addedAt: z.string() })),
+  externalIdentities: z.array(
+    z.object({
+      platform: z.string(),
+      externalId: z.string(),
+      studyId: z.string().nullable(),
+      sessionId: z.string().nullable(),
+      createdAt: z.string(),
+    }),
+  ),
+  judgments: z.array(
+    z.object({
+      id: z.string(),
+      projectId: z.string(),
+      itemId: z.string(),
+      answer: z.unknown(),
+      choice: z.string().nullable(),
+      strength: z.number().int().nullable(),
+      aspects: z.unknown(),
+      rationale: z.string().nullable(),
+      flags: z.array(z.string()),
+      durationMs: z.number().int().nullable(),
+      createdAt: z.string(),
+    }),
+  ),
+  auditEvents: z.array(
+    z.object({
+      action: z.string(),
+      targetType: z.string(),
+      targetId: z.string().nullable(),
+      data: z.unknown(),
+      ip: z.string().nullable(),
+      createdAt: z.string(),
+    }),
+  ),
+});
+export type TMyData = z.infer<typeof ZMyData>;

@@ -2,7 +2,7 @@ import type { User } from "@arbiter/db";
 import { type TUser, ZLocale } from "@arbiter/shared";
 
 export function toUserDto(
-  user: Pick<User, "id" | "email" | "name" | "role" | "status" | "locale" | "createdAt">,
+  user: Pick<User, "id" | "email" | "name" | "role" | "status" | "locale" | "erasedAt" | "createdAt">,
 ): TUser {
   return {
     id: user.id,
@@ -12,6 +12,7 @@ export function toUserDto(
     status: user.status,
     // A language the app no longer ships reads as "no choice": the browser's decides.
     locale: ZLocale.safeParse(user.locale).data ?? null,
+    erasedAt: user.erasedAt?.toISOString() ?? null,
     createdAt: user.createdAt.toISOString(),
   };
 }

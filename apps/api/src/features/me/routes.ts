@@ -1,6 +1,7 @@
 import {
   ZChangePasswordBody,
   ZErrorBody,
+  ZMyData,
   ZPasswordChangedResponse,
   ZUpdateMeBody,
   ZUserResponse,
@@ -8,6 +9,7 @@ import {
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { createLoginThrottle } from "../../lib/login-throttle";
 import { toUserDto } from "../../lib/user-dto";
+import { myData } from "./my-data";
 import { changePassword, getMe, updateMe } from "./service";
 
 const routes: FastifyPluginAsyncZod = async (app) => {
@@ -20,6 +22,24 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       onRequest: app.authorize(),
     },
     async (request) => ({ user: await getMe(app.db, request.principal!.user.id) }),
+  );
+
+  app.get(
+    "/me/data",
+    {
+      schema: {
+        tags: ["auth"],
+        summary:
+          "Download everything held about you: account, sign-ins, API keys, pools, crowd platform ids, your answers and your audit trail",
+        response: { 200: ZMyData },
+      },
+      onRequest: app.authorize(),
+    },
+    async (request, reply) => {
+      reply.header("content-disposition", 'attachment; filename="arbiter-my-data.json"');
+      reply.header("cache-control", "no-store");
+      return myData(app.db, request.principal!.user.id);
+    },
   );
 
   app.patch(

@@ -1,5 +1,7 @@
 import {
   ZCreateUserBody,
+  ZEraseUserBody,
+  ZEraseUserResponse,
   ZErrorBody,
   ZIdParams,
   ZUpdateUserBody,
@@ -9,6 +11,7 @@ import {
 } from "@arbiter/shared";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { toUserDto } from "../../lib/user-dto";
+import { eraseUser } from "./erase";
 import { createUser, getUser, listUsers, updateUser } from "./service";
 
 const routes: FastifyPluginAsyncZod = async (app) => {
@@ -76,6 +79,22 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const user = await updateUser(app.db, request, request.params.id, request.body);
       return { user: toUserDto(user) };
     },
+  );
+
+  app.post(
+    "/users/:id/erase",
+    {
+      schema: {
+        tags: ["users"],
+        summary:
+          "Erase a person (admin): email, name, platform ids, sessions, API keys and their addresses in the audit log go; their judgments stay under the pseudonym or are deleted with the items reopened",
+        params: ZIdParams,
+        body: ZEraseUserBody,
+        response: { 200: ZEraseUserResponse, 400: ZErrorBody, 404: ZErrorBody, 409: ZErrorBody },
+      },
+      onRequest: admins,
+    },
+    async (request) => eraseUser(app.db, request, request.params.id, request.body),
   );
 };
 

@@ -46,6 +46,7 @@ export async function updateUser(
   return db.prisma.$transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id } });
     if (!before) throw notFound("User");
+    if (before.erasedAt) throw conflict("erased", "An erased account cannot be changed or reinstated");
     const user = await tx.user.update({ where: { id }, data: input });
     if (input.status === "SUSPENDED" && before.status !== "SUSPENDED") {
       // Takes effect at once: sessions and API keys end for good (reinstating the account
