@@ -55,6 +55,10 @@ export const ZWorkerEnv = z
     WEBHOOK_DISPATCH_INTERVAL_MS: z.coerce.number().int().min(50).default(1_000),
     WEBHOOK_JUDGMENT_BATCH: z.coerce.number().int().min(1).max(1_000).default(100),
     WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8),
+    // Crowd participants (accounts that joined with a platform id) inactive for this many days
+    // are erased, their answers kept under the pseudonym; unset: kept until an admin erases them.
+    CROWD_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).optional(),
+    RETENTION_SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).default(3_600_000),
     // Which queues this process consumes (comma separated); all by default.
     WORKER_QUEUES: z
       .string()

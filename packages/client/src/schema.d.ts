@@ -891,6 +891,7 @@ export interface paths {
                                 /** @enum {string} */
                                 status: "ACTIVE" | "SUSPENDED";
                                 locale: ("en" | "de" | "es") | null;
+                                erasedAt: string | null;
                                 createdAt: string;
                             };
                         };
@@ -4765,6 +4766,7 @@ export interface paths {
                                 /** @enum {string} */
                                 status: "ACTIVE" | "SUSPENDED";
                                 locale: ("en" | "de" | "es") | null;
+                                erasedAt: string | null;
                                 createdAt: string;
                             };
                         };
@@ -4809,6 +4811,7 @@ export interface paths {
                                 /** @enum {string} */
                                 status: "ACTIVE" | "SUSPENDED";
                                 locale: ("en" | "de" | "es") | null;
+                                erasedAt: string | null;
                                 createdAt: string;
                             };
                         };
@@ -4831,6 +4834,105 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/v1/me/data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download everything held about you: account, sign-ins, API keys, pools, crowd platform ids, your answers and your audit trail */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            exportedAt: string;
+                            account: {
+                                id: string;
+                                email: string;
+                                name: string;
+                                /** @enum {string} */
+                                role: "ADMIN" | "RESEARCHER" | "ANNOTATOR";
+                                /** @enum {string} */
+                                status: "ACTIVE" | "SUSPENDED";
+                                locale: ("en" | "de" | "es") | null;
+                                erasedAt: string | null;
+                                createdAt: string;
+                            };
+                            sessions: {
+                                createdAt: string;
+                                lastSeenAt: string;
+                                expiresAt: string;
+                                revokedAt: string | null;
+                                ip: string | null;
+                                userAgent: string | null;
+                            }[];
+                            apiKeys: {
+                                name: string;
+                                prefix: string;
+                                createdAt: string;
+                                lastUsedAt: string | null;
+                                expiresAt: string | null;
+                                revokedAt: string | null;
+                            }[];
+                            pools: {
+                                poolId: string;
+                                name: string;
+                                addedAt: string;
+                            }[];
+                            externalIdentities: {
+                                platform: string;
+                                externalId: string;
+                                studyId: string | null;
+                                sessionId: string | null;
+                                createdAt: string;
+                            }[];
+                            judgments: {
+                                id: string;
+                                projectId: string;
+                                itemId: string;
+                                answer: unknown;
+                                choice: string | null;
+                                strength: number | null;
+                                aspects: unknown;
+                                rationale: string | null;
+                                flags: string[];
+                                durationMs: number | null;
+                                createdAt: string;
+                            }[];
+                            auditEvents: {
+                                action: string;
+                                targetType: string;
+                                targetId: string | null;
+                                data: unknown;
+                                ip: string | null;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/me/password": {
@@ -4875,6 +4977,7 @@ export interface paths {
                                 /** @enum {string} */
                                 status: "ACTIVE" | "SUSPENDED";
                                 locale: ("en" | "de" | "es") | null;
+                                erasedAt: string | null;
                                 createdAt: string;
                             };
                             revoked: {
@@ -6954,6 +7057,7 @@ export interface paths {
                                 /** @enum {string} */
                                 status: "ACTIVE" | "SUSPENDED";
                                 locale: ("en" | "de" | "es") | null;
+                                erasedAt: string | null;
                                 createdAt: string;
                             }[];
                             nextCursor: string | null;
@@ -6999,6 +7103,7 @@ export interface paths {
                                 /** @enum {string} */
                                 status: "ACTIVE" | "SUSPENDED";
                                 locale: ("en" | "de" | "es") | null;
+                                erasedAt: string | null;
                                 createdAt: string;
                             };
                         };
@@ -7077,6 +7182,7 @@ export interface paths {
                                 /** @enum {string} */
                                 status: "ACTIVE" | "SUSPENDED";
                                 locale: ("en" | "de" | "es") | null;
+                                erasedAt: string | null;
                                 createdAt: string;
                             };
                         };
@@ -7127,6 +7233,7 @@ export interface paths {
                                 /** @enum {string} */
                                 status: "ACTIVE" | "SUSPENDED";
                                 locale: ("en" | "de" | "es") | null;
+                                erasedAt: string | null;
                                 createdAt: string;
                             };
                         };
@@ -7179,6 +7286,112 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/v1/users/{id}/erase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Erase a person (admin): email, name, platform ids, sessions, API keys and their addresses in the audit log go; their judgments stay under the pseudonym or are deleted with the items reopened */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        judgments: "keep" | "delete";
+                        confirmEmail: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            user: {
+                                id: string;
+                                email: string;
+                                name: string;
+                                /** @enum {string} */
+                                role: "ADMIN" | "RESEARCHER" | "ANNOTATOR";
+                                /** @enum {string} */
+                                status: "ACTIVE" | "SUSPENDED";
+                                locale: ("en" | "de" | "es") | null;
+                                erasedAt: string | null;
+                                createdAt: string;
+                            };
+                            judgmentsDeleted: number;
+                            itemsReopened: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/projects/{id}/webhooks": {

@@ -4,5 +4,6 @@ export * from "./enqueue-generation";
 export * from "./export";
 export * from "./generation";
 export * from "./generator-credentials";
+export * from "./maintenance";
 export * from "./queues";
 export * from "./webhooks";

@@ -4,6 +4,7 @@ export const QUEUES = {
   generation: "generation",
   export: "export",
   webhook: "webhook",
+  maintenance: "maintenance",
 } as const;
 
 export type TQueueName = (typeof QUEUES)[keyof typeof QUEUES];
