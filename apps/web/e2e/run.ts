@@ -10,6 +10,7 @@ import { annotateKeyboardFlow } from "./flows/annotate-keyboard";
 import { apiKeysFlow } from "./flows/api-keys";
 import { clientAddressFlow } from "./flows/client-address";
 import { dataBrowserFlow } from "./flows/data-browser";
+import { erasureFlow } from "./flows/erasure";
 import { errorStateFlow } from "./flows/error-state";
 import { exportsFlow } from "./flows/exports";
 import { generationFlow } from "./flows/generation";
@@ -51,6 +52,7 @@ const FLOWS: Flow[] = [
   dataBrowserFlow,
   researcherJourneyFlow,
   webhooksFlow,
+  erasureFlow,
   // Last: it visits every page with what the other flows left behind.
   accessibilityFlow,
 ];

@@ -59,3 +59,8 @@ export function Button({
 export function ButtonLink({ variant, size, block, className, ...rest }: ComponentProps<typeof Link> & Look) {
   return <Link className={classes({ variant, size, block }, className)} {...rest} />;
 }
+
+/** A plain anchor that looks like a button: downloads, which client-side navigation must not catch. */
+export function ButtonAnchor({ variant, size, block, className, ...rest }: ComponentProps<"a"> & Look) {
+  return <a className={classes({ variant, size, block }, className)} {...rest} />;
+}

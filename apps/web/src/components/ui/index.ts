@@ -1,6 +1,6 @@
 export { ActionsHeader } from "./actions-header";
 export { Badge, type BadgeTone } from "./badge";
-export { Button, ButtonLink } from "./button";
+export { Button, ButtonAnchor, ButtonLink } from "./button";
 export { Card, CardBody, CardHeader } from "./card";
 export { ConfirmDialog } from "./confirm-dialog";
 export { CopyField, useCopy } from "./copy-field";

@@ -5,6 +5,8 @@ import type {
   TCreateInviteBody,
   TCreateInviteResponse,
   TCreateUserBody,
+  TEraseUserBody,
+  TEraseUserResponse,
   TInviteListResponse,
   TPoolListResponse,
   TPoolMembersResponse,
@@ -23,6 +25,8 @@ export const listUsers = (f: UserFilter, limit = 50) =>
 export const createUser = (body: TCreateUserBody) => api<TUserResponse>("/users", { method: "POST", body });
 export const updateUser = (id: string, body: TUpdateUserBody) =>
   api<TUserResponse>(`/users/${id}`, { method: "PATCH", body });
+export const eraseUser = (id: string, body: TEraseUserBody) =>
+  api<TEraseUserResponse>(`/users/${id}/erase`, { method: "POST", body });
 
 export const listPools = () => api<TPoolListResponse>("/pools");
 export const createPool = (name: string) => api<TPoolResponse>("/pools", { method: "POST", body: { name } });

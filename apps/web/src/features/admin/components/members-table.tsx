@@ -85,7 +85,7 @@ export function MembersTable({
                 <div className={textStyles.secondaryText}>{m.user.email}</div>
               </td>
               <td>
-                <UserStatusBadge status={m.user.status} />
+                <UserStatusBadge user={m.user} />
               </td>
               <td className={tableStyles.num}>{count(m.judgments)}</td>
               <td className={textStyles.muted}>

@@ -6,6 +6,7 @@ import {
   ActionsHeader,
   Button,
   ConfirmDialog,
+  count,
   EmptyState,
   ErrorState,
   Input,
@@ -24,6 +25,7 @@ import { ROLE_LABEL } from "@/lib/roles";
 import { listUsers, updateUser } from "../api";
 import styles from "./admin.module.css";
 import { CreateUserDialog } from "./create-user-dialog";
+import { EraseUserDialog } from "./erase-user-dialog";
 import { ROLE_OPTIONS, RoleBadge, UserStatusBadge } from "./user-badges";
 
 type Pending =
@@ -47,6 +49,7 @@ export function UsersPage({
   const [status, setStatus] = useState("");
   const [creating, setCreating] = useState(false);
   const [pending, setPending] = useState<Pending | null>(null);
+  const [erasing, setErasing] = useState<TUser | null>(null);
   const q = useDebounced(search.trim());
   const list = usePagedList(
     async (cursor) => {
@@ -110,7 +113,7 @@ export function UsersPage({
           options={[
             { value: "", label: "Any status" },
             { value: "ACTIVE", label: "Active" },
-            { value: "SUSPENDED", label: "Suspended" },
+            { value: "SUSPENDED", label: "Suspended or erased" },
           ]}
         />
       </search>
@@ -146,7 +149,7 @@ export function UsersPage({
                       <div className={textStyles.secondaryText}>{user.email}</div>
                     </td>
                     <td>
-                      {me ? (
+                      {me || user.erasedAt ? (
                         <RoleBadge role={user.role} />
                       ) : (
                         <SelectField
@@ -160,24 +163,31 @@ export function UsersPage({
                       )}
                     </td>
                     <td>
-                      <UserStatusBadge status={user.status} />
+                      <UserStatusBadge user={user} />
                     </td>
                     <td className={textStyles.muted}>
                       <RelativeTime iso={user.createdAt} />
                     </td>
                     <td className={tableStyles.actions}>
-                      {me ? null : user.status === "ACTIVE" ? (
-                        <Button
-                          size="sm"
-                          variant="ghost"
-                          onClick={() => setPending({ kind: "suspend", user })}
-                        >
-                          Suspend
-                        </Button>
-                      ) : (
-                        <Button size="sm" onClick={() => setPending({ kind: "reinstate", user })}>
-                          Reinstate
-                        </Button>
+                      {me || user.erasedAt ? null : (
+                        <>
+                          {user.status === "ACTIVE" ? (
+                            <Button
+                              size="sm"
+                              variant="ghost"
+                              onClick={() => setPending({ kind: "suspend", user })}
+                            >
+                              Suspend
+                            </Button>
+                          ) : (
+                            <Button size="sm" onClick={() => setPending({ kind: "reinstate", user })}>
+                              Reinstate
+                            </Button>
+                          )}
+                          <Button size="sm" variant="ghost" onClick={() => setErasing(user)}>
+                            Erase…
+                          </Button>
+                        </>
                       )}
                     </td>
                   </tr>
@@ -195,6 +205,20 @@ export function UsersPage({
         onCreated={(user) => {
           list.setRows((rows) => [user, ...rows]);
           toast({ tone: "success", message: `${user.name} can now sign in` });
+        }}
+      />
+      <EraseUserDialog
+        user={erasing}
+        onClose={() => setErasing(null)}
+        onErased={({ user, judgmentsDeleted, itemsReopened }, judgments) => {
+          replace(user);
+          toast({
+            tone: "success",
+            message:
+              judgments === "delete"
+                ? `Erased; ${count(judgmentsDeleted)} judgments deleted, ${count(itemsReopened)} items reopened`
+                : "Erased; their judgments stay, anonymous",
+          });
         }}
       />
       <ConfirmDialog
