@@ -169,11 +169,15 @@ describe("docker-compose.yml", () => {
 describe("docker/Dockerfile", () => {
   it("copies every workspace manifest before npm ci, so the lockfile installs", () => {
     const deps = stages.get("deps")!;
-    const workspaces = ["apps", "packages"].flatMap((dir) =>
-      readdirSync(path.join(root, dir))
-        .map((name) => `${dir}/${name}`)
-        .filter((ws) => existsSync(path.join(root, ws, "package.json"))),
-    );
+    // Every folder the root package.json's workspace globs ("apps/*", ...) take in.
+    const globs = JSON.parse(read("package.json")).workspaces as string[];
+    const workspaces = globs
+      .map((glob) => glob.replace(/\/\*$/, ""))
+      .flatMap((dir) =>
+        readdirSync(path.join(root, dir))
+          .map((name) => `${dir}/${name}`)
+          .filter((ws) => existsSync(path.join(root, ws, "package.json"))),
+      );
     for (const ws of workspaces) expect(deps, ws).toContain(`COPY ${ws}/package.json ${ws}/`);
     expect(deps.indexOf("COPY package.json package-lock.json")).toBeLessThan(deps.indexOf("npm ci"));
   });
