@@ -52,6 +52,11 @@ const handle = app.getRequestHandler();
 await app.prepare();
 
 const server = createServer((req, res) => {
+  // Liveness and readiness for orchestrators, answered here: no page render, no API call.
+  if (req.url === "/healthz" && (req.method === "GET" || req.method === "HEAD")) {
+    res.writeHead(200, { "content-type": "application/json" }).end('{"status":"ok"}');
+    return;
+  }
   const address = clientAddress(req);
   delete req.headers.forwarded;
   delete req.headers["x-real-ip"];

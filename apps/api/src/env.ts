@@ -12,6 +12,10 @@ export const ZApiEnv = z
     REDIS_PREFIX: z.string().min(1).optional(),
     API_HOST: z.string().min(1).default("127.0.0.1"),
     API_PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+    // After SIGTERM, how long the API keeps serving with /readyz answering 503 before it stops
+    // accepting connections: at least the time a load balancer takes to see it unready (under
+    // Kubernetes, the readiness period times its failure threshold, plus endpoint propagation).
+    SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(600_000).default(0),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     ARBITER_SECRET: ZArbiterSecret,
     // Keys the encryption of generators' API keys (HKDF); ARBITER_SECRET when unset. The worker

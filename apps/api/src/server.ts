@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import { buildApp } from "./app";
 import { parseApiEnv } from "./env";
 import { ensureFirstAdmin } from "./features/users/first-admin";
@@ -17,7 +18,12 @@ let closing = false;
 async function shutdown(signal: string) {
   if (closing) return;
   closing = true;
-  app.log.info({ signal }, "shutting down: finishing in-flight requests");
+  app.log.info({ signal, drainMs: config.SHUTDOWN_DRAIN_MS }, "shutting down: not ready, draining");
+  // Under Kubernetes the endpoint is removed while the signal is already on its way: requests
+  // keep arriving until the load balancer has seen /readyz fail, and they are served.
+  app.startDraining();
+  await sleep(config.SHUTDOWN_DRAIN_MS);
+  app.log.info("shutting down: finishing in-flight requests");
   // Fastify stops accepting connections and waits for in-flight requests before onClose.
   await app.close();
   process.exit(0);

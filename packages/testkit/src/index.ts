@@ -27,4 +27,5 @@ export {
   type TDedicatedRedis,
   type TDedicatedRedisOptions,
 } from "./redis";
+export { startReverseProxy, type TReverseProxy, type TReverseProxyOptions } from "./reverse-proxy";
 export { sleep, type TWatched, waitFor, waitForHttp } from "./wait";
