@@ -38,13 +38,15 @@ async function fetchExport(ctx: Ctx, exportId: string, dir: string): Promise<voi
     );
   if (exp.status !== "SUCCEEDED")
     throw usage(`export ${exp.id} is ${exp.status}: wait for it (arbiter export … --wait) and push again`);
-  const progress = createProgress(ctx, "download", { eventEveryMs: 500 });
+  // With --json the answer is one document (no --wait here), so the download reports no progress.
+  if (ctx.json) {
+    await downloadExport(arbiter, exp, dir);
+    return;
+  }
+  const progress = createProgress(ctx, "download");
   try {
     await downloadExport(arbiter, exp, dir, (done, total) =>
-      progress.update(
-        { value: done, total, text: `${done} of ${total} bytes` },
-        { phase: "download", bytes: done, totalBytes: total },
-      ),
+      progress.update({ value: done, total, text: `${done} of ${total} bytes` }, {}),
     );
   } finally {
     progress.stop();
