@@ -139,6 +139,18 @@ describe("generate", () => {
     expect(run.stderr).not.toContain(CSI);
     expect(run.stdout).toMatch(/run \S+ SUCCEEDED: 8\/8 done, 0 failed/);
   });
+
+  it("a run that ends FAILED exits 5 and prints its errors", async () => {
+    const added = await home.run([
+      ...["generators", "add", "--project", PROJECT, "--name", "unknown-model"],
+      ...["--base-url", stack.modelServerUrl, "--model", "no-such-model"],
+    ]);
+    expect(added.status, added.stderr).toBe(0);
+    const run = await home.run(["generate", "--project", PROJECT, "--generators", "unknown-model", "--wait"]);
+    expect(run.status, run.stderr).toBe(5);
+    expect(run.stdout).toMatch(/run \S+ FAILED: 0\/4 done, 4 failed/);
+    expect(run.stderr).toMatch(/^ {2}\S.*$/m);
+  });
 });
 
 describe("items, judgments and status", () => {

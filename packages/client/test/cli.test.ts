@@ -1,6 +1,7 @@
-import { stat, writeFile } from "node:fs/promises";
+import { readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { EXIT_MEANINGS } from "../src/cli/exit-codes";
 import { ADMIN, type CliHome, createCliHome, type RunningApi, startApi } from "./support";
 
 // The CLI against the real API, command by command; generation and exports, which need a
@@ -50,6 +51,20 @@ describe("help", () => {
       expect(help.stdout, command).toMatch(/\nExamples:\n/);
       expect(help.stdout, command).toContain(`$ arbiter ${command}`);
     }
+  });
+
+  it("the README's exit-code table is the CLI's", async () => {
+    const readme = await readFile(new URL("../README.md", import.meta.url), "utf8");
+    const rows = readme
+      .split("\n")
+      .filter((line) => /^\|\s*\d\s*\|/.test(line))
+      .map((line) =>
+        line
+          .split("|")
+          .slice(1, 3)
+          .map((cell) => cell.trim()),
+      );
+    expect(rows).toEqual(Object.entries(EXIT_MEANINGS));
   });
 
   it("a bad flag is a usage error (2)", async () => {

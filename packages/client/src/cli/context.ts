@@ -28,7 +28,7 @@ export class Ctx {
   /** ARBITER_URL / ARBITER_API_KEY, else what `arbiter login` stored. */
   async credentials(): Promise<{ url: string; apiKey: string }> {
     const stored = await readConfig(this.configDir);
-    const url = this.io.env.ARBITER_URL || stored.url;
+    const url = (this.io.env.ARBITER_URL || stored.url)?.replace(/\/+$/, "");
     const apiKey = this.io.env.ARBITER_API_KEY || stored.apiKey;
     if (!url || !apiKey)
       throw new CliError(

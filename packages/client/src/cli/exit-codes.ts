@@ -1,6 +1,6 @@
 /**
- * What the CLI's exit status means, one table for the code, the help text and the README:
- * scripts branch on these numbers, so a number keeps its meaning once released.
+ * What the CLI's exit status means: one table for the code and the help text (a test keeps the
+ * README's copy equal). Scripts branch on these numbers, so a number keeps its meaning.
  */
 export const EXIT = {
   OK: 0,
@@ -14,7 +14,7 @@ export const EXIT = {
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
-const MEANING: Record<ExitCode, string> = {
+export const EXIT_MEANINGS: Record<ExitCode, string> = {
   0: "done",
   1: "unexpected failure (network, server error, a bug)",
   2: "usage: a bad flag, file or request the API refused as invalid (400)",
@@ -26,7 +26,7 @@ const MEANING: Record<ExitCode, string> = {
 
 /** The table as the help text prints it. */
 export function exitCodeTable(): string {
-  return Object.entries(MEANING)
+  return Object.entries(EXIT_MEANINGS)
     .map(([code, meaning]) => `  ${code}  ${meaning}`)
     .join("\n");
 }

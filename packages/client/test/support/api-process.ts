@@ -32,6 +32,9 @@ export async function startApi(options: StartApiOptions = {}) {
       REDIS_PREFIX: redisPrefix,
       ARBITER_ADMIN_EMAIL: ADMIN.email,
       ARBITER_ADMIN_PASSWORD: ADMIN.password,
+      // Route folders are loaded from .ts files: allowed by itself under vitest only, and these
+      // helpers serve other runners too.
+      FASTIFY_AUTOLOAD_TYPESCRIPT: "1",
       ...options.env,
     },
   });

@@ -39,15 +39,13 @@ function importer(kind: keyof typeof ROUTES) {
         body: form as never,
       }),
     );
-    const kept = result.rolledBack
-      ? " (nothing written: all or nothing; --partial keeps the good lines)"
-      : "";
-    ctx.result(result, () =>
-      [
-        `${name}: ${result.lines} lines, ${result.imported} ${kind} imported, ${result.duplicates} duplicates, ${result.rejected} refused${kept}`,
-        result.dryRun ? "dry run: nothing was written" : "",
-      ].filter(Boolean),
-    );
+    ctx.result(result, () => {
+      const counts = `${name}: ${result.lines} lines, ${result.rejected} refused, ${result.duplicates} duplicates`;
+      if (result.dryRun) return `${counts}; a dry run, nothing written: ${result.imported} ${kind} to import`;
+      if (result.rolledBack)
+        return `${counts}; nothing written (all or nothing: --partial writes the ${result.imported} good ${kind})`;
+      return `${counts}; ${result.imported} ${kind} imported`;
+    });
     if (result.rejected === 0) return undefined;
     if (!ctx.json) {
       for (const r of result.rejects) ctx.io.stderr.write(`  line ${r.line}: ${r.reason}\n`);
