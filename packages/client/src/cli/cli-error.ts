@@ -55,9 +55,5 @@ export function toCliError(err: unknown): CliError {
 
 /** @huggingface/hub's HubApiError, recognised by shape so that this module does not load the library. */
 function isHubError(err: unknown): err is Error & { statusCode: number } {
-  return (
-    err instanceof Error &&
-    err.name !== "ArbiterError" &&
-    typeof (err as { statusCode?: unknown }).statusCode === "number"
-  );
+  return err instanceof Error && typeof (err as { statusCode?: unknown }).statusCode === "number";
 }
