@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderDocument, renderSchemaTypes } from "../scripts/render-schema";
 import { type Arbiter, ArbiterError, createArbiter, unwrap } from "../src";
 import { IDEMPOTENT_POSTS } from "../src/idempotent-routes";
-import { ADMIN, startApi } from "./api-process";
+import { ADMIN, startApi } from "./support/api-process";
 
 let api: Awaited<ReturnType<typeof startApi>>;
 let admin: Arbiter;

@@ -25,6 +25,8 @@ export type TSpawnOptions = {
   echo?: boolean;
   /** Keep only the last this many characters of output (long-lived, chatty processes). */
   keepChars?: number;
+  /** Written to its standard input, which is then closed; without it, stdin is /dev/null. */
+  stdin?: string;
 };
 
 export type TProcess = {
@@ -50,9 +52,12 @@ export function spawnProcess(command: string, args: string[], opts: TSpawnOption
   const child = spawn(command, args, {
     cwd: opts.cwd,
     env: { ...process.env, ...opts.env },
-    stdio: ["ignore", "pipe", "pipe"],
+    stdio: [opts.stdin === undefined ? "ignore" : "pipe", "pipe", "pipe"],
     detached: opts.group ?? false,
   });
+  // A process that exits before reading its input closes the pipe: that is its business.
+  child.stdin?.on("error", () => undefined);
+  child.stdin?.end(opts.stdin);
   const logs = { all: "", stdout: "", stderr: "" };
   const append = (key: keyof typeof logs, text: string) => {
     logs[key] += text;

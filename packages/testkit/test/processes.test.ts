@@ -24,6 +24,17 @@ describe("spawnProcess", () => {
     expect(proc.stderr()).toBe("to stderr\n");
   });
 
+  it("writes `stdin` to the process's standard input and closes it", async () => {
+    const proc = node(
+      "let s = ''; process.stdin.on('data', (d) => (s += d)).on('end', () => console.log(s.toUpperCase()))",
+      {
+        stdin: "a secret\n",
+      },
+    );
+    expect(await proc.exited).toBe(0);
+    expect(proc.stdout()).toBe("A SECRET\n\n");
+  });
+
   it("keeps only the tail when asked to", async () => {
     const proc = node("process.stdout.write('a'.repeat(5000) + 'END')", { keepChars: 100 });
     await proc.exited;
