@@ -33,11 +33,16 @@ export type RunningStack = {
  * anything else that needs generation and exports to really happen.
  */
 export async function startStack(
-  options: { modelServerEnv?: Record<string, string> } = {},
+  options: {
+    modelServerEnv?: Record<string, string>;
+    /** More loopback `host:port`s the API and worker may reach (a webhook receiver). */
+    allowHosts?: string[];
+  } = {},
 ): Promise<RunningStack> {
   const exportDir = await mkdtemp(path.join(tmpdir(), "arbiter-exports-"));
   const modelPort = await freePort();
-  const allowed = `127.0.0.1:${modelPort}`;
+  const modelHost = `127.0.0.1:${modelPort}`;
+  const allowed = [modelHost, ...(options.allowHosts ?? [])].join(",");
   const modelServer = spawnNode("apps/model-server/src/server.ts", {
     cwd: REPO_ROOT,
     group: true,
@@ -73,7 +78,7 @@ export async function startStack(
       DB_POOL_SIZE: "4",
     },
   });
-  const modelServerUrl = `http://${allowed}/v1`;
+  const modelServerUrl = `http://${modelHost}/v1`;
   const stop = async () => {
     await Promise.all([worker.stop(), modelServer.stop()]);
     await api.stop();
