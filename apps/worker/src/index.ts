@@ -4,6 +4,7 @@ import { Redis } from "ioredis";
 import pino from "pino";
 import { parseWorkerEnv } from "./env";
 import { createHealthServer } from "./health";
+import { poolMetrics } from "./metrics";
 import { processors } from "./processors";
 import { startWorkers } from "./start-workers";
 
@@ -21,12 +22,13 @@ const db = createDb(env.DATABASE_URL, {
   applicationName: "arbiter-worker",
   onPoolError: (err) => logger.warn({ err }, "idle database connection lost"),
 });
+poolMetrics.track(db.pool);
 const redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: null });
 const enabled = processors.filter(
   (p) => env.WORKER_QUEUES.length === 0 || env.WORKER_QUEUES.includes(p.queue),
 );
 const running = startWorkers({ env, db, redis, prefix: queuePrefix(env.REDIS_PREFIX), logger }, enabled);
-const health = createHealthServer(running.workers);
+const health = createHealthServer(running.workers, { metricsToken: env.METRICS_TOKEN });
 health.listen(env.WORKER_HEALTH_PORT, env.WORKER_HEALTH_HOST, () => {
   const address = health.address();
   const port = typeof address === "object" && address ? address.port : env.WORKER_HEALTH_PORT;

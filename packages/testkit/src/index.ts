@@ -20,6 +20,7 @@ export {
   type TRunResult,
   type TSpawnOptions,
 } from "./processes";
+export { declaredSeries, parsePrometheus, sampleValue, type TSample } from "./prometheus";
 export {
   clearRedisPrefix,
   createDedicatedRedis,

@@ -1,4 +1,5 @@
 import type pg from "pg";
+import { judgmentBatchSize } from "../../lib/metrics";
 
 /** The parameters of arbiter_judge for one answer (see arbiter_judge_batch's migration). */
 export type JudgeRow = {
@@ -97,6 +98,7 @@ export class JudgmentBatcher<T extends { ord: number }> {
           text: "SELECT * FROM arbiter_judge_batch($1)",
           values: [payload],
         });
+        judgmentBatchSize.observe(rows.length);
         return result.rows;
       } catch (err) {
         const code = (err as { code?: string }).code;

@@ -1,0 +1,4 @@
+export { bearerMatches, ZMetricsEnv } from "./metrics-access";
+export { createPoolMetrics } from "./pool-metrics";
+export { createRegistry, METRIC_PREFIX } from "./registry";
+export { serveMetrics } from "./serve-metrics";
