@@ -21,6 +21,8 @@ export default defineConfig({
   target: "node20",
   platform: "node",
   outDir: "dist",
+  // Code imported dynamically (tracing, loaded only when configured) stays in its own chunk.
+  splitting: true,
   clean: true,
   noExternal: [/^@arbiter\//],
   external,

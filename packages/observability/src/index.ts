@@ -1,3 +1,4 @@
+export { jobTraceOptions, runInJobTrace } from "./job-trace";
 export { bearerMatches, ZMetricsEnv } from "./metrics-access";
 export { createPoolMetrics } from "./pool-metrics";
 export { createRegistry, METRIC_PREFIX } from "./registry";

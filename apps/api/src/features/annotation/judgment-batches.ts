@@ -1,3 +1,4 @@
+import { AsyncResource } from "node:async_hooks";
 import type pg from "pg";
 import { judgmentBatchSize } from "../../lib/metrics";
 
@@ -21,7 +22,13 @@ export type JudgeRow = {
   first: string | null;
 };
 
-type Waiting<T> = { row: JudgeRow; resolve: (out: T) => void; reject: (err: unknown) => void };
+type Waiting<T> = {
+  row: JudgeRow;
+  resolve: (out: T) => void;
+  reject: (err: unknown) => void;
+  /** The request's async context (its trace), which the batch's query runs in. */
+  scope: AsyncResource;
+};
 
 // Two batches in Postgres at once keep both cores of a small server busy; answers that
 // arrive meanwhile wait for the next batch (group commit), so under load one statement and
@@ -46,7 +53,7 @@ export class JudgmentBatcher<T extends { ord: number }> {
 
   judge(row: JudgeRow): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.waiting.push({ row, resolve, reject });
+      this.waiting.push({ row, resolve, reject, scope: new AsyncResource("JudgmentBatch") });
       this.pump();
     });
   }
@@ -64,10 +71,14 @@ export class JudgmentBatcher<T extends { ord: number }> {
       }
       this.waiting = later;
       this.inFlight += 1;
-      void this.settle(batch).finally(() => {
-        this.inFlight -= 1;
-        this.pump();
-      });
+      // Sent in the first answer's context: otherwise a batch started when an earlier one
+      // finished would run in that earlier request's trace.
+      void batch[0]!.scope
+        .runInAsyncScope(() => this.settle(batch))
+        .finally(() => {
+          this.inFlight -= 1;
+          this.pump();
+        });
     }
   }
 
