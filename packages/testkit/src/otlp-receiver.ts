@@ -33,8 +33,7 @@ type TExportRequest = {
 };
 
 const plain = (v: TAnyValue) => v.stringValue ?? v.intValue ?? v.boolValue ?? v.doubleValue;
-const attributesOf = (list: TKeyValue[] = []) =>
-  Object.fromEntries(list.map((a) => [a.key, plain(a.value)]));
+const attributesOf = (list: TKeyValue[] = []) => Object.fromEntries(list.map((a) => [a.key, plain(a.value)]));
 
 /**
  * A collector that accepts OTLP/HTTP with JSON bodies (what @opentelemetry/exporter-trace-otlp-http
