@@ -1,6 +1,6 @@
 import { isIP } from "node:net";
 import { ZCredentialEnv, ZEgressEnv } from "@arbiter/jobs";
-import { ZMetricsEnv } from "@arbiter/observability";
+import { emptyAsUnset, ZMetricsEnv } from "@arbiter/observability";
 import { checkProductionSecret, ZArbiterSecret } from "@arbiter/shared";
 import { z } from "zod";
 
@@ -84,7 +84,7 @@ export const ZApiEnv = z
     // and on a listener of their own when METRICS_PORT is set; neither by default.
     ...ZMetricsEnv,
     METRICS_HOST: z.string().min(1).default("127.0.0.1"),
-    METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+    METRICS_PORT: emptyAsUnset(z.coerce.number().int().min(0).max(65535)),
   })
   .superRefine(checkProductionSecret);
 

@@ -1,9 +1,13 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 
+/** An empty variable (`METRICS_PORT=` in a compose file) counts as unset. */
+export const emptyAsUnset = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
+
 export const ZMetricsEnv = {
   // Bearer token Prometheus sends to /metrics. Long enough not to be guessed.
-  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  METRICS_TOKEN: emptyAsUnset(z.string().min(16, "must be at least 16 characters")),
 };
 
 /**
