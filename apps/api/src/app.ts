@@ -12,6 +12,7 @@ import { authPlugin } from "./plugins/auth";
 import { dbPlugin } from "./plugins/db";
 import { errorsPlugin } from "./plugins/errors";
 import { healthPlugin } from "./plugins/health";
+import { metricsPlugin } from "./plugins/metrics";
 import { projectAccessPlugin } from "./plugins/project-access";
 import { queuesPlugin } from "./plugins/queues";
 import { securityHeadersPlugin } from "./plugins/security-headers";
@@ -58,6 +59,7 @@ export async function buildApp({ config, db, logger }: BuildAppOptions) {
     ownsDb,
   });
   await app.register(errorsPlugin);
+  await app.register(metricsPlugin);
   await app.register(securityHeadersPlugin);
   // Only routes that opt in (login) are limited; counters are per process, which is
   // enough to stop password guessing without putting Redis on the request path.

@@ -1,5 +1,6 @@
 import { isIP } from "node:net";
 import { ZCredentialEnv, ZEgressEnv } from "@arbiter/jobs";
+import { emptyAsUnset, ZMetricsEnv } from "@arbiter/observability";
 import { checkProductionSecret, ZArbiterSecret } from "@arbiter/shared";
 import { z } from "zod";
 
@@ -83,6 +84,11 @@ export const ZApiEnv = z
     // unspecified addresses (and private ones with GENERATOR_DENY_PRIVATE), unless allowed here.
     // Same values as the worker's, which applies them to every connection.
     ...ZEgressEnv,
+    // Prometheus metrics: served at /metrics on this listener when METRICS_TOKEN is set (Bearer),
+    // and on a listener of their own when METRICS_PORT is set; neither by default.
+    ...ZMetricsEnv,
+    METRICS_HOST: z.string().min(1).default("127.0.0.1"),
+    METRICS_PORT: emptyAsUnset(z.coerce.number().int().min(0).max(65535)),
   })
   .superRefine(checkProductionSecret);
 

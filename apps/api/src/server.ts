@@ -1,9 +1,17 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import { buildApp } from "./app";
-import { parseApiEnv } from "./env";
-import { ensureFirstAdmin } from "./features/users/first-admin";
+import type { TApiEnv } from "./env";
 
-let config: ReturnType<typeof parseApiEnv>;
+// Tracing instruments libraries as they are loaded, so it starts before the app is imported;
+// without OTEL_EXPORTER_OTLP_ENDPOINT its SDK is never loaded.
+const tracing = process.env.OTEL_EXPORTER_OTLP_ENDPOINT
+  ? await (await import("@arbiter/observability/tracing")).startTracing({ serviceName: "arbiter-api" })
+  : undefined;
+
+const { buildApp } = await import("./app");
+const { parseApiEnv } = await import("./env");
+const { ensureFirstAdmin } = await import("./features/users/first-admin");
+
+let config: TApiEnv;
 try {
   config = parseApiEnv(process.env);
 } catch (err) {
@@ -26,6 +34,8 @@ async function shutdown(signal: string) {
   app.log.info("shutting down: finishing in-flight requests");
   // Fastify stops accepting connections and waits for in-flight requests before onClose.
   await app.close();
+  // The last spans are sent before the process ends.
+  await tracing?.shutdown();
   process.exit(0);
 }
 process.on("SIGTERM", () => void shutdown("SIGTERM"));

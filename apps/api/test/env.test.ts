@@ -16,6 +16,18 @@ describe("environment", () => {
     expect(env.LOGIN_ADDRESS_LIMIT).toBe(20);
   });
 
+  it("serves no metrics by default; an empty METRICS_TOKEN or METRICS_PORT counts as unset, a short token is refused", () => {
+    const none = parseApiEnv({ METRICS_TOKEN: "", METRICS_PORT: "" });
+    expect([none.METRICS_TOKEN, none.METRICS_PORT, none.METRICS_HOST]).toEqual([
+      undefined,
+      undefined,
+      "127.0.0.1",
+    ]);
+    expect(parseApiEnv({ METRICS_PORT: "9464" }).METRICS_PORT).toBe(9464);
+    expect(() => parseApiEnv({ METRICS_TOKEN: "short" })).toThrow(/METRICS_TOKEN: must be at least 16/);
+    expect(() => parseApiEnv({ METRICS_PORT: "x" })).toThrow(/METRICS_PORT/);
+  });
+
   it("trusts no proxy by default; takes true/false or a list of proxy addresses and CIDRs", () => {
     expect(parseApiEnv({}).TRUST_PROXY).toBe(false);
     expect(parseApiEnv({ TRUST_PROXY: "true" }).TRUST_PROXY).toBe(true);

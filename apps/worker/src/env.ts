@@ -1,4 +1,5 @@
 import { MAX_SAMPLES_PER_JOB, WEBHOOK_RETRY, ZCredentialEnv, ZEgressEnv } from "@arbiter/jobs";
+import { ZMetricsEnv } from "@arbiter/observability";
 import { checkProductionSecret, ZArbiterSecret } from "@arbiter/shared";
 import { z } from "zod";
 
@@ -11,6 +12,8 @@ export const ZWorkerEnv = z
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     WORKER_HEALTH_HOST: z.string().min(1).default("127.0.0.1"),
     WORKER_HEALTH_PORT: z.coerce.number().int().min(0).max(65535).default(4100),
+    // /metrics on the health port asks for this Bearer token when it is set.
+    ...ZMetricsEnv,
     EXPORT_DIR: z.string().min(1).default("./exports"),
     ARBITER_SECRET: ZArbiterSecret,
     // Decrypts generators' stored API keys; the API's value (ARBITER_SECRET when unset).

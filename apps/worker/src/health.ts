@@ -1,10 +1,21 @@
 import { createServer, type Server } from "node:http";
+import { serveMetrics } from "@arbiter/observability";
 import type { Worker } from "bullmq";
+import { registry } from "./metrics";
 
-/** Liveness for orchestrators: 200 while every worker is running, 503 otherwise. */
-export function createHealthServer(workers: Worker[]): Server {
+/**
+ * Liveness for orchestrators (200 while every worker is running, 503 otherwise), and the
+ * worker's Prometheus metrics at /metrics (Bearer METRICS_TOKEN when one is set). This port
+ * is internal: nothing public forwards to it.
+ */
+export function createHealthServer(workers: Worker[], options: { metricsToken?: string } = {}): Server {
   return createServer((req, res) => {
-    if (req.method !== "GET" || (req.url !== "/healthz" && req.url !== "/readyz")) {
+    const path = req.url?.split("?")[0];
+    if (req.method === "GET" && path === "/metrics") {
+      void serveMetrics(req, res, registry, options.metricsToken);
+      return;
+    }
+    if (req.method !== "GET" || (path !== "/healthz" && path !== "/readyz")) {
       res.writeHead(404).end();
       return;
     }

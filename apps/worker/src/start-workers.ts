@@ -5,7 +5,9 @@ import {
   ERROR_DELAY_STRATEGY,
   type TRetryAfter,
 } from "@arbiter/jobs";
-import { Worker } from "bullmq";
+import { Queue, Worker } from "bullmq";
+import { reportDepthOf } from "./metrics";
+import { observeJob } from "./observe-job";
 import type { ProcessorDefinition, ProcessorInstance, WorkerDeps } from "./processors/types";
 
 export type RunningWorkers = {
@@ -21,10 +23,10 @@ type BackoffSettings = { delay?: number; maxDelay?: number };
  * the deps (database, plain Redis client) are shared and closed by the caller.
  */
 export function startWorkers(deps: WorkerDeps, definitions: ProcessorDefinition[]): RunningWorkers {
-  const started: { worker: Worker; instance: ProcessorInstance }[] = [];
+  const started: { worker: Worker; instance: ProcessorInstance; depth: Queue; unreport: () => void }[] = [];
   for (const definition of definitions) {
     const instance = definition.create(deps);
-    const worker = new Worker(definition.queue, instance.process, {
+    const worker = new Worker(definition.queue, observeJob(definition.queue, instance.process), {
       connection: createWorkerConnection(deps.env.REDIS_URL),
       prefix: deps.prefix,
       lockDuration: deps.env.JOB_LOCK_MS,
@@ -55,7 +57,10 @@ export function startWorkers(deps: WorkerDeps, definitions: ProcessorDefinition[
       ),
     );
     worker.on("error", (err) => deps.logger.error({ queue: definition.queue, err }, "worker error"));
-    started.push({ worker, instance });
+    // Reads the queue's depth for /metrics, on the shared non-blocking connection.
+    const depth = new Queue(definition.queue, { connection: deps.redis, prefix: deps.prefix });
+    depth.on("error", (err) => deps.logger.debug({ err }, "queue depth connection error"));
+    started.push({ worker, instance, depth, unreport: reportDepthOf(depth) });
   }
   return {
     workers: started.map((s) => s.worker),
@@ -66,6 +71,8 @@ export function startWorkers(deps: WorkerDeps, definitions: ProcessorDefinition[
       for (const s of started) s.worker.cancelAllJobs("worker shutting down");
       await closed;
       await Promise.all(started.map((s) => s.instance.close?.()));
+      for (const s of started) s.unreport();
+      await Promise.all(started.map((s) => s.depth.close()));
     },
   };
 }

@@ -1,3 +1,4 @@
+import { jobTraceOptions } from "@arbiter/observability";
 import { type ConnectionOptions, Queue, type QueueEvents } from "bullmq";
 import {
   GENERATION_JOBS,
@@ -23,7 +24,7 @@ export function createGenerationQueue(
 
 /** Safe to call again for the same run: the job id makes a second add a no-op. */
 export async function enqueuePlanRun(queue: GenerationQueue, runId: string): Promise<void> {
-  await queue.add(GENERATION_JOBS.planRun, { runId }, { jobId: planRunJobId(runId) });
+  await queue.add(GENERATION_JOBS.planRun, { runId }, { jobId: planRunJobId(runId), ...jobTraceOptions() });
 }
 
 const BULK = 500;
@@ -37,12 +38,13 @@ export async function enqueueSampleBatches(
   runId: string,
   batches: { firstSampleId: string; sampleIds: string[] }[],
 ) {
+  const trace = jobTraceOptions();
   for (let i = 0; i < batches.length; i += BULK) {
     await queue.addBulk(
       batches.slice(i, i + BULK).map((b) => ({
         name: GENERATION_JOBS.sampleBatch,
         data: { runId, sampleIds: b.sampleIds },
-        opts: { jobId: sampleBatchJobId(b.firstSampleId) },
+        opts: { jobId: sampleBatchJobId(b.firstSampleId), ...trace },
       })),
     );
   }
@@ -63,7 +65,13 @@ export async function requestGeneratorTest(
     GENERATION_JOBS.testGenerator,
     { generatorId },
     // Kept briefly: waitUntilFinished reads the result from the job if it finished first.
-    { lifo: true, attempts: 1, removeOnComplete: { age: 300 }, removeOnFail: { age: 300 } },
+    {
+      lifo: true,
+      attempts: 1,
+      removeOnComplete: { age: 300 },
+      removeOnFail: { age: 300 },
+      ...jobTraceOptions(),
+    },
   );
   const result = await job.waitUntilFinished(events, timeoutMs);
   const parsed = ZTestGeneratorResult.safeParse(result);

@@ -1,3 +1,4 @@
+import { jobTraceOptions } from "@arbiter/observability";
 import { type ConnectionOptions, Queue } from "bullmq";
 import { z } from "zod";
 import { defaultJobOptions, QUEUES } from "./queues";
@@ -28,5 +29,5 @@ export function createExportQueue(connection: ConnectionOptions, options: { pref
 }
 
 export async function enqueueExport(queue: ExportQueue, exportId: string): Promise<void> {
-  await queue.add(EXPORT_JOBS.run, { exportId }, { jobId: exportJobId(exportId) });
+  await queue.add(EXPORT_JOBS.run, { exportId }, { jobId: exportJobId(exportId), ...jobTraceOptions() });
 }

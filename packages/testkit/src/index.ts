@@ -7,6 +7,7 @@ export {
   type TSyntheticProject,
 } from "./bradley-terry";
 export { createTestDatabase, ensureTemplateDatabase, type TestDatabase } from "./database";
+export { startOtlpReceiver, type TReceivedSpan } from "./otlp-receiver";
 export { percentile } from "./percentile";
 export { freePort } from "./ports";
 export {
@@ -20,6 +21,7 @@ export {
   type TRunResult,
   type TSpawnOptions,
 } from "./processes";
+export { declaredSeries, parsePrometheus, sampleValue, type TSample } from "./prometheus";
 export {
   clearRedisPrefix,
   createDedicatedRedis,

@@ -2,6 +2,8 @@ import type { TRole } from "@arbiter/shared";
 
 // Who may call each route. A route missing here fails access.test.ts and the security matrix:
 // access is decided, not defaulted. Kept outside any test file so that both suites import it.
+// The operational routes outside /api/v1 (/healthz, /readyz, /metrics) are not in the OpenAPI
+// document and take no role: /metrics has its own token (plugins/metrics.ts, metrics.test.ts).
 export const PUBLIC = "public" as const;
 export const ANY: TRole[] = ["ADMIN", "RESEARCHER", "ANNOTATOR"];
 export const STAFF: TRole[] = ["ADMIN", "RESEARCHER"];

@@ -8,6 +8,7 @@ import {
 } from "@arbiter/jobs";
 import { GENERATOR_KEY_ENV_PATTERN } from "@arbiter/shared";
 import OpenAI from "openai";
+import { generationErrors, generationRequests, generationTokens } from "../metrics";
 import { createEgressFetch } from "./egress-fetch";
 import { classifyInferenceError, InferenceError } from "./errors";
 
@@ -121,10 +122,31 @@ export function createInferenceClient(options: InferenceClientOptions) {
     return client;
   }
 
+  /** One request, counted per generator: its outcome, its tokens, the kind of a failure. */
   async function complete(
     target: TInferenceTarget,
     prompt: TInferencePrompt,
     overrides: Record<string, unknown> = {},
+  ): Promise<TInferenceResult> {
+    const generator = target.generatorId;
+    try {
+      const result = await request(target, prompt, overrides);
+      generationRequests.inc({ generator, outcome: "ok" });
+      if (result.promptTokens) generationTokens.inc({ generator, kind: "prompt" }, result.promptTokens);
+      if (result.completionTokens)
+        generationTokens.inc({ generator, kind: "completion" }, result.completionTokens);
+      return result;
+    } catch (err) {
+      generationRequests.inc({ generator, outcome: "error" });
+      generationErrors.inc({ generator, kind: err instanceof InferenceError ? err.kind : "unknown" });
+      throw err;
+    }
+  }
+
+  async function request(
+    target: TInferenceTarget,
+    prompt: TInferencePrompt,
+    overrides: Record<string, unknown>,
   ): Promise<TInferenceResult> {
     const requestParams = { ...target.params, ...overrides };
     const started = performance.now();

@@ -2,6 +2,7 @@ import { createExportQueue, EXPORT_JOBS, ZExportPayload } from "@arbiter/jobs";
 import { type Job, UnrecoverableError } from "bullmq";
 import { recoverExports } from "../features/export/recover-exports";
 import { ExportRequestError, failExport, runExport } from "../features/export/run-export";
+import { exportBytes, exportRows } from "../metrics";
 import type { ProcessorDefinition } from "./types";
 
 /** Runs an export; the row records failure only when no attempt is left. */
@@ -40,10 +41,14 @@ export const exportProcessor: ProcessorDefinition = {
       const { exportId } = ZExportPayload.parse(job.data);
       const finalAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
       try {
-        return await runExport(
+        const done = await runExport(
           { pool: db.pool, secret: env.ARBITER_SECRET, exportDir: env.EXPORT_DIR },
           exportId,
         );
+        if (!done) return null;
+        exportRows.inc({ format: done.format }, done.rows);
+        exportBytes.inc({ format: done.format }, done.bytes);
+        return { rows: done.rows };
       } catch (err) {
         const message = (err as Error).message;
         if (err instanceof ExportRequestError) {

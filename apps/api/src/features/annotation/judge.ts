@@ -2,6 +2,7 @@ import type { Db } from "@arbiter/db";
 import { type TAssignment, type TJudgmentBody, UNDO_WINDOW_SECONDS } from "@arbiter/shared";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { badRequest, conflict, notFound } from "../../lib/http-error";
+import { judgments } from "../../lib/metrics";
 import { afterJudgment, firstChoice, type QualityState } from "../quality/control";
 import { type AnswerRules, answerRulesOf } from "./answer-rules";
 import { credentialOf } from "./assign";
@@ -122,6 +123,7 @@ export async function submitJudgment(
     rules = { ...row.rules, questions: memory.questionsFor(row.rules.rules, taskType, questions) };
     fresh = true;
   }
+  judgments.inc({ outcome: row!.outcome });
   const judgment = outcome(forgetPrincipal, request, row!);
   memory.forget(assignmentId);
   const mayContinue =

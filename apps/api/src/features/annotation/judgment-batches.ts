@@ -1,4 +1,6 @@
+import { AsyncResource } from "node:async_hooks";
 import type pg from "pg";
+import { judgmentBatchSize } from "../../lib/metrics";
 
 /** The parameters of arbiter_judge for one answer (see arbiter_judge_batch's migration). */
 export type JudgeRow = {
@@ -20,7 +22,13 @@ export type JudgeRow = {
   first: string | null;
 };
 
-type Waiting<T> = { row: JudgeRow; resolve: (out: T) => void; reject: (err: unknown) => void };
+type Waiting<T> = {
+  row: JudgeRow;
+  resolve: (out: T) => void;
+  reject: (err: unknown) => void;
+  /** The request's async context (its trace), which the batch's query runs in. */
+  scope: AsyncResource;
+};
 
 // Two batches in Postgres at once keep both cores of a small server busy; answers that
 // arrive meanwhile wait for the next batch (group commit), so under load one statement and
@@ -45,7 +53,7 @@ export class JudgmentBatcher<T extends { ord: number }> {
 
   judge(row: JudgeRow): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.waiting.push({ row, resolve, reject });
+      this.waiting.push({ row, resolve, reject, scope: new AsyncResource("JudgmentBatch") });
       this.pump();
     });
   }
@@ -63,10 +71,14 @@ export class JudgmentBatcher<T extends { ord: number }> {
       }
       this.waiting = later;
       this.inFlight += 1;
-      void this.settle(batch).finally(() => {
-        this.inFlight -= 1;
-        this.pump();
-      });
+      // Sent in the first answer's context: otherwise a batch started when an earlier one
+      // finished would run in that earlier request's trace.
+      void batch[0]!.scope
+        .runInAsyncScope(() => this.settle(batch))
+        .finally(() => {
+          this.inFlight -= 1;
+          this.pump();
+        });
     }
   }
 
@@ -97,6 +109,7 @@ export class JudgmentBatcher<T extends { ord: number }> {
           text: "SELECT * FROM arbiter_judge_batch($1)",
           values: [payload],
         });
+        judgmentBatchSize.observe(rows.length);
         return result.rows;
       } catch (err) {
         const code = (err as { code?: string }).code;

@@ -3,7 +3,7 @@ import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Db } from "@arbiter/db";
 import { createPseudonymizer, emptyCounts, exportItem, planSplits, readItems } from "@arbiter/export";
-import { type TExportFile, ZExportRequest } from "@arbiter/shared";
+import { type TExportFile, type TExportFormat, ZExportRequest } from "@arbiter/shared";
 import { type CardProject, datasetCard } from "./dataset-card";
 import { fileEntry } from "./file-entry";
 import { buildManifest } from "./manifest";
@@ -32,9 +32,12 @@ export class ExportRequestError extends Error {}
 /**
  * Builds an export's folder from scratch in a temporary folder and renames it into place
  * before the row says SUCCEEDED, so a crash at any point leaves either nothing served or
- * a complete folder; a re-run rebuilds the same bytes. Returns the number of rows.
+ * a complete folder; a re-run rebuilds the same bytes. Returns the rows and bytes of its data files.
  */
-export async function runExport(deps: ExportDeps, exportId: string): Promise<{ rows: number } | null> {
+export async function runExport(
+  deps: ExportDeps,
+  exportId: string,
+): Promise<{ rows: number; bytes: number; format: TExportFormat } | null> {
   const { rows } = await deps.pool.query<ExportRow>(
     `SELECT e.status, e.params, e.project_id, p.name, p.guidelines, p.task_type, p.options_per_item,
             p.judgments_per_item
@@ -135,7 +138,7 @@ export async function runExport(deps: ExportDeps, exportId: string): Promise<{ r
         WHERE id = $1 AND status = 'RUNNING'`,
       [exportId, rowCount, JSON.stringify(stored)],
     );
-    return { rows: rowCount };
+    return { rows: rowCount, bytes: dataFiles.reduce((s, f) => s + f.bytes, 0), format: req.format };
   } catch (err) {
     for (const file of files.values()) file.destroy();
     await rm(tmpDir, { recursive: true, force: true });

@@ -1,5 +1,6 @@
 import { apiUrl } from "@/lib/api-url";
 import { forwardHeaders, peerAddress } from "@/lib/proxy-headers";
+import { proxyTarget } from "@/lib/proxy-target";
 
 // The browser talks to the API through this same-origin route, so the session cookie
 // stays first-party and httpOnly. Bodies stream both ways (large imports and exports).
@@ -17,8 +18,10 @@ const DROP_RESPONSE = new Set([
 
 async function proxy(request: Request, context: { params: Promise<{ path: string[] }> }): Promise<Response> {
   const { path } = await context.params;
-  const search = new URL(request.url).search;
-  const target = `${apiUrl()}/api/${path.map(encodeURIComponent).join("/")}${search}`;
+  const target = proxyTarget(apiUrl(), path, new URL(request.url).search);
+  if (!target) {
+    return Response.json({ error: { code: "not_found", message: "Not found" } }, { status: 404 });
+  }
   const hasBody = request.method !== "GET" && request.method !== "HEAD" && request.body !== null;
   let upstream: Response;
   try {
