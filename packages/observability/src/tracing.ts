@@ -20,8 +20,9 @@ export type TracingOptions = {
  * Starts OpenTelemetry tracing for this process: HTTP and Fastify requests, Postgres
  * queries (Prisma runs over node-postgres), Redis commands and outgoing fetches (the model
  * servers, webhooks). Loaded only when OTEL_EXPORTER_OTLP_ENDPOINT is set, and before the
- * modules it instruments are imported. The standard OTEL_* variables (sampler, headers,
- * resource attributes) apply.
+ * modules it instruments are imported. The SDK reads the standard variables itself:
+ * OTEL_EXPORTER_OTLP_HEADERS (a collector's credentials), OTEL_TRACES_SAMPLER and its
+ * OTEL_TRACES_SAMPLER_ARG, OTEL_RESOURCE_ATTRIBUTES.
  */
 export async function startTracing(options: TracingOptions): Promise<{ shutdown: () => Promise<void> }> {
   const sdk = new NodeSDK({
