@@ -5,7 +5,15 @@ import { runProcess, waitFor } from "@arbiter/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Arbiter, createArbiter, unwrap } from "../src";
 import { downloadExport, MANIFEST } from "../src/cli/export-files";
-import { CLI_BIN, type CliHome, createCliHome, type RunningStack, startHubFake, startStack } from "./support";
+import {
+  answerEverything,
+  CLI_BIN,
+  type CliHome,
+  createCliHome,
+  type RunningStack,
+  startHubFake,
+  startStack,
+} from "./support";
 
 // The CLI's long operations against the real pipeline: API, worker and model server as processes.
 
@@ -159,20 +167,7 @@ describe("items, judgments and status", () => {
     expect(built.status, built.stderr).toBe(0);
     expect(built.json()).toMatchObject({ created: 4, prompts: 4 });
 
-    const cookie = await stack.api.signIn(ANNOTATOR.email, ANNOTATOR.password);
-    const annotator = createArbiter({ baseUrl: stack.api.baseUrl, cookie });
-    let next = (
-      await annotator.POST("/api/v1/projects/{id}/assignments", { params: { path: { id: projectId } } })
-    ).data?.assignment;
-    while (next) {
-      const answered = unwrap(
-        await annotator.POST("/api/v1/assignments/{id}/judgment", {
-          params: { path: { id: next.id } },
-          body: { choice: "A" },
-        }),
-      );
-      next = answered.next ?? undefined;
-    }
+    expect(await answerEverything(stack.api, ANNOTATOR, projectId)).toBe(4);
 
     const status = await home.run(["status", "--project", PROJECT, "--json"]);
     expect(status.status, status.stderr).toBe(0);

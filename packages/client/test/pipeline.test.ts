@@ -9,6 +9,7 @@ import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { type Arbiter, createArbiter, unwrap } from "../src";
 import {
+  answerEverything,
   type CliHome,
   createCliHome,
   type HubFake,
@@ -153,25 +154,8 @@ it("goes from a key to a dataset on the Hub: CLI, annotators, Python client, sig
   expect(built.json()).toMatchObject({ created: 5 });
 
   // Three annotators, two answers per item: each takes items until none is left for them (the
-  // third finds every item complete). "A" is whichever completion their shuffled order put first.
-  for (const a of ANNOTATORS) {
-    const annotator = createArbiter({
-      baseUrl: stack.api.baseUrl,
-      cookie: await stack.api.signIn(a.email, a.password),
-    });
-    let next = (
-      await annotator.POST("/api/v1/projects/{id}/assignments", { params: { path: { id: projectId } } })
-    ).data?.assignment;
-    while (next) {
-      const answered = unwrap(
-        await annotator.POST("/api/v1/assignments/{id}/judgment", {
-          params: { path: { id: next.id } },
-          body: { choice: "A" },
-        }),
-      );
-      next = answered.next ?? undefined;
-    }
-  }
+  // third finds every item complete).
+  for (const a of ANNOTATORS) await answerEverything(stack.api, a, projectId);
   const status = (await cli(["status", "--project", PROJECT, "--json"])).json();
   expect(status).toMatchObject({ progress: { judgments: 10, items: { total: 5, complete: 5 } } });
 
@@ -268,4 +252,4 @@ it("goes from a key to a dataset on the Hub: CLI, annotators, Python client, sig
       "webhook-signature": String(first.headers["webhook-signature"]),
     }),
   ).toThrow();
-});
+}, 300_000);
