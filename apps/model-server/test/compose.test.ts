@@ -202,7 +202,7 @@ describe("docker/Dockerfile", () => {
   });
 
   it("gives the API image a pg_dump of the compose Postgres's major version, for db:backup", () => {
-    const major = String(compose.services.postgres.image).split(":")[1];
+    const major = String(services.postgres!.image).split(":")[1];
     expect(stages.get("api")).toContain(`postgresql-client-${major}`);
     expect(stages.get("api")).toMatch(/USER node\s*\nENV/);
   });
