@@ -1,6 +1,6 @@
 "use client";
 
-import type { TUser } from "@arbiter/shared";
+import { safeNext, type TUser } from "@arbiter/shared";
 import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { Button, Input } from "@/components/ui";
@@ -8,7 +8,6 @@ import styles from "@/components/ui/standalone-page.module.css";
 import { api } from "@/lib/api-client";
 import { ApiError } from "@/lib/api-error";
 import { homeFor } from "@/lib/roles";
-import { safeNext } from "./safe-next";
 
 /** `email` prefills the field (an invitee arriving from their invitation). */
 export function SignInForm({ next, email }: { next?: string; email?: string }) {
