@@ -81,6 +81,14 @@ async function main() {
       apiEnv: {
         REDIS_PREFIX: redisPrefix,
         GENERATOR_ALLOWED_HOSTS: `${modelServerHost(modelServerPort)},127.0.0.1:${webhookReceiverPort}`,
+        // A single sign-on provider for the sign-in page's button. Nothing listens at its
+        // issuer, so following the button shows how an unreachable provider is explained; the
+        // whole SSO flow is tested against a real provider in apps/api/test/oidc.test.ts.
+        OIDC_PROVIDERS: "lab",
+        OIDC_LAB_ISSUER: `http://127.0.0.1:${await freePort()}`,
+        OIDC_LAB_CLIENT_ID: "arbiter-e2e",
+        OIDC_LAB_CLIENT_SECRET: "e2e-client-secret",
+        OIDC_LAB_NAME: "Lab login",
       },
     });
     // The generation flow needs the worker and a model server: real processes, like the API.

@@ -54,8 +54,31 @@ async function suspendedAccount(ctx: FlowContext) {
   }
 }
 
+/** The configured identity provider has its button; an unreachable one is explained on return. */
+async function singleSignOn(ctx: FlowContext) {
+  const { browser, web } = ctx;
+  for (const viewport of ["desktop", "phone"] as const) {
+    const { context, page } = await newPage(browser, viewport);
+    await page.goto(`${web}/sign-in?next=%2Fprojects`);
+    const button = page.getByRole("link", { name: "Sign in with Lab login" });
+    await button.waitFor();
+    assert(
+      (await button.getAttribute("href")) === "/api/v1/auth/oidc/lab/start?next=%2Fprojects",
+      "the button starts SSO and carries next",
+    );
+    await screenshot(page, `sign-in-sso-${viewport}-light`);
+    if (viewport === "desktop") {
+      await button.click();
+      await page.waitForURL((url) => url.searchParams.get("error") === "sso_provider_unreachable");
+      await page.getByRole("alert").filter({ hasText: "identity provider cannot be reached" }).waitFor();
+      await screenshot(page, `sign-in-sso-unreachable-${viewport}-light`);
+    }
+    await context.close();
+  }
+}
+
 export const signInFlow: Flow = {
-  name: "sign-in: bad password is refused, a suspended account is told so, the admin lands on Projects with the right navigation and signs out from the account menu",
+  name: "sign-in: bad password is refused, a suspended account is told so, the SSO button is shown, the admin lands on Projects with the right navigation and signs out from the account menu",
   async run(ctx) {
     const { browser, web, admin } = ctx;
     const { context, page } = await newPage(browser);
@@ -80,5 +103,6 @@ export const signInFlow: Flow = {
     await page.waitForURL((url) => url.pathname === "/sign-in");
     await context.close();
     await suspendedAccount(ctx);
+    await singleSignOn(ctx);
   },
 };
