@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseApiEnv } from "../src/env";
+import { redactUrl } from "../src/lib/log-redaction";
 import { hashPassword } from "../src/lib/passwords";
 import { createBrowser } from "./support/browser-flow";
 import { createHarness, type Harness, PASSWORD, postLogin } from "./support/harness";
@@ -210,6 +211,12 @@ describe("single sign-on with OpenID Connect", () => {
 
     const { session } = await ssoSignIn("erin");
     expect((await me(session)).json().user).toMatchObject({ id: erin.id, role: "ADMIN" });
+  });
+
+  it("keeps the code and state of a callback out of the request log", () => {
+    expect(redactUrl("/api/v1/auth/oidc/lab/callback?code=abc&state=def&iss=x")).toBe(
+      "/api/v1/auth/oidc/lab/callback?[redacted]",
+    );
   });
 
   it("an unknown provider is 404", async () => {
