@@ -42,7 +42,14 @@ export async function startTestIdp(
       },
     ],
     jwks: { keys: [{ ...signingKey, use: "sig", alg: "RS256", kid: "test" }] },
-    ttl: { AuthorizationCode: 60, Interaction: 600, Session: 3600, Grant: 3600, AccessToken: 600, IdToken: 600 },
+    ttl: {
+      AuthorizationCode: 60,
+      Interaction: 600,
+      Session: 3600,
+      Grant: 3600,
+      AccessToken: 600,
+      IdToken: 600,
+    },
     cookies: { keys: ["test-cookie-key-0123456789"] },
     claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name", "groups"] },
     // The claims come in the ID token itself, which is all Arbiter reads.
