@@ -1,10 +1,10 @@
+import { startTestIdp, type TTestIdp } from "@arbiter/testkit/oidc-provider";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseApiEnv } from "../src/env";
 import { redactUrl } from "../src/lib/log-redaction";
 import { hashPassword } from "../src/lib/passwords";
 import { createBrowser } from "./support/browser-flow";
 import { createHarness, type Harness, PASSWORD, postLogin } from "./support/harness";
-import { startTestIdp, type TTestIdp } from "./support/oidc-provider";
 
 const WEB = "http://arbiter.test";
 const CALLBACK = `${WEB}/api/v1/auth/oidc/lab/callback`;

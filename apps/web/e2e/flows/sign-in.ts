@@ -54,9 +54,24 @@ async function suspendedAccount(ctx: FlowContext) {
   }
 }
 
-/** The configured identity provider has its button; an unreachable one is explained on return. */
+/** The accounts of the test identity provider the API's "lab" single sign-on points at. */
+export const SSO_ACCOUNTS = {
+  "sso-researcher": {
+    email: "sso.researcher@e2e.test",
+    email_verified: true,
+    name: "Sasha Sso",
+    groups: ["arbiter-researchers"],
+  },
+  "sso-unverified": { email: "sso.unverified@e2e.test", email_verified: false, name: "Uma", groups: [] },
+};
+
+/**
+ * Each identity provider has its button; following it signs a researcher in at the provider
+ * and back into Arbiter (a new account, role from the groups claim), and an email the
+ * provider has not verified is refused with a message.
+ */
 async function singleSignOn(ctx: FlowContext) {
-  const { browser, web } = ctx;
+  const { browser, web, idp } = ctx;
   for (const viewport of ["desktop", "phone"] as const) {
     const { context, page } = await newPage(browser, viewport);
     await page.goto(`${web}/sign-in?next=%2Fprojects`);
@@ -68,17 +83,25 @@ async function singleSignOn(ctx: FlowContext) {
     );
     await screenshot(page, `sign-in-sso-${viewport}-light`);
     if (viewport === "desktop") {
+      idp.signInAs("sso-researcher");
       await button.click();
-      await page.waitForURL((url) => url.searchParams.get("error") === "sso_provider_unreachable");
-      await page.getByRole("alert").filter({ hasText: "identity provider cannot be reached" }).waitFor();
-      await screenshot(page, `sign-in-sso-unreachable-${viewport}-light`);
+      await page.waitForURL((url) => url.origin === new URL(web).origin && url.pathname === "/projects");
+      const nav = (await page.getByRole("navigation", { name: "Main" }).textContent()) ?? "";
+      assert(nav.includes("Projects"), `an SSO researcher sees the researcher navigation: ${nav}`);
+      await context.clearCookies();
+      idp.signInAs("sso-unverified");
+      await page.goto(`${web}/sign-in`);
+      await page.getByRole("link", { name: "Sign in with Lab login" }).click();
+      await page.waitForURL((url) => url.searchParams.get("error") === "sso_email_unverified");
+      await page.getByRole("alert").filter({ hasText: "has not verified your email" }).waitFor();
+      await screenshot(page, `sign-in-sso-refused-${viewport}-light`);
     }
     await context.close();
   }
 }
 
 export const signInFlow: Flow = {
-  name: "sign-in: bad password is refused, a suspended account is told so, the SSO button is shown, the admin lands on Projects with the right navigation and signs out from the account menu",
+  name: "sign-in: bad password is refused, a suspended account is told so, single sign-on through a real OpenID provider signs a researcher in and refuses an unverified email, the admin lands on Projects with the right navigation and signs out from the account menu",
   async run(ctx) {
     const { browser, web, admin } = ctx;
     const { context, page } = await newPage(browser);

@@ -14,6 +14,10 @@ export type TTestIdp = {
   close: () => Promise<void>;
 };
 
+/** The one client the test provider knows (its redirect URIs are given at start). */
+export const TEST_IDP_CLIENT_ID = "arbiter-test";
+export const TEST_IDP_CLIENT_SECRET = "test-client-secret-0123456789abcdef";
+
 /**
  * A real OpenID provider (oidc-provider) on 127.0.0.1 with the given accounts. Its login and
  * consent pages are replaced by a handler that finishes each interaction at once as the
@@ -22,12 +26,14 @@ export type TTestIdp = {
 export async function startTestIdp(
   accounts: Record<string, TIdpAccount>,
   redirectUris: string[],
+  /** A port chosen beforehand, when the issuer must be known before the IdP can start. */
+  port = 0,
 ): Promise<TTestIdp> {
-  const clientId = "arbiter-test";
-  const clientSecret = "test-client-secret-0123456789abcdef";
+  const clientId = TEST_IDP_CLIENT_ID;
+  const clientSecret = TEST_IDP_CLIENT_SECRET;
   let current: string | undefined;
   const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const signingKey = generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ format: "jwk" });
 
