@@ -3,6 +3,12 @@ import { ZCredentialEnv, ZEgressEnv } from "@arbiter/jobs";
 import { emptyAsUnset, ZMetricsEnv } from "@arbiter/observability";
 import { checkProductionSecret, ZArbiterSecret } from "@arbiter/shared";
 import { z } from "zod";
+import { parseOidcProviders, type TOidcProvider } from "./env-oidc";
+
+const envFlag = z
+  .enum(["true", "false", "1", "0", ""])
+  .default("false")
+  .transform((v) => v === "true" || v === "1");
 
 export const ZApiEnv = z
   .object({
@@ -89,6 +95,22 @@ export const ZApiEnv = z
     ...ZMetricsEnv,
     METRICS_HOST: z.string().min(1).default("127.0.0.1"),
     METRICS_PORT: emptyAsUnset(z.coerce.number().int().min(0).max(65535)),
+    // Single sign-on: the ids of the OpenID providers (comma separated), each configured by
+    // its OIDC_<ID>_* variables (see env-oidc.ts and docs/sso.md).
+    OIDC_PROVIDERS: z
+      .string()
+      .default("")
+      .transform((s) =>
+        s
+          .split(",")
+          .map((v) => v.trim())
+          .filter(Boolean),
+      ),
+    // Password sign-in refuses ADMIN and RESEARCHER accounts; unset it to get back in with a
+    // password when the identity provider is down (the create-admin CLI works either way).
+    OIDC_REQUIRE_FOR_STAFF: envFlag,
+    // Lets a developer's identity provider on 127.0.0.1/localhost be reached over plain http.
+    OIDC_ALLOW_INSECURE_LOOPBACK: envFlag,
   })
   .superRefine(checkProductionSecret);
 
@@ -124,12 +146,19 @@ function parseTrustProxy(value: string, ctx: z.RefinementCtx): boolean | string[
   return list;
 }
 
-export type TApiEnv = z.infer<typeof ZApiEnv>;
+export type TApiEnv = z.infer<typeof ZApiEnv> & { oidcProviders: TOidcProvider[] };
 
 /** Parses the environment, or explains which variable is wrong. */
 export function parseApiEnv(env: Record<string, string | undefined>): TApiEnv {
   const parsed = ZApiEnv.safeParse(env);
-  if (parsed.success) return parsed.data;
-  const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+  const lines = parsed.success ? [] : parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+  if (parsed.success) {
+    const { OIDC_PROVIDERS, NODE_ENV, OIDC_ALLOW_INSECURE_LOOPBACK, OIDC_REQUIRE_FOR_STAFF } = parsed.data;
+    const oidc = parseOidcProviders(env, OIDC_PROVIDERS, NODE_ENV === "test" || OIDC_ALLOW_INSECURE_LOOPBACK);
+    lines.push(...oidc.issues.map((issue) => `  ${issue}`));
+    if (OIDC_REQUIRE_FOR_STAFF && OIDC_PROVIDERS.length === 0)
+      lines.push("  OIDC_REQUIRE_FOR_STAFF: needs at least one provider in OIDC_PROVIDERS");
+    if (lines.length === 0) return { ...parsed.data, oidcProviders: oidc.providers };
+  }
   throw new Error(`Invalid environment:\n${lines.join("\n")}`);
 }

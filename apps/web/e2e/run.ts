@@ -3,6 +3,12 @@
 // API, and drives headless Chromium through the flows. Exits non-zero on the first failing flow.
 import { randomUUID } from "node:crypto";
 import { createTestDatabase, freePort, type TProcess } from "@arbiter/testkit";
+import {
+  startTestIdp,
+  TEST_IDP_CLIENT_ID,
+  TEST_IDP_CLIENT_SECRET,
+  type TTestIdp,
+} from "@arbiter/testkit/oidc-provider";
 import { accessibilityFlow } from "./flows/accessibility";
 import { accountSecurityFlow } from "./flows/account-security";
 import { analyticsFlow } from "./flows/analytics";
@@ -21,7 +27,7 @@ import { projectSetupFlow } from "./flows/project-setup";
 import { rankingFlow } from "./flows/ranking";
 import { researcherJourneyFlow } from "./flows/researcher-journey";
 import { securityFlow } from "./flows/security";
-import { signInFlow } from "./flows/sign-in";
+import { SSO_ACCOUNTS, signInFlow } from "./flows/sign-in";
 import { signInNextFlow } from "./flows/sign-in-next";
 import type { Flow, FlowContext } from "./flows/types";
 import { untrustedOutputFlow } from "./flows/untrusted-output";
@@ -69,10 +75,12 @@ async function main() {
   const procs: TProcess[] = [];
   const browser = await launch();
   const failures: string[] = [];
+  let idp: TTestIdp | undefined;
   try {
     const modelServerPort = await freePort();
     // The webhooks flow's receiver listens on loopback, which the API allows only when told.
     const webhookReceiverPort = await freePort();
+    const idpPort = await freePort();
     const admin = ADMIN;
     const { api, web } = await startWebStack({
       env: baseEnv,
@@ -81,8 +89,18 @@ async function main() {
       apiEnv: {
         REDIS_PREFIX: redisPrefix,
         GENERATOR_ALLOWED_HOSTS: `${modelServerHost(modelServerPort)},127.0.0.1:${webhookReceiverPort}`,
+        // Single sign-on against a real OpenID provider, started below once the web app's
+        // address (its redirect URI) is known; the API discovers it at the first sign-in.
+        OIDC_PROVIDERS: "lab",
+        OIDC_LAB_ISSUER: `http://127.0.0.1:${idpPort}`,
+        OIDC_LAB_CLIENT_ID: TEST_IDP_CLIENT_ID,
+        OIDC_LAB_CLIENT_SECRET: TEST_IDP_CLIENT_SECRET,
+        OIDC_LAB_NAME: "Lab login",
+        OIDC_LAB_ROLE_CLAIM: "groups",
+        OIDC_LAB_ROLE_MAP: "arbiter-researchers=RESEARCHER",
       },
     });
+    idp = await startTestIdp(SSO_ACCOUNTS, [`${web}/api/v1/auth/oidc/lab/callback`], idpPort);
     // The generation flow needs the worker and a model server: real processes, like the API.
     const generation = await startGenerationStack({
       env: baseEnv,
@@ -104,6 +122,7 @@ async function main() {
       databaseUrl: db.url,
       redisPrefix,
       webhookReceiverPort,
+      idp,
     };
 
     for (const flow of flows) {
@@ -126,6 +145,7 @@ async function main() {
     }
   } finally {
     await browser.close();
+    await idp?.close();
     for (const proc of procs.reverse()) await proc.stop();
     await clearQueues(redisPrefix);
     await db.drop();

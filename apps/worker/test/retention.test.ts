@@ -57,6 +57,16 @@ it("erases crowd participants inactive for longer than the retention period, and
       externalIdentities: { create: { platform: "mturk", externalId: "A-ANSWERS-DAILY" } },
     },
   });
+  // Nor is staff who signs in through the lab's identity provider (also an external identity).
+  const sso = await db.prisma.user.create({
+    data: {
+      email: "sso-researcher@lab.example",
+      name: "SSO",
+      role: "RESEARCHER",
+      createdAt: new Date(0),
+      externalIdentities: { create: { platform: "oidc:lab", externalId: "subject-1" } },
+    },
+  });
   // Staff are never crowd participants, however long ago they were last seen.
   const staff = await db.prisma.user.create({
     data: { email: "old-researcher@lab.example", name: "Old", role: "RESEARCHER", createdAt: new Date(0) },
@@ -64,7 +74,7 @@ it("erases crowd participants inactive for longer than the retention period, and
 
   expect(await eraseExpiredParticipants(db.pool, 30)).toBe(1);
   const users = await db.prisma.user.findMany({
-    where: { id: { in: [gone, signedInLately, fresh, answering, staff.id] } },
+    where: { id: { in: [gone, signedInLately, fresh, answering, staff.id, sso.id] } },
   });
   const erased = users.filter((u) => u.erasedAt).map((u) => u.id);
   expect(erased).toEqual([gone]);

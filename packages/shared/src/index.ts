@@ -12,6 +12,8 @@ export * from "./project-members";
 export * from "./projects";
 export * from "./prompts";
 export * from "./quality";
+export * from "./safe-next";
+export * from "./sso";
 export * from "./stats";
 export * from "./users";
 export * from "./webhooks";

@@ -166,10 +166,12 @@ export const ZProjectListResponse = z.object({
 export type TProjectListResponse = z.infer<typeof ZProjectListResponse>;
 
 export const ZJoinParams = z.object({ slug: z.string().min(1).max(200) });
+/** The crowd platforms participants join from; their ids mark an account as a participant's. */
+export const CROWD_PLATFORMS = ["prolific", "mturk"] as const;
 // Prolific sends PROLIFIC_PID / STUDY_ID / SESSION_ID, MTurk workerId / assignmentId / hitId;
 // the join page maps them onto this body.
 export const ZJoinBody = z.strictObject({
-  platform: z.enum(["prolific", "mturk"]),
+  platform: z.enum(CROWD_PLATFORMS),
   participantId: z
     .string()
     .trim()

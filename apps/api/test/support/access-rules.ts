@@ -10,6 +10,9 @@ export const STAFF: TRole[] = ["ADMIN", "RESEARCHER"];
 export const ADMIN: TRole[] = ["ADMIN"];
 export const ACCESS: Record<string, TRole[] | typeof PUBLIC> = {
   "POST /api/v1/auth/login": PUBLIC,
+  "GET /api/v1/auth/providers": PUBLIC,
+  "GET /api/v1/auth/oidc/{provider}/start": PUBLIC,
+  "GET /api/v1/auth/oidc/{provider}/callback": PUBLIC,
   "POST /api/v1/auth/logout": ANY,
   "POST /api/v1/auth/confirm-password": ANY,
   "GET /api/v1/me": ANY,

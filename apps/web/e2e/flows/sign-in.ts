@@ -54,8 +54,54 @@ async function suspendedAccount(ctx: FlowContext) {
   }
 }
 
+/** The accounts of the test identity provider the API's "lab" single sign-on points at. */
+export const SSO_ACCOUNTS = {
+  "sso-researcher": {
+    email: "sso.researcher@e2e.test",
+    email_verified: true,
+    name: "Sasha Sso",
+    groups: ["arbiter-researchers"],
+  },
+  "sso-unverified": { email: "sso.unverified@e2e.test", email_verified: false, name: "Uma", groups: [] },
+};
+
+/**
+ * Each identity provider has its button; following it signs a researcher in at the provider
+ * and back into Arbiter (a new account, role from the groups claim), and an email the
+ * provider has not verified is refused with a message.
+ */
+async function singleSignOn(ctx: FlowContext) {
+  const { browser, web, idp } = ctx;
+  for (const viewport of ["desktop", "phone"] as const) {
+    const { context, page } = await newPage(browser, viewport);
+    await page.goto(`${web}/sign-in?next=%2Fprojects`);
+    const button = page.getByRole("link", { name: "Sign in with Lab login" });
+    await button.waitFor();
+    assert(
+      (await button.getAttribute("href")) === "/api/v1/auth/oidc/lab/start?next=%2Fprojects",
+      "the button starts SSO and carries next",
+    );
+    await screenshot(page, `sign-in-sso-${viewport}-light`);
+    if (viewport === "desktop") {
+      idp.signInAs("sso-researcher");
+      await button.click();
+      await page.waitForURL((url) => url.origin === new URL(web).origin && url.pathname === "/projects");
+      const nav = (await page.getByRole("navigation", { name: "Main" }).textContent()) ?? "";
+      assert(nav.includes("Projects"), `an SSO researcher sees the researcher navigation: ${nav}`);
+      await context.clearCookies();
+      idp.signInAs("sso-unverified");
+      await page.goto(`${web}/sign-in`);
+      await page.getByRole("link", { name: "Sign in with Lab login" }).click();
+      await page.waitForURL((url) => url.searchParams.get("error") === "sso_email_unverified");
+      await page.getByRole("alert").filter({ hasText: "has not verified your email" }).waitFor();
+      await screenshot(page, `sign-in-sso-refused-${viewport}-light`);
+    }
+    await context.close();
+  }
+}
+
 export const signInFlow: Flow = {
-  name: "sign-in: bad password is refused, a suspended account is told so, the admin lands on Projects with the right navigation and signs out from the account menu",
+  name: "sign-in: bad password is refused, a suspended account is told so, single sign-on through a real OpenID provider signs a researcher in and refuses an unverified email, the admin lands on Projects with the right navigation and signs out from the account menu",
   async run(ctx) {
     const { browser, web, admin } = ctx;
     const { context, page } = await newPage(browser);
@@ -80,5 +126,6 @@ export const signInFlow: Flow = {
     await page.waitForURL((url) => url.pathname === "/sign-in");
     await context.close();
     await suspendedAccount(ctx);
+    await singleSignOn(ctx);
   },
 };

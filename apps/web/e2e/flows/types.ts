@@ -1,4 +1,5 @@
 import type { Db } from "@arbiter/db";
+import type { TTestIdp } from "@arbiter/testkit/oidc-provider";
 import type { Browser } from "playwright-core";
 import type { Seeded } from "../support/seed";
 
@@ -16,6 +17,8 @@ export type FlowContext = {
   redisPrefix: string;
   /** Free, and allowed by the API's egress rule, for the webhooks flow's receiver. */
   webhookReceiverPort: number;
+  /** The OpenID provider the API's "lab" single sign-on points at, with the accounts in SSO_ACCOUNTS. */
+  idp: TTestIdp;
 };
 
 export type Flow = { name: string; run: (ctx: FlowContext) => Promise<void> };

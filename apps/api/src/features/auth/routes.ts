@@ -7,7 +7,7 @@ import { createAddressThrottle, createLoginThrottle } from "../../lib/login-thro
 import { toUserDto } from "../../lib/user-dto";
 import { SESSION_COOKIE } from "../../plugins/auth";
 import { grantInviteClaims } from "../invites/service";
-import { checkCredentials, confirmPassword, revokeSession, signIn } from "./service";
+import { checkCredentials, confirmPassword, revokeSession, signIn, ssoRequired } from "./service";
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   const throttle = createLoginThrottle(app.db.pool, app.config);
@@ -19,7 +19,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["auth"],
         summary:
-          "Sign in with email and password; sets the session cookie. A suspended account with the right password gets 403 account_suspended",
+          "Sign in with email and password; sets the session cookie. A suspended account with the right password gets 403 account_suspended; with OIDC_REQUIRE_FOR_STAFF an admin or researcher gets 403 sso_required",
         security: [],
         body: ZLoginBody,
         response: { 200: ZUserResponse, 401: ZErrorBody, 403: ZErrorBody, 429: ZErrorBody },
@@ -47,6 +47,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         throw new HttpError(401, "invalid_credentials", "Email or password is incorrect");
       }
       await throttle.recordSuccess(email);
+      // Checked once the password is proved right, so a stranger cannot learn who is staff.
+      if (app.config.OIDC_REQUIRE_FOR_STAFF && user.role !== "ANNOTATOR") throw ssoRequired();
       // The owner has now proved the account: invitations accepted with its email take effect.
       await grantInviteClaims(app.db, request, user.id);
       await signIn(app.db, app.config.SESSION_TTL_HOURS, request, reply, user.id, { passwordChecked: true });

@@ -23,6 +23,13 @@ export async function checkCredentials(db: Db, email: string, password: string):
 export const accountSuspended = () =>
   new HttpError(403, "account_suspended", "This account is suspended. Ask an administrator to reinstate it.");
 
+export const ssoRequired = () =>
+  new HttpError(
+    403,
+    "sso_required",
+    "Staff accounts sign in with single sign-on here; use the button for your organisation's identity provider",
+  );
+
 /** A new session on every sign-in, so an identifier planted before login is worthless. */
 export async function startSession(
   db: Db,

@@ -3,7 +3,10 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { Logo } from "@/components/ui";
 import styles from "@/components/ui/standalone-page.module.css";
+import { fetchAuthProviders } from "@/features/auth/providers";
+import { signInErrorCode } from "@/features/auth/sign-in-errors";
 import { SignInForm } from "@/features/auth/sign-in-form";
+import { SsoButtons } from "@/features/auth/sso-buttons";
 import { LanguageSetting } from "@/features/language/language-setting";
 import { homeFor } from "@/lib/roles";
 import { currentUser } from "@/lib/server-api";
@@ -12,7 +15,12 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("signIn"))("metaTitle") };
 }
 
-type Params = { next?: string | string[]; email?: string | string[]; joined?: string | string[] };
+type Params = {
+  next?: string | string[];
+  email?: string | string[];
+  joined?: string | string[];
+  error?: string | string[];
+};
 const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : undefined);
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Params> }) {
@@ -23,6 +31,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const email = one(params.email)?.slice(0, 320);
   // A fixed message, chosen by a flag: nothing from the URL is shown as text but the email.
   const joining = one(params.joined) === "invite";
+  // Where single sign-on failed: shown only as one of the known messages, never as given.
+  const error = signInErrorCode(one(params.error));
+  const providers = await fetchAuthProviders();
   const t = await getTranslations("signIn");
   return (
     <div className={styles.page}>
@@ -40,7 +51,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           ) : (
             <p className={styles.subtitle}>{t("subtitle")}</p>
           )}
-          <SignInForm next={next} email={email} />
+          <SsoButtons providers={providers} next={next} />
+          <SignInForm next={next} email={email} initialError={error} />
         </div>
         <div className={styles.footer}>
           <p>{t("footer")}</p>

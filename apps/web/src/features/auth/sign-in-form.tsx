@@ -1,6 +1,6 @@
 "use client";
 
-import type { TUser } from "@arbiter/shared";
+import { safeNext, type TUser } from "@arbiter/shared";
 import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { Button, Input } from "@/components/ui";
@@ -8,13 +8,24 @@ import styles from "@/components/ui/standalone-page.module.css";
 import { api } from "@/lib/api-client";
 import { ApiError } from "@/lib/api-error";
 import { homeFor } from "@/lib/roles";
-import { safeNext } from "./safe-next";
+import { signInErrorCode, type TSignInErrorCode } from "./sign-in-errors";
 
-/** `email` prefills the field (an invitee arriving from their invitation). */
-export function SignInForm({ next, email }: { next?: string; email?: string }) {
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+/**
+ * `email` prefills the field (an invitee arriving from their invitation); `initialError` is
+ * why single sign-on just failed.
+ */
+export function SignInForm({
+  next,
+  email,
+  initialError,
+}: {
+  next?: string;
+  email?: string;
+  initialError?: TSignInErrorCode;
+}) {
   const t = useTranslations("signIn");
+  const [error, setError] = useState<string | null>(initialError ? t(`errors.${initialError}`) : null);
+  const [busy, setBusy] = useState(false);
   const tc = useTranslations("common");
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -31,10 +42,8 @@ export function SignInForm({ next, email }: { next?: string; email?: string }) {
       window.location.assign(safeNext(next, window.location.origin) ?? homeFor(user.role));
     } catch (err) {
       setBusy(false);
-      // The answers a person signing in meets are said in their language; others (a 429
-      // saying when to try again) keep the server's words.
-      if (err instanceof ApiError && (err.code === "invalid_credentials" || err.code === "account_suspended"))
-        setError(t(`errors.${err.code}`));
+      const known = err instanceof ApiError ? signInErrorCode(err.code) : undefined;
+      if (known) setError(t(`errors.${known}`));
       else if (err instanceof ApiError && err.status < 500) setError(err.message);
       else setError(tc("unreachable"));
     }

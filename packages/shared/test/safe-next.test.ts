@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { safeNext } from "./safe-next";
+import { safeNext } from "../src/safe-next";
 
 const ORIGIN = "https://arbiter.example";
 
