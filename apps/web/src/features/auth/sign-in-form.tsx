@@ -1,11 +1,10 @@
 "use client";
 
-import type { TUser } from "@arbiter/shared";
 import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { Button, Input } from "@/components/ui";
 import styles from "@/components/ui/standalone-page.module.css";
-import { api } from "@/lib/api-client";
+import { browserApi, call } from "@/lib/api-client";
 import { ApiError } from "@/lib/api-error";
 import { homeFor } from "@/lib/roles";
 import { safeNext } from "./safe-next";
@@ -23,10 +22,11 @@ export function SignInForm({ next, email }: { next?: string; email?: string }) {
     setBusy(true);
     setError(null);
     try {
-      const { user } = await api<{ user: TUser }>("/auth/login", {
-        method: "POST",
-        body: { email: String(form.get("email")), password: String(form.get("password")) },
-      });
+      const { user } = await call(
+        browserApi.POST("/api/v1/auth/login", {
+          body: { email: String(form.get("email")), password: String(form.get("password")) },
+        }),
+      );
       // A full navigation, so the server renders the shell with the new session.
       window.location.assign(safeNext(next, window.location.origin) ?? homeFor(user.role));
     } catch (err) {
