@@ -5,8 +5,8 @@ import createNextIntlPlugin from "next-intl/plugin";
 const config: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  // @arbiter/shared exports TypeScript source.
-  transpilePackages: ["@arbiter/shared"],
+  // These workspace packages export TypeScript source.
+  transpilePackages: ["@arbiter/client", "@arbiter/shared"],
   // Dependencies are hoisted to the monorepo root.
   turbopack: { root: path.resolve(import.meta.dirname, "../..") },
   outputFileTracingRoot: path.resolve(import.meta.dirname, "../.."),

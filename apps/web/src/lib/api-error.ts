@@ -13,15 +13,19 @@ export class ApiError extends Error {
   }
 }
 
-export async function toApiError(res: Response): Promise<ApiError> {
-  const body = (await res.json().catch(() => null)) as TErrorBody | null;
-  const error = body?.error;
+/** The error for a non-2xx answer whose body was already read (a proxy may answer with anything). */
+export function apiErrorOf(status: number, body: unknown): ApiError {
+  const error = (body as Partial<TErrorBody> | null | undefined)?.error;
   return new ApiError(
-    res.status,
-    error?.code ?? `http_${res.status}`,
-    error?.message ?? `The server answered ${res.status}`,
+    status,
+    error?.code ?? `http_${status}`,
+    error?.message ?? `The server answered ${status}`,
     error?.details,
   );
+}
+
+export async function toApiError(res: Response): Promise<ApiError> {
+  return apiErrorOf(res.status, await res.json().catch(() => null));
 }
 
 /**

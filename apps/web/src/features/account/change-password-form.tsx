@@ -3,7 +3,7 @@
 import type { TPasswordChangedResponse } from "@arbiter/shared";
 import { type FormEvent, useState } from "react";
 import { Button, Card, CardBody, CardHeader, Input } from "@/components/ui";
-import { api } from "@/lib/api-client";
+import { browserApi, call } from "@/lib/api-client";
 import { ApiError } from "@/lib/api-error";
 import styles from "./account.module.css";
 
@@ -46,10 +46,9 @@ export function ChangePasswordForm() {
     setErrors({});
     setBusy(true);
     try {
-      const res = await api<TPasswordChangedResponse>("/me/password", {
-        method: "POST",
-        body: { currentPassword, newPassword },
-      });
+      const res = await call(
+        browserApi.POST("/api/v1/me/password", { body: { currentPassword, newPassword } }),
+      );
       formElement.reset();
       setDone(res.revoked);
     } catch (err) {

@@ -1,48 +1,47 @@
 import type {
-  TAddMembersResponse,
   TAuditQuery,
-  TAuditResponse,
   TCreateInviteBody,
-  TCreateInviteResponse,
   TCreateUserBody,
   TEraseUserBody,
-  TEraseUserResponse,
-  TInviteListResponse,
-  TPoolListResponse,
-  TPoolMembersResponse,
-  TPoolResponse,
+  TRole,
   TUpdateUserBody,
-  TUserListResponse,
-  TUserResponse,
+  TUserStatus,
 } from "@arbiter/shared";
-import { query } from "@/components/ui";
-import { api } from "@/lib/api-client";
+import { browserApi, call } from "@/lib/api-client";
 
-export type UserFilter = { role?: string; status?: string; q?: string; cursor?: string };
+/** "" is the filter forms' "any": the client leaves it out of the query. */
+export type UserFilter = { role?: TRole | ""; status?: TUserStatus | ""; q?: string; cursor?: string };
 
 export const listUsers = (f: UserFilter, limit = 50) =>
-  api<TUserListResponse>(`/users${query({ ...f, limit })}`);
-export const createUser = (body: TCreateUserBody) => api<TUserResponse>("/users", { method: "POST", body });
+  call(
+    browserApi.GET("/api/v1/users", {
+      params: { query: { ...f, role: f.role || undefined, status: f.status || undefined, limit } },
+    }),
+  );
+export const createUser = (body: TCreateUserBody) => call(browserApi.POST("/api/v1/users", { body }));
 export const updateUser = (id: string, body: TUpdateUserBody) =>
-  api<TUserResponse>(`/users/${id}`, { method: "PATCH", body });
+  call(browserApi.PATCH("/api/v1/users/{id}", { params: { path: { id } }, body }));
 export const eraseUser = (id: string, body: TEraseUserBody) =>
-  api<TEraseUserResponse>(`/users/${id}/erase`, { method: "POST", body });
+  call(browserApi.POST("/api/v1/users/{id}/erase", { params: { path: { id } }, body }));
 
-export const listPools = () => api<TPoolListResponse>("/pools");
-export const createPool = (name: string) => api<TPoolResponse>("/pools", { method: "POST", body: { name } });
+export const listPools = () => call(browserApi.GET("/api/v1/pools"));
+export const createPool = (name: string) => call(browserApi.POST("/api/v1/pools", { body: { name } }));
 export const renamePool = (id: string, name: string) =>
-  api<TPoolResponse>(`/pools/${id}`, { method: "PATCH", body: { name } });
-export const getPool = (id: string) => api<TPoolMembersResponse>(`/pools/${id}`);
+  call(browserApi.PATCH("/api/v1/pools/{id}", { params: { path: { id } }, body: { name } }));
+export const getPool = (id: string) =>
+  call(browserApi.GET("/api/v1/pools/{id}", { params: { path: { id } } }));
 export const addMembers = (id: string, userIds: string[]) =>
-  api<TAddMembersResponse>(`/pools/${id}/members`, { method: "POST", body: { userIds } });
+  call(browserApi.POST("/api/v1/pools/{id}/members", { params: { path: { id } }, body: { userIds } }));
 export const removeMember = (id: string, userId: string) =>
-  api<null>(`/pools/${id}/members/${userId}`, { method: "DELETE" });
+  call(browserApi.DELETE("/api/v1/pools/{id}/members/{userId}", { params: { path: { id, userId } } }));
 
-export const listInvites = (poolId: string) => api<TInviteListResponse>(`/pools/${poolId}/invites`);
+export const listInvites = (poolId: string) =>
+  call(browserApi.GET("/api/v1/pools/{id}/invites", { params: { path: { id: poolId } } }));
 export const createInvite = (poolId: string, body: TCreateInviteBody) =>
-  api<TCreateInviteResponse>(`/pools/${poolId}/invites`, { method: "POST", body });
-export const revokeInvite = (id: string) => api<null>(`/invites/${id}`, { method: "DELETE" });
+  call(browserApi.POST("/api/v1/pools/{id}/invites", { params: { path: { id: poolId } }, body }));
+export const revokeInvite = (id: string) =>
+  call(browserApi.DELETE("/api/v1/invites/{id}", { params: { path: { id } } }));
 
 export type AuditFilter = Partial<Pick<TAuditQuery, "action" | "actorId" | "targetType" | "from" | "to">>;
 export const listAudit = (f: AuditFilter, cursor?: string, limit = 50) =>
-  api<TAuditResponse>(`/audit${query({ ...f, cursor, limit })}`);
+  call(browserApi.GET("/api/v1/audit", { params: { query: { ...f, cursor, limit } } }));

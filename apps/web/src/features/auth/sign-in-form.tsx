@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { Button, Input } from "@/components/ui";
 import styles from "@/components/ui/standalone-page.module.css";
-import { api } from "@/lib/api-client";
+import { browserApi, call } from "@/lib/api-client";
 import { ApiError } from "@/lib/api-error";
 import { homeFor } from "@/lib/roles";
 import { signInErrorCode, type TSignInErrorCode } from "./sign-in-errors";
@@ -34,10 +34,11 @@ export function SignInForm({
     setBusy(true);
     setError(null);
     try {
-      const { user } = await api<{ user: TUser }>("/auth/login", {
-        method: "POST",
-        body: { email: String(form.get("email")), password: String(form.get("password")) },
-      });
+      const { user } = await call(
+        browserApi.POST("/api/v1/auth/login", {
+          body: { email: String(form.get("email")), password: String(form.get("password")) },
+        }),
+      );
       // A full navigation, so the server renders the shell with the new session.
       window.location.assign(safeNext(next, window.location.origin) ?? homeFor(user.role));
     } catch (err) {

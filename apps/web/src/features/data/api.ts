@@ -1,36 +1,37 @@
-import type {
-  TGoldInput,
-  TItemDetailResponse,
-  TItemListResponse,
-  TJudgmentSearchResponse,
-} from "@arbiter/shared";
-import { api } from "@/lib/api-client";
+import type { TGoldInput } from "@arbiter/shared";
+import { browserApi, call } from "@/lib/api-client";
 import { filtersToApi, type ItemFilters } from "./filters";
 
-const base = (projectId: string) => `/projects/${encodeURIComponent(projectId)}`;
-const item = (projectId: string, itemId: string) => `${base(projectId)}/items/${encodeURIComponent(itemId)}`;
+const item = (id: string, itemId: string) => ({ params: { path: { id, itemId } } });
 
-export const listItems = (projectId: string, filters: ItemFilters, cursor?: string, limit = 25) => {
-  const extra = filtersToApi(filters);
-  return api<TItemListResponse>(
-    `${base(projectId)}/items?limit=${limit}${cursor ? `&cursor=${cursor}` : ""}${extra ? `&${extra}` : ""}`,
+export const listItems = (projectId: string, filters: ItemFilters, cursor?: string, limit = 25) =>
+  call(
+    browserApi.GET("/api/v1/projects/{id}/items", {
+      params: { path: { id: projectId }, query: { ...filtersToApi(filters), cursor, limit } },
+    }),
   );
-};
 export const getItem = (projectId: string, itemId: string) =>
-  api<TItemDetailResponse>(item(projectId, itemId));
+  call(browserApi.GET("/api/v1/projects/{id}/items/{itemId}", item(projectId, itemId)));
 export const markGold = (projectId: string, itemId: string, gold: TGoldInput) =>
-  api<TItemDetailResponse>(`${item(projectId, itemId)}/gold`, { method: "PUT", body: gold });
+  call(
+    browserApi.PUT("/api/v1/projects/{id}/items/{itemId}/gold", { ...item(projectId, itemId), body: gold }),
+  );
 export const clearGold = (projectId: string, itemId: string) =>
-  api<TItemDetailResponse>(`${item(projectId, itemId)}/gold`, { method: "DELETE" });
+  call(browserApi.DELETE("/api/v1/projects/{id}/items/{itemId}/gold", item(projectId, itemId)));
 export const retireItem = (projectId: string, itemId: string) =>
-  api<TItemDetailResponse>(`${item(projectId, itemId)}/retire`, { method: "POST" });
+  call(browserApi.POST("/api/v1/projects/{id}/items/{itemId}/retire", item(projectId, itemId)));
 export const reopenItem = (projectId: string, itemId: string, moreJudgments: number) =>
-  api<TItemDetailResponse>(`${item(projectId, itemId)}/reopen`, { method: "POST", body: { moreJudgments } });
+  call(
+    browserApi.POST("/api/v1/projects/{id}/items/{itemId}/reopen", {
+      ...item(projectId, itemId),
+      body: { moreJudgments },
+    }),
+  );
 
 export type JudgmentSearch = { q?: string; flag?: string; hasRationale?: "true" | "false" };
-export const searchJudgments = (projectId: string, s: JudgmentSearch, cursor?: string, limit = 25) => {
-  const search = new URLSearchParams({ limit: String(limit) });
-  if (cursor) search.set("cursor", cursor);
-  for (const [k, v] of Object.entries(s)) if (v) search.set(k, v);
-  return api<TJudgmentSearchResponse>(`${base(projectId)}/judgments?${search}`);
-};
+export const searchJudgments = (projectId: string, s: JudgmentSearch, cursor?: string, limit = 25) =>
+  call(
+    browserApi.GET("/api/v1/projects/{id}/judgments", {
+      params: { path: { id: projectId }, query: { ...s, cursor, limit } },
+    }),
+  );

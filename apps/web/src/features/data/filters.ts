@@ -45,16 +45,15 @@ export function filtersToSearch(f: ItemFilters): string {
 }
 
 /** The API's query for these filters (without cursor and limit). */
-export function filtersToApi(f: ItemFilters): string {
-  const search = new URLSearchParams();
-  for (const key of KEYS) {
-    const value = f[key];
-    if (!value || key === "agreement") continue;
-    search.set(key, value);
-  }
-  if (f.agreement === "low") search.set("agreementBelow", String(LOW_AGREEMENT));
-  if (f.agreement === "high") search.set("agreementAtLeast", "1");
-  return search.toString();
+export type ItemQuery = Omit<ItemFilters, "agreement"> & {
+  agreementBelow?: number;
+  agreementAtLeast?: number;
+};
+
+export function filtersToApi({ agreement, ...rest }: ItemFilters): ItemQuery {
+  if (agreement === "low") return { ...rest, agreementBelow: LOW_AGREEMENT };
+  if (agreement === "high") return { ...rest, agreementAtLeast: 1 };
+  return rest;
 }
 
 /** What an empty list means under these filters, e.g. "No flagged items". */

@@ -1,26 +1,31 @@
-import type {
-  TExportListResponse,
-  TExportPreviewResponse,
-  TExportRequestInput,
-  TExportResponse,
-} from "@arbiter/shared";
-import { api } from "@/lib/api-client";
+import type { TExportRequestInput } from "@arbiter/shared";
+import { browserApi, call } from "@/lib/api-client";
 
 export const previewExport = (projectId: string, body: TExportRequestInput, signal?: AbortSignal) =>
-  api<TExportPreviewResponse>(`/projects/${projectId}/exports/preview`, {
-    method: "POST",
-    body,
-    signal,
-  });
+  call(
+    browserApi.POST("/api/v1/projects/{id}/exports/preview", {
+      params: { path: { id: projectId } },
+      body,
+      signal,
+    }),
+  );
 
 export const createExport = (projectId: string, body: TExportRequestInput) =>
-  api<TExportResponse>(`/projects/${projectId}/exports`, { method: "POST", body });
+  call(browserApi.POST("/api/v1/projects/{id}/exports", { params: { path: { id: projectId } }, body }));
 
-export const fetchExport = (id: string) => api<TExportResponse>(`/exports/${id}`);
+export const fetchExport = (id: string) =>
+  call(browserApi.GET("/api/v1/exports/{id}", { params: { path: { id } } }));
 
 export const fetchExports = (projectId: string) =>
-  api<TExportListResponse>(`/projects/${projectId}/exports?limit=20`);
+  call(
+    browserApi.GET("/api/v1/projects/{id}/exports", {
+      params: { path: { id: projectId }, query: { limit: 20 } },
+    }),
+  );
 
-/** Same-origin, so the browser's session cookie goes along; the API streams the file. */
+/**
+ * A link, not a call: the browser downloads the file itself (same-origin, so the session
+ * cookie goes along) while the API streams it.
+ */
 export const fileUrl = (exportId: string, name: string) =>
   `/api/v1/exports/${encodeURIComponent(exportId)}/files/${encodeURIComponent(name)}`;

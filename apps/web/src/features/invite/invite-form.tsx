@@ -1,10 +1,9 @@
 "use client";
 
-import type { TAcceptInviteResponse } from "@arbiter/shared";
 import { type FormEvent, useState } from "react";
 import { Button, Input } from "@/components/ui";
 import styles from "@/components/ui/standalone-page.module.css";
-import { api } from "@/lib/api-client";
+import { browserApi, call } from "@/lib/api-client";
 import { ApiError } from "@/lib/api-error";
 import { type InviteProblem, InviteProblemCard } from "./invite-states";
 
@@ -34,14 +33,16 @@ export function InviteForm({ token, children }: { token: string; children: React
     setError(null);
     setFields({});
     try {
-      const { email } = await api<TAcceptInviteResponse>(`/invites/${encodeURIComponent(token)}/accept`, {
-        method: "POST",
-        body: {
-          name: String(form.get("name")),
-          email: String(form.get("email")),
-          password: String(form.get("password")),
-        },
-      });
+      const { email } = await call(
+        browserApi.POST("/api/v1/invites/{token}/accept", {
+          params: { path: { token } },
+          body: {
+            name: String(form.get("name")),
+            email: String(form.get("email")),
+            password: String(form.get("password")),
+          },
+        }),
+      );
       window.location.assign(`/sign-in?joined=invite&email=${encodeURIComponent(email)}`);
     } catch (err) {
       setBusy(false);

@@ -1,11 +1,11 @@
 "use client";
 
-import type { TCrowdStatus, TJoinResponse } from "@arbiter/shared";
+import type { TCrowdStatus } from "@arbiter/shared";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { Button, Spinner } from "@/components/ui";
 import styles from "@/components/ui/standalone-page.module.css";
-import { api } from "@/lib/api-client";
+import { browserApi, call } from "@/lib/api-client";
 import { ApiError } from "@/lib/api-error";
 import { CompletionCard } from "./completion-card";
 import local from "./join.module.css";
@@ -45,10 +45,9 @@ export function JoinFlow({ slug, request }: { slug: string; request: JoinRequest
     if (request.kind !== "ok") return;
     setState({ kind: "joining" });
     try {
-      const res = await api<TJoinResponse>(`/join/${encodeURIComponent(slug)}`, {
-        method: "POST",
-        body: request.body,
-      });
+      const res = await call(
+        browserApi.POST("/api/v1/join/{slug}", { params: { path: { slug } }, body: request.body }),
+      );
       if (res.crowd.completionCode !== null || res.crowd.judged >= res.crowd.quota)
         setState({ kind: "done", crowd: res.crowd });
       else window.location.assign(`/annotate/${res.project.id}`);

@@ -1,12 +1,12 @@
 "use client";
 
-import type { TLocale, TUserResponse } from "@arbiter/shared";
+import type { TLocale } from "@arbiter/shared";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { SelectField, useToast } from "@/components/ui";
 import { LOCALE_COOKIE, LOCALE_NAMES, LOCALES } from "@/i18n/locales";
-import { api } from "@/lib/api-client";
+import { browserApi, call } from "@/lib/api-client";
 import { ApiError } from "@/lib/api-error";
 
 const YEAR_SECONDS = 365 * 24 * 3600;
@@ -29,7 +29,7 @@ export function LanguagePicker({ chosen, signedIn }: { chosen: TLocale | null; s
     setValue(next);
     setBusy(true);
     try {
-      if (signedIn) await api<TUserResponse>("/me", { method: "PATCH", body: { locale } });
+      if (signedIn) await call(browserApi.PATCH("/api/v1/me", { body: { locale } }));
       document.cookie = locale
         ? `${LOCALE_COOKIE}=${locale}; path=/; max-age=${YEAR_SECONDS}; samesite=lax`
         : `${LOCALE_COOKIE}=; path=/; max-age=0; samesite=lax`;

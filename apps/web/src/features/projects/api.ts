@@ -1,17 +1,11 @@
-import type {
-  TCreateProjectBody,
-  TDuplicateProjectBody,
-  TPoolListResponse,
-  TProjectResponse,
-  TUpdateProjectBody,
-} from "@arbiter/shared";
-import { api } from "@/lib/api-client";
+import type { TCreateProjectBody, TDuplicateProjectBody, TUpdateProjectBody } from "@arbiter/shared";
+import { browserApi, call } from "@/lib/api-client";
 
 export const createProject = (body: TCreateProjectBody) =>
-  api<TProjectResponse>("/projects", { method: "POST", body });
+  call(browserApi.POST("/api/v1/projects", { body }));
 export const updateProject = (id: string, body: TUpdateProjectBody) =>
-  api<TProjectResponse>(`/projects/${id}`, { method: "PATCH", body });
+  call(browserApi.PATCH("/api/v1/projects/{id}", { params: { path: { id } }, body }));
 export const duplicateProject = (id: string, body: TDuplicateProjectBody) =>
-  api<TProjectResponse>(`/projects/${id}/duplicate`, { method: "POST", body });
+  call(browserApi.POST("/api/v1/projects/{id}/duplicate", { params: { path: { id } }, body }));
 /** Admins: every pool; researchers: the pools an admin allowed them to attach. */
-export const listAttachablePools = () => api<TPoolListResponse>("/pools");
+export const listAttachablePools = () => call(browserApi.GET("/api/v1/pools"));

@@ -1,7 +1,8 @@
-import type { TProjectResponse, TQualityResponse, TUpdateProjectBody, TUserResponse } from "@arbiter/shared";
-import { api } from "@/lib/api-client";
+import type { TUpdateProjectBody } from "@arbiter/shared";
+import { browserApi, call } from "@/lib/api-client";
 
-export const fetchQuality = (projectId: string) => api<TQualityResponse>(`/projects/${projectId}/quality`);
+export const fetchQuality = (projectId: string) =>
+  call(browserApi.GET("/api/v1/projects/{id}/quality", { params: { path: { id: projectId } } }));
 
 export const setAnnotatorStatus = (
   projectId: string,
@@ -9,14 +10,21 @@ export const setAnnotatorStatus = (
   status: "ADMITTED" | "QUARANTINED",
   reason?: string,
 ) =>
-  api<null>(`/projects/${projectId}/annotators/${userId}/status`, {
-    method: "PUT",
-    body: { status, ...(reason ? { reason } : {}) },
-  });
+  call(
+    browserApi.PUT("/api/v1/projects/{id}/annotators/{userId}/status", {
+      params: { path: { id: projectId, userId } },
+      body: { status, ...(reason ? { reason } : {}) },
+    }),
+  );
 
 /** Admins only: suspension is account-wide, so it goes through the user, not the project. */
 export const suspendUser = (userId: string) =>
-  api<TUserResponse>(`/users/${userId}`, { method: "PATCH", body: { status: "SUSPENDED" } });
+  call(
+    browserApi.PATCH("/api/v1/users/{id}", {
+      params: { path: { id: userId } },
+      body: { status: "SUSPENDED" },
+    }),
+  );
 
 export const updateProject = (projectId: string, body: TUpdateProjectBody) =>
-  api<TProjectResponse>(`/projects/${projectId}`, { method: "PATCH", body });
+  call(browserApi.PATCH("/api/v1/projects/{id}", { params: { path: { id: projectId } }, body }));

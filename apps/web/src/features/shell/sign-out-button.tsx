@@ -2,14 +2,14 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui";
-import { api } from "@/lib/api-client";
+import { browserApi, call } from "@/lib/api-client";
 
 export function SignOutButton() {
   const [busy, setBusy] = useState(false);
   async function signOut() {
     setBusy(true);
     // Even if the call fails the session cookie may be gone; the sign-in page sorts it out.
-    await api("/auth/logout", { method: "POST" }).catch(() => undefined);
+    await call(browserApi.POST("/api/v1/auth/logout")).catch(() => undefined);
     window.location.assign("/sign-in");
   }
   return (

@@ -8,12 +8,12 @@ import { createWebhook } from "./api";
 import styles from "./webhooks.module.css";
 
 export function CreateWebhookDialog({
-  base,
+  projectId,
   open,
   onClose,
   onCreated,
 }: {
-  base: string;
+  projectId: string | null;
   open: boolean;
   onClose: () => void;
   onCreated: (created: TWebhookSecretResponse) => void;
@@ -33,7 +33,7 @@ export function CreateWebhookDialog({
     setProblem(null);
     try {
       onCreated(
-        await createWebhook(base, {
+        await createWebhook(projectId, {
           url: String(form.get("url") ?? "").trim(),
           description: String(form.get("description") ?? ""),
           events,

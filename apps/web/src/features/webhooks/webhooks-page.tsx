@@ -28,17 +28,17 @@ import { DeliveriesLog } from "./deliveries-log";
 import styles from "./webhooks.module.css";
 
 /**
- * Webhook endpoints of one scope: a project's (`base` = /projects/<id>/webhooks) or the
- * installation's global ones (`base` = /webhooks). `canEdit` is false for a project's viewers.
+ * Webhook endpoints of one scope: a project's, or with `projectId` null the installation's
+ * global ones. `canEdit` is false for a project's viewers.
  */
 export function WebhooksPage({
-  base,
+  projectId,
   eyebrow,
   description,
   initial,
   canEdit,
 }: {
-  base: string;
+  projectId: string | null;
   eyebrow: React.ReactNode;
   description: string;
   initial: TWebhookEndpoint[];
@@ -53,7 +53,7 @@ export function WebhooksPage({
 
   async function reload() {
     try {
-      setHooks((await listWebhooks(base)).webhooks);
+      setHooks((await listWebhooks(projectId)).webhooks);
       setLoadError(null);
     } catch (err) {
       setLoadError(errorMessage(err));
@@ -108,19 +108,19 @@ export function WebhooksPage({
           {hooks.map((hook) => (
             <EndpointCard
               key={hook.id}
-              base={base}
+              projectId={projectId}
               hook={hook}
               canEdit={canEdit}
-              onTest={() => act(() => sendTestEvent(base, hook.id), "Test event queued")}
+              onTest={() => act(() => sendTestEvent(projectId, hook.id), "Test event queued")}
               onToggle={() =>
                 act(
-                  () => setWebhookActive(base, hook.id, !hook.active),
+                  () => setWebhookActive(projectId, hook.id, !hook.active),
                   hook.active ? "Endpoint paused" : "Endpoint resumed",
                 )
               }
               onRotate={async () => {
                 try {
-                  setFresh(await rotateWebhookSecret(base, hook.id));
+                  setFresh(await rotateWebhookSecret(projectId, hook.id));
                   await reload();
                 } catch (err) {
                   toast({ tone: "error", message: errorMessage(err) });
@@ -132,7 +132,7 @@ export function WebhooksPage({
         </div>
       )}
       <CreateWebhookDialog
-        base={base}
+        projectId={projectId}
         open={creating}
         onClose={() => setCreating(false)}
         onCreated={(created) => {
@@ -145,7 +145,7 @@ export function WebhooksPage({
         title="Remove this endpoint?"
         confirmLabel="Remove endpoint"
         danger
-        onConfirm={() => act(() => deleteWebhook(base, removing!.id), "Endpoint removed")}
+        onConfirm={() => act(() => deleteWebhook(projectId, removing!.id), "Endpoint removed")}
         onClose={() => setRemoving(null)}
       >
         {removing?.url} stops receiving events, and its delivery log is deleted.
@@ -155,7 +155,7 @@ export function WebhooksPage({
 }
 
 function EndpointCard({
-  base,
+  projectId,
   hook,
   canEdit,
   onTest,
@@ -163,7 +163,7 @@ function EndpointCard({
   onRotate,
   onRemove,
 }: {
-  base: string;
+  projectId: string | null;
   hook: TWebhookEndpoint;
   canEdit: boolean;
   onTest: () => Promise<void>;
@@ -176,7 +176,7 @@ function EndpointCard({
 
   async function loadLog() {
     try {
-      setDeliveries((await listDeliveries(base, hook.id)).deliveries);
+      setDeliveries((await listDeliveries(projectId, hook.id)).deliveries);
       setLogError(null);
     } catch (err) {
       setLogError(errorMessage(err));

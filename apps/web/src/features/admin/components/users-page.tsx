@@ -22,7 +22,7 @@ import formStyles from "@/components/ui/form.module.css";
 import tableStyles from "@/components/ui/table.module.css";
 import textStyles from "@/components/ui/text.module.css";
 import { ROLE_LABEL } from "@/lib/roles";
-import { listUsers, updateUser } from "../api";
+import { listUsers, type UserFilter, updateUser } from "../api";
 import styles from "./admin.module.css";
 import { CreateUserDialog } from "./create-user-dialog";
 import { EraseUserDialog } from "./erase-user-dialog";
@@ -45,8 +45,8 @@ export function UsersPage({
 }) {
   const toast = useToast();
   const [search, setSearch] = useState(query);
-  const [role, setRole] = useState("");
-  const [status, setStatus] = useState("");
+  const [role, setRole] = useState<UserFilter["role"]>("");
+  const [status, setStatus] = useState<UserFilter["status"]>("");
   const [creating, setCreating] = useState(false);
   const [pending, setPending] = useState<Pending | null>(null);
   const [erasing, setErasing] = useState<TUser | null>(null);
@@ -103,13 +103,13 @@ export function UsersPage({
         <SelectField
           label="Role"
           value={role}
-          onChange={(e) => setRole(e.target.value)}
+          onChange={(e) => setRole(e.target.value as UserFilter["role"])}
           options={[{ value: "", label: "All roles" }, ...ROLE_OPTIONS]}
         />
         <SelectField
           label="Status"
           value={status}
-          onChange={(e) => setStatus(e.target.value)}
+          onChange={(e) => setStatus(e.target.value as UserFilter["status"])}
           options={[
             { value: "", label: "Any status" },
             { value: "ACTIVE", label: "Active" },

@@ -12,7 +12,7 @@ export default async function AdminWebhooksRoute() {
   const { webhooks } = await serverGet<TWebhookListResponse>("/webhooks");
   return (
     <WebhooksPage
-      base="/webhooks"
+      projectId={null}
       eyebrow={<a href="/admin">← Admin</a>}
       description="Global endpoints hear events of every project."
       initial={webhooks}

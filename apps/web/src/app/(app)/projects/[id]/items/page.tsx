@@ -1,6 +1,7 @@
 import type { TContentSummaryResponse, TItemListResponse, TProjectResponse } from "@arbiter/shared";
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
+import { query } from "@/components/ui";
 import { ItemBrowser } from "@/features/data/components/item-browser";
 import { filtersFrom, filtersToApi } from "@/features/data/filters";
 import { ItemsPage } from "@/features/generation/components/items-page";
@@ -29,7 +30,7 @@ export default async function ProjectItemsRoute({
     const [{ project }, { summary }, items] = await Promise.all([
       serverGet<TProjectResponse>(path),
       serverGet<TContentSummaryResponse>(`${path}/contents`),
-      serverGet<TItemListResponse>(`${path}/items?limit=25${apiFilters ? `&${apiFilters}` : ""}`),
+      serverGet<TItemListResponse>(`${path}/items${query({ limit: 25, ...apiFilters })}`),
     ]);
     const run = search.run;
     return (

@@ -19,7 +19,7 @@ export default async function ProjectWebhooksRoute({ params }: { params: Promise
     ]);
     return (
       <WebhooksPage
-        base={`/projects/${project.id}/webhooks`}
+        projectId={project.id}
         eyebrow={<a href={`/projects/${project.id}/settings`}>← {project.name} settings</a>}
         description="Tell your pipeline when something happens in this project: signed POSTs, retried for hours."
         initial={webhooks}
