@@ -1,6 +1,6 @@
 "use client";
 
-import { safeNext, type TUser } from "@arbiter/shared";
+import { safeNext } from "@arbiter/shared";
 import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { Button, Input } from "@/components/ui";
