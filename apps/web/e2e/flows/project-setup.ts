@@ -126,11 +126,13 @@ export const projectSetupFlow: Flow = {
     const admin = await ApiClient.signIn(new URL(web).origin, ctx.admin.email, ctx.admin.password);
     const { pools } = await admin.json<{ pools: { id: string; name: string }[] }>("GET", "/pools");
     const pool = pools.find((p) => p.name === "E2E annotators")!;
-    const { users } = await admin.json<{ users: { id: string }[] }>(
+    // The search matches substrings (sso.researcher@… too): the exact address picks the researcher.
+    const { users } = await admin.json<{ users: { id: string; email: string }[] }>(
       "GET",
       `/users?q=${encodeURIComponent(seeded.emails.researcher)}`,
     );
-    await admin.json("PUT", `/pools/${pool.id}/attachers`, { userIds: [users[0]!.id] });
+    const researcherId = users.find((u) => u.email === seeded.emails.researcher)!.id;
+    await admin.json("PUT", `/pools/${pool.id}/attachers`, { userIds: [researcherId] });
 
     const { context: rContext, page: researcher } = await newPage(browser);
     await signIn(researcher, web, seeded.emails.researcher);
