@@ -1,15 +1,5 @@
-import { ZRole } from "@arbiter/shared";
+import { splitList, ZRole, zCommaList } from "@arbiter/shared";
 import { z } from "zod";
-
-const commaList = z
-  .string()
-  .default("")
-  .transform((s) =>
-    s
-      .split(",")
-      .map((v) => v.trim())
-      .filter(Boolean),
-  );
 
 /** `value=TARGET,value=TARGET`: the claim values (group names) and what each grants. */
 const claimMap = <T extends z.ZodType<string>>(target: T) =>
@@ -18,10 +8,7 @@ const claimMap = <T extends z.ZodType<string>>(target: T) =>
     .default("")
     .transform((s, ctx) => {
       const entries: [string, z.infer<T>][] = [];
-      for (const pair of s
-        .split(",")
-        .map((p) => p.trim())
-        .filter(Boolean)) {
+      for (const pair of splitList(s)) {
         const at = pair.lastIndexOf("=");
         const parsed = target.safeParse(pair.slice(at + 1).trim());
         if (at <= 0 || !parsed.success) {
@@ -43,7 +30,7 @@ const ZProviderEnv = z.object({
   CLIENT_SECRET: z.string().min(1),
   NAME: z.string().min(1).max(60),
   // Email domains whose people may sign in (lower-case); empty lets any verified email in.
-  ALLOWED_DOMAINS: commaList.transform((list) => list.map((d) => d.toLowerCase())),
+  ALLOWED_DOMAINS: zCommaList.transform((list) => list.map((d) => d.toLowerCase())),
   // The claim (a string or a list of strings, e.g. `groups`) whose values pick the role of an
   // account created at first sign-in; unmatched or absent: ANNOTATOR.
   ROLE_CLAIM: z.string().min(1).optional(),

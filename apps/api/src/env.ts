@@ -1,7 +1,7 @@
 import { isIP } from "node:net";
 import { ZCredentialEnv, ZEgressEnv } from "@arbiter/jobs";
 import { emptyAsUnset, ZMetricsEnv } from "@arbiter/observability";
-import { checkProductionSecret, ZArbiterSecret } from "@arbiter/shared";
+import { checkProductionSecret, splitList, ZArbiterSecret, zCommaList } from "@arbiter/shared";
 import { z } from "zod";
 import { parseOidcProviders, type TOidcProvider } from "./env-oidc";
 
@@ -31,16 +31,7 @@ export const ZApiEnv = z
     ARBITER_ADMIN_EMAIL: z.email().optional(),
     ARBITER_ADMIN_PASSWORD: z.string().min(8, "must be at least 8 characters").optional(),
     // Extra origins allowed to send cookie-authenticated writes (comma separated).
-    ARBITER_TRUSTED_ORIGINS: z
-      .string()
-      .default("")
-      .transform((s) =>
-        s
-          .split(",")
-          .map((o) => o.trim())
-          .filter(Boolean),
-      )
-      .pipe(z.array(z.url())),
+    ARBITER_TRUSTED_ORIGINS: zCommaList.pipe(z.array(z.url())),
     // Where users reach the web app; invitation and crowd links are built from it. When unset
     // they are built from the request, which is right unless a proxy rewrites the host.
     ARBITER_PUBLIC_URL: z.url().optional(),
@@ -97,15 +88,7 @@ export const ZApiEnv = z
     METRICS_PORT: emptyAsUnset(z.coerce.number().int().min(0).max(65535)),
     // Single sign-on: the ids of the OpenID providers (comma separated), each configured by
     // its OIDC_<ID>_* variables (see env-oidc.ts and docs/sso.md).
-    OIDC_PROVIDERS: z
-      .string()
-      .default("")
-      .transform((s) =>
-        s
-          .split(",")
-          .map((v) => v.trim())
-          .filter(Boolean),
-      ),
+    OIDC_PROVIDERS: zCommaList,
     // Password sign-in refuses ADMIN and RESEARCHER accounts; unset it to get back in with a
     // password when the identity provider is down (the create-admin CLI works either way).
     OIDC_REQUIRE_FOR_STAFF: envFlag,
@@ -131,10 +114,7 @@ function parseTrustProxy(value: string, ctx: z.RefinementCtx): boolean | string[
   const v = value.trim().toLowerCase();
   if (v === "true" || v === "1") return true;
   if (v === "false" || v === "0" || v === "") return false;
-  const list = value
-    .split(",")
-    .map((s) => s.trim())
-    .filter(Boolean);
+  const list = splitList(value);
   const bad = list.filter((s) => !isProxyAddress(s));
   if (bad.length > 0) {
     ctx.addIssue({

@@ -1,6 +1,6 @@
 import { MAX_SAMPLES_PER_JOB, WEBHOOK_RETRY, ZCredentialEnv, ZEgressEnv } from "@arbiter/jobs";
 import { ZMetricsEnv } from "@arbiter/observability";
-import { checkProductionSecret, ZArbiterSecret } from "@arbiter/shared";
+import { checkProductionSecret, ZArbiterSecret, zCommaList } from "@arbiter/shared";
 import { z } from "zod";
 
 export const ZWorkerEnv = z
@@ -63,15 +63,7 @@ export const ZWorkerEnv = z
     CROWD_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).optional(),
     RETENTION_SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).default(3_600_000),
     // Which queues this process consumes (comma separated); all by default.
-    WORKER_QUEUES: z
-      .string()
-      .default("")
-      .transform((s) =>
-        s
-          .split(",")
-          .map((q) => q.trim())
-          .filter(Boolean),
-      ),
+    WORKER_QUEUES: zCommaList,
   })
   .superRefine(checkProductionSecret);
 

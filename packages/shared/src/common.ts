@@ -29,3 +29,12 @@ export type TCursorQuery = z.infer<typeof ZCursorQuery>;
 /** Bounded free text: user input never reaches the database unbounded. */
 export const zText = (max: number) => z.string().max(max);
 export const zName = z.string().trim().min(1).max(200);
+
+/** The items of a comma-separated setting, trimmed, empty ones dropped. */
+export const splitList = (s: string): string[] =>
+  s
+    .split(",")
+    .map((v) => v.trim())
+    .filter(Boolean);
+/** An environment variable holding such a list; unset is empty. */
+export const zCommaList = z.string().default("").transform(splitList);
