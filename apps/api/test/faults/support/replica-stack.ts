@@ -1,0 +1,163 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import {
+  clearRedisPrefix,
+  createTestDatabase,
+  freePort,
+  startReverseProxy,
+  type TestDatabase,
+  type TProcess,
+  type TReverseProxy,
+  waitForHttp,
+} from "@arbiter/testkit";
+import { seedBench } from "../../../bench/seed";
+import { hashToken } from "../../../src/lib/tokens";
+import { type ApiProcess, spawnApp, startApi } from "../../support/processes";
+
+const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+export const MODELS = ["replica-a", "replica-b"];
+
+export type ReplicaStackOptions = {
+  apis: number;
+  workers: number;
+  annotators: number;
+  items: number;
+  /** How long the model server stand-in takes per request, so a run spans the load. */
+  modelLatencyMs?: number;
+};
+
+/**
+ * Several API replicas behind a readiness-following reverse proxy and several workers, all
+ * their own processes against one test database and one Redis prefix, with the model server
+ * stand-in; a seeded project (3 judgments per item) whose pool holds `annotators` people.
+ */
+export type ReplicaStack = {
+  db: TestDatabase;
+  projectId: string;
+  /** The annotators' API keys. */
+  tokens: string[];
+  /** The project owner's API key. */
+  researcherToken: string;
+  /** Base URL of the model server's OpenAI-compatible API, for generators. */
+  modelUrl: string;
+  proxy: TReverseProxy;
+  apis: ApiProcess[];
+  workers: TProcess[];
+  /** One more API replica, in the proxy's rotation once ready. */
+  addApi: () => Promise<ApiProcess>;
+  /** Takes a replica out of the rotation, stops it (SIGTERM) and forgets it. */
+  removeApi: (api: ApiProcess) => Promise<void>;
+  /** The output of every process, for a failure message. */
+  output: () => string;
+  close: () => Promise<void>;
+};
+
+export async function startReplicaStack(opts: ReplicaStackOptions): Promise<ReplicaStack> {
+  const db = await createTestDatabase();
+  const { projectId, tokens } = await seedBench(db.pool, opts.annotators, opts.items);
+  const researcherToken = `arb_replicas_${randomBytes(24).toString("base64url")}`;
+  await db.pool.query(
+    `INSERT INTO api_keys (user_id, name, prefix, key_hash)
+     SELECT created_by_id, 'replicas', 'arb_replicas', $2 FROM projects WHERE id = $1`,
+    [projectId, hashToken(researcherToken)],
+  );
+
+  const prefix = `replicas-${randomUUID().slice(0, 8)}`;
+  const exportDir = mkdtempSync(path.join(tmpdir(), "arbiter-replicas-"));
+  const modelPort = await freePort();
+  const modelUrl = `http://127.0.0.1:${modelPort}/v1`;
+  // Every process shares these: the secret keys pseudonyms and generator credentials, and the
+  // API serves the files the workers write.
+  const common = {
+    DATABASE_URL: db.url,
+    REDIS_URL,
+    REDIS_PREFIX: prefix,
+    EXPORT_DIR: exportDir,
+    ARBITER_SECRET: randomBytes(24).toString("hex"),
+    GENERATOR_ALLOWED_HOSTS: `127.0.0.1:${modelPort}`,
+    LOG_LEVEL: "warn",
+  };
+  const modelServer = spawnApp(
+    "model-server",
+    "src/server.ts",
+    {
+      MODEL_SERVER_PORT: String(modelPort),
+      MODEL_SERVER_MODELS: MODELS.join(","),
+      MODEL_SERVER_FAULT_LATENCY_MS: String(opts.modelLatencyMs ?? 0),
+      LOG_LEVEL: "warn",
+    },
+    { keepChars: 20_000 },
+  );
+  const workers = Array.from({ length: opts.workers }, (_, i) =>
+    spawnApp(
+      "worker",
+      "src/index.ts",
+      {
+        ...common,
+        NODE_ENV: "test",
+        // Webhook deliveries stay in the outbox: the test reads the events, nobody receives them.
+        WORKER_QUEUES: "generation,export",
+        WORKER_HEALTH_PORT: "0",
+        DB_POOL_SIZE: "4",
+        // A killed worker's jobs are taken over within seconds; a lock that a busy process
+        // on two loaded cores still renews in time.
+        JOB_LOCK_MS: "4000",
+        JOB_STALLED_CHECK_MS: "1000",
+        GENERATION_RECOVERY_INTERVAL_MS: "5000",
+        // A killed worker's generator slots free themselves this + 30 s later.
+        GENERATION_REQUEST_TIMEOUT_MS: "10000",
+        GENERATION_BACKOFF_MS: "50",
+        GENERATION_BACKOFF_MAX_MS: "500",
+      },
+      { name: `worker ${i}`, keepChars: 50_000 },
+    ),
+  );
+  // Under vitest the children inherit what tells autoload that .ts routes load; a bench says so.
+  const apiEnv = { ...common, DB_POOL_SIZE: "5", FASTIFY_AUTOLOAD_TYPESCRIPT: "1" };
+  const apis = await Promise.all(Array.from({ length: opts.apis }, () => startApi(apiEnv)));
+  await waitForHttp(`${modelUrl}/models`, { process: modelServer, timeoutMs: 60_000 });
+  const proxy = await startReverseProxy({
+    backends: apis.map((a) => a.url),
+    probeIntervalMs: 100,
+    // As in the rolling-restart test: a probe that times out on a busy machine is not a death.
+    failureThreshold: 3,
+  });
+  for (const api of apis) await proxy.waitUntilReady(api.url);
+
+  const all = (): TProcess[] => [modelServer, ...workers, ...apis];
+  return {
+    db,
+    projectId,
+    tokens,
+    researcherToken,
+    modelUrl,
+    proxy,
+    apis,
+    workers,
+    addApi: async () => {
+      const api = await startApi(apiEnv);
+      apis.push(api);
+      proxy.add(api.url);
+      await proxy.waitUntilReady(api.url);
+      return api;
+    },
+    removeApi: async (api) => {
+      proxy.remove(api.url);
+      apis.splice(apis.indexOf(api), 1);
+      await api.stop();
+    },
+    output: () =>
+      all()
+        .map((p) => `--- ${p.name} (pid ${p.pid}) ---\n${p.output()}`)
+        .join("\n"),
+    close: async () => {
+      await proxy.close();
+      await Promise.all(all().map((p) => p.stop()));
+      await clearRedisPrefix(REDIS_URL, prefix);
+      rmSync(exportDir, { recursive: true, force: true });
+      await db.drop();
+    },
+  };
+}
