@@ -4,7 +4,7 @@ import { runAnnotators } from "./support/annotators";
 import { MODELS, type ReplicaStack, startReplicaStack } from "./support/replica-stack";
 
 const ANNOTATORS = 300;
-const ITEMS = 900;
+const ITEMS = 600;
 const PER_ITEM = 3;
 const GENERATED_PROMPTS = 60;
 const SAMPLES_PER_PROMPT = 2;

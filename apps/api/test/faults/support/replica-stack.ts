@@ -47,8 +47,6 @@ export type ReplicaStack = {
   workers: TProcess[];
   /** One more API replica, in the proxy's rotation once ready. */
   addApi: () => Promise<ApiProcess>;
-  /** Takes a replica out of the rotation, stops it (SIGTERM) and forgets it. */
-  removeApi: (api: ApiProcess) => Promise<void>;
   /** The output of every process, for a failure message. */
   output: () => string;
   close: () => Promise<void>;
@@ -79,85 +77,96 @@ export async function startReplicaStack(opts: ReplicaStackOptions): Promise<Repl
     GENERATOR_ALLOWED_HOSTS: `127.0.0.1:${modelPort}`,
     LOG_LEVEL: "warn",
   };
-  const modelServer = spawnApp(
-    "model-server",
-    "src/server.ts",
-    {
-      MODEL_SERVER_PORT: String(modelPort),
-      MODEL_SERVER_MODELS: MODELS.join(","),
-      MODEL_SERVER_FAULT_LATENCY_MS: String(opts.modelLatencyMs ?? 0),
-      LOG_LEVEL: "warn",
-    },
-    { keepChars: 20_000 },
-  );
-  const workers = Array.from({ length: opts.workers }, (_, i) =>
-    spawnApp(
-      "worker",
-      "src/index.ts",
-      {
-        ...common,
-        NODE_ENV: "test",
-        // Webhook deliveries stay in the outbox: the test reads the events, nobody receives them.
-        WORKER_QUEUES: "generation,export",
-        WORKER_HEALTH_PORT: "0",
-        DB_POOL_SIZE: "4",
-        // A killed worker's jobs are taken over within seconds; a lock that a busy process
-        // on two loaded cores still renews in time.
-        JOB_LOCK_MS: "4000",
-        JOB_STALLED_CHECK_MS: "1000",
-        GENERATION_RECOVERY_INTERVAL_MS: "5000",
-        // A killed worker's generator slots free themselves this + 30 s later.
-        GENERATION_REQUEST_TIMEOUT_MS: "10000",
-        GENERATION_BACKOFF_MS: "50",
-        GENERATION_BACKOFF_MAX_MS: "500",
-      },
-      { name: `worker ${i}`, keepChars: 50_000 },
-    ),
-  );
+  const apis: ApiProcess[] = [];
+  const workers: TProcess[] = [];
+  let modelServer: TProcess | undefined;
+  let proxy: TReverseProxy | undefined;
+  const all = (): TProcess[] => [...(modelServer ? [modelServer] : []), ...workers, ...apis];
+  async function close() {
+    await proxy?.close();
+    await Promise.all(all().map((p) => p.stop()));
+    await clearRedisPrefix(REDIS_URL, prefix);
+    rmSync(exportDir, { recursive: true, force: true });
+    await db.drop();
+  }
+
   // Under vitest the children inherit what tells autoload that .ts routes load; a bench says so.
   const apiEnv = { ...common, DB_POOL_SIZE: "5", FASTIFY_AUTOLOAD_TYPESCRIPT: "1" };
-  const apis = await Promise.all(Array.from({ length: opts.apis }, () => startApi(apiEnv)));
-  await waitForHttp(`${modelUrl}/models`, { process: modelServer, timeoutMs: 60_000 });
-  const proxy = await startReverseProxy({
-    backends: apis.map((a) => a.url),
-    probeIntervalMs: 100,
-    // As in the rolling-restart test: a probe that times out on a busy machine is not a death.
-    failureThreshold: 3,
-  });
-  for (const api of apis) await proxy.waitUntilReady(api.url);
-
-  const all = (): TProcess[] => [modelServer, ...workers, ...apis];
+  try {
+    // One after another: on two busy cores, replicas loading their routes side by side can
+    // outlast Fastify's plugin timeout.
+    for (let i = 0; i < opts.apis; i++) apis.push(await startApi(apiEnv));
+    modelServer = spawnApp(
+      "model-server",
+      "src/server.ts",
+      {
+        MODEL_SERVER_PORT: String(modelPort),
+        MODEL_SERVER_MODELS: MODELS.join(","),
+        MODEL_SERVER_FAULT_LATENCY_MS: String(opts.modelLatencyMs ?? 0),
+        LOG_LEVEL: "warn",
+      },
+      { keepChars: 20_000 },
+    );
+    for (let i = 0; i < opts.workers; i++) workers.push(startWorker(common, i));
+    await waitForHttp(`${modelUrl}/models`, { process: modelServer, timeoutMs: 60_000 });
+    proxy = await startReverseProxy({
+      backends: apis.map((a) => a.url),
+      probeIntervalMs: 100,
+      // As in the rolling-restart test: a probe that times out on a busy machine is not a death.
+      failureThreshold: 3,
+    });
+    for (const api of apis) await proxy.waitUntilReady(api.url);
+  } catch (err) {
+    await close();
+    throw err;
+  }
+  const ready = proxy;
   return {
     db,
     projectId,
     tokens,
     researcherToken,
     modelUrl,
-    proxy,
+    proxy: ready,
     apis,
     workers,
     addApi: async () => {
       const api = await startApi(apiEnv);
       apis.push(api);
-      proxy.add(api.url);
-      await proxy.waitUntilReady(api.url);
+      ready.add(api.url);
+      await ready.waitUntilReady(api.url);
       return api;
-    },
-    removeApi: async (api) => {
-      proxy.remove(api.url);
-      apis.splice(apis.indexOf(api), 1);
-      await api.stop();
     },
     output: () =>
       all()
         .map((p) => `--- ${p.name} (pid ${p.pid}) ---\n${p.output()}`)
         .join("\n"),
-    close: async () => {
-      await proxy.close();
-      await Promise.all(all().map((p) => p.stop()));
-      await clearRedisPrefix(REDIS_URL, prefix);
-      rmSync(exportDir, { recursive: true, force: true });
-      await db.drop();
-    },
+    close,
   };
+}
+
+/** A worker consuming generation and export jobs, as its own process. */
+function startWorker(common: Record<string, string>, index: number): TProcess {
+  return spawnApp(
+    "worker",
+    "src/index.ts",
+    {
+      ...common,
+      NODE_ENV: "test",
+      // Webhook deliveries stay in the outbox: the test reads the events, nobody receives them.
+      WORKER_QUEUES: "generation,export",
+      WORKER_HEALTH_PORT: "0",
+      DB_POOL_SIZE: "4",
+      // A killed worker's jobs are taken over within seconds; a lock that a busy process on
+      // two loaded cores still renews in time.
+      JOB_LOCK_MS: "4000",
+      JOB_STALLED_CHECK_MS: "1000",
+      GENERATION_RECOVERY_INTERVAL_MS: "5000",
+      // A killed worker's generator slots free themselves this + 30 s later.
+      GENERATION_REQUEST_TIMEOUT_MS: "10000",
+      GENERATION_BACKOFF_MS: "50",
+      GENERATION_BACKOFF_MAX_MS: "500",
+    },
+    { name: `worker ${index}`, keepChars: 50_000 },
+  );
 }
