@@ -33,7 +33,7 @@ const stack = await startReplicaStack({
   annotators: ANNOTATORS,
   items: Math.max(20_000, ANNOTATORS * 60),
 });
-type Phase = { replicas: number; perSecond: number; gatewayErrors: number; load: number[] };
+type Phase = { replicas: number; perSecond: number; proxyFailures: number; load: number[] };
 const phases: Phase[] = [];
 let failed = false;
 try {
@@ -41,9 +41,10 @@ try {
     if (replicas > 1) await stack.addApi();
     const load = runAnnotators(stack.proxy.url, stack.projectId, stack.tokens, { retryGatewayErrors: true });
     await sleep(WARMUP);
-    const before = load.acks.length;
+    const before = { acks: load.acks.length, failures: stack.proxy.stats.failures.length };
     await sleep(SECONDS);
-    const judged = load.acks.length - before;
+    const judged = load.acks.length - before.acks;
+    const proxyFailures = stack.proxy.stats.failures.length - before.failures;
     const average = loadavg();
     await load.stop();
     if (load.failures.length > 0) {
@@ -53,7 +54,7 @@ try {
     phases.push({
       replicas,
       perSecond: judged / SECONDS,
-      gatewayErrors: load.gatewayErrors.length,
+      proxyFailures,
       load: average,
     });
     console.log(`  ${replicas} API replica(s): ${(judged / SECONDS).toFixed(1)} judgments/s`);
@@ -66,10 +67,12 @@ const one = phases[0]!.perSecond;
 console.log(
   `\nbench:replicas — ${ANNOTATORS} annotators through the proxy, ${SECONDS} s per phase after ${WARMUP} s of warm-up, 2 idle workers, ${cpus().length} cores`,
 );
-console.log("  API replicas  judgments/s  ratio to 1 replica  proxy 502s  load average (1/5/15 min)");
+console.log("  API replicas  judgments/s  ratio to 1 replica  proxy 502/503  load average (1/5/15 min)");
 for (const p of phases) {
   console.log(
-    `  ${String(p.replicas).padEnd(12)}  ${p.perSecond.toFixed(1).padStart(11)}  ${(p.perSecond / one).toFixed(2).padStart(18)}  ${String(p.gatewayErrors).padStart(10)}  ${p.load.map((l) => l.toFixed(2)).join(" / ")}`,
+    `  ${String(p.replicas).padEnd(12)}  ${p.perSecond.toFixed(1).padStart(11)}  ${(p.perSecond / one).toFixed(2).padStart(18)}  ${String(p.proxyFailures).padStart(13)}  ${p.load.map((l) => l.toFixed(2)).join(" / ")}`,
   );
 }
+const proxyFailures = new Set(stack.proxy.stats.failures.map((f) => f.replace(/ \/api\/v1\/\S+/, "")));
+if (proxyFailures.size > 0) console.log(`  the proxy's failures: ${[...proxyFailures].join("; ")}`);
 if (failed) process.exitCode = 1;
