@@ -92,17 +92,17 @@ function flatten(observations: readonly TCoreObservation[], classCount: number):
   return flat;
 }
 
-function votes(flat: TFlat, itemCount: number, classCount: number): number[][] {
-  const t = Array.from({ length: itemCount }, () => new Array<number>(classCount).fill(0));
-  for (let k = 0; k < flat.item.length; k++) t[flat.item[k]!]![flat.answer[k]!]! += 1;
-  return t.map((row) => {
-    const sum = row.reduce((s, x) => s + x, 0);
-    return sum > 0 ? row.map((x) => x / sum) : row.fill(1 / classCount);
-  });
-}
-
-function oneHot(classCount: number, c: number): number[] {
-  return Array.from({ length: classCount }, (_, j) => (j === c ? 1 : 0));
+/** Vote shares per item (uniform without answers), flat: item i's class c at i·K + c. */
+function voteShares(flat: TFlat, itemCount: number, K: number): Float64Array {
+  const t = new Float64Array(itemCount * K);
+  const totals = new Float64Array(itemCount);
+  for (let k = 0; k < flat.item.length; k++) {
+    t[flat.item[k]! * K + flat.answer[k]!]! += 1;
+    totals[flat.item[k]!]! += 1;
+  }
+  for (let i = 0; i < itemCount; i++)
+    for (let c = 0; c < K; c++) t[i * K + c] = totals[i]! > 0 ? t[i * K + c]! / totals[i]! : 1 / K;
+  return t;
 }
 
 export function fitDawidSkene(observations: readonly TCoreObservation[], options: TCoreOptions): TCoreFit {
@@ -113,20 +113,26 @@ export function fitDawidSkene(observations: readonly TCoreObservation[], options
   const gold = options.gold ?? new Map<number, number>();
   const flat = flatten(observations, K);
   const n = flat.item.length;
+  const KK = K * K;
 
   const informed = new Uint8Array(itemCount);
   for (let k = 0; k < n; k++) informed[flat.item[k]!] = 1;
   for (const i of gold.keys()) informed[i] = 1;
 
-  const initialVotes = votes(flat, itemCount, K);
-  let posterior = initialVotes.map((row, i) => {
-    const g = gold.get(i);
-    if (g !== undefined) return oneHot(K, g);
-    return [...(options.initial?.(i) ?? row)];
-  });
+  // Flat typed arrays throughout: an EM sweep over 50k answers is then a few milliseconds.
+  let posterior = voteShares(flat, itemCount, K);
+  for (let i = 0; i < itemCount; i++) {
+    const start = options.initial?.(i);
+    if (start) for (let c = 0; c < K; c++) posterior[i * K + c] = start[c]!;
+  }
+  for (const [i, g] of gold) for (let c = 0; c < K; c++) posterior[i * K + c] = c === g ? 1 : 0;
 
-  let confusion: number[][][] = [];
-  let classPrior: number[] = [];
+  const counts = new Float64Array(annotatorCount * KK);
+  const confusion = new Float64Array(annotatorCount * KK);
+  const logConfusion = new Float64Array(annotatorCount * KK);
+  const classPrior = new Float64Array(K);
+  const logs = new Float64Array(itemCount * K);
+  let next: Float64Array = new Float64Array(itemCount * K);
   let iterations = 0;
   let converged = false;
   let logLikelihood = Number.NEGATIVE_INFINITY;
@@ -134,60 +140,58 @@ export function fitDawidSkene(observations: readonly TCoreObservation[], options
   while (iterations < maxIterations && !converged) {
     iterations += 1;
     // M-step: expected counts plus pseudo-counts, normalised (the Dirichlet posterior mean).
-    const counts = Array.from({ length: annotatorCount }, () =>
-      Array.from({ length: K }, (_, j) =>
-        Array.from({ length: K }, (_, l) => (j === l ? prior.diagonal : prior.offDiagonal)),
-      ),
-    );
+    for (let a = 0; a < annotatorCount; a++)
+      for (let j = 0; j < K; j++)
+        for (let l = 0; l < K; l++) counts[a * KK + j * K + l] = j === l ? prior.diagonal : prior.offDiagonal;
     for (let k = 0; k < n; k++) {
       const f = flat.frames[flat.frame[k]!]!;
-      const rows = counts[flat.annotator[k]!]!;
-      const t = posterior[flat.item[k]!]!;
+      const base = flat.annotator[k]! * KK;
+      const t = flat.item[k]! * K;
       const seen = f[flat.answer[k]!]!;
-      for (let c = 0; c < K; c++) rows[f[c]!]![seen]! += t[c]!;
+      for (let c = 0; c < K; c++) counts[base + f[c]! * K + seen]! += posterior[t + c]!;
     }
-    confusion = counts.map((rows) =>
-      rows.map((row) => {
-        const sum = row.reduce((s, x) => s + x, 0);
-        return sum > 0 ? row.map((x) => x / sum) : row.map(() => 1 / K);
-      }),
-    );
-    const mass = new Array<number>(K).fill(prior.classPrior);
+    for (let row = 0; row < annotatorCount * K; row++) {
+      let sum = 0;
+      for (let l = 0; l < K; l++) sum += counts[row * K + l]!;
+      for (let l = 0; l < K; l++) {
+        const p = sum > 0 ? counts[row * K + l]! / sum : 1 / K;
+        confusion[row * K + l] = p;
+        logConfusion[row * K + l] = Math.log(p);
+      }
+    }
+    classPrior.fill(prior.classPrior);
     for (let i = 0; i < itemCount; i++)
-      if (informed[i]) for (let c = 0; c < K; c++) mass[c]! += posterior[i]![c]!;
-    const total = mass.reduce((s, x) => s + x, 0);
-    classPrior = mass.map((x) => (total > 0 ? x / total : 1 / K));
+      if (informed[i]) for (let c = 0; c < K; c++) classPrior[c]! += posterior[i * K + c]!;
+    const total = classPrior.reduce((s, x) => s + x, 0);
+    for (let c = 0; c < K; c++) classPrior[c] = total > 0 ? classPrior[c]! / total : 1 / K;
 
     // E-step in log space: a product of many small probabilities underflows otherwise.
-    const logPrior = classPrior.map(Math.log);
-    const logConfusion = confusion.map((rows) => rows.map((row) => row.map(Math.log)));
-    const logs = Array.from({ length: itemCount }, () => [...logPrior]);
+    for (let i = 0; i < itemCount; i++)
+      for (let c = 0; c < K; c++) logs[i * K + c] = Math.log(classPrior[c]!);
     for (let k = 0; k < n; k++) {
       const f = flat.frames[flat.frame[k]!]!;
-      const rows = logConfusion[flat.annotator[k]!]!;
-      const l = logs[flat.item[k]!]!;
+      const base = flat.annotator[k]! * KK;
+      const t = flat.item[k]! * K;
       const seen = f[flat.answer[k]!]!;
-      for (let c = 0; c < K; c++) l[c]! += rows[f[c]!]![seen]!;
+      for (let c = 0; c < K; c++) logs[t + c]! += logConfusion[base + f[c]! * K + seen]!;
     }
     let change = 0;
     logLikelihood = 0;
-    const next = logs.map((l, i) => {
-      const max = Math.max(...l);
-      if (informed[i] && Number.isFinite(max)) {
-        const z = l.reduce((s, x) => s + Math.exp(x - max), 0);
-        logLikelihood += max + Math.log(z);
-      }
+    for (let i = 0; i < itemCount; i++) {
+      const t = i * K;
+      let max = Number.NEGATIVE_INFINITY;
+      for (let c = 0; c < K; c++) max = Math.max(max, logs[t + c]!);
       const g = gold.get(i);
-      const row =
-        g !== undefined
-          ? oneHot(K, g)
-          : Number.isFinite(max)
-            ? normalise(l.map((x) => Math.exp(x - max)))
-            : [...classPrior];
-      for (let c = 0; c < K; c++) change = Math.max(change, Math.abs(row[c]! - posterior[i]![c]!));
-      return row;
-    });
-    posterior = next;
+      if (Number.isFinite(max)) {
+        let z = 0;
+        for (let c = 0; c < K; c++) z += Math.exp(logs[t + c]! - max);
+        if (informed[i]) logLikelihood += max + Math.log(z);
+        for (let c = 0; c < K; c++) next[t + c] = Math.exp(logs[t + c]! - max) / z;
+      } else for (let c = 0; c < K; c++) next[t + c] = classPrior[c]!;
+      if (g !== undefined) for (let c = 0; c < K; c++) next[t + c] = c === g ? 1 : 0;
+      for (let c = 0; c < K; c++) change = Math.max(change, Math.abs(next[t + c]! - posterior[t + c]!));
+    }
+    [posterior, next] = [next, posterior];
     converged = change < tolerance;
   }
 
@@ -195,12 +199,19 @@ export function fitDawidSkene(observations: readonly TCoreObservation[], options
   const agreements = new Array<number>(annotatorCount).fill(0);
   for (let k = 0; k < n; k++) {
     answers[flat.annotator[k]!]! += 1;
-    agreements[flat.annotator[k]!]! += posterior[flat.item[k]!]![flat.answer[k]!]!;
+    agreements[flat.annotator[k]!]! += posterior[flat.item[k]! * K + flat.answer[k]!]!;
   }
-  return { posterior, classPrior, confusion, answers, agreements, iterations, converged, logLikelihood };
-}
-
-function normalise(row: number[]): number[] {
-  const sum = row.reduce((s, x) => s + x, 0);
-  return row.map((x) => x / sum);
+  const rows = (values: Float64Array, count: number) =>
+    Array.from({ length: count }, (_, r) => Array.from(values.subarray(r * K, r * K + K)));
+  const matrices = rows(confusion, annotatorCount * K);
+  return {
+    posterior: rows(posterior, itemCount),
+    classPrior: Array.from(classPrior),
+    confusion: Array.from({ length: annotatorCount }, (_, a) => matrices.slice(a * K, a * K + K)),
+    answers,
+    agreements,
+    iterations,
+    converged,
+    logLikelihood,
+  };
 }
