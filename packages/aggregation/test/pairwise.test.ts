@@ -133,6 +133,16 @@ describe("priors, gold and classes", () => {
     for (const a of fit.annotators) expect(a.accuracy).toBeLessThan(0.5);
   });
 
+  it("answers an item nobody judged with the class prior, and an empty project without failing", () => {
+    const fit = aggregatePairwise(items, []);
+    expect(fit.annotators).toEqual([]);
+    fit.items[12]!.posterior.forEach((p, c) => {
+      expect(p).toBeCloseTo(fit.classPrior[c]!, 12);
+    });
+    expect(fit.items[12]!.judgments).toBe(0);
+    expect(aggregatePairwise([], []).items).toEqual([]);
+  });
+
   it("rejects an answer outside the project's classes and a shown completion not on the item", () => {
     const tie: TPairwiseJudgment = { itemId: "x", annotatorId: "a", answer: "tie", shownFirst: "ax" };
     expect(() => aggregatePairwise(items, [tie], { classes: ["first", "second"] })).toThrow(/"tie"/);
