@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
+import { seededRandom } from "@arbiter/aggregation";
 import type { TAssignment } from "@arbiter/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seededRandom } from "../src/lib/analytics/random";
 import { judge, takeAssignment } from "./support/annotation";
 import { type ExportWorker, exportWorker } from "./support/export-worker";
 import { requestExport, waitForExport } from "./support/exports";
