@@ -13,7 +13,6 @@ import {
   waitForHttp,
 } from "@arbiter/testkit";
 import { seedBench } from "../../../bench/seed";
-import { hashToken } from "../../../src/lib/tokens";
 import { type ApiProcess, spawnApp, startApi } from "../../support/processes";
 
 const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
@@ -54,13 +53,11 @@ export type ReplicaStack = {
 
 export async function startReplicaStack(opts: ReplicaStackOptions): Promise<ReplicaStack> {
   const db = await createTestDatabase();
-  const { projectId, tokens } = await seedBench(db.pool, opts.annotators, opts.items);
-  const researcherToken = `arb_replicas_${randomBytes(24).toString("base64url")}`;
-  await db.pool.query(
-    `INSERT INTO api_keys (user_id, name, prefix, key_hash)
-     SELECT created_by_id, 'replicas', 'arb_replicas', $2 FROM projects WHERE id = $1`,
-    [projectId, hashToken(researcherToken)],
-  );
+  const {
+    projectId,
+    ownerKey: researcherToken,
+    tokens,
+  } = await seedBench(db.pool, opts.annotators, opts.items);
 
   const prefix = `replicas-${randomUUID().slice(0, 8)}`;
   const exportDir = mkdtempSync(path.join(tmpdir(), "arbiter-replicas-"));
