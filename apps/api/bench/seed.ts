@@ -48,9 +48,12 @@ export async function seedAnnotators(pool: pg.Pool, projectId: string, annotator
   return tokens;
 }
 
-/** Seeds one project, its pool, annotators with API keys and items, in a few SQL statements. */
+/**
+ * Seeds one project (its owner's API key returned too), its pool, annotators with API keys
+ * and items, in a few SQL statements.
+ */
 export async function seedBench(pool: pg.Pool, annotators: number, items: number) {
-  const { projectId } = await seedProject(pool, "bench", { strength: false });
+  const { projectId, ownerKey } = await seedProject(pool, "bench", { strength: false });
   const tokens = await seedAnnotators(pool, projectId, annotators);
   await pool.query(
     `WITH p AS (
@@ -71,5 +74,5 @@ export async function seedBench(pool: pg.Pool, annotators: number, items: number
   // Only the seeded tables: statistics taken of the still-empty assignments and judgments
   // would steer the planner to sequential scans once the run fills them.
   await pool.query("ANALYZE users, api_keys, pool_members, prompts, completions, items, item_completions");
-  return { projectId, tokens };
+  return { projectId, ownerKey, tokens };
 }
