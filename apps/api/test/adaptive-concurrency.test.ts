@@ -106,7 +106,20 @@ describe("adaptive collection under concurrency", () => {
       judgmentsPerItem: 40,
     });
     // Through the API (arbiter_lease_item, and arbiter_lease_many for the answers' next items)…
-    await Promise.all(annotators.slice(0, 20).map((a) => annotate(a, projectId)));
+    // With six items among twenty annotators the lease scans skip items others hold locked,
+    // so an annotator may come away empty-handed: each asks again until it has seen all six.
+    const seenAll = async (a: TestUser) => {
+      for (let tries = 0; tries < 50; tries++) {
+        await annotate(a, projectId);
+        const { rows } = await h.db.pool.query(
+          "SELECT count(*)::int AS n FROM judgments WHERE project_id = $1 AND annotator_id = $2",
+          [projectId, a.id],
+        );
+        if (rows[0].n === itemIds.length) return;
+        await sleep(50);
+      }
+    };
+    await Promise.all(annotators.slice(0, 20).map(seenAll));
     // …and straight into arbiter_lease_many, several callers at once on the same items.
     const rest = annotators.slice(20).map((a) => a.id);
     await Promise.all(
