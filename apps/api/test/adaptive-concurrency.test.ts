@@ -95,7 +95,7 @@ describe("adaptive collection under concurrency", () => {
       [projectId],
     );
     expect(rows[0]).toEqual({ over: 0, wrong_counts: 0, early_unsure: 0, below_min: 0, doubled: 0 });
-  });
+  }, 300_000);
 
   it("counterbalances the first-shown option per item across concurrent leases (|A-first − B-first| ≤ 1)", async () => {
     const researcher = await h.user("RESEARCHER");
@@ -142,7 +142,7 @@ describe("adaptive collection under concurrency", () => {
       expect(a + b).toBeGreaterThanOrEqual(20);
       expect(Math.abs(a - b), `item ${item}: ${a} A-first, ${b} B-first`).toBeLessThanOrEqual(1);
     }
-  });
+  }, 300_000);
 
   it("rotates the first position through K = 3 options evenly", async () => {
     const researcher = await h.user("RESEARCHER");

@@ -104,7 +104,10 @@ describe("quality control on a simulated crowd", () => {
         // The simulated reading time, as the server will measure it.
         const ms = c.b.ms();
         await backdateAssignment(h.db.pool, assignment!.id, ms);
-        const res = await judge(h, c.user, assignment!.id, { choice: c.b.answer(assignment!), durationMs: ms });
+        const res = await judge(h, c.user, assignment!.id, {
+          choice: c.b.answer(assignment!),
+          durationMs: ms,
+        });
         expect(res.statusCode, res.body).toBe(201);
         c.answered += 1;
       }

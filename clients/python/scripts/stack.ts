@@ -91,7 +91,14 @@ export async function startStack(): Promise<TStack> {
     await waitForHttp(`${modelServerUrl}/models`, { process: model, timeoutMs: 120_000 });
     await waitForHttp(`${apiUrl}/healthz`, { process: api, timeoutMs: 120_000 });
     await waitForHttp(`http://127.0.0.1:${healthPort}/healthz`, { process: worker, timeoutMs: 120_000 });
-    return { apiUrl, databaseUrl: db.url, modelServerUrl, apiKey: await createApiKey(apiUrl), processes, stop };
+    return {
+      apiUrl,
+      databaseUrl: db.url,
+      modelServerUrl,
+      apiKey: await createApiKey(apiUrl),
+      processes,
+      stop,
+    };
   } catch (err) {
     await stop();
     throw err;
