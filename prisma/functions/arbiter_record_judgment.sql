@@ -55,7 +55,9 @@ BEGIN
                                   strength, ranking, answer, aspects, rationale, flags, duration_ms, late)
     VALUES (p_assignment, a.item_id, a.project_id, p_annotator, p_key, p_choice, p_strength, v_ranking, p_answer,
             p_aspects, p_rationale, p_flags, v_duration, a.expires_at <= now())
-    RETURNING id, assignment_id, project_id, created_at INTO j.id, j.assignment_id, j.project_id, j.created_at;
+    RETURNING repeat_judgments.id, repeat_judgments.assignment_id, repeat_judgments.project_id,
+              repeat_judgments.created_at
+      INTO j.id, j.assignment_id, j.project_id, j.created_at;
     j.counted := false;
   ELSE
     IF NOT v_gold THEN
