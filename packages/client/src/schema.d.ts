@@ -6036,6 +6036,16 @@ export interface paths {
                                 taskType: "pairwise" | "ranking";
                                 optionsPerItem: number;
                                 judgmentsPerItem: number;
+                                overlap: {
+                                    min: number;
+                                    max: number;
+                                    target: number;
+                                } | null;
+                                /** @enum {string} */
+                                selection: "uniform" | "label-confidence" | "leaderboard";
+                                repeats: {
+                                    share: number;
+                                };
                                 leaseSeconds: number;
                                 questions: {
                                     /** @default true */
@@ -6132,8 +6142,26 @@ export interface paths {
                          */
                         taskType?: "pairwise" | "ranking";
                         optionsPerItem?: number;
-                        /** @default 3 */
                         judgmentsPerItem?: number;
+                        /** @default null */
+                        overlap?: {
+                            min: number;
+                            max: number;
+                            target: number;
+                        } | null;
+                        /**
+                         * @default uniform
+                         * @enum {string}
+                         */
+                        selection?: "uniform" | "label-confidence" | "leaderboard";
+                        /**
+                         * @default {
+                         *       "share": 0
+                         *     }
+                         */
+                        repeats?: {
+                            share: number;
+                        };
                         /** @default 600 */
                         leaseSeconds?: number;
                         /**
@@ -6238,6 +6266,16 @@ export interface paths {
                                 taskType: "pairwise" | "ranking";
                                 optionsPerItem: number;
                                 judgmentsPerItem: number;
+                                overlap: {
+                                    min: number;
+                                    max: number;
+                                    target: number;
+                                } | null;
+                                /** @enum {string} */
+                                selection: "uniform" | "label-confidence" | "leaderboard";
+                                repeats: {
+                                    share: number;
+                                };
                                 leaseSeconds: number;
                                 questions: {
                                     /** @default true */
@@ -6368,6 +6406,16 @@ export interface paths {
                                 taskType: "pairwise" | "ranking";
                                 optionsPerItem: number;
                                 judgmentsPerItem: number;
+                                overlap: {
+                                    min: number;
+                                    max: number;
+                                    target: number;
+                                } | null;
+                                /** @enum {string} */
+                                selection: "uniform" | "label-confidence" | "leaderboard";
+                                repeats: {
+                                    share: number;
+                                };
                                 leaseSeconds: number;
                                 questions: {
                                     /** @default true */
@@ -6481,6 +6529,16 @@ export interface paths {
                         taskType?: "pairwise" | "ranking";
                         optionsPerItem?: number;
                         judgmentsPerItem?: number;
+                        overlap?: {
+                            min: number;
+                            max: number;
+                            target: number;
+                        } | null;
+                        /** @enum {string} */
+                        selection?: "uniform" | "label-confidence" | "leaderboard";
+                        repeats?: {
+                            share: number;
+                        };
                         leaseSeconds?: number;
                         questions?: {
                             /** @default true */
@@ -6555,6 +6613,16 @@ export interface paths {
                                 taskType: "pairwise" | "ranking";
                                 optionsPerItem: number;
                                 judgmentsPerItem: number;
+                                overlap: {
+                                    min: number;
+                                    max: number;
+                                    target: number;
+                                } | null;
+                                /** @enum {string} */
+                                selection: "uniform" | "label-confidence" | "leaderboard";
+                                repeats: {
+                                    share: number;
+                                };
                                 leaseSeconds: number;
                                 questions: {
                                     /** @default true */
@@ -6734,6 +6802,16 @@ export interface paths {
                                 taskType: "pairwise" | "ranking";
                                 optionsPerItem: number;
                                 judgmentsPerItem: number;
+                                overlap: {
+                                    min: number;
+                                    max: number;
+                                    target: number;
+                                } | null;
+                                /** @enum {string} */
+                                selection: "uniform" | "label-confidence" | "leaderboard";
+                                repeats: {
+                                    share: number;
+                                };
                                 leaseSeconds: number;
                                 questions: {
                                     /** @default true */
@@ -6907,6 +6985,8 @@ export interface paths {
                                 bothBadRate: number | null;
                                 medianSeconds: number | null;
                                 fastShare: number | null;
+                                repeats: number;
+                                selfConsistency: number | null;
                                 flags: {
                                     /** @enum {string} */
                                     kind: "low_gold_accuracy" | "position_bias" | "too_fast" | "low_agreement";

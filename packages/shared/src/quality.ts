@@ -60,6 +60,9 @@ export const ZAnnotatorQuality = z.object({
   bothBadRate: z.number().nullable(),
   medianSeconds: z.number().nullable(),
   fastShare: z.number().nullable(),
+  // Consistency repeats answered, and the share answered as the first time (null: none yet).
+  repeats: z.number(),
+  selfConsistency: z.number().nullable(),
   flags: z.array(ZQualityFlag),
 });
 export type TAnnotatorQuality = z.infer<typeof ZAnnotatorQuality>;

@@ -136,15 +136,17 @@ AS $function$
   WITH x AS (
     SELECT u.item, u.usr, row_number() OVER (PARTITION BY u.item ORDER BY u.n) AS k
       FROM unnest(p_items, p_users) WITH ORDINALITY AS u(item, usr, n)),
+  -- (Slots by a join with x rather than generate_series: the planner's 1000-row guess for
+  -- the latter priced the statement past jit_above_cost, and JIT compiling cost seconds.)
   firsts AS (
     SELECT s.item, s.completion_id,
-           row_number() OVER (PARTITION BY s.item ORDER BY s.shown + g.k, random()) AS k
+           row_number() OVER (PARTITION BY s.item ORDER BY s.shown + x.k, random()) AS k
       FROM (SELECT ic.item_id AS item, ic.completion_id,
                    (SELECT count(*) FROM assignments a
                      WHERE a.item_id = ic.item_id AND NOT a.is_repeat AND a.shown_order[1] = ic.completion_id) AS shown
               FROM item_completions ic
              WHERE ic.item_id = ANY (p_items) AND NOT p_repeat) AS s
-      CROSS JOIN LATERAL generate_series(1, (SELECT count(*) FROM x WHERE x.item = s.item)::int) AS g(k))
+      JOIN x ON x.item = s.item)
   INSERT INTO assignments AS t (item_id, project_id, annotator_id, status, shown_order, expires_at, is_repeat)
   SELECT x.item, p_project, x.usr, 'ACTIVE',
          CASE WHEN p_repeat

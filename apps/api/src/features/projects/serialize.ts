@@ -1,6 +1,7 @@
 import type { Project } from "@arbiter/db";
 import {
   type TCrowdConfig,
+  type TOverlap,
   type TProject,
   type TProjectRole,
   type TQualityRules,
@@ -8,6 +9,7 @@ import {
   ZCrowdConfig,
   ZQualityRules,
   ZQuestions,
+  ZSelection,
 } from "@arbiter/shared";
 
 export type ProjectCounts = TProject["counts"];
@@ -33,6 +35,14 @@ export function crowdOf(project: Pick<Project, "crowd">): TCrowdConfig {
   return ZCrowdConfig.parse(project.crowd ?? {});
 }
 
+/** The dynamic overlap, or null for a fixed count (the columns are both set or both NULL). */
+export function overlapOf(
+  project: Pick<Project, "overlapMin" | "overlapTarget" | "judgmentsPerItem">,
+): TOverlap | null {
+  if (project.overlapMin === null || project.overlapTarget === null) return null;
+  return { min: project.overlapMin, max: project.judgmentsPerItem, target: project.overlapTarget };
+}
+
 export type ProjectWithPools = Project & { pools: { pool: { id: string; name: string } }[] };
 
 export function toProjectDto(
@@ -48,6 +58,9 @@ export function toProjectDto(
     taskType: toTaskType(project.taskType),
     optionsPerItem: project.optionsPerItem,
     judgmentsPerItem: project.judgmentsPerItem,
+    overlap: overlapOf(project),
+    selection: ZSelection.parse(project.selection),
+    repeats: { share: project.repeatShare },
     leaseSeconds: project.leaseSeconds,
     questions: questionsOf(project),
     poolIds: project.pools.map((p) => p.pool.id),
