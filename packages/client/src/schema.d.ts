@@ -6944,7 +6944,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Per-annotator quality measures and flags of a project */
+        /** Per-annotator quality measures, flags and model estimates of a project, and its adaptive-collection summary */
         get: {
             parameters: {
                 query?: never;
@@ -6993,6 +6993,31 @@ export interface paths {
                                     detail: string;
                                 }[];
                             }[];
+                            estimates: {
+                                userId: string;
+                                answers: number;
+                                accuracy: number;
+                                accuracyInterval: {
+                                    low: number;
+                                    high: number;
+                                };
+                                positionBias: number;
+                            }[];
+                            adaptive: {
+                                /** @enum {string} */
+                                selection: "uniform" | "label-confidence" | "leaderboard";
+                                overlap: {
+                                    min: number;
+                                    max: number;
+                                    target: number;
+                                } | null;
+                                fittedAt: string | null;
+                                items: number;
+                                spent: number;
+                                saved: number;
+                                atTarget: number;
+                                awaitingDecision: number;
+                            } | null;
                         };
                     };
                 };

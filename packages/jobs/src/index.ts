@@ -1,3 +1,4 @@
+export * from "./adaptive";
 export * from "./connections";
 export * from "./egress";
 export * from "./enqueue-generation";
