@@ -45,8 +45,8 @@ export function ExportOptions({ project, form, errors, onChange }: Props) {
           value={raw ? "per-judgment" : form.aggregation}
           options={[
             { value: "per-judgment", label: "Each judgment" },
-            { value: "majority", label: "Majority per item", disabled: raw },
-            { value: "dawid-skene", label: "Dawid–Skene per item", disabled: raw },
+            { value: "majority", label: "Majority", disabled: raw },
+            { value: "dawid-skene", label: "Dawid–Skene", disabled: raw },
           ]}
           onChange={(aggregation) => onChange({ aggregation })}
           error={errors.aggregation}
@@ -58,7 +58,7 @@ export function ExportOptions({ project, form, errors, onChange }: Props) {
                   ? "Rankings are combined by Borda count; tied totals share a place."
                   : "Items without an answer given by more than half are left out."
                 : form.aggregation === "dawid-skene"
-                  ? "Each answer is weighed by its annotator's estimated reliability, learnt from all their answers and the gold items."
+                  ? "One example per item, its most probable answer: each answer weighed by its annotator's estimated reliability, learnt from all their answers and the gold items."
                   : "Every judgment becomes its own example."
           }
         />
