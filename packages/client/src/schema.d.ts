@@ -1686,15 +1686,15 @@ export interface paths {
                                 id: string;
                                 projectId: string;
                                 /** @enum {string} */
-                                format: "trl" | "hh" | "openai-dpo" | "ranked" | "raw";
+                                format: "trl" | "hh" | "openai-dpo" | "kto" | "ranked" | "raw";
                                 params: {
                                     /** @enum {string} */
-                                    format: "trl" | "hh" | "openai-dpo" | "ranked" | "raw";
+                                    format: "trl" | "hh" | "openai-dpo" | "kto" | "ranked" | "raw";
                                     /**
                                      * @default per-judgment
                                      * @enum {string}
                                      */
-                                    aggregation: "per-judgment" | "majority";
+                                    aggregation: "per-judgment" | "majority" | "dawid-skene";
                                     /**
                                      * @default all
                                      * @enum {string}
@@ -1703,6 +1703,7 @@ export interface paths {
                                     minJudgments?: number;
                                     minAgreement?: number;
                                     minStrength?: number;
+                                    minConfidence?: number;
                                     /** @default true */
                                     dropTies: boolean;
                                     /** @default true */
@@ -1731,7 +1732,9 @@ export interface paths {
                                      * @default {
                                      *       "margin": false,
                                      *       "groupId": false,
-                                     *       "metadata": false
+                                     *       "metadata": false,
+                                     *       "confidence": false,
+                                     *       "softLabel": false
                                      *     }
                                      */
                                     include: {
@@ -1741,6 +1744,10 @@ export interface paths {
                                         groupId: boolean;
                                         /** @default false */
                                         metadata: boolean;
+                                        /** @default false */
+                                        confidence: boolean;
+                                        /** @default false */
+                                        softLabel: boolean;
                                     };
                                     /** @default true */
                                     compress: boolean;
@@ -1796,12 +1803,12 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        format: "trl" | "hh" | "openai-dpo" | "ranked" | "raw";
+                        format: "trl" | "hh" | "openai-dpo" | "kto" | "ranked" | "raw";
                         /**
                          * @default per-judgment
                          * @enum {string}
                          */
-                        aggregation?: "per-judgment" | "majority";
+                        aggregation?: "per-judgment" | "majority" | "dawid-skene";
                         /**
                          * @default all
                          * @enum {string}
@@ -1810,6 +1817,7 @@ export interface paths {
                         minJudgments?: number;
                         minAgreement?: number;
                         minStrength?: number;
+                        minConfidence?: number;
                         /** @default true */
                         dropTies?: boolean;
                         /** @default true */
@@ -1838,7 +1846,9 @@ export interface paths {
                          * @default {
                          *       "margin": false,
                          *       "groupId": false,
-                         *       "metadata": false
+                         *       "metadata": false,
+                         *       "confidence": false,
+                         *       "softLabel": false
                          *     }
                          */
                         include?: {
@@ -1848,6 +1858,10 @@ export interface paths {
                             groupId?: boolean;
                             /** @default false */
                             metadata?: boolean;
+                            /** @default false */
+                            confidence?: boolean;
+                            /** @default false */
+                            softLabel?: boolean;
                         };
                         /** @default true */
                         compress?: boolean;
@@ -1866,15 +1880,15 @@ export interface paths {
                                 id: string;
                                 projectId: string;
                                 /** @enum {string} */
-                                format: "trl" | "hh" | "openai-dpo" | "ranked" | "raw";
+                                format: "trl" | "hh" | "openai-dpo" | "kto" | "ranked" | "raw";
                                 params: {
                                     /** @enum {string} */
-                                    format: "trl" | "hh" | "openai-dpo" | "ranked" | "raw";
+                                    format: "trl" | "hh" | "openai-dpo" | "kto" | "ranked" | "raw";
                                     /**
                                      * @default per-judgment
                                      * @enum {string}
                                      */
-                                    aggregation: "per-judgment" | "majority";
+                                    aggregation: "per-judgment" | "majority" | "dawid-skene";
                                     /**
                                      * @default all
                                      * @enum {string}
@@ -1883,6 +1897,7 @@ export interface paths {
                                     minJudgments?: number;
                                     minAgreement?: number;
                                     minStrength?: number;
+                                    minConfidence?: number;
                                     /** @default true */
                                     dropTies: boolean;
                                     /** @default true */
@@ -1911,7 +1926,9 @@ export interface paths {
                                      * @default {
                                      *       "margin": false,
                                      *       "groupId": false,
-                                     *       "metadata": false
+                                     *       "metadata": false,
+                                     *       "confidence": false,
+                                     *       "softLabel": false
                                      *     }
                                      */
                                     include: {
@@ -1921,6 +1938,10 @@ export interface paths {
                                         groupId: boolean;
                                         /** @default false */
                                         metadata: boolean;
+                                        /** @default false */
+                                        confidence: boolean;
+                                        /** @default false */
+                                        softLabel: boolean;
                                     };
                                     /** @default true */
                                     compress: boolean;
@@ -2019,12 +2040,12 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        format: "trl" | "hh" | "openai-dpo" | "ranked" | "raw";
+                        format: "trl" | "hh" | "openai-dpo" | "kto" | "ranked" | "raw";
                         /**
                          * @default per-judgment
                          * @enum {string}
                          */
-                        aggregation?: "per-judgment" | "majority";
+                        aggregation?: "per-judgment" | "majority" | "dawid-skene";
                         /**
                          * @default all
                          * @enum {string}
@@ -2033,6 +2054,7 @@ export interface paths {
                         minJudgments?: number;
                         minAgreement?: number;
                         minStrength?: number;
+                        minConfidence?: number;
                         /** @default true */
                         dropTies?: boolean;
                         /** @default true */
@@ -2061,7 +2083,9 @@ export interface paths {
                          * @default {
                          *       "margin": false,
                          *       "groupId": false,
-                         *       "metadata": false
+                         *       "metadata": false,
+                         *       "confidence": false,
+                         *       "softLabel": false
                          *     }
                          */
                         include?: {
@@ -2071,6 +2095,10 @@ export interface paths {
                             groupId?: boolean;
                             /** @default false */
                             metadata?: boolean;
+                            /** @default false */
+                            confidence?: boolean;
+                            /** @default false */
+                            softLabel?: boolean;
                         };
                         /** @default true */
                         compress?: boolean;
@@ -2200,15 +2228,15 @@ export interface paths {
                                 id: string;
                                 projectId: string;
                                 /** @enum {string} */
-                                format: "trl" | "hh" | "openai-dpo" | "ranked" | "raw";
+                                format: "trl" | "hh" | "openai-dpo" | "kto" | "ranked" | "raw";
                                 params: {
                                     /** @enum {string} */
-                                    format: "trl" | "hh" | "openai-dpo" | "ranked" | "raw";
+                                    format: "trl" | "hh" | "openai-dpo" | "kto" | "ranked" | "raw";
                                     /**
                                      * @default per-judgment
                                      * @enum {string}
                                      */
-                                    aggregation: "per-judgment" | "majority";
+                                    aggregation: "per-judgment" | "majority" | "dawid-skene";
                                     /**
                                      * @default all
                                      * @enum {string}
@@ -2217,6 +2245,7 @@ export interface paths {
                                     minJudgments?: number;
                                     minAgreement?: number;
                                     minStrength?: number;
+                                    minConfidence?: number;
                                     /** @default true */
                                     dropTies: boolean;
                                     /** @default true */
@@ -2245,7 +2274,9 @@ export interface paths {
                                      * @default {
                                      *       "margin": false,
                                      *       "groupId": false,
-                                     *       "metadata": false
+                                     *       "metadata": false,
+                                     *       "confidence": false,
+                                     *       "softLabel": false
                                      *     }
                                      */
                                     include: {
@@ -2255,6 +2286,10 @@ export interface paths {
                                         groupId: boolean;
                                         /** @default false */
                                         metadata: boolean;
+                                        /** @default false */
+                                        confidence: boolean;
+                                        /** @default false */
+                                        softLabel: boolean;
                                     };
                                     /** @default true */
                                     compress: boolean;

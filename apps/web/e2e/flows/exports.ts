@@ -239,6 +239,31 @@ export const exportsFlow: Flow = {
         await shot.context.close();
       }
 
+      // KTO rows under Dawid–Skene: the preview shows labelled completions.
+      for (const [viewport, scheme] of [
+        ["desktop", "light"],
+        ["desktop", "dark"],
+        ["phone", "light"],
+        ["phone", "dark"],
+      ] as const) {
+        const kto = await newPage(browser, viewport, scheme);
+        await signIn(kto.page, web, seeded.emails.researcher);
+        await openExports(kto.page, web, project.id, viewport === "desktop");
+        // By keyboard: on a phone the sticky header can sit over the control a click would hit.
+        for (const radio of [
+          kto.page.locator('[data-choice="kto"] input'),
+          kto.page.getByRole("radio", { name: "Dawid–Skene" }),
+        ]) {
+          await radio.focus();
+          await kto.page.keyboard.press("Space");
+        }
+        await kto.page.getByTestId("preview-row").first().getByText('"label"').waitFor();
+        await noHorizontalScroll(kto.page, `kto ${viewport} ${scheme}`);
+        await kto.page.locator('[data-choice="kto"]').scrollIntoViewIfNeeded();
+        await screenshot(kto.page, `exports-kto-${viewport}-${scheme}`);
+        await kto.context.close();
+      }
+
       // A ranking project offers the ways to turn a ranking into pairs.
       const ranking = await newPage(browser, "desktop", "light");
       await signIn(ranking.page, web, seeded.emails.researcher);
