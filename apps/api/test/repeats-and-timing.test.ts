@@ -139,11 +139,19 @@ describe("time measured by the server", () => {
     const { projectId } = await seedProject(h, r, [a], { items: 3 });
     const { assignment } = await takeAssignment(h, a, projectId);
     await backdateAssignment(h.db.pool, assignment!.id, 100);
-    const quick = await judge(h, a, assignment!.id, { choice: "A", durationMs: 60_000 });
+    const clock = { readMs: 0 };
+    const quick = await judge(h, a, assignment!.id, { choice: "A", durationMs: 60_000 }, randomUUID(), clock);
     const next = quick.json().next;
     await backdateAssignment(h.db.pool, next.id, 20_000);
-    const silent = await judge(h, a, next.id, { choice: "A" });
-    const honest = await judge(h, a, silent.json().next.id, { choice: "A", durationMs: 1 });
+    const silent = await judge(h, a, next.id, { choice: "A" }, randomUUID(), clock);
+    const honest = await judge(
+      h,
+      a,
+      silent.json().next.id,
+      { choice: "A", durationMs: 1 },
+      randomUUID(),
+      clock,
+    );
     const stored = async (res: typeof quick) =>
       (await h.db.prisma.judgment.findUniqueOrThrow({ where: { id: res.json().judgment.id } })).durationMs!;
     const quickMs = await stored(quick);

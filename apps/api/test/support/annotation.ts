@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { TAssignment } from "@arbiter/shared";
+import { backdateAssignment } from "@arbiter/testkit";
 import { expect } from "vitest";
 import { bearer, type Harness, type TestUser } from "./harness";
 
@@ -133,13 +134,21 @@ export async function takeAssignment(h: Harness, user: TestUser, projectId: stri
   };
 }
 
+/**
+ * Answers as an annotator who read the item for `readMs` first: the server stores the smaller
+ * of the client's durationMs and the time since the hand-out, and statistics and exports leave
+ * out answers quicker than the project's fastSeconds, so a test that answers at once would
+ * otherwise be judged too fast. Tests of that clock pass `readMs: 0` and set it themselves.
+ */
 export async function judge(
   h: Harness,
   user: TestUser,
   assignmentId: string,
   body: Record<string, unknown> = { choice: "A" },
   key = randomUUID(),
+  { readMs = 30_000 }: { readMs?: number } = {},
 ) {
+  if (readMs > 0) await backdateAssignment(h.db.pool, assignmentId, readMs);
   return h.app.inject({
     method: "POST",
     url: `/api/v1/assignments/${assignmentId}/judgment`,
