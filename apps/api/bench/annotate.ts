@@ -1,4 +1,5 @@
-// npm run bench:annotate [-- --annotators 200 --seconds 20 --think-ms 0 --loop page --paced-think-ms 1500]
+// npm run bench:annotate [-- --annotators 200 --seconds 20 --think-ms 0 --loop page --paced-think-ms 1500
+//   --selection uniform]
 // N simulated annotators loop get-assignment -> judgment against the API for a fixed
 // time; the same client then drives a bare Fastify + one-INSERT route (the baseline)
 // in the same run, and the ratio of the two is printed. Machine noise cancels out.
@@ -8,7 +9,10 @@
 // --loop page (default) does what the labeling page does: the next assignment comes with
 // the judgment's answer (`next`), and POST /assignments is called only when there is
 // none. --loop get-judge calls POST /assignments before every judgment.
-import { randomUUID } from "node:crypto";
+// --selection label-confidence or leaderboard turns adaptive collection on (dynamic overlap
+// 3..9 to 0.95, that lease priority) and runs a worker beside the API, so answers ask for
+// refits, the worker fits and rewrites priorities while the annotators lease.
+import { randomBytes, randomUUID } from "node:crypto";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import {
@@ -20,9 +24,10 @@ import {
   type TProcess,
   waitForHttp,
 } from "@arbiter/testkit";
+import { spawnApp } from "../test/support/processes";
 import { cpuPerRequest, snapshotCpu } from "./cpu";
 import { call, httpPool, type Sample, summary, timed } from "./load";
-import { seedBench } from "./seed";
+import { patchProject, seedBench } from "./seed";
 
 const { values } = parseArgs({
   options: {
@@ -32,6 +37,7 @@ const { values } = parseArgs({
     "think-ms": { type: "string", default: "0" },
     loop: { type: "string", default: "page" },
     "paced-think-ms": { type: "string", default: "1500" },
+    selection: { type: "string", default: "uniform" },
   },
 });
 const ANNOTATORS = Number(values.annotators);
@@ -40,6 +46,15 @@ const THINK_MS = Number(values["think-ms"]);
 const PACED_THINK_MS = Number(values["paced-think-ms"]);
 const LOOP = values.loop;
 if (LOOP !== "page" && LOOP !== "get-judge") throw new Error("--loop must be page or get-judge");
+const SELECTION = values.selection!;
+if (!["uniform", "label-confidence", "leaderboard"].includes(SELECTION))
+  throw new Error("--selection must be uniform, label-confidence or leaderboard");
+const ADAPTIVE = SELECTION !== "uniform";
+// The API and the worker share one queue namespace of this run.
+const SHARED_ENV = {
+  REDIS_PREFIX: `bench-annotate-${randomBytes(4).toString("hex")}`,
+  ARBITER_SECRET: randomBytes(32).toString("hex"),
+};
 const pause = (ms: number) =>
   ms > 0 ? new Promise((r) => setTimeout(r, ms * (0.5 + Math.random()))) : undefined;
 const think = () => pause(THINK_MS);
@@ -59,7 +74,9 @@ function start(script: string, env: Record<string, string>): TProcess {
   });
 }
 
-async function runArbiter(db: TestDatabase, projectId: string, tokens: string[], thinkMs: number) {
+type TSeeded = { projectId: string; ownerKey: string; tokens: string[] };
+
+async function runArbiter(db: TestDatabase, { projectId, ownerKey, tokens }: TSeeded, thinkMs: number) {
   const read = () => pause(thinkMs);
   const databaseUrl = db.url;
   const port = await freePort();
@@ -68,8 +85,14 @@ async function runArbiter(db: TestDatabase, projectId: string, tokens: string[],
     API_PORT: String(port),
     LOG_LEVEL: "warn",
     DB_POOL_SIZE: process.env.DB_POOL_SIZE ?? "20",
+    ...SHARED_ENV,
   });
   await waitForHttp(`http://127.0.0.1:${port}/healthz`, { process: api, accept: (s) => s === 200 });
+  if (ADAPTIVE)
+    await patchProject(`http://127.0.0.1:${port}`, ownerKey, projectId, {
+      overlap: { min: 3, max: 9, target: 0.95 },
+      selection: SELECTION,
+    });
   const http = httpPool(`http://127.0.0.1:${port}`, ANNOTATORS);
   const cpuBefore = await snapshotCpu(api.pid, db.pool, db.name);
   const get: Sample = { ms: [], errors: 0 };
@@ -135,15 +158,24 @@ async function runBaseline(db: TestDatabase) {
 }
 
 const db = await createTestDatabase();
+let worker: TProcess | null = null;
 try {
-  const { projectId, tokens } = await seedBench(db.pool, ANNOTATORS, Math.max(20_000, ANNOTATORS * 100));
-  const ours = await runArbiter(db, projectId, tokens, THINK_MS);
+  const seeded = await seedBench(db.pool, ANNOTATORS, Math.max(20_000, ANNOTATORS * 100));
+  worker = ADAPTIVE
+    ? spawnApp("worker", "src/index.ts", {
+        DATABASE_URL: db.url,
+        LOG_LEVEL: "warn",
+        WORKER_HEALTH_PORT: "0",
+        ...SHARED_ENV,
+      })
+    : null;
+  const ours = await runArbiter(db, seeded, THINK_MS);
   const baseline = await runBaseline(db);
-  const paced = PACED_THINK_MS > 0 ? await runArbiter(db, projectId, tokens, PACED_THINK_MS) : null;
+  const paced = PACED_THINK_MS > 0 ? await runArbiter(db, seeded, PACED_THINK_MS) : null;
   const fmt = (n: number) => n.toFixed(1);
   const fmt2 = (n: number) => n.toFixed(2);
   console.log(
-    `\nbench:annotate — ${ANNOTATORS} annotators, ${SECONDS} s each phase, think time ${THINK_MS} ms, loop ${LOOP}`,
+    `\nbench:annotate — ${ANNOTATORS} annotators, ${SECONDS} s each phase, think time ${THINK_MS} ms, loop ${LOOP}, selection ${SELECTION}${ADAPTIVE ? " (dynamic overlap 3..9 to 0.95, a worker refitting)" : ""}`,
   );
   console.log(
     `  get assignment : ${fmt(ours.get.perSecond)}/s  p50 ${fmt(ours.get.p50)} ms  p99 ${fmt(ours.get.p99)} ms  errors ${ours.get.errors}`,
@@ -167,6 +199,16 @@ try {
       `    judgment       : ${fmt(paced.judgment.perSecond)}/s  p50 ${fmt(paced.judgment.p50)} ms  p99 ${fmt(paced.judgment.p99)} ms  errors ${paced.judgment.errors}  (target p99 < 50 ms)`,
     );
   }
+  if (ADAPTIVE) {
+    const fit = await db.pool.query<{ judgments: number; items: number }>(
+      "SELECT judgments, items FROM project_fits WHERE project_id = $1",
+      [seeded.projectId],
+    );
+    const f = fit.rows[0];
+    console.log(
+      `  worker's last refit: ${f ? `${f.judgments} judgments over ${f.items} items` : "none (the worker never fitted)"}`,
+    );
+  }
   const cpuLine = (c: typeof ours.cpu) =>
     `${fmt2(c.total)} ms (server ${fmt2(c.server)}, Postgres backends ${fmt2(c.postgres)}, load generator ${fmt2(c.client)})`;
   console.log(`  CPU per judgment (with its share of gets): ${cpuLine(ours.cpu)}`);
@@ -175,5 +217,6 @@ try {
     `  CPU ratio baseline ÷ judgment: ${(baseline.cpu.total / ours.cpu.total).toFixed(2)} (judgments/s per baseline request/s on an otherwise idle machine)`,
   );
 } finally {
+  await worker?.kill("SIGTERM");
   await db.drop();
 }

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import type pg from "pg";
+import { call, httpPool } from "./load";
 
 const newKey = () => `arb_bench_${randomBytes(24).toString("base64url")}`;
 const hashOf = (token: string) => createHash("sha256").update(token).digest("hex");
@@ -75,4 +76,19 @@ export async function seedBench(pool: pg.Pool, annotators: number, items: number
   // would steer the planner to sequential scans once the run fills them.
   await pool.query("ANALYZE users, api_keys, pool_members, prompts, completions, items, item_completions");
   return { projectId, ownerKey, tokens };
+}
+
+/** Changes a project's settings through the API, where their rules live. */
+export async function patchProject(url: string, ownerKey: string, projectId: string, body: object) {
+  const http = httpPool(url, 1);
+  const res = await call(
+    http,
+    "PATCH",
+    `/api/v1/projects/${projectId}`,
+    { authorization: `Bearer ${ownerKey}` },
+    body,
+  );
+  await http.close();
+  if (res.status !== 200)
+    throw new Error(`PATCH project answered ${res.status}: ${JSON.stringify(res.body)}`);
 }

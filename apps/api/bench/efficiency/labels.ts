@@ -1,10 +1,10 @@
 import { seededRandom } from "@arbiter/aggregation";
-import { seedAnnotators, seedProject } from "../seed";
+import { patchProject, seedAnnotators, seedProject } from "../seed";
 import { answerPair, drawCrowd } from "./crowd";
 import { driveCrowd } from "./drive";
 import { accuracy, dawidSkeneLabels, firstAnswers, majorityLabels } from "./evaluate";
 import { readProject } from "./judgments";
-import { parseOption, patchProject, seedPromptsAndItems } from "./seed-items";
+import { parseOption, seedPromptsAndItems } from "./seed-items";
 import { startStack } from "./stack";
 
 export type TCurvePoint = { spent: number; accuracy: number };

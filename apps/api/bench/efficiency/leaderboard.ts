@@ -1,8 +1,8 @@
 import { bradleyTerryCovariance, fitBradleyTerry, seededRandom } from "@arbiter/aggregation";
-import { seedAnnotators, seedProject } from "../seed";
+import { patchProject, seedAnnotators, seedProject } from "../seed";
 import { driveCrowd } from "./drive";
 import { readProject, type TStoredItem, type TStoredJudgment } from "./judgments";
-import { parseOption, patchProject, seedPromptsAndItems } from "./seed-items";
+import { parseOption, seedPromptsAndItems } from "./seed-items";
 import { startStack } from "./stack";
 
 export type TLeaderboardPoint = {

@@ -45,17 +45,3 @@ export function parseOption(text: string): { prompt: number; model: number } {
   if (!m) throw new Error(`not a seeded completion: ${text}`);
   return { prompt: Number(m[1]), model: Number(m[2]) };
 }
-
-export async function patchProject(url: string, ownerKey: string, projectId: string, body: object) {
-  const http = httpPool(url, 1);
-  const res = await call(
-    http,
-    "PATCH",
-    `/api/v1/projects/${projectId}`,
-    { authorization: `Bearer ${ownerKey}` },
-    body,
-  );
-  await http.close();
-  if (res.status !== 200)
-    throw new Error(`PATCH project answered ${res.status}: ${JSON.stringify(res.body)}`);
-}
