@@ -36,6 +36,8 @@ export type TRankingEstimate = {
 export type TRankingAggregation = {
   items: TRankingEstimate[];
   annotators: TAnnotatorEstimate[];
+  /** The pool's typical confusion over one pair's classes (better, worse, tied): input for `expectedConfidenceGain`. */
+  poolConfusion: number[][];
   iterations: number;
   converged: boolean;
 };
@@ -123,6 +125,7 @@ export function aggregateRankings(
   return {
     items: estimates,
     annotators: fit.annotators,
+    poolConfusion: fit.poolConfusion,
     iterations: fit.iterations,
     converged: fit.converged,
   };

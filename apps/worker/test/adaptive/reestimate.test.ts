@@ -1,7 +1,12 @@
 import { createTestDatabase, type TestDatabase } from "@arbiter/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { reestimateProject } from "../../src/features/adaptive/reestimate";
-import { plantCrowd, type TPlantedAnswer, type TPlantedItem } from "../support/planted-crowd";
+import {
+  plantCrowd,
+  type TPlantedAnswer,
+  type TPlantedItem,
+  type TPlantedRanking,
+} from "../support/planted-crowd";
 
 let db: TestDatabase;
 
@@ -150,6 +155,78 @@ describe("reestimating a dynamic-overlap project", () => {
     });
     expect(await reestimateProject(db.pool, crowd.projectId)).toEqual({ fitted: false });
     expect((await item(crowd.itemIds[0]!)).confidence).toBeNull();
+  });
+});
+
+describe("reestimating a dynamic-overlap ranking project", () => {
+  const MODELS = ["m-a", "m-b", "m-c"];
+  const ORDERS = [
+    [0, 1, 2],
+    [2, 0, 1],
+    [1, 2, 0],
+    [0, 2, 1],
+  ];
+  /** Reliable annotators give the true order; 4 and 5 give it reversed on every other item. */
+  const ranked = (truth: number[], n: number): TPlantedRanking[] => [
+    ...[0, 1, 2].map((k) => ({
+      annotator: RELIABLE[(n + k) % RELIABLE.length]!,
+      ranking: truth,
+      shown: ORDERS[(n + k) % ORDERS.length],
+    })),
+    { annotator: 4, ranking: n % 2 === 0 ? truth : [...truth].reverse(), shown: ORDERS[n % ORDERS.length] },
+    {
+      annotator: 5,
+      ranking: n % 2 === 1 ? truth : [...truth].reverse(),
+      shown: ORDERS[(n + 1) % ORDERS.length],
+    },
+  ];
+
+  it("completes a ranking the reliable annotators agree on, asks one more where the top is disputed, and prioritises it", async () => {
+    const crowd = await plantCrowd(db.pool, {
+      annotators: 6,
+      selection: "label-confidence",
+      overlap: OVERLAP,
+      items: [
+        { models: MODELS, answers: ranked([0, 1, 2], 0).slice(0, 3), wanted: 3, max: 5 },
+        {
+          models: MODELS,
+          answers: [
+            { annotator: 0, ranking: [0, 1, 2] },
+            { annotator: 1, ranking: [1, 0, 2], shown: [2, 1, 0] },
+          ],
+          wanted: 2,
+          max: 5,
+        },
+        ...Array.from({ length: 24 }, (_, n) => ({
+          models: MODELS,
+          answers: ranked(ORDERS[n % ORDERS.length]!, n),
+          wanted: 5,
+          max: 5,
+        })),
+      ],
+    });
+    const [certain, split] = crowd.itemIds;
+    expect(await reestimateProject(db.pool, crowd.projectId)).toMatchObject({ fitted: true, items: 26 });
+
+    const decided = await item(certain!);
+    expect(decided.status).toBe("COMPLETE");
+    expect(decided.confidence).toBeGreaterThanOrEqual(OVERLAP.target);
+    const raised = await item(split!);
+    expect(raised.status).toBe("OPEN");
+    expect(raised.confidence).toBeLessThan(OVERLAP.target);
+    expect(raised.judgmentsWanted).toBe(3);
+    expect(raised.priority).toBeGreaterThan(decided.priority);
+
+    const estimates = await db.pool.query<{ user_id: string; accuracy: number }>(
+      "SELECT user_id, accuracy FROM annotator_estimates WHERE project_id = $1",
+      [crowd.projectId],
+    );
+    const accuracy = new Map(estimates.rows.map((r) => [r.user_id, r.accuracy]));
+    for (const good of RELIABLE)
+      for (const bad of [4, 5])
+        expect(accuracy.get(crowd.annotatorIds[good]!)!).toBeGreaterThan(
+          accuracy.get(crowd.annotatorIds[bad]!)!,
+        );
   });
 });
 

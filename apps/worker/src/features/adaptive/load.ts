@@ -1,4 +1,10 @@
-import type { TPairwiseClass, TPairwiseItem, TPairwiseJudgment } from "@arbiter/aggregation";
+import type {
+  TPairwiseClass,
+  TPairwiseItem,
+  TPairwiseJudgment,
+  TRankingItem,
+  TRankingJudgment,
+} from "@arbiter/aggregation";
 import type pg from "pg";
 
 export type TSelection = "uniform" | "label-confidence" | "leaderboard";
@@ -21,6 +27,15 @@ export type TLoadedItem = TPairwiseItem & {
 };
 
 export type TLoadedProject = { items: TLoadedItem[]; judgments: TPairwiseJudgment[] };
+
+export type TLoadedRankingItem = TRankingItem & {
+  /** Who wrote each completion, in the item's canonical order. */
+  contestants: string[];
+  waitedSeconds: number;
+  isGold: boolean;
+};
+
+export type TLoadedRankingProject = { items: TLoadedRankingItem[]; judgments: TRankingJudgment[] };
 
 /** A project the worker fits (dynamic overlap or a non-uniform selection), or null. */
 export async function adaptiveProject(pool: pg.Pool, projectId: string): Promise<TAdaptiveProject | null> {
@@ -113,6 +128,60 @@ export async function loadPairwise(pool: pg.Pool, projectId: string): Promise<TL
       annotatorId: r.annotator_id,
       answer: r.answer,
       shownFirst: r.shown_first,
+    })),
+  };
+}
+
+// A ranking item's completions (and who wrote them) in canonical order, its gold order.
+const RANKING_ITEMS = `
+  SELECT i.id, i.is_gold, i.gold_answer->'ranking' AS gold,
+         array_agg(c.id::text ORDER BY ic.position) AS completions,
+         array_agg(coalesce(c.generator_id::text, c.model) ORDER BY ic.position) AS models,
+         extract(epoch FROM now() - greatest(i.created_at, (SELECT max(j.created_at) FROM judgments j WHERE j.item_id = i.id)))::float8 AS waited
+    FROM items i
+    JOIN item_completions ic ON ic.item_id = i.id
+    JOIN completions c ON c.id = ic.completion_id
+   WHERE i.project_id = $1
+   GROUP BY i.id
+   ORDER BY i.id`;
+
+// Rankings are stored as completion ids, best group first; "both bad" ranks nothing.
+const RANKINGS = `
+  SELECT j.item_id, j.annotator_id, j.ranking, a.shown_order::text[] AS shown_order
+    FROM judgments j
+    JOIN assignments a ON a.id = j.assignment_id
+   WHERE j.project_id = $1 AND j.ranking IS NOT NULL AND j.superseded_at IS NULL`;
+
+/** The project's K-wise items and rankings, as the aggregation package takes them; gold orders anchor the fit. */
+export async function loadRanking(pool: pg.Pool, projectId: string): Promise<TLoadedRankingProject> {
+  const [items, judgments] = await Promise.all([
+    pool.query<{
+      id: string;
+      is_gold: boolean;
+      gold: string[][] | null;
+      completions: string[];
+      models: string[];
+      waited: number;
+    }>(RANKING_ITEMS, [projectId]),
+    pool.query<{ item_id: string; annotator_id: string; ranking: string[][]; shown_order: string[] }>(
+      RANKINGS,
+      [projectId],
+    ),
+  ]);
+  return {
+    items: items.rows.map((r) => ({
+      id: r.id,
+      isGold: r.is_gold,
+      gold: r.is_gold ? r.gold : null,
+      completions: r.completions,
+      contestants: r.models,
+      waitedSeconds: Math.max(0, r.waited),
+    })),
+    judgments: judgments.rows.map((r) => ({
+      itemId: r.item_id,
+      annotatorId: r.annotator_id,
+      ranking: r.ranking,
+      shownOrder: r.shown_order,
     })),
   };
 }

@@ -4,8 +4,9 @@ import {
   fitBradleyTerry,
   pairInformationGain,
   type TPairwiseAggregation,
+  type TRankingAggregation,
 } from "@arbiter/aggregation";
-import type { TLoadedProject, TSelection } from "./load";
+import type { TLoadedProject, TLoadedRankingProject, TSelection } from "./load";
 
 /** The strategy's gains are scaled so the item that gains most gets this many points. */
 export const GAIN_POINTS = 1_000_000;
@@ -21,61 +22,124 @@ const MAX_PRIORITY = 2_000_000_000;
 // keep strengths finite (and the covariance defined) when a model won or lost everything.
 const VIRTUAL_TIE_SHARE = 0.001;
 
+/**
+ * What the selection rules need of one item, whatever its task type: how long it waited, how
+ * much one more answer would raise its leading answer's confidence, and the model
+ * comparisons it holds under the current fit.
+ */
+export type TItemOutlook = {
+  waitedSeconds: number;
+  labelGain: number;
+  /** Who wrote each side, and the posterior that each side is the better (the rest: tie or both bad). */
+  games: { a: string; b: string; pa: number; pb: number }[];
+  judged: boolean;
+};
+
+/** A pairwise item's outlook: its one comparison, the exact expected confidence gain. */
+export function pairwiseOutlooks(loaded: TLoadedProject, fit: TPairwiseAggregation): TItemOutlook[] {
+  const first = fit.classes.indexOf("first");
+  const second = fit.classes.indexOf("second");
+  return fit.items.map((estimate, k) => {
+    const item = loaded.items[k]!;
+    return {
+      waitedSeconds: item.waitedSeconds,
+      labelGain: expectedConfidenceGain(estimate.posterior, fit.poolConfusion),
+      games: [
+        {
+          a: item.contestants[0],
+          b: item.contestants[1],
+          pa: estimate.posterior[first]!,
+          pb: estimate.posterior[second]!,
+        },
+      ],
+      judged: estimate.judgments > 0,
+    };
+  });
+}
+
+/**
+ * A ranking item's outlook: every pair of its completions is a comparison; the label gain is
+ * that of its weakest adjacent link (the pair its confidence is), one more ranking being one
+ * more answer about that pair.
+ */
+export function rankingOutlooks(loaded: TLoadedRankingProject, fit: TRankingAggregation): TItemOutlook[] {
+  return fit.items.map((estimate, k) => {
+    const item = loaded.items[k]!;
+    const modelOf = new Map(item.completions.map((c, x) => [c, item.contestants[x]!]));
+    let weakest = estimate.pairs[0];
+    for (let r = 0; r + 1 < estimate.order.length; r++) {
+      const link = estimate.pairs.find(
+        (p) => p.better === estimate.order[r] && p.worse === estimate.order[r + 1],
+      )!;
+      if (!weakest || link.probability + link.tie < weakest.probability + weakest.tie) weakest = link;
+    }
+    const posterior = (p: { probability: number; tie: number }) => [
+      p.probability,
+      1 - p.probability - p.tie,
+      p.tie,
+    ];
+    return {
+      waitedSeconds: item.waitedSeconds,
+      labelGain: weakest ? expectedConfidenceGain(posterior(weakest), fit.poolConfusion) : 0,
+      games: estimate.pairs.map((p) => ({
+        a: modelOf.get(p.better)!,
+        b: modelOf.get(p.worse)!,
+        pa: p.probability,
+        pb: 1 - p.probability - p.tie,
+      })),
+      judged: estimate.judgments > 0,
+    };
+  });
+}
+
 /** Lease priority per item (input order) for the project's selection rule. */
-export function priorities(
-  selection: TSelection,
-  loaded: TLoadedProject,
-  fit: TPairwiseAggregation,
-): number[] {
-  if (selection === "uniform") return loaded.items.map(() => 0);
-  const gains =
-    selection === "leaderboard"
-      ? leaderboardGains(loaded, fit)
-      : fit.items.map((item) => expectedConfidenceGain(item.posterior, fit.poolConfusion));
+export function priorities(selection: TSelection, outlooks: TItemOutlook[]): number[] {
+  if (selection === "uniform") return outlooks.map(() => 0);
+  const gains = selection === "leaderboard" ? leaderboardGains(outlooks) : outlooks.map((o) => o.labelGain);
   const best = Math.max(0, ...gains);
-  return loaded.items.map((item, k) => {
+  return outlooks.map((item, k) => {
     const gain = best > 0 ? (gains[k]! / best) * GAIN_POINTS : 0;
     return Math.min(MAX_PRIORITY, Math.round(gain + item.waitedSeconds * AGE_POINTS_PER_SECOND));
   });
 }
 
 /**
- * Per item, how much one more comparison of its two models would sharpen the leaderboard
- * (Bradley–Terry fitted to the consensus labels: each item's posterior counts as one game
- * split between its models, so a doubtful item counts as half a tie).
+ * Per item, how much one more answer would sharpen the leaderboard: Bradley–Terry is fitted
+ * to the consensus (each comparison's posterior counts as one game split between its models,
+ * so a doubtful one counts as half a tie), and an item gains what its comparisons would add.
  */
-function leaderboardGains(loaded: TLoadedProject, fit: TPairwiseAggregation): number[] {
+function leaderboardGains(outlooks: TItemOutlook[]): number[] {
   const index = new Map<string, number>();
   const modelOf = (name: string) => {
     if (!index.has(name)) index.set(name, index.size);
     return index.get(name)!;
   };
-  const pairs = loaded.items.map((item) => item.contestants.map(modelOf) as [number, number]);
+  const games = outlooks.map((o) => o.games.map((g) => ({ ...g, i: modelOf(g.a), j: modelOf(g.b) })));
   const size = index.size;
-  if (size < 2) return loaded.items.map(() => 0);
+  if (size < 2) return outlooks.map(() => 0);
   const wins = Array.from({ length: size }, () => new Array<number>(size).fill(0));
-  const first = fit.classes.indexOf("first");
-  const second = fit.classes.indexOf("second");
-  let games = 0;
-  fit.items.forEach((estimate, k) => {
-    const [a, b] = pairs[k]!;
-    if (a === b || estimate.judgments === 0) return;
-    const pa = estimate.posterior[first]!;
-    const pb = estimate.posterior[second]!;
-    const rest = (1 - pa - pb) / 2;
-    wins[a]![b]! += pa + rest;
-    wins[b]![a]! += pb + rest;
-    games += 1;
+  let played = 0;
+  outlooks.forEach((outlook, k) => {
+    if (!outlook.judged) return;
+    for (const { i, j, pa, pb } of games[k]!) {
+      if (i === j) continue;
+      const rest = (1 - pa - pb) / 2;
+      wins[i]![j]! += pa + rest;
+      wins[j]![i]! += pb + rest;
+      played += 1;
+    }
   });
-  const virtual = (VIRTUAL_TIE_SHARE * Math.max(games, 1)) / ((size * (size - 1)) / 2) / 2;
+  const virtual = (VIRTUAL_TIE_SHARE * Math.max(played, 1)) / ((size * (size - 1)) / 2) / 2;
   for (let i = 0; i < size; i++) for (let j = 0; j < size; j++) if (i !== j) wins[i]![j]! += virtual;
   const { theta } = fitBradleyTerry(wins);
   const covariance = bradleyTerryCovariance(wins, theta);
-  if (!covariance) return loaded.items.map(() => 0);
+  if (!covariance) return outlooks.map(() => 0);
   const cache = new Map<string, number>();
-  return pairs.map(([a, b]) => {
-    const key = a < b ? `${a},${b}` : `${b},${a}`;
-    if (!cache.has(key)) cache.set(key, pairInformationGain({ theta, covariance }, a, b));
+  const gainOf = (i: number, j: number) => {
+    if (i === j) return 0;
+    const key = i < j ? `${i},${j}` : `${j},${i}`;
+    if (!cache.has(key)) cache.set(key, pairInformationGain({ theta, covariance }, i, j));
     return cache.get(key)!;
-  });
+  };
+  return games.map((list) => list.reduce((sum, { i, j }) => sum + gainOf(i, j), 0));
 }

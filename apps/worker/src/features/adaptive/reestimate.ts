@@ -1,8 +1,8 @@
-import { aggregatePairwise } from "@arbiter/aggregation";
+import { aggregatePairwise, aggregateRankings, type TAnnotatorEstimate } from "@arbiter/aggregation";
 import { withTransaction } from "@arbiter/db";
 import type pg from "pg";
-import { adaptiveProject, loadPairwise } from "./load";
-import { priorities } from "./priority";
+import { adaptiveProject, loadPairwise, loadRanking, type TAdaptiveProject } from "./load";
+import { pairwiseOutlooks, priorities, rankingOutlooks } from "./priority";
 
 // Items decided per transaction: each batch locks its rows briefly, so answers to other
 // items of the project never wait for the whole project.
@@ -14,24 +14,64 @@ export type TReestimateResult =
   | { fitted: false }
   | { fitted: true; judgments: number; items: number; completed: number; raised: number; iterations: number };
 
+/** A fit, whatever the task type: per item (in id order) its leading answer's confidence and priority. */
+type TProjectFit = {
+  items: { id: string; isGold: boolean }[];
+  judgments: number;
+  annotators: TAnnotatorEstimate[];
+  confidence: number[];
+  priority: number[];
+  iterations: number;
+  converged: boolean;
+};
+
+async function fitPairwise(pool: pg.Pool, project: TAdaptiveProject): Promise<TProjectFit> {
+  const loaded = await loadPairwise(pool, project.id);
+  const fit = aggregatePairwise(loaded.items, loaded.judgments, {
+    classes: project.classes,
+    tolerance: TOLERANCE,
+  });
+  return {
+    items: loaded.items,
+    judgments: loaded.judgments.length,
+    annotators: fit.annotators,
+    confidence: fit.items.map((e) => e.confidence),
+    priority: priorities(project.selection, pairwiseOutlooks(loaded, fit)),
+    iterations: fit.iterations,
+    converged: fit.converged,
+  };
+}
+
+// A ranking item's confidence is its weakest adjacent link: the probability that each
+// completion is not worse than the next one down the consensus order.
+async function fitRanking(pool: pg.Pool, project: TAdaptiveProject): Promise<TProjectFit> {
+  const loaded = await loadRanking(pool, project.id);
+  const fit = aggregateRankings(loaded.items, loaded.judgments, { tolerance: TOLERANCE });
+  return {
+    items: loaded.items,
+    judgments: loaded.judgments.length,
+    annotators: fit.annotators,
+    confidence: fit.items.map((e) => e.confidence),
+    priority: priorities(project.selection, rankingOutlooks(loaded, fit)),
+    iterations: fit.iterations,
+    converged: fit.converged,
+  };
+}
+
 /**
- * Refits a project's annotator-aware model (Dawid–Skene with a position term) and acts on
- * it: stores each annotator's estimates, then per item hands arbiter_decide_items the
+ * Refits a project's annotator-aware model (Dawid–Skene with a position term; rankings
+ * decomposed into their pairs) and acts on it: stores each annotator's estimates, then per item hands arbiter_decide_items the
  * leading answer's confidence and the lease priority of the project's selection rule; the
  * SQL function completes items whose confidence reached the project's target (or that have
  * their maximum) and asks for one more answer for the others at their wanted count.
  */
 export async function reestimateProject(pool: pg.Pool, projectId: string): Promise<TReestimateResult> {
   const project = await adaptiveProject(pool, projectId);
-  if (project?.taskType !== "PAIRWISE") return { fitted: false };
+  if (!project) return { fitted: false };
   // Answers written while the fit runs are newer than this, so the sweep refits for them.
   const { rows: clock } = await pool.query<{ now: Date }>("SELECT clock_timestamp() AS now");
-  const loaded = await loadPairwise(pool, projectId);
-  const fit = aggregatePairwise(loaded.items, loaded.judgments, {
-    classes: project.classes,
-    tolerance: TOLERANCE,
-  });
-  const priority = priorities(project.selection, loaded, fit);
+  const fit =
+    project.taskType === "PAIRWISE" ? await fitPairwise(pool, project) : await fitRanking(pool, project);
 
   await withTransaction(pool, async (client) => {
     await client.query("DELETE FROM annotator_estimates WHERE project_id = $1", [projectId]);
@@ -57,23 +97,23 @@ export async function reestimateProject(pool: pg.Pool, projectId: string): Promi
        ON CONFLICT (project_id) DO UPDATE
          SET judgments = EXCLUDED.judgments, items = EXCLUDED.items, iterations = EXCLUDED.iterations,
              converged = EXCLUDED.converged, fitted_at = EXCLUDED.fitted_at`,
-      [projectId, loaded.judgments.length, loaded.items.length, fit.iterations, fit.converged, clock[0]!.now],
+      [projectId, fit.judgments, fit.items.length, fit.iterations, fit.converged, clock[0]!.now],
     );
   });
 
   let completed = 0;
   let raised = 0;
   // Gold items are dealt by the qualification rule, not by priority, and are never decided.
-  const decided = loaded.items.flatMap((item, k) => (item.isGold ? [] : [k]));
+  const decided = fit.items.flatMap((item, k) => (item.isGold ? [] : [k]));
   for (let start = 0; start < decided.length; start += DECIDE_BATCH) {
     const batch = decided.slice(start, start + DECIDE_BATCH);
     const { rows } = await pool.query<{ status: string; judgments_wanted: number; judgments_count: number }>(
       `SELECT status, judgments_wanted, judgments_count
          FROM arbiter_decide_items($1::uuid[], $2::float8[], $3::int[], $4::boolean[])`,
       [
-        batch.map((k) => loaded.items[k]!.id),
-        batch.map((k) => fit.items[k]!.confidence),
-        batch.map((k) => priority[k]!),
+        batch.map((k) => fit.items[k]!.id),
+        batch.map((k) => fit.confidence[k]!),
+        batch.map((k) => fit.priority[k]!),
         batch.map(() => null),
       ],
     );
@@ -84,8 +124,8 @@ export async function reestimateProject(pool: pg.Pool, projectId: string): Promi
   }
   return {
     fitted: true,
-    judgments: loaded.judgments.length,
-    items: loaded.items.length,
+    judgments: fit.judgments,
+    items: fit.items.length,
     completed,
     raised,
     iterations: fit.iterations,
