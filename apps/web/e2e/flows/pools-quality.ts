@@ -178,7 +178,10 @@ export const poolsQualityFlow: Flow = {
         await admin.getByRole("button", { name: "Refresh" }).click();
       }
       const estimateText = (await estimate.textContent()) ?? "";
-      assert(/\d+ %/.test(estimateText) && /–/.test(estimateText), `the invitee's estimate: ${estimateText}`);
+      assert(
+        /\d+\s?%/.test(estimateText) && /–/.test(estimateText),
+        `the invitee's estimate: ${estimateText}`,
+      );
       await admin
         .getByRole("img", { name: /95 % interval/ })
         .first()
