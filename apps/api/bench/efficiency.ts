@@ -1,5 +1,6 @@
 // npm run bench:efficiency [-- --part labels|leaderboard|all --seeds 3 --items 600 --annotators 40
-//   --fixed 9 --min 3 --max 9 --targets 0.95,0.98 --prompts 120 --budget 3000]
+//   --fixed 9 --min 3 --max 9 --targets 0.95,0.98 --prompts 120 --budget 3000
+//   --strengths 0.7,0.5,0.3,0.1,-0.1,-0.3,-0.5,-0.7]
 // Simulated crowds through the real API, worker and database (leases, judgments, the
 // estimating job): (a) label accuracy against judgments spent, fixed overlap + majority vote
 // against dynamic overlap + Dawid–Skene; (b) how fast a leaderboard of models with known
@@ -23,6 +24,7 @@ const { values } = parseArgs({
     targets: { type: "string", default: "0.95,0.98" },
     prompts: { type: "string", default: "120" },
     budget: { type: "string", default: "3000" },
+    strengths: { type: "string", default: "0.7,0.5,0.3,0.1,-0.1,-0.3,-0.5,-0.7" },
   },
 });
 const SEEDS = Array.from({ length: Number(values.seeds) }, (_, i) => 20261205 + i);
@@ -101,7 +103,10 @@ async function labelsPart() {
 }
 
 async function leaderboardPart() {
-  const strengths = [0.7, 0.5, 0.3, 0.1, -0.1, -0.3, -0.5, -0.7];
+  const strengths = values.strengths!.split(",").map(Number);
+  const sorted = [...strengths].sort((a, b) => b - a);
+  const gap = Math.min(...sorted.slice(1).map((x, k) => sorted[k]! - x));
+  const closest = Math.round(100 / (1 + Math.exp(-gap)));
   const budget = Number(values.budget);
   const common = {
     prompts: Number(values.prompts),
@@ -110,7 +115,7 @@ async function leaderboardPart() {
     strengths,
   };
   console.log(
-    `\n(b) leaderboard — ${strengths.length} models, strengths ${strengths.join(" ")} (adjacent win chance 55 %), ${budget} judgments, seeds ${SEEDS.join(", ")}`,
+    `\n(b) leaderboard — ${strengths.length} models, strengths ${strengths.join(" ")} (closest neighbours' win chance ${closest} %), ${budget} judgments, seeds ${SEEDS.join(", ")}`,
   );
   const runs: Record<string, TLeaderboardRun[]> = { uniform: [], leaderboard: [] };
   for (const seed of SEEDS)

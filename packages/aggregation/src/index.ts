@@ -36,4 +36,10 @@ export {
   type TRankingItem,
   type TRankingJudgment,
 } from "./ranking";
-export { expectedConfidenceGain, pairInformationGain, type TBradleyTerryUncertainty } from "./selection";
+export {
+  expectedConfidenceGain,
+  pairInformationGain,
+  planComparisons,
+  type TBradleyTerryUncertainty,
+  type TComparisonGroup,
+} from "./selection";

@@ -35,13 +35,26 @@ export type TBradleyTerryUncertainty = {
  * 95 % intervals of the difference exclude 0); so information goes where neighbours overlap.
  */
 export function pairInformationGain(fit: TBradleyTerryUncertainty, i: number, j: number): number {
-  const { theta, covariance: sigma } = fit;
+  return gainWith(fit.theta, fit.covariance, strengthOrder(fit.theta), i, j);
+}
+
+const strengthOrder = (theta: readonly number[]) =>
+  theta.map((_, r) => r).sort((a, b) => theta[b]! - theta[a]!);
+const winChance = (theta: readonly number[], i: number, j: number) =>
+  1 / (1 + Math.exp(theta[j]! - theta[i]!));
+
+function gainWith(
+  theta: readonly number[],
+  sigma: readonly (readonly number[])[],
+  order: readonly number[],
+  i: number,
+  j: number,
+): number {
   if (i === j) return 0;
-  const p = 1 / (1 + Math.exp(theta[j]! - theta[i]!));
+  const p = winChance(theta, i, j);
   const w = p * (1 - p);
   const sigmaE = theta.map((_, r) => sigma[r]![i]! - sigma[r]![j]!);
   const eSigmaE = sigmaE[i]! - sigmaE[j]!;
-  const order = theta.map((_, r) => r).sort((a, b) => theta[b]! - theta[a]!);
   let gain = 0;
   for (let k = 0; k + 1 < order.length; k++) {
     const u = order[k]!;
@@ -53,4 +66,50 @@ export function pairInformationGain(fit: TBradleyTerryUncertainty, i: number, j:
     gain += (doubt * w * projection * projection) / (1 + w * eSigmaE);
   }
   return gain;
+}
+
+/** The covariance after one more comparison of i and j (Sherman–Morrison), in place. */
+function addComparison(theta: readonly number[], sigma: number[][], i: number, j: number): void {
+  const p = winChance(theta, i, j);
+  const w = p * (1 - p);
+  const sigmaE = theta.map((_, r) => sigma[r]![i]! - sigma[r]![j]!);
+  const scale = w / (1 + w * (sigmaE[i]! - sigmaE[j]!));
+  for (let r = 0; r < theta.length; r++)
+    for (let c = 0; c < theta.length; c++) sigma[r]![c]! -= scale * sigmaE[r]! * sigmaE[c]!;
+}
+
+/** One kind of answer still to be had: the model pairs one answer compares, and how many answers are left. */
+export type TComparisonGroup = { pairs: readonly (readonly [number, number])[]; slots: number };
+
+/**
+ * Greedy batch plan of the next `steps` answers: each step takes the group whose answer would
+ * most reduce the leaderboard's uncertainty (`pairInformationGain`, summed over the group's
+ * pairs) given the answers planned before it, then counts that answer in (a Sherman–Morrison
+ * update of the covariance). Priorities are refreshed only now and then while a crowd keeps
+ * answering, so a plan spreads answers over the pairs that need them instead of spending all
+ * of them on the single best pair until the next refresh. Returns the group index per step.
+ */
+export function planComparisons(
+  fit: TBradleyTerryUncertainty,
+  groups: readonly TComparisonGroup[],
+  steps: number,
+): number[] {
+  const sigma = fit.covariance.map((row) => [...row]);
+  const order = strengthOrder(fit.theta);
+  const left = groups.map((g) => g.slots);
+  const plan: number[] = [];
+  while (plan.length < steps) {
+    let best = -1;
+    let bestGain = 0;
+    groups.forEach((g, k) => {
+      if (left[k]! <= 0) return;
+      const gain = g.pairs.reduce((sum, [i, j]) => sum + gainWith(fit.theta, sigma, order, i, j), 0);
+      if (best < 0 || gain > bestGain) [best, bestGain] = [k, gain];
+    });
+    if (best < 0) break;
+    plan.push(best);
+    left[best]! -= 1;
+    for (const [i, j] of groups[best]!.pairs) addComparison(fit.theta, sigma, i, j);
+  }
+  return plan;
 }

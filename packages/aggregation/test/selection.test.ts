@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { bradleyTerryCovariance, fitBradleyTerry } from "../src/bradley-terry";
 import { seededRandom } from "../src/random";
-import { expectedConfidenceGain, pairInformationGain } from "../src/selection";
+import { expectedConfidenceGain, pairInformationGain, planComparisons } from "../src/selection";
 
 describe("expectedConfidenceGain", () => {
   const symmetric = [
@@ -64,5 +64,45 @@ describe("pairInformationGain", () => {
     expect(far).toBeGreaterThanOrEqual(0);
     expect(pairInformationGain(fit, 2, 1)).toBeCloseTo(close, 12);
     expect(pairInformationGain(fit, 1, 1)).toBe(0);
+  });
+
+  it("plans the most valuable pair first, then spreads answers as each planned one shrinks its gain", () => {
+    // Four models all close together after 120 games: every neighbour's order is in doubt.
+    const close = [-0.3, -0.1, 0.1, 0.3];
+    const draw = seededRandom(7);
+    const games = close.map(() => close.map(() => 0));
+    for (let g = 0; g < 120; g++) {
+      const i = Math.floor(draw() * 4);
+      const j = (i + 1 + Math.floor(draw() * 3)) % 4;
+      if (draw() < 1 / (1 + Math.exp(close[j]! - close[i]!))) games[i]![j]! += 1;
+      else games[j]![i]! += 1;
+    }
+    const strengths = fitBradleyTerry(games).theta;
+    const uncertain = { theta: strengths, covariance: bradleyTerryCovariance(games, strengths)! };
+    const pairs = [0, 1, 2].flatMap((i) => [1, 2, 3].filter((j) => j > i).map((j) => [i, j] as const));
+    const plan = planComparisons(
+      uncertain,
+      pairs.map((pair) => ({ pairs: [pair], slots: 1_000 })),
+      300,
+    );
+    const single = pairs.map(([i, j]) => pairInformationGain(uncertain, i, j));
+    expect(plan[0]).toBe(single.indexOf(Math.max(...single)));
+    const counts = pairs.map((_, k) => plan.filter((g) => g === k).length);
+    expect(counts.filter((n) => n > 0).length).toBeGreaterThanOrEqual(3);
+    expect(Math.max(...counts)).toBeLessThan(300);
+  });
+
+  it("never plans more answers than a group can take, and stops when none is left", () => {
+    const plan = planComparisons(
+      fit,
+      [
+        { pairs: [[1, 2]], slots: 3 },
+        { pairs: [[0, 3]], slots: 2 },
+      ],
+      100,
+    );
+    expect(plan).toHaveLength(5);
+    expect(plan.filter((g) => g === 0)).toHaveLength(3);
+    expect(plan.slice(0, 3)).toEqual([0, 0, 0]);
   });
 });

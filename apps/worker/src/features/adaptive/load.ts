@@ -23,6 +23,8 @@ export type TLoadedItem = TPairwiseItem & {
   contestants: readonly [string, string];
   /** Seconds since the item last got an answer (or was created): the age term's clock. */
   waitedSeconds: number;
+  /** Answers it may still take: up to its wanted count, or one more under dynamic overlap below its max. */
+  slots: number;
   isGold: boolean;
 };
 
@@ -32,6 +34,7 @@ export type TLoadedRankingItem = TRankingItem & {
   /** Who wrote each completion, in the item's canonical order. */
   contestants: string[];
   waitedSeconds: number;
+  slots: number;
   isGold: boolean;
 };
 
@@ -67,6 +70,10 @@ export async function adaptiveProject(pool: pg.Pool, projectId: string): Promise
 const ITEMS = `
   SELECT i.id, i.is_gold, c0.id::text AS c0, c1.id::text AS c1,
          coalesce(c0.generator_id::text, c0.model) AS m0, coalesce(c1.generator_id::text, c1.model) AS m1,
+         CASE WHEN i.status = 'OPEN'
+              THEN greatest(i.judgments_wanted - i.judgments_count,
+                            CASE WHEN i.judgments_count < i.judgments_max THEN 1 ELSE 0 END)
+              ELSE 0 END AS slots,
          extract(epoch FROM now() - greatest(i.created_at, (SELECT max(j.created_at) FROM judgments j WHERE j.item_id = i.id)))::float8 AS waited
     FROM items i
     JOIN item_completions ic0 ON ic0.item_id = i.id AND ic0.position = 0 JOIN completions c0 ON c0.id = ic0.completion_id
@@ -102,6 +109,7 @@ export async function loadPairwise(pool: pg.Pool, projectId: string): Promise<TL
       c1: string;
       m0: string;
       m1: string;
+      slots: number;
       waited: number;
     }>(ITEMS, [projectId]),
     pool.query<{
@@ -122,6 +130,7 @@ export async function loadPairwise(pool: pg.Pool, projectId: string): Promise<TL
       completions: [r.c0, r.c1] as const,
       contestants: [r.m0, r.m1] as const,
       waitedSeconds: Math.max(0, r.waited),
+      slots: r.slots,
     })),
     judgments: judgments.rows.map((r) => ({
       itemId: r.item_id,
@@ -137,6 +146,10 @@ const RANKING_ITEMS = `
   SELECT i.id, i.is_gold, i.gold_answer->'ranking' AS gold,
          array_agg(c.id::text ORDER BY ic.position) AS completions,
          array_agg(coalesce(c.generator_id::text, c.model) ORDER BY ic.position) AS models,
+         CASE WHEN i.status = 'OPEN'
+              THEN greatest(i.judgments_wanted - i.judgments_count,
+                            CASE WHEN i.judgments_count < i.judgments_max THEN 1 ELSE 0 END)
+              ELSE 0 END AS slots,
          extract(epoch FROM now() - greatest(i.created_at, (SELECT max(j.created_at) FROM judgments j WHERE j.item_id = i.id)))::float8 AS waited
     FROM items i
     JOIN item_completions ic ON ic.item_id = i.id
@@ -161,6 +174,7 @@ export async function loadRanking(pool: pg.Pool, projectId: string): Promise<TLo
       gold: string[][] | null;
       completions: string[];
       models: string[];
+      slots: number;
       waited: number;
     }>(RANKING_ITEMS, [projectId]),
     pool.query<{ item_id: string; annotator_id: string; ranking: string[][]; shown_order: string[] }>(
@@ -176,6 +190,7 @@ export async function loadRanking(pool: pg.Pool, projectId: string): Promise<TLo
       completions: r.completions,
       contestants: r.models,
       waitedSeconds: Math.max(0, r.waited),
+      slots: r.slots,
     })),
     judgments: judgments.rows.map((r) => ({
       itemId: r.item_id,

@@ -2,7 +2,7 @@ import {
   bradleyTerryCovariance,
   expectedConfidenceGain,
   fitBradleyTerry,
-  pairInformationGain,
+  planComparisons,
   type TPairwiseAggregation,
   type TRankingAggregation,
 } from "@arbiter/aggregation";
@@ -21,6 +21,8 @@ const MAX_PRIORITY = 2_000_000_000;
 // Virtual tied games, as a share of the real ones, as the API's leaderboard adds them: they
 // keep strengths finite (and the covariance defined) when a model won or lost everything.
 const VIRTUAL_TIE_SHARE = 0.001;
+// Answers the leaderboard rule plans ahead per refit: more than a crowd gives between refits.
+const PLAN_STEPS = 2_000;
 
 /**
  * What the selection rules need of one item, whatever its task type: how long it waited, how
@@ -29,6 +31,7 @@ const VIRTUAL_TIE_SHARE = 0.001;
  */
 export type TItemOutlook = {
   waitedSeconds: number;
+  slots: number;
   labelGain: number;
   /** Who wrote each side, and the posterior that each side is the better (the rest: tie or both bad). */
   games: { a: string; b: string; pa: number; pb: number }[];
@@ -43,6 +46,7 @@ export function pairwiseOutlooks(loaded: TLoadedProject, fit: TPairwiseAggregati
     const item = loaded.items[k]!;
     return {
       waitedSeconds: item.waitedSeconds,
+      slots: item.slots,
       labelGain: expectedConfidenceGain(estimate.posterior, fit.poolConfusion),
       games: [
         {
@@ -80,6 +84,7 @@ export function rankingOutlooks(loaded: TLoadedRankingProject, fit: TRankingAggr
     ];
     return {
       waitedSeconds: item.waitedSeconds,
+      slots: item.slots,
       labelGain: weakest ? expectedConfidenceGain(posterior(weakest), fit.poolConfusion) : 0,
       games: estimate.pairs.map((p) => ({
         a: modelOf.get(p.better)!,
@@ -104,9 +109,12 @@ export function priorities(selection: TSelection, outlooks: TItemOutlook[]): num
 }
 
 /**
- * Per item, how much one more answer would sharpen the leaderboard: Bradley–Terry is fitted
- * to the consensus (each comparison's posterior counts as one game split between its models,
- * so a doubtful one counts as half a tie), and an item gains what its comparisons would add.
+ * Per item, how soon the leaderboard wants its next answer. Bradley–Terry is fitted to the
+ * consensus (each comparison's posterior counts as one game split between its models, so a
+ * doubtful one counts as half a tie); then `planComparisons` plans the next answers greedily,
+ * each counted in before the next is chosen, over the items' model pairs and the answers
+ * they can still take. An item scores by the step its first planned answer comes at; items
+ * the plan does not reach score 0.
  */
 function leaderboardGains(outlooks: TItemOutlook[]): number[] {
   const index = new Map<string, number>();
@@ -134,12 +142,40 @@ function leaderboardGains(outlooks: TItemOutlook[]): number[] {
   const { theta } = fitBradleyTerry(wins);
   const covariance = bradleyTerryCovariance(wins, theta);
   if (!covariance) return outlooks.map(() => 0);
-  const cache = new Map<string, number>();
-  const gainOf = (i: number, j: number) => {
-    if (i === j) return 0;
-    const key = i < j ? `${i},${j}` : `${j},${i}`;
-    if (!cache.has(key)) cache.set(key, pairInformationGain({ theta, covariance }, i, j));
-    return cache.get(key)!;
-  };
-  return games.map((list) => list.reduce((sum, { i, j }) => sum + gainOf(i, j), 0));
+
+  // Items comparing the same models form one group; its oldest items take its answers first.
+  const groups = new Map<string, { pairs: [number, number][]; items: number[] }>();
+  games.forEach((list, k) => {
+    if (outlooks[k]!.slots <= 0) return;
+    const pairs = list
+      .filter(({ i, j }) => i !== j)
+      .map(({ i, j }): [number, number] => (i < j ? [i, j] : [j, i]))
+      .sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+    if (pairs.length === 0) return;
+    const key = pairs.map((p) => p.join(",")).join(";");
+    if (!groups.has(key)) groups.set(key, { pairs, items: [] });
+    groups.get(key)!.items.push(k);
+  });
+  const list = [...groups.values()];
+  for (const g of list) g.items.sort((x, y) => outlooks[y]!.waitedSeconds - outlooks[x]!.waitedSeconds);
+  const slots = list.map((g) => g.items.reduce((sum, k) => sum + outlooks[k]!.slots, 0));
+  const steps = Math.min(
+    PLAN_STEPS,
+    slots.reduce((a, b) => a + b, 0),
+  );
+  const plan = planComparisons(
+    { theta, covariance },
+    list.map((g, n) => ({ pairs: g.pairs, slots: slots[n]! })),
+    steps,
+  );
+  const scores = outlooks.map(() => 0);
+  const next = list.map(() => ({ at: 0, used: 0 }));
+  plan.forEach((group, step) => {
+    const cursor = next[group]!;
+    const item = list[group]!.items[cursor.at]!;
+    if (cursor.used === 0) scores[item] = steps - step;
+    cursor.used += 1;
+    if (cursor.used >= outlooks[item]!.slots) [cursor.at, cursor.used] = [cursor.at + 1, 0];
+  });
+  return scores;
 }
