@@ -1,6 +1,6 @@
 // npm run bench:efficiency [-- --part labels|leaderboard|all --seeds 3 --items 600 --annotators 40
-//   --fixed 9 --min 3 --max 9 --targets 0.95,0.98 --prompts 120 --budget 3000
-//   --strengths 0.7,0.5,0.3,0.1,-0.1,-0.3,-0.5,-0.7]
+//   --fixed 9 --min 3 --max 9 --targets 0.95,0.98 --prompts 400 --budget 3000
+//   --strengths 0.7,0.5,0.3,0.1,-0.1,-0.3,-0.5,-0.7 --think-ms 1000 --refit-delay-ms 250]
 // Simulated crowds through the real API, worker and database (leases, judgments, the
 // estimating job): (a) label accuracy against judgments spent, fixed overlap + majority vote
 // against dynamic overlap + Dawid–Skene; (b) how fast a leaderboard of models with known
@@ -22,9 +22,11 @@ const { values } = parseArgs({
     min: { type: "string", default: "3" },
     max: { type: "string", default: "9" },
     targets: { type: "string", default: "0.95,0.98" },
-    prompts: { type: "string", default: "120" },
+    prompts: { type: "string", default: "400" },
     budget: { type: "string", default: "3000" },
     strengths: { type: "string", default: "0.7,0.5,0.3,0.1,-0.1,-0.3,-0.5,-0.7" },
+    "think-ms": { type: "string", default: "1000" },
+    "refit-delay-ms": { type: "string", default: "250" },
   },
 });
 const SEEDS = Array.from({ length: Number(values.seeds) }, (_, i) => 20261205 + i);
@@ -113,9 +115,11 @@ async function leaderboardPart() {
     annotators: Number(values.annotators),
     budget,
     strengths,
+    thinkMs: Number(values["think-ms"]),
+    refitDelayMs: Number(values["refit-delay-ms"]),
   };
   console.log(
-    `\n(b) leaderboard — ${strengths.length} models, strengths ${strengths.join(" ")} (closest neighbours' win chance ${closest} %), ${budget} judgments, seeds ${SEEDS.join(", ")}`,
+    `\n(b) leaderboard — ${strengths.length} models, strengths ${strengths.join(" ")} (closest neighbours' win chance ${closest} %), ${budget} judgments, ${common.annotators} annotators reading ${values["think-ms"]} ms on average, refits ${values["refit-delay-ms"]} ms after an answer, seeds ${SEEDS.join(", ")}`,
   );
   const runs: Record<string, TLeaderboardRun[]> = { uniform: [], leaderboard: [] };
   for (const seed of SEEDS)
@@ -153,6 +157,31 @@ async function leaderboardPart() {
   });
   console.log(
     `  judgments to a stable true order, leaderboard ÷ uniform: ${ratios.every(Number.isFinite) ? spread(ratios, f2) : "n/a (not recovered within the budget in every seed)"}`,
+  );
+  // The leaderboard's uncertainty: how many judgments each rule needs for the adjacent
+  // differences' mean standard error that uniform pairing reaches with the whole budget.
+  const sdRatios = runs.leaderboard!.map((r, i) => {
+    const target = runs.uniform![i]!.points.at(-1)!.adjacentSd;
+    const reached = r.points.find((p) => p.adjacentSd <= target);
+    return reached ? reached.spent / budget : Number.NaN;
+  });
+  for (const [selection, list] of Object.entries(runs))
+    console.log(
+      `  ${selection.padEnd(11)} adjacent difference standard error at 1000 / 2000 / ${budget}: ${[
+        1000,
+        2000,
+        budget,
+      ]
+        .map((n) =>
+          spread(
+            list.map((r) => r.points.find((p) => p.spent === n)?.adjacentSd ?? Number.NaN),
+            f3,
+          ),
+        )
+        .join(" / ")}`,
+    );
+  console.log(
+    `  judgments for uniform's final standard error, leaderboard ÷ uniform: ${sdRatios.every(Number.isFinite) ? spread(sdRatios, f2) : `n/a (leaderboard never reached it in ${sdRatios.filter((x) => !Number.isFinite(x)).length} seed(s))`}`,
   );
 }
 

@@ -1,5 +1,5 @@
 import { isIP } from "node:net";
-import { ZCredentialEnv, ZEgressEnv } from "@arbiter/jobs";
+import { REESTIMATE_DEBOUNCE_MS, ZCredentialEnv, ZEgressEnv } from "@arbiter/jobs";
 import { emptyAsUnset, ZMetricsEnv } from "@arbiter/observability";
 import { checkProductionSecret, splitList, ZArbiterSecret, zCommaList } from "@arbiter/shared";
 import { z } from "zod";
@@ -50,6 +50,9 @@ export const ZApiEnv = z
       .max(60 * 24 * 365)
       .default(120),
     DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+    // How long after an answer to an adaptive project its refit runs (answers in that wait
+    // share the fit); also the least time between two asks per project from one process.
+    ADAPTIVE_REFIT_DELAY_MS: z.coerce.number().int().min(100).max(600_000).default(REESTIMATE_DEBOUNCE_MS),
     LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
     // Failed sign-ins per address in a 15-minute window, whatever the emails: password spraying
     // (one guess at many accounts) passes both the per-(address, email) limit and the lockout.

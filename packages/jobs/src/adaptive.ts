@@ -12,7 +12,7 @@ export const ADAPTIVE_JOBS = { reestimate: "reestimate", sweep: "reestimate-swee
 export const ZReestimatePayload = z.object({ projectId: z.uuid() });
 export type TReestimatePayload = z.infer<typeof ZReestimatePayload>;
 
-/** Answers arriving within this wait after the first one are fitted by the same job. */
+/** Answers arriving within this wait after the first one are fitted by the same job (the API's ADAPTIVE_REFIT_DELAY_MS default). */
 export const REESTIMATE_DEBOUNCE_MS = 5_000;
 
 export type AdaptiveQueue = Queue;

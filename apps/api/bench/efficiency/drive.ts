@@ -18,6 +18,8 @@ export async function driveCrowd(opts: {
   answer: (annotator: number, options: string[]) => TAnswer;
   /** Stops early once this many judgments are stored (the leaderboard runs have a budget). */
   budget?: number;
+  /** Mean time an annotator reads before answering (0.5–1.5× this, uniformly). */
+  thinkMs?: number;
 }) {
   const http = httpPool(opts.url, opts.tokens.length);
   let stopped = false;
@@ -52,6 +54,7 @@ export async function driveCrowd(opts: {
             continue;
           } else throw new Error(`lease answered ${got.status}: ${JSON.stringify(got.body)}`);
         }
+        if (opts.thinkMs) await new Promise((r) => setTimeout(r, opts.thinkMs! * (0.5 + Math.random())));
         const body = {
           ...opts.answer(
             annotator,

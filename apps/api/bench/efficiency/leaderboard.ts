@@ -11,6 +11,8 @@ export type TLeaderboardPoint = {
   tau: number;
   /** Adjacent models (true order) whose 95 % intervals do not overlap, in the right order. */
   separated: number;
+  /** Mean standard error of the strength difference of adjacent models (true order): the leaderboard's uncertainty. */
+  adjacentSd: number;
 };
 export type TLeaderboardRun = { spent: number; points: TLeaderboardPoint[] };
 
@@ -47,12 +49,15 @@ function pointAt(
   const covariance = bradleyTerryCovariance(wins, theta);
   const order = strengths.map((_, i) => i).sort((x, y) => strengths[y]! - strengths[x]!);
   let separated = 0;
+  let sdSum = 0;
   for (let k = 0; k + 1 < order.length && covariance; k++) {
     const [hi, lo] = [order[k]!, order[k + 1]!];
     const half = (m: number) => 1.96 * Math.sqrt(Math.max(0, covariance[m]![m]!));
     if (theta[hi]! - half(hi) > theta[lo]! + half(lo)) separated += 1;
+    sdSum += Math.sqrt(Math.max(0, covariance[hi]![hi]! + covariance[lo]![lo]! - 2 * covariance[hi]![lo]!));
   }
-  return { tau: kendallTau(theta, strengths), separated };
+  const adjacentSd = covariance ? sdSum / (order.length - 1) : Number.POSITIVE_INFINITY;
+  return { tau: kendallTau(theta, strengths), separated, adjacentSd };
 }
 
 /** A crowd judging pairs of models with known Bradley–Terry strengths, up to a budget of answers. */
@@ -63,8 +68,10 @@ export async function runLeaderboard(opts: {
   budget: number;
   strengths: number[];
   selection: "uniform" | "leaderboard";
+  thinkMs: number;
+  refitDelayMs: number;
 }): Promise<TLeaderboardRun> {
-  const stack = await startStack();
+  const stack = await startStack({ ADAPTIVE_REFIT_DELAY_MS: String(opts.refitDelayMs) });
   try {
     const { db, api } = stack;
     const { projectId, ownerKey } = await seedProject(
@@ -91,6 +98,7 @@ export async function runLeaderboard(opts: {
       projectId,
       tokens,
       budget: opts.budget,
+      thinkMs: opts.thinkMs,
       answer: (_annotator, options) => {
         const [a, b] = options.map((o) => opts.strengths[parseOption(o).model]!) as [number, number];
         return { choice: random() < 1 / (1 + Math.exp(b - a)) ? "A" : "B" };

@@ -8,7 +8,7 @@ export type TStack = { db: TestDatabase; api: ApiProcess; worker: TProcess; stop
  * One run's own database, the API and a worker as real processes: the worker runs the
  * maintenance queue, where the estimating job decides items and sets lease priorities.
  */
-export async function startStack(): Promise<TStack> {
+export async function startStack(apiEnv: Record<string, string> = {}): Promise<TStack> {
   const db = await createTestDatabase();
   const redisPrefix = `bench-eff-${randomBytes(4).toString("hex")}`;
   const secret = randomBytes(32).toString("hex");
@@ -19,7 +19,7 @@ export async function startStack(): Promise<TStack> {
     LOG_LEVEL: "warn",
   };
   // Run from tsx rather than vitest: tell @fastify/autoload that the routes may be TypeScript.
-  const api = await startApi({ ...common, FASTIFY_AUTOLOAD_TYPESCRIPT: "1" });
+  const api = await startApi({ ...common, ...apiEnv, FASTIFY_AUTOLOAD_TYPESCRIPT: "1" });
   const worker = spawnApp("worker", "src/index.ts", {
     ...common,
     NODE_ENV: "test",

@@ -25,7 +25,7 @@ import { skipAssignment, undoJudgment } from "./undo-skip";
 // The hot path (assignment, judgment) waits on Postgres only: the one queue call, a refit of
 // an adaptive project after an answer, is never awaited.
 const routes: FastifyPluginAsyncZod = async (app) => {
-  const askRefit = refitAsker(app.db, app.queues, app.log);
+  const askRefit = refitAsker(app.db, app.queues, app.log, app.config.ADAPTIVE_REFIT_DELAY_MS);
   const anyone = app.authorize();
   // Both calls re-check the credential in their own statement (see authorizeHotPath).
   const anyoneHot = app.authorizeHotPath();
