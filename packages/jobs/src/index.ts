@@ -1,3 +1,4 @@
+export * from "./arena";
 export * from "./connections";
 export * from "./egress";
 export * from "./enqueue-generation";

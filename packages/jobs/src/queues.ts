@@ -5,6 +5,7 @@ export const QUEUES = {
   export: "export",
   webhook: "webhook",
   maintenance: "maintenance",
+  arena: "arena",
 } as const;
 
 export type TQueueName = (typeof QUEUES)[keyof typeof QUEUES];

@@ -1,5 +1,7 @@
 export * from "./annotation";
 export * from "./api-keys";
+export * from "./arena";
+export * from "./arena-settings";
 export * from "./arbiter-secret";
 export * from "./audit";
 export * from "./common";
