@@ -11,6 +11,7 @@ import OpenAI from "openai";
 import { generationErrors, generationRequests, generationTokens } from "../metrics";
 import { createEgressFetch } from "./egress-fetch";
 import { classifyInferenceError, InferenceError } from "./errors";
+import { streamRequest } from "./stream";
 
 export type TChatMessage = { role: "system" | "user" | "assistant"; content: string };
 
@@ -183,7 +184,35 @@ export function createInferenceClient(options: InferenceClientOptions) {
     }
   }
 
-  return { complete, close: () => egressFetch.close() };
+  /**
+   * One streamed request (`stream: true`): `onText` gets each piece as it arrives and is
+   * awaited, so pieces leave in order. A stream that goes quiet for `idleTimeoutMs` is
+   * aborted; one that ends without a finish reason was cut off. Either is an error.
+   */
+  async function stream(
+    target: TInferenceTarget,
+    prompt: TInferencePrompt,
+    overrides: Record<string, unknown>,
+    onText: (text: string) => Promise<void>,
+    idleTimeoutMs: number,
+  ): Promise<TInferenceResult> {
+    const generator = target.generatorId;
+    try {
+      const result = await streamRequest(clientFor(target), target, prompt, overrides, onText, idleTimeoutMs);
+      generationRequests.inc({ generator, outcome: "ok" });
+      if (result.promptTokens) generationTokens.inc({ generator, kind: "prompt" }, result.promptTokens);
+      if (result.completionTokens)
+        generationTokens.inc({ generator, kind: "completion" }, result.completionTokens);
+      return result;
+    } catch (err) {
+      const failure = classifyInferenceError(err);
+      generationRequests.inc({ generator, outcome: "error" });
+      generationErrors.inc({ generator, kind: failure.kind });
+      throw failure;
+    }
+  }
+
+  return { complete, stream, close: () => egressFetch.close() };
 }
 
 export type InferenceClient = ReturnType<typeof createInferenceClient>;

@@ -1,3 +1,4 @@
+import { arenaProcessor } from "./arena";
 import { exportProcessor } from "./export";
 import { generationProcessor } from "./generation";
 import { maintenanceProcessor } from "./maintenance";
@@ -12,4 +13,5 @@ export const processors: ProcessorDefinition[] = [
   exportProcessor,
   webhookProcessor,
   maintenanceProcessor,
+  arenaProcessor,
 ];
