@@ -61,7 +61,10 @@ export const ZArenaSettings = z.strictObject({
     }),
   screening: z
     .strictObject({
-      patterns: z.array(zPhrase).max(500).default([...DEFAULT_SCREENING_PATTERNS]),
+      patterns: z
+        .array(zPhrase)
+        .max(500)
+        .default([...DEFAULT_SCREENING_PATTERNS]),
       /** hide: flagged battles leave the leaderboard; mask: names replaced in what the annotator sees; keep. */
       action: z.enum(["hide", "mask", "keep"]).default("hide"),
     })

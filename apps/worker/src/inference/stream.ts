@@ -1,5 +1,10 @@
 import type OpenAI from "openai";
-import { renderMessages, type TInferencePrompt, type TInferenceResult, type TInferenceTarget } from "./client";
+import {
+  renderMessages,
+  type TInferencePrompt,
+  type TInferenceResult,
+  type TInferenceTarget,
+} from "./client";
 import { InferenceError } from "./errors";
 
 type StreamChunk = {
@@ -32,7 +37,12 @@ export async function streamRequest(
       abort.abort();
     }, idleTimeoutMs);
   };
-  const common = { ...requestParams, model: target.model, stream: true, stream_options: { include_usage: true } };
+  const common = {
+    ...requestParams,
+    model: target.model,
+    stream: true,
+    stream_options: { include_usage: true },
+  };
   let text = "";
   let model = "";
   let finishReason: string | null = null;
@@ -85,7 +95,9 @@ export async function streamRequest(
     clearTimeout(timer);
   }
   if (finishReason === null) {
-    throw new InferenceError("bad_response", false, { detail: "the stream ended before the answer was finished" });
+    throw new InferenceError("bad_response", false, {
+      detail: "the stream ended before the answer was finished",
+    });
   }
   return {
     text,

@@ -93,7 +93,8 @@ export async function loadBattle(
   const row = await readBattle(db, battleId);
   if (!row) throw notFound("Battle");
   if (row.annotator_id !== user.id) {
-    const standing = ownerOnly || user.role === "ANNOTATOR" ? null : await projectStanding(db, user, row.project_id);
+    const standing =
+      ownerOnly || user.role === "ANNOTATOR" ? null : await projectStanding(db, user, row.project_id);
     if (standing === null) throw notFound("Battle");
   }
   const opening = row.messages ?? [{ role: "user" as const, content: row.text ?? "" }];

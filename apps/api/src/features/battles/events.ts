@@ -42,9 +42,10 @@ export async function streamBattleEvents(
     open = false;
     reader.disconnect();
   };
-  request.raw.on("close", stop);
   reply.hijack();
   const raw = reply.raw;
+  // The response's close, not the request's: a GET's request stream closes once it is read.
+  raw.on("close", stop);
   raw.writeHead(200, {
     "content-type": "text/event-stream; charset=utf-8",
     "cache-control": "no-cache, no-transform",
@@ -60,8 +61,9 @@ export async function streamBattleEvents(
   try {
     await reader.connect();
     while (open) {
-      const block = draining ? [] : ["BLOCK", String(options.blockMs)];
-      const batch = (await reader.call("XREAD", ["COUNT", "500", ...block, "STREAMS", key, cursor])) as XReadReply;
+      const batch: XReadReply = draining
+        ? await reader.xread("COUNT", 500, "STREAMS", key, cursor)
+        : await reader.xread("COUNT", 500, "BLOCK", options.blockMs, "STREAMS", key, cursor);
       const entries = batch?.[0]?.[1] ?? [];
       if (entries.length === 0) {
         if (draining) break;
@@ -88,7 +90,7 @@ export async function streamBattleEvents(
   } catch (err) {
     if (open) request.log.warn({ err, battleId }, "battle event stream stopped");
   } finally {
-    request.raw.off("close", stop);
+    raw.off("close", stop);
     reader.disconnect();
     raw.end();
   }

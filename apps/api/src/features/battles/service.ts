@@ -6,8 +6,8 @@ import type { Queue } from "bullmq";
 import type { FastifyRequest } from "fastify";
 import type pg from "pg";
 import { badRequest, conflict, forbidden, HttpError, notFound } from "../../lib/http-error";
-import { promptContentHash } from "../prompts/service";
 import { arenaOf } from "../projects/serialize";
+import { promptContentHash } from "../prompts/service";
 import { loadBattle, toBattleDto } from "./battle-dto";
 import { createTurn } from "./create-turn";
 import { checkBattleAllowance, checkUserTurn } from "./limits";
@@ -49,7 +49,8 @@ async function arenaProjectFor(db: Db, request: FastifyRequest, projectId: strin
   const project = rows[0];
   if (!project) throw notFound("Project");
   if (project.mode !== "ARENA") throw conflict("not_arena", "This project is not an arena project");
-  if (project.status !== "ACTIVE") throw conflict("project_not_active", "This project is not taking answers now");
+  if (project.status !== "ACTIVE")
+    throw conflict("project_not_active", "This project is not taking answers now");
   if (project.standing === "QUARANTINED" || project.standing === "REJECTED") {
     throw forbidden("You are not admitted to this project");
   }
@@ -99,7 +100,11 @@ async function enqueueOrFail(db: Db, queue: Queue, battleId: string, turn: numbe
               updated_at = now() WHERE id = $1`,
       [battleId],
     );
-    throw new HttpError(503, "arena_unavailable", "The arena cannot start models right now; try again shortly");
+    throw new HttpError(
+      503,
+      "arena_unavailable",
+      "The arena cannot start models right now; try again shortly",
+    );
   }
 }
 
@@ -115,7 +120,9 @@ export async function createBattle(
   const { settings } = project;
   if (settings.promptSource === "annotator") {
     if (body.prompt === undefined) {
-      throw badRequest("body.prompt: write the prompt", [{ path: "body.prompt", message: "write the prompt" }]);
+      throw badRequest("body.prompt: write the prompt", [
+        { path: "body.prompt", message: "write the prompt" },
+      ]);
     }
     checkUserTurn(settings, body.prompt);
   } else if (body.prompt !== undefined) {
@@ -176,7 +183,8 @@ export async function continueBattle(
         : "This battle has ended; start a new one",
     );
   }
-  if (row.project_status !== "ACTIVE") throw conflict("project_not_active", "This project is not taking answers now");
+  if (row.project_status !== "ACTIVE")
+    throw conflict("project_not_active", "This project is not taking answers now");
   if (current.turn >= settings.limits.maxTurns) {
     throw conflict("turn_limit", `A battle has at most ${settings.limits.maxTurns} turns; start a new one`);
   }

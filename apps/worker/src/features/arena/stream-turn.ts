@@ -1,4 +1,4 @@
-import { BATTLE_STREAM_TTL_SECONDS, turnStartedKey, type TStreamTurnPayload } from "@arbiter/jobs";
+import { BATTLE_STREAM_TTL_SECONDS, type TStreamTurnPayload, turnStartedKey } from "@arbiter/jobs";
 import { screenText, type TArenaSettings, type TMessage, ZArenaSettings } from "@arbiter/shared";
 import type { Redis } from "ioredis";
 import type pg from "pg";
@@ -34,7 +34,7 @@ const INTERRUPTED = "The answer was interrupted (the arena restarted while it st
 export async function streamTurn(deps: StreamTurnDeps, payload: TStreamTurnPayload): Promise<string> {
   const { battleId, turn } = payload;
   const loaded = await loadTurn(deps.pool, battleId, turn);
-  if (!loaded || loaded.status !== "STREAMING") return "settled";
+  if (loaded?.status !== "STREAMING") return "settled";
   const settings = ZArenaSettings.parse(loaded.arena ?? {});
   const events = battleStream(deps.redis, deps.prefix, payload);
   const open = loaded.sides.filter((s) => s.status === "STREAMING");
@@ -111,7 +111,12 @@ async function streamSide(
     );
     if (masker) await send(masker.end());
     const matches = screenText(result.text, patterns);
-    const screening = { flagged: matches.length > 0, matches, action, hidden: matches.length > 0 && action === "hide" };
+    const screening = {
+      flagged: matches.length > 0,
+      matches,
+      action,
+      hidden: matches.length > 0 && action === "hide",
+    };
     if (await finishSide(deps.pool, at.battleId, at.turnId, side, { ...result, screening })) {
       const tokens = result.completionTokens;
       await events.add({ type: "done", turn: at.turn, side: key, finishReason: result.finishReason, tokens });

@@ -137,7 +137,12 @@ export async function finishSide(
 }
 
 /** Ends a side as failed, once; false when it had already ended. */
-export async function failSide(pool: pg.Pool, turnId: string, side: number, message: string): Promise<boolean> {
+export async function failSide(
+  pool: pg.Pool,
+  turnId: string,
+  side: number,
+  message: string,
+): Promise<boolean> {
   const { rowCount } = await pool.query(
     `UPDATE battle_sides SET status = 'FAILED', error = $3, updated_at = now()
       WHERE turn_id = $1 AND side = $2 AND status = 'STREAMING'`,
@@ -152,7 +157,11 @@ export async function failSide(pool: pg.Pool, turnId: string, side: number, mess
  * battle ends with a reason the annotator reads ("start a new battle"). Returns the new status,
  * or null while a side is still streaming or when the turn was settled already.
  */
-export async function settleTurn(pool: pg.Pool, battleId: string, turnId: string): Promise<"READY" | "FAILED" | null> {
+export async function settleTurn(
+  pool: pg.Pool,
+  battleId: string,
+  turnId: string,
+): Promise<"READY" | "FAILED" | null> {
   const { rows } = await pool.query<{ status: "READY" | "FAILED" }>(
     `WITH s AS (SELECT count(*) FILTER (WHERE status = 'STREAMING') AS streaming,
                        count(*) FILTER (WHERE status = 'FAILED') AS failed
