@@ -5,9 +5,16 @@ import { clearRedisPrefix, freePort, type TProcess } from "@arbiter/testkit";
 import { Queue } from "bullmq";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { arenaProject, readEvents, startBattle, startModelServer, turnEnded, vote } from "./support/arena";
+import {
+  arenaProject,
+  readEvents,
+  startArenaWorker,
+  startBattle,
+  startModelServer,
+  turnEnded,
+  vote,
+} from "./support/arena";
 import { bearer, createHarness, type Harness, type TestUser } from "./support/harness";
-import { spawnApp } from "./support/processes";
 
 const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 const prefix = `test-api-arena-f-${randomUUID().slice(0, 8)}`;
@@ -59,6 +66,15 @@ beforeAll(async () => {
   researcher = await h.user("RESEARCHER");
   annotator = await h.user("ANNOTATOR");
   worker = startWorker();
+  // One battle to the end, so that the worker has started before the tests time anything.
+  const warmUp = await arenaProject(
+    h,
+    researcher,
+    [annotator],
+    [generator(good, "good"), generator(good, "good")],
+  );
+  const battle = (await startBattle(h, annotator, warmUp, "Warm up")).json().battle;
+  await readEvents(baseUrl, battle.id, annotator, { stop: turnEnded(1), timeoutMs: 120_000 });
 }, 300_000);
 
 afterAll(async () => {
@@ -70,19 +86,12 @@ afterAll(async () => {
 });
 
 function startWorker() {
-  return spawnApp("worker", "src/index.ts", {
-    DATABASE_URL: h.db.url,
-    REDIS_URL,
-    REDIS_PREFIX: prefix,
-    WORKER_HEALTH_PORT: "0",
-    WORKER_QUEUES: "arena",
-    LOG_LEVEL: "warn",
-    GENERATOR_ALLOWED_HOSTS: hosts,
+  return startArenaWorker(h, prefix, hosts, {
     ARENA_IDLE_TIMEOUT_MS: "700",
     // A killed worker's turn is taken over within a few seconds.
     JOB_LOCK_MS: "2000",
     JOB_STALLED_CHECK_MS: "500",
-    ARENA_TURN_DEADLINE_MS: "8000",
+    ARENA_TURN_DEADLINE_MS: "15000",
     ARENA_SWEEP_INTERVAL_MS: "300",
   });
 }
@@ -185,10 +194,10 @@ describe("arena failures", () => {
     expect(early.json().error.code).toBe("battle_streaming");
     await worker!.kill("SIGKILL");
     worker = startWorker();
+    // Ends by itself once the battle has failed.
     const after = await readEvents(baseUrl, battle.id, annotator, {
       lastEventId: before.at(-1)!.id,
-      stop: turnEnded(1),
-      timeoutMs: 40_000,
+      timeoutMs: 60_000,
     });
     const ids = [...before, ...after].map((e) => e.id);
     expect(new Set(ids).size).toBe(ids.length);
@@ -197,7 +206,7 @@ describe("arena failures", () => {
     const row = await h.db.prisma.battle.findUniqueOrThrow({ where: { id: battle.id } });
     expect(row.status).toBe("FAILED");
     await expectRefusedVote(battle.id);
-  });
+  }, 150_000);
 
   it("the sweep ends a turn whose job was lost", async () => {
     const projectId = await arenaProject(
@@ -215,10 +224,10 @@ describe("arena failures", () => {
     await queue.close();
     connection.disconnect();
     worker = startWorker();
-    const events = await readEvents(baseUrl, battle.id, annotator, { timeoutMs: 40_000 });
+    const events = await readEvents(baseUrl, battle.id, annotator, { timeoutMs: 90_000 });
     expect(events.map((e) => e.type)).toEqual(["error", "error"]);
     expect(events[0]!.data.message).toMatch(/stopped arriving/);
     const row = await h.db.prisma.battle.findUniqueOrThrow({ where: { id: battle.id } });
     expect(row.status).toBe("FAILED");
-  });
+  }, 150_000);
 });

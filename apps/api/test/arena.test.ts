@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   arenaProject,
   readEvents,
+  startArenaWorker,
   startBattle,
   startModelServer,
   textsOf,
@@ -11,7 +12,6 @@ import {
   vote,
 } from "./support/arena";
 import { bearer, createHarness, type Harness, type TestUser } from "./support/harness";
-import { spawnApp } from "./support/processes";
 
 const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 const prefix = `test-api-arena-${randomUUID().slice(0, 8)}`;
@@ -35,15 +35,7 @@ beforeAll(async () => {
   baseUrl = await h.app.listen({ host: "127.0.0.1", port: 0 });
   researcher = await h.user("RESEARCHER");
   annotator = await h.user("ANNOTATOR");
-  worker = spawnApp("worker", "src/index.ts", {
-    DATABASE_URL: h.db.url,
-    REDIS_URL,
-    REDIS_PREFIX: prefix,
-    WORKER_HEALTH_PORT: "0",
-    WORKER_QUEUES: "arena",
-    LOG_LEVEL: "warn",
-    GENERATOR_ALLOWED_HOSTS: models.host,
-  });
+  worker = startArenaWorker(h, prefix, models.host);
 }, 300_000);
 
 afterAll(async () => {

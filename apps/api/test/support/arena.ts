@@ -85,15 +85,37 @@ export function textsOf(events: SseEvent[], turn: number): { A: string; B: strin
 /** A stand-in model server as its own process, with fault settings (MODEL_SERVER_FAULT_*). */
 export async function startModelServer(models: string, faults: Record<string, string> = {}) {
   const port = await freePort();
-  const process: TProcess = spawnApp("model-server", "src/server.ts", {
+  const server: TProcess = spawnApp("model-server", "src/server.ts", {
     MODEL_SERVER_PORT: String(port),
     MODEL_SERVER_MODELS: models,
     LOG_LEVEL: "warn",
     ...faults,
   });
   const url = `http://127.0.0.1:${port}/v1`;
-  await waitForHttp(`${url}/models`, { process, timeoutMs: 120_000 });
-  return { process, url, host: `127.0.0.1:${port}` };
+  await waitForHttp(`${url}/models`, { process: server, timeoutMs: 120_000 });
+  return { process: server, url, host: `127.0.0.1:${port}` };
+}
+
+/**
+ * The real worker as its own process, consuming only the arena queue, against the test
+ * file's database and Redis prefix; `env` adds to (or replaces) the defaults.
+ */
+export function startArenaWorker(
+  h: Harness,
+  prefix: string,
+  allowedHosts: string,
+  env: Record<string, string> = {},
+): TProcess {
+  return spawnApp("worker", "src/index.ts", {
+    DATABASE_URL: h.db.url,
+    REDIS_URL: process.env.REDIS_URL ?? "redis://127.0.0.1:6379",
+    REDIS_PREFIX: prefix,
+    WORKER_HEALTH_PORT: "0",
+    WORKER_QUEUES: "arena",
+    LOG_LEVEL: "warn",
+    GENERATOR_ALLOWED_HOSTS: allowedHosts,
+    ...env,
+  });
 }
 
 /** An arena project owned by `researcher`, its pool holding `annotators`, with these generators. */

@@ -85,14 +85,15 @@ export async function streamRequest(
       if (choice.finish_reason) finishReason = choice.finish_reason;
     }
   } catch (err) {
-    if (stalled) {
-      throw new InferenceError("timeout", false, {
-        detail: `the model server sent nothing for ${idleTimeoutMs} ms`,
-      });
-    }
-    throw err;
+    if (!stalled) throw err;
   } finally {
     clearTimeout(timer);
+  }
+  // An aborted stream may end its iteration quietly instead of throwing.
+  if (stalled) {
+    throw new InferenceError("timeout", false, {
+      detail: `the model server sent nothing for ${idleTimeoutMs} ms`,
+    });
   }
   if (finishReason === null) {
     throw new InferenceError("bad_response", false, {

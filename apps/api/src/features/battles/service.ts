@@ -6,26 +6,12 @@ import type { Queue } from "bullmq";
 import type { FastifyRequest } from "fastify";
 import type pg from "pg";
 import { badRequest, conflict, forbidden, HttpError, notFound } from "../../lib/http-error";
+import { withTransaction } from "../../lib/sql";
 import { arenaOf } from "../projects/serialize";
 import { promptContentHash } from "../prompts/service";
 import { loadBattle, toBattleDto } from "./battle-dto";
 import { createTurn } from "./create-turn";
 import { checkBattleAllowance, checkUserTurn } from "./limits";
-
-async function inTransaction<T>(db: Db, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await db.pool.connect();
-  try {
-    await client.query("BEGIN");
-    const result = await work(client);
-    await client.query("COMMIT");
-    return result;
-  } catch (err) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw err;
-  } finally {
-    client.release();
-  }
-}
 
 /** Two distinct generators, each pair equally likely, in a random order (which one is A). */
 export function pickTwo<T>(pool: readonly T[]): [T, T] {
@@ -129,7 +115,7 @@ export async function createBattle(
     const message = "this project draws prompts from its prompt set";
     throw badRequest(`body.prompt: ${message}`, [{ path: "body.prompt", message }]);
   }
-  const battleId = await inTransaction(db, async (client) => {
+  const battleId = await withTransaction(db.pool, async (client) => {
     await checkBattleAllowance(client, projectId, user.id, settings, { newBattle: true });
     const { rows: generators } = await client.query<{ id: string }>(
       "SELECT id FROM generators WHERE project_id = $1 AND deleted_at IS NULL",
@@ -190,7 +176,7 @@ export async function continueBattle(
   }
   checkUserTurn(settings, prompt);
   const turn = current.turn + 1;
-  await inTransaction(db, async (client) => {
+  await withTransaction(db.pool, async (client) => {
     await checkBattleAllowance(client, row.project_id, user.id, settings, { newBattle: false });
     const { rows } = await client.query<{ prompt_id: string; generator_ids: string[] }>(
       `UPDATE battles b SET status = 'STREAMING', updated_at = now() FROM battle_turns t, items i

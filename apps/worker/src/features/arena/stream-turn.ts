@@ -95,15 +95,7 @@ async function streamSide(
   );
   try {
     const result = await deps.inference.stream(
-      {
-        generatorId: side.generatorId,
-        baseUrl: side.baseUrl,
-        model: side.model,
-        mode: side.mode,
-        params: side.params,
-        apiKeyCiphertext: side.apiKeyCiphertext,
-        apiKeyEnv: side.apiKeyEnv,
-      },
+      side,
       { messages, text: null },
       { max_tokens: maxTokens },
       (piece) => send(masker ? masker.push(piece) : piece),

@@ -1,17 +1,12 @@
 import type { TMessage } from "@arbiter/shared";
 import type pg from "pg";
+import type { TInferenceTarget } from "../../inference/client";
 
-export type TurnSide = {
+/** One side of a turn: the generator to ask (as the inference client takes it) and what it saw before. */
+export type TurnSide = TInferenceTarget & {
   side: number;
   status: "STREAMING" | "DONE" | "FAILED";
   completionId: string;
-  generatorId: string;
-  baseUrl: string;
-  model: string;
-  mode: "CHAT" | "COMPLETION";
-  params: Record<string, unknown>;
-  apiKeyCiphertext: Uint8Array | null;
-  apiKeyEnv: string | null;
   context: TMessage[];
 };
 
