@@ -115,7 +115,8 @@ describe("arena battles", () => {
     const staff = await h.app.inject({ url: `/api/v1/battles/${battle.id}`, headers: bearer(researcher) });
     expect(staff.statusCode).toBe(200);
     expect(staff.json().battle.turns[0].sides[0].text).toBe(streamed.A);
-  });
+    // The first battle also waits for the worker process to start.
+  }, 150_000);
 
   it("resumes after Last-Event-ID without losing or repeating a token", async () => {
     const projectId = await arenaProject(h, researcher, [annotator], generators());

@@ -8,6 +8,12 @@ export type TurnSide = {
 };
 
 /**
+ * Where arena sample indexes start: a generation run on a prompt drawn from the prompt set
+ * writes its samples from 0 and overwrites its own on a retry, so the ranges must never meet.
+ */
+const ARENA_SAMPLE_BASE = 1_000_000;
+
+/**
  * Writes one battle turn as an ordinary item: a completion per side (empty until the worker
  * fills it), the item of the two, the annotator's assignment on it (their lease, shown A = side
  * 0), and the turn and side rows the worker and the event stream follow.
@@ -36,7 +42,7 @@ export async function createTurn(
     const { rows } = await client.query<{ id: string }>(
       `INSERT INTO completions (prompt_id, generator_id, sample_index, source, model, text, params, metadata)
        SELECT $1, g.id,
-              (SELECT COALESCE(max(c.sample_index) + 1, 0) FROM completions c
+              (SELECT GREATEST(COALESCE(max(c.sample_index) + 1, 0), ${ARENA_SAMPLE_BASE}) FROM completions c
                 WHERE c.prompt_id = $1 AND c.generator_id = g.id),
               'GENERATED', g.model, '', g.params,
               jsonb_build_object('arena', jsonb_build_object('battleId', $3::text, 'turn', $4::int,
