@@ -72,6 +72,7 @@ async function battleRow(id: string) {
 }
 
 describe("arena battles", () => {
+  // The first battle also waits for the worker process to start, hence its longer timeout.
   it("stream both sides over SSE; the text equals the model server's answer; names stay hidden", async () => {
     const projectId = await arenaProject(h, researcher, [annotator], generators(), { revealModels: true });
     const started = await startBattle(h, annotator, projectId, "Why is the sea salty?");
@@ -115,7 +116,6 @@ describe("arena battles", () => {
     const staff = await h.app.inject({ url: `/api/v1/battles/${battle.id}`, headers: bearer(researcher) });
     expect(staff.statusCode).toBe(200);
     expect(staff.json().battle.turns[0].sides[0].text).toBe(streamed.A);
-    // The first battle also waits for the worker process to start.
   }, 150_000);
 
   it("resumes after Last-Event-ID without losing or repeating a token", async () => {
