@@ -32,6 +32,8 @@ export async function readEvents(
     });
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toMatch(/^text\/event-stream/);
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(res.headers.get("content-security-policy")).toMatch(/default-src 'none'/);
     const decoder = new TextDecoder();
     let buffer = "";
     for await (const bytes of res.body!) {

@@ -1,3 +1,4 @@
+import type { OutgoingHttpHeaders } from "node:http";
 import type { Db } from "@arbiter/db";
 import { battleStreamKey, createWorkerConnection } from "@arbiter/jobs";
 import type { FastifyReply, FastifyRequest } from "fastify";
@@ -42,15 +43,17 @@ export async function streamBattleEvents(
     open = false;
     reader.disconnect();
   };
+  // Headers the plugins set (security headers, request id) go out with the stream as well.
+  const set = Object.entries(reply.getHeaders()).filter(([, value]) => value !== undefined);
   reply.hijack();
   const raw = reply.raw;
   // The response's close, not the request's: a GET's request stream closes once it is read.
   raw.on("close", stop);
   raw.writeHead(200, {
+    ...(Object.fromEntries(set) as OutgoingHttpHeaders),
     "content-type": "text/event-stream; charset=utf-8",
     "cache-control": "no-cache, no-transform",
     "x-accel-buffering": "no",
-    "x-content-type-options": "nosniff",
     connection: "keep-alive",
   });
   raw.write("retry: 1000\n\n");
