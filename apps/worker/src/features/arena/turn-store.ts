@@ -1,6 +1,6 @@
 import type { TMessage } from "@arbiter/shared";
 import type pg from "pg";
-import type { TInferenceTarget } from "../../inference/client";
+import type { TInferenceResult, TInferenceTarget } from "../../inference/client";
 
 /** One side of a turn: the generator to ask (as the inference client takes it) and what it saw before. */
 export type TurnSide = TInferenceTarget & {
@@ -82,14 +82,7 @@ export async function loadTurn(pool: pg.Pool, battleId: string, turn: number): P
   };
 }
 
-export type SideResult = {
-  text: string;
-  model: string;
-  finishReason: string | null;
-  promptTokens: number | null;
-  completionTokens: number | null;
-  latencyMs: number;
-  requestParams: Record<string, unknown>;
+export type SideResult = TInferenceResult & {
   screening: { flagged: boolean; matches: string[]; action: string; hidden: boolean };
 };
 
