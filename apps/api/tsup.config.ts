@@ -5,6 +5,7 @@ import { defineConfig } from "tsup";
 // external (installed in node_modules), as the app's own are.
 const manifests = [
   "./package.json",
+  "../../packages/aggregation/package.json",
   "../../packages/db/package.json",
   "../../packages/jobs/package.json",
   "../../packages/observability/package.json",

@@ -29,22 +29,25 @@ BEGIN
   -- answers an active non-gold assignment against its current rules with a new key; one
   -- answer per annotator and per assignment.
   SELECT array_agg(ROW(x.ord, x.assignment, x.item_id, x.project_id, x.annotator, x.key, x.choice, x.strength,
-                       x.mapped, x.answer, x.aspects, x.rationale, x.flags, x.duration_ms, x.late, x.first,
+                       x.mapped, x.answer, x.aspects, x.rationale, x.flags, x.measured_ms, x.late, x.first,
                        x.lease_seconds)::arbiter_batch_answer ORDER BY x.ord) FILTER (WHERE x.fast),
          array_agg(x.ord ORDER BY x.ord) FILTER (WHERE NOT x.fast)
     INTO v_fast, v_slow
     FROM (
       SELECT r.*, a.item_id, a.project_id, a.expires_at <= now() AS late, p.lease_seconds,
+             -- The time taken is at most what the server saw since it handed out the assignment.
+             LEAST(r.duration_ms, floor(extract(epoch FROM now() - a.created_at) * 1000)::integer) AS measured_ms,
              (SELECT jsonb_agg((SELECT jsonb_agg(a.shown_order[ascii(k) - 64] ORDER BY kn)
                                   FROM jsonb_array_elements_text(grp) WITH ORDINALITY AS e(k, kn)) ORDER BY gn)
                 FROM jsonb_array_elements(r.ranking) WITH ORDINALITY AS g(grp, gn)) AS mapped,
              COALESCE(
-               a.annotator_id = r.annotator AND a.status = 'ACTIVE' AND NOT i.is_gold AND p.status = 'ACTIVE'
+               a.annotator_id = r.annotator AND a.status = 'ACTIVE' AND NOT i.is_gold AND NOT a.is_repeat
+               AND p.status = 'ACTIVE'
                AND r.rules = arbiter_answer_rules(p.task_type, p.questions)
                AND r.options = cardinality(a.shown_order)
                AND u.status = 'ACTIVE' AND (k.id IS NOT NULL OR s.id IS NOT NULL)
                AND (u.role = 'ADMIN' OR pm.user_id IS NOT NULL)
-               AND j.annotator_id IS NULL
+               AND j.annotator_id IS NULL AND rj.annotator_id IS NULL
                AND row_number() OVER (PARTITION BY r.annotator ORDER BY r.ord) = 1
                AND row_number() OVER (PARTITION BY r.assignment ORDER BY r.ord) = 1,
                false) AS fast
@@ -71,12 +74,15 @@ BEGIN
                            SELECT pmb.user_id FROM project_members pmb
                             WHERE pmb.project_id = a.project_id AND pmb.user_id = r.annotator LIMIT 1) AS pm ON true
         LEFT JOIN LATERAL (SELECT jj.annotator_id FROM judgments jj
-                            WHERE jj.annotator_id = r.annotator AND jj.idempotency_key = r.key LIMIT 1) AS j ON true) AS x;
+                            WHERE jj.annotator_id = r.annotator AND jj.idempotency_key = r.key LIMIT 1) AS j ON true
+        LEFT JOIN LATERAL (SELECT rr.annotator_id FROM repeat_judgments rr
+                            WHERE rr.annotator_id = r.annotator AND rr.idempotency_key = r.key LIMIT 1) AS rj ON true) AS x;
 
   IF v_fast IS NOT NULL THEN
     v_items := ARRAY(SELECT DISTINCT (v_fast[n]).item FROM generate_subscripts(v_fast, 1) AS n);
     PERFORM 1 FROM items i WHERE i.id = ANY (v_items) ORDER BY i.id FOR UPDATE;
-    -- Counted in batch order while the item still wants answers.
+    -- Counted in batch order while the item still wants answers; completion as in
+    -- arbiter_record_judgment (a dynamic item completes at its max, else waits for a decision).
     SELECT array_agg(i.status = 'OPEN' AND i.judgments_count + f.k <= i.judgments_wanted ORDER BY f.n)
       INTO v_counted
       FROM (SELECT n, (v_fast[n]).item AS item,
@@ -85,8 +91,10 @@ BEGIN
       JOIN (SELECT * FROM items WHERE id = ANY (v_items)) AS i ON i.id = f.item;
     UPDATE items i
        SET judgments_count = i.judgments_count + c.n,
-           status = CASE WHEN i.judgments_count + c.n >= i.judgments_wanted THEN 'COMPLETE'::"ItemStatus" ELSE i.status END,
-           completed_at = CASE WHEN i.judgments_count + c.n >= i.judgments_wanted THEN now() ELSE i.completed_at END
+           status = CASE WHEN i.judgments_count + c.n >= GREATEST(i.judgments_wanted, i.judgments_max)
+                         THEN 'COMPLETE'::"ItemStatus" ELSE i.status END,
+           completed_at = CASE WHEN i.judgments_count + c.n >= GREATEST(i.judgments_wanted, i.judgments_max)
+                               THEN now() ELSE i.completed_at END
       FROM (SELECT (v_fast[n]).item AS item, count(*) AS n FROM generate_subscripts(v_fast, 1) AS n
              WHERE v_counted[n] GROUP BY 1) AS c
      WHERE i.id = ANY (v_items) AND i.id = c.item;

@@ -8,6 +8,8 @@ DECLARE
   v_plain uuid[] := '{}';
   v_rest uuid[] := '{}';
   v_draws boolean[] := '{}';
+  v_repeat_share double precision;
+  v_repeats boolean[] := '{}';
   v_cand uuid[];
   v_free integer[];
   v_seen text[];
@@ -20,7 +22,7 @@ DECLARE
   v_busy uuid[];
   r record;
 BEGIN
-  SELECT gold_rate INTO v_gold_rate FROM projects WHERE id = p_project;
+  SELECT gold_rate, repeat_share INTO v_gold_rate, v_repeat_share FROM projects WHERE id = p_project;
   SELECT array_agg(a.annotator_id) INTO v_busy FROM assignments a
    WHERE a.annotator_id = ANY (p_annotators) AND a.project_id = p_project
      AND a.status = 'ACTIVE' AND a.expires_at > now();
@@ -34,12 +36,18 @@ BEGIN
       IF v_gold_rate > 0 AND random() < v_gold_rate THEN
         v_rest := v_rest || r.id;
         v_draws := v_draws || true;
+        v_repeats := v_repeats || false;
+      ELSIF v_repeat_share > 0 AND random() < v_repeat_share THEN
+        v_rest := v_rest || r.id;
+        v_draws := v_draws || false;
+        v_repeats := v_repeats || true;
       ELSE
         v_plain := v_plain || r.id;
       END IF;
     ELSE
       v_rest := v_rest || r.id;
       v_draws := v_draws || NULL::boolean;
+      v_repeats := v_repeats || NULL::boolean;
     END IF;
   END LOOP;
 
@@ -83,6 +91,7 @@ BEGIN
         IF v_pick IS NULL THEN
           v_rest := v_rest || v_plain[k];
           v_draws := v_draws || false;
+          v_repeats := v_repeats || false;
         ELSE
           v_free[v_pick] := v_free[v_pick] - 1;
           v_items := v_items || v_cand[v_pick];
@@ -92,23 +101,25 @@ BEGIN
     ELSE
       v_rest := v_rest || v_plain;
       v_draws := v_draws || array_fill(false, ARRAY[cardinality(v_plain)]);
+      v_repeats := v_repeats || array_fill(false, ARRAY[cardinality(v_plain)]);
     END IF;
   END IF;
 
   IF cardinality(v_items) > 0 THEN
     SELECT array_agg(l.usr), array_agg(l.id) INTO v_got, v_ids
-      FROM arbiter_insert_leases(p_project, v_items, v_users, p_lease_seconds) AS l;
+      FROM arbiter_insert_leases(p_project, v_items, v_users, p_lease_seconds, false) AS l;
     RETURN QUERY SELECT x.usr, x.id FROM unnest(v_got, v_ids) AS x(usr, id) WHERE x.usr IS NOT NULL;
     FOR k IN 1..cardinality(v_users) LOOP
       IF NOT v_users[k] = ANY (COALESCE(v_got, '{}')) THEN
         v_rest := v_rest || v_users[k];
         v_draws := v_draws || false;
+        v_repeats := v_repeats || false;
       END IF;
     END LOOP;
   END IF;
 
   FOR k IN 1..cardinality(v_rest) LOOP
-    RETURN QUERY SELECT v_rest[k], arbiter_lease_item(p_project, v_rest[k], p_lease_seconds, true, v_draws[k]);
+    RETURN QUERY SELECT v_rest[k], arbiter_lease_item(p_project, v_rest[k], p_lease_seconds, true, v_draws[k], v_repeats[k]);
   END LOOP;
 END;
 $function$;

@@ -29,7 +29,7 @@ export function httpPool(origin: string, connections: number): Pool {
 
 export async function call(
   pool: Pool,
-  method: "GET" | "POST",
+  method: "GET" | "POST" | "PATCH",
   path: string,
   headers: Record<string, string>,
   body?: unknown,

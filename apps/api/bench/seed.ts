@@ -1,38 +1,60 @@
 import { createHash, randomBytes } from "node:crypto";
 import type pg from "pg";
 
-/** Seeds one project, its pool, annotators with API keys and items, in a few SQL statements. */
-export async function seedBench(pool: pg.Pool, annotators: number, items: number) {
+const newKey = () => `arb_bench_${randomBytes(24).toString("base64url")}`;
+const hashOf = (token: string) => createHash("sha256").update(token).digest("hex");
+
+/** A project owned by a researcher who has an API key (for settings and exports through the API). */
+export async function seedProject(pool: pg.Pool, slug: string, questions: object, judgmentsPerItem = 3) {
+  const ownerKey = newKey();
   const owner = await pool.query<{ id: string }>(
-    "INSERT INTO users (email, name, role) VALUES ('owner@bench.local', 'Owner', 'RESEARCHER') RETURNING id",
+    "INSERT INTO users (email, name, role) VALUES ($1, 'Owner', 'RESEARCHER') RETURNING id",
+    [`owner.${slug}@bench.local`],
+  );
+  await pool.query(
+    "INSERT INTO api_keys (user_id, name, prefix, key_hash) VALUES ($1, 'bench', 'arb_bench', $2)",
+    [owner.rows[0]!.id, hashOf(ownerKey)],
   );
   const project = await pool.query<{ id: string }>(
     `INSERT INTO projects (slug, name, questions, created_by_id, judgments_per_item)
-     VALUES ('bench', 'Bench', '{"strength": false}', $1, 3) RETURNING id`,
-    [owner.rows[0]!.id],
+     VALUES ($1, $1, $2, $3, $4) RETURNING id`,
+    [slug, JSON.stringify(questions), owner.rows[0]!.id, judgmentsPerItem],
   );
-  const projectId = project.rows[0]!.id;
-  const poolRow = await pool.query<{ id: string }>("INSERT INTO pools (name) VALUES ('bench') RETURNING id");
+  return { projectId: project.rows[0]!.id, ownerKey };
+}
+
+/** A pool of `annotators` annotators with API keys, attached to the project; their tokens in order. */
+export async function seedAnnotators(pool: pg.Pool, projectId: string, annotators: number, tag = "bench") {
+  const poolRow = await pool.query<{ id: string }>("INSERT INTO pools (name) VALUES ($1) RETURNING id", [
+    tag,
+  ]);
   await pool.query("INSERT INTO project_pools (project_id, pool_id) VALUES ($1, $2)", [
     projectId,
     poolRow.rows[0]!.id,
   ]);
-  const tokens = Array.from(
-    { length: annotators },
-    () => `arb_bench_${randomBytes(24).toString("base64url")}`,
-  );
-  const hashes = tokens.map((t) => createHash("sha256").update(t).digest("hex"));
+  const tokens = Array.from({ length: annotators }, newKey);
   await pool.query(
     `WITH u AS (
        INSERT INTO users (email, name, role)
-       SELECT 'annotator' || n || '@bench.local', 'Annotator ' || n, 'ANNOTATOR' FROM generate_series(1, $1) n
+       SELECT $4 || '.annotator' || lpad(n::text, 6, '0') || '@bench.local', 'Annotator ' || n, 'ANNOTATOR'
+         FROM generate_series(1, $1) n
        RETURNING id, email),
      numbered AS (SELECT id, row_number() OVER (ORDER BY email) AS n FROM u),
      m AS (INSERT INTO pool_members (pool_id, user_id) SELECT $2, id FROM numbered)
      INSERT INTO api_keys (user_id, name, prefix, key_hash)
      SELECT id, 'bench', 'arb_bench', ($3::text[])[n] FROM numbered`,
-    [annotators, poolRow.rows[0]!.id, hashes],
+    [annotators, poolRow.rows[0]!.id, tokens.map(hashOf), tag],
   );
+  return tokens;
+}
+
+/**
+ * Seeds one project (its owner's API key returned too), its pool, annotators with API keys
+ * and items, in a few SQL statements.
+ */
+export async function seedBench(pool: pg.Pool, annotators: number, items: number) {
+  const { projectId, ownerKey } = await seedProject(pool, "bench", { strength: false });
+  const tokens = await seedAnnotators(pool, projectId, annotators);
   await pool.query(
     `WITH p AS (
        INSERT INTO prompts (project_id, text, content_hash)
@@ -52,5 +74,5 @@ export async function seedBench(pool: pg.Pool, annotators: number, items: number
   // Only the seeded tables: statistics taken of the still-empty assignments and judgments
   // would steer the planner to sequential scans once the run fills them.
   await pool.query("ANALYZE users, api_keys, pool_members, prompts, completions, items, item_completions");
-  return { projectId, tokens };
+  return { projectId, ownerKey, tokens };
 }

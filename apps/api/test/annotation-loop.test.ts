@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { backdateAssignment } from "@arbiter/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { judge, seedProject, takeAssignment } from "./support/annotation";
 import { bearer, createHarness, type Harness } from "./support/harness";
@@ -177,6 +178,7 @@ describe("judgments", () => {
     const a = await h.user("ANNOTATOR");
     const { projectId } = await seedProject(h, researcher, [a], { items: 1 });
     const { assignment } = await takeAssignment(h, a, projectId);
+    await backdateAssignment(h.db.pool, assignment!.id, 4200);
     const res = await judge(h, a, assignment!.id, { choice: "B", durationMs: 4200 });
     const stored = await h.db.prisma.judgment.findUniqueOrThrow({ where: { id: res.json().judgment.id } });
     const shown = (await h.db.prisma.assignment.findUniqueOrThrow({ where: { id: assignment!.id } }))
@@ -379,8 +381,10 @@ describe("progress", () => {
     const a = await h.user("ANNOTATOR");
     const { projectId } = await seedProject(h, researcher, [a], { items: 4 });
     let { assignment } = await takeAssignment(h, a, projectId);
-    for (const ms of [2000, 4000, 9000])
+    for (const ms of [2000, 4000, 9000]) {
+      await backdateAssignment(h.db.pool, assignment!.id, ms);
       assignment = (await judge(h, a, assignment!.id, { choice: "A", durationMs: ms })).json().next;
+    }
     const res = await h.app.inject({
       method: "GET",
       url: `/api/v1/me/progress?projectId=${projectId}`,

@@ -82,6 +82,13 @@ describe("export preview", () => {
     { format: "hh", aggregation: "majority" },
     { format: "ranked", dropTies: false, dropBothBad: false, splits: { a: 0.3, b: 0.7 } },
     { format: "raw", excludeQuarantined: false },
+    {
+      format: "kto",
+      aggregation: "dawid-skene",
+      dropBothBad: false,
+      minConfidence: 0.6,
+      include: { confidence: true, groupId: true },
+    },
   ])("gives the first rows of the files and their counts: %j", async (body) => {
     const res = await preview(body);
     expect(res.statusCode, res.body).toBe(200);
@@ -95,7 +102,7 @@ describe("export preview", () => {
       total: Object.values(manifest.rows as Record<string, number>).reduce((a, b) => a + b, 0),
       usedJudgments: manifest.source.used,
       excluded: manifest.source.excluded,
-      excludedItems: expect.any(Object),
+      excludedItems: manifest.source.excluded_items,
     });
     expect(p.source).toMatchObject({ items: 8, judgments: manifest.source.judgments });
     expect(p.rows.length).toBe(Math.min(5, p.exact!.total));
@@ -152,6 +159,7 @@ describe("export preview", () => {
       minJudgments: 1,
       minAgreement: 0,
       noMajority: 0,
+      lowConfidence: 0,
     });
     const none: TExportPreview = (
       await preview({ format: "trl", minJudgments: 3 }, researcher, small.projectId)

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
+import { seededRandom } from "@arbiter/aggregation";
 import type { TAssignment } from "@arbiter/shared";
+import { backdateAssignment } from "@arbiter/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seededRandom } from "../src/lib/analytics/random";
 import { judge, takeAssignment } from "./support/annotation";
 import { type ExportWorker, exportWorker } from "./support/export-worker";
 import { requestExport, waitForExport } from "./support/exports";
@@ -100,9 +101,12 @@ describe("quality control on a simulated crowd", () => {
           c.done = true;
           continue;
         }
+        // The simulated reading time, as the server will measure it.
+        const ms = c.b.ms();
+        await backdateAssignment(h.db.pool, assignment!.id, ms);
         const res = await judge(h, c.user, assignment!.id, {
           choice: c.b.answer(assignment!),
-          durationMs: c.b.ms(),
+          durationMs: ms,
         });
         expect(res.statusCode, res.body).toBe(201);
         c.answered += 1;

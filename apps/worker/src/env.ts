@@ -71,6 +71,9 @@ export const ZWorkerEnv = z
     // are erased, their answers kept under the pseudonym; unset: kept until an admin erases them.
     CROWD_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).optional(),
     RETENTION_SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).default(3_600_000),
+    // How often a scheduled sweep refits adaptive projects with answers newer than their last
+    // fit (the safety net under the refit the API asks for after answers).
+    ADAPTIVE_SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).default(60_000),
     // Which queues this process consumes (comma separated); all by default.
     WORKER_QUEUES: zCommaList,
   })

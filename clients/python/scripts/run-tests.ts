@@ -23,6 +23,7 @@ try {
       ARBITER_TEST_URL: stack.apiUrl,
       ARBITER_TEST_API_KEY: stack.apiKey,
       ARBITER_TEST_MODEL_SERVER_URL: stack.modelServerUrl,
+      ARBITER_TEST_DATABASE_URL: stack.databaseUrl,
     },
   });
   const status = await run.exited;

@@ -18,6 +18,8 @@ const ADMIN = { email: "admin@python-client.test", password: "correct horse batt
 
 export type TStack = {
   apiUrl: string;
+  /** The stack's database, for tests that stage what only the server can write (a read's start). */
+  databaseUrl: string;
   modelServerUrl: string;
   /** An API key of the first admin, made the way a researcher makes one (a fresh browser session). */
   apiKey: string;
@@ -89,7 +91,14 @@ export async function startStack(): Promise<TStack> {
     await waitForHttp(`${modelServerUrl}/models`, { process: model, timeoutMs: 120_000 });
     await waitForHttp(`${apiUrl}/healthz`, { process: api, timeoutMs: 120_000 });
     await waitForHttp(`http://127.0.0.1:${healthPort}/healthz`, { process: worker, timeoutMs: 120_000 });
-    return { apiUrl, modelServerUrl, apiKey: await createApiKey(apiUrl), processes, stop };
+    return {
+      apiUrl,
+      databaseUrl: db.url,
+      modelServerUrl,
+      apiKey: await createApiKey(apiUrl),
+      processes,
+      stop,
+    };
   } catch (err) {
     await stop();
     throw err;

@@ -7,6 +7,7 @@ to test against, and the API tests are skipped, saying so (the runner fails on a
 
 import json
 import os
+import subprocess
 import unittest
 import urllib.error
 import urllib.request
@@ -17,13 +18,34 @@ from arbiter import Arbiter
 URL = os.environ.get("ARBITER_TEST_URL", "")
 API_KEY = os.environ.get("ARBITER_TEST_API_KEY", "")
 MODEL_SERVER_URL = os.environ.get("ARBITER_TEST_MODEL_SERVER_URL", "")
+DATABASE_URL = os.environ.get("ARBITER_TEST_DATABASE_URL", "")
 
 
 def require_stack():
-    if not (URL and API_KEY and MODEL_SERVER_URL):
+    if not (URL and API_KEY and MODEL_SERVER_URL and DATABASE_URL):
         raise unittest.SkipTest(
             "needs the API, worker and model server: run `npm test -w @arbiter/python-client`"
         )
+
+
+def backdate_assignment(assignment_id, ms):
+    """Moves an assignment's hand-out ms into the past (the Python twin of testkit's
+    backdateAssignment): the server stores the smaller of the client's durationMs and the
+    time since the hand-out, so a test meaning a slow read says so here. Through psql, as the
+    client has no Postgres driver (standard library only)."""
+    subprocess.run(
+        [
+            "psql",
+            DATABASE_URL,
+            "-v",
+            "ON_ERROR_STOP=1",
+            "-qc",
+            "UPDATE assignments SET created_at = created_at - make_interval(secs => %d / 1000.0)"
+            " WHERE id = '%s'" % (int(ms), uuid.UUID(assignment_id)),
+        ],
+        check=True,
+        capture_output=True,
+    )
 
 
 def admin():
@@ -56,6 +78,7 @@ class Annotator:
         assignment = self._lease(project_id)
         answered = 0
         while assignment is not None:
+            backdate_assignment(assignment["id"], 5000)
             status, answer, _ = self._call(
                 "POST",
                 f"/api/v1/assignments/{assignment['id']}/judgment",

@@ -2406,15 +2406,15 @@ export interface paths {
                                 id: string;
                                 projectId: string;
                                 /** @enum {string} */
-                                format: "trl" | "hh" | "openai-dpo" | "ranked" | "raw";
+                                format: "trl" | "hh" | "openai-dpo" | "kto" | "ranked" | "raw";
                                 params: {
                                     /** @enum {string} */
-                                    format: "trl" | "hh" | "openai-dpo" | "ranked" | "raw";
+                                    format: "trl" | "hh" | "openai-dpo" | "kto" | "ranked" | "raw";
                                     /**
                                      * @default per-judgment
                                      * @enum {string}
                                      */
-                                    aggregation: "per-judgment" | "majority";
+                                    aggregation: "per-judgment" | "majority" | "dawid-skene";
                                     /**
                                      * @default all
                                      * @enum {string}
@@ -2423,6 +2423,7 @@ export interface paths {
                                     minJudgments?: number;
                                     minAgreement?: number;
                                     minStrength?: number;
+                                    minConfidence?: number;
                                     /** @default true */
                                     dropTies: boolean;
                                     /** @default true */
@@ -2451,7 +2452,9 @@ export interface paths {
                                      * @default {
                                      *       "margin": false,
                                      *       "groupId": false,
-                                     *       "metadata": false
+                                     *       "metadata": false,
+                                     *       "confidence": false,
+                                     *       "softLabel": false
                                      *     }
                                      */
                                     include: {
@@ -2461,6 +2464,10 @@ export interface paths {
                                         groupId: boolean;
                                         /** @default false */
                                         metadata: boolean;
+                                        /** @default false */
+                                        confidence: boolean;
+                                        /** @default false */
+                                        softLabel: boolean;
                                     };
                                     /** @default true */
                                     compress: boolean;
@@ -2516,12 +2523,12 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        format: "trl" | "hh" | "openai-dpo" | "ranked" | "raw";
+                        format: "trl" | "hh" | "openai-dpo" | "kto" | "ranked" | "raw";
                         /**
                          * @default per-judgment
                          * @enum {string}
                          */
-                        aggregation?: "per-judgment" | "majority";
+                        aggregation?: "per-judgment" | "majority" | "dawid-skene";
                         /**
                          * @default all
                          * @enum {string}
@@ -2530,6 +2537,7 @@ export interface paths {
                         minJudgments?: number;
                         minAgreement?: number;
                         minStrength?: number;
+                        minConfidence?: number;
                         /** @default true */
                         dropTies?: boolean;
                         /** @default true */
@@ -2558,7 +2566,9 @@ export interface paths {
                          * @default {
                          *       "margin": false,
                          *       "groupId": false,
-                         *       "metadata": false
+                         *       "metadata": false,
+                         *       "confidence": false,
+                         *       "softLabel": false
                          *     }
                          */
                         include?: {
@@ -2568,6 +2578,10 @@ export interface paths {
                             groupId?: boolean;
                             /** @default false */
                             metadata?: boolean;
+                            /** @default false */
+                            confidence?: boolean;
+                            /** @default false */
+                            softLabel?: boolean;
                         };
                         /** @default true */
                         compress?: boolean;
@@ -2586,15 +2600,15 @@ export interface paths {
                                 id: string;
                                 projectId: string;
                                 /** @enum {string} */
-                                format: "trl" | "hh" | "openai-dpo" | "ranked" | "raw";
+                                format: "trl" | "hh" | "openai-dpo" | "kto" | "ranked" | "raw";
                                 params: {
                                     /** @enum {string} */
-                                    format: "trl" | "hh" | "openai-dpo" | "ranked" | "raw";
+                                    format: "trl" | "hh" | "openai-dpo" | "kto" | "ranked" | "raw";
                                     /**
                                      * @default per-judgment
                                      * @enum {string}
                                      */
-                                    aggregation: "per-judgment" | "majority";
+                                    aggregation: "per-judgment" | "majority" | "dawid-skene";
                                     /**
                                      * @default all
                                      * @enum {string}
@@ -2603,6 +2617,7 @@ export interface paths {
                                     minJudgments?: number;
                                     minAgreement?: number;
                                     minStrength?: number;
+                                    minConfidence?: number;
                                     /** @default true */
                                     dropTies: boolean;
                                     /** @default true */
@@ -2631,7 +2646,9 @@ export interface paths {
                                      * @default {
                                      *       "margin": false,
                                      *       "groupId": false,
-                                     *       "metadata": false
+                                     *       "metadata": false,
+                                     *       "confidence": false,
+                                     *       "softLabel": false
                                      *     }
                                      */
                                     include: {
@@ -2641,6 +2658,10 @@ export interface paths {
                                         groupId: boolean;
                                         /** @default false */
                                         metadata: boolean;
+                                        /** @default false */
+                                        confidence: boolean;
+                                        /** @default false */
+                                        softLabel: boolean;
                                     };
                                     /** @default true */
                                     compress: boolean;
@@ -2739,12 +2760,12 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        format: "trl" | "hh" | "openai-dpo" | "ranked" | "raw";
+                        format: "trl" | "hh" | "openai-dpo" | "kto" | "ranked" | "raw";
                         /**
                          * @default per-judgment
                          * @enum {string}
                          */
-                        aggregation?: "per-judgment" | "majority";
+                        aggregation?: "per-judgment" | "majority" | "dawid-skene";
                         /**
                          * @default all
                          * @enum {string}
@@ -2753,6 +2774,7 @@ export interface paths {
                         minJudgments?: number;
                         minAgreement?: number;
                         minStrength?: number;
+                        minConfidence?: number;
                         /** @default true */
                         dropTies?: boolean;
                         /** @default true */
@@ -2781,7 +2803,9 @@ export interface paths {
                          * @default {
                          *       "margin": false,
                          *       "groupId": false,
-                         *       "metadata": false
+                         *       "metadata": false,
+                         *       "confidence": false,
+                         *       "softLabel": false
                          *     }
                          */
                         include?: {
@@ -2791,6 +2815,10 @@ export interface paths {
                             groupId?: boolean;
                             /** @default false */
                             metadata?: boolean;
+                            /** @default false */
+                            confidence?: boolean;
+                            /** @default false */
+                            softLabel?: boolean;
                         };
                         /** @default true */
                         compress?: boolean;
@@ -2920,15 +2948,15 @@ export interface paths {
                                 id: string;
                                 projectId: string;
                                 /** @enum {string} */
-                                format: "trl" | "hh" | "openai-dpo" | "ranked" | "raw";
+                                format: "trl" | "hh" | "openai-dpo" | "kto" | "ranked" | "raw";
                                 params: {
                                     /** @enum {string} */
-                                    format: "trl" | "hh" | "openai-dpo" | "ranked" | "raw";
+                                    format: "trl" | "hh" | "openai-dpo" | "kto" | "ranked" | "raw";
                                     /**
                                      * @default per-judgment
                                      * @enum {string}
                                      */
-                                    aggregation: "per-judgment" | "majority";
+                                    aggregation: "per-judgment" | "majority" | "dawid-skene";
                                     /**
                                      * @default all
                                      * @enum {string}
@@ -2937,6 +2965,7 @@ export interface paths {
                                     minJudgments?: number;
                                     minAgreement?: number;
                                     minStrength?: number;
+                                    minConfidence?: number;
                                     /** @default true */
                                     dropTies: boolean;
                                     /** @default true */
@@ -2965,7 +2994,9 @@ export interface paths {
                                      * @default {
                                      *       "margin": false,
                                      *       "groupId": false,
-                                     *       "metadata": false
+                                     *       "metadata": false,
+                                     *       "confidence": false,
+                                     *       "softLabel": false
                                      *     }
                                      */
                                     include: {
@@ -2975,6 +3006,10 @@ export interface paths {
                                         groupId: boolean;
                                         /** @default false */
                                         metadata: boolean;
+                                        /** @default false */
+                                        confidence: boolean;
+                                        /** @default false */
+                                        softLabel: boolean;
                                     };
                                     /** @default true */
                                     compress: boolean;
@@ -6756,6 +6791,16 @@ export interface paths {
                                 taskType: "pairwise" | "ranking";
                                 optionsPerItem: number;
                                 judgmentsPerItem: number;
+                                overlap: {
+                                    min: number;
+                                    max: number;
+                                    target: number;
+                                } | null;
+                                /** @enum {string} */
+                                selection: "uniform" | "label-confidence" | "leaderboard";
+                                repeats: {
+                                    share: number;
+                                };
                                 leaseSeconds: number;
                                 questions: {
                                     /** @default true */
@@ -6960,8 +7005,26 @@ export interface paths {
                          */
                         taskType?: "pairwise" | "ranking";
                         optionsPerItem?: number;
-                        /** @default 3 */
                         judgmentsPerItem?: number;
+                        /** @default null */
+                        overlap?: {
+                            min: number;
+                            max: number;
+                            target: number;
+                        } | null;
+                        /**
+                         * @default uniform
+                         * @enum {string}
+                         */
+                        selection?: "uniform" | "label-confidence" | "leaderboard";
+                        /**
+                         * @default {
+                         *       "share": 0
+                         *     }
+                         */
+                        repeats?: {
+                            share: number;
+                        };
                         /** @default 600 */
                         leaseSeconds?: number;
                         /**
@@ -7221,6 +7284,16 @@ export interface paths {
                                 taskType: "pairwise" | "ranking";
                                 optionsPerItem: number;
                                 judgmentsPerItem: number;
+                                overlap: {
+                                    min: number;
+                                    max: number;
+                                    target: number;
+                                } | null;
+                                /** @enum {string} */
+                                selection: "uniform" | "label-confidence" | "leaderboard";
+                                repeats: {
+                                    share: number;
+                                };
                                 leaseSeconds: number;
                                 questions: {
                                     /** @default true */
@@ -7459,6 +7532,16 @@ export interface paths {
                                 taskType: "pairwise" | "ranking";
                                 optionsPerItem: number;
                                 judgmentsPerItem: number;
+                                overlap: {
+                                    min: number;
+                                    max: number;
+                                    target: number;
+                                } | null;
+                                /** @enum {string} */
+                                selection: "uniform" | "label-confidence" | "leaderboard";
+                                repeats: {
+                                    share: number;
+                                };
                                 leaseSeconds: number;
                                 questions: {
                                     /** @default true */
@@ -7680,6 +7763,16 @@ export interface paths {
                         taskType?: "pairwise" | "ranking";
                         optionsPerItem?: number;
                         judgmentsPerItem?: number;
+                        overlap?: {
+                            min: number;
+                            max: number;
+                            target: number;
+                        } | null;
+                        /** @enum {string} */
+                        selection?: "uniform" | "label-confidence" | "leaderboard";
+                        repeats?: {
+                            share: number;
+                        };
                         leaseSeconds?: number;
                         questions?: {
                             /** @default true */
@@ -7862,6 +7955,16 @@ export interface paths {
                                 taskType: "pairwise" | "ranking";
                                 optionsPerItem: number;
                                 judgmentsPerItem: number;
+                                overlap: {
+                                    min: number;
+                                    max: number;
+                                    target: number;
+                                } | null;
+                                /** @enum {string} */
+                                selection: "uniform" | "label-confidence" | "leaderboard";
+                                repeats: {
+                                    share: number;
+                                };
                                 leaseSeconds: number;
                                 questions: {
                                     /** @default true */
@@ -8149,6 +8252,16 @@ export interface paths {
                                 taskType: "pairwise" | "ranking";
                                 optionsPerItem: number;
                                 judgmentsPerItem: number;
+                                overlap: {
+                                    min: number;
+                                    max: number;
+                                    target: number;
+                                } | null;
+                                /** @enum {string} */
+                                selection: "uniform" | "label-confidence" | "leaderboard";
+                                repeats: {
+                                    share: number;
+                                };
                                 leaseSeconds: number;
                                 questions: {
                                     /** @default true */
@@ -8389,7 +8502,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Per-annotator quality measures and flags of a project */
+        /** Per-annotator quality measures, flags and model estimates of a project, and its adaptive-collection summary */
         get: {
             parameters: {
                 query?: never;
@@ -8430,12 +8543,39 @@ export interface paths {
                                 bothBadRate: number | null;
                                 medianSeconds: number | null;
                                 fastShare: number | null;
+                                repeats: number;
+                                selfConsistency: number | null;
                                 flags: {
                                     /** @enum {string} */
                                     kind: "low_gold_accuracy" | "position_bias" | "too_fast" | "low_agreement";
                                     detail: string;
                                 }[];
                             }[];
+                            estimates: {
+                                userId: string;
+                                answers: number;
+                                accuracy: number;
+                                accuracyInterval: {
+                                    low: number;
+                                    high: number;
+                                };
+                                positionBias: number;
+                            }[];
+                            adaptive: {
+                                /** @enum {string} */
+                                selection: "uniform" | "label-confidence" | "leaderboard";
+                                overlap: {
+                                    min: number;
+                                    max: number;
+                                    target: number;
+                                } | null;
+                                fittedAt: string | null;
+                                items: number;
+                                spent: number;
+                                saved: number;
+                                atTarget: number;
+                                awaitingDecision: number;
+                            } | null;
                         };
                     };
                 };

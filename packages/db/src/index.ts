@@ -35,3 +35,4 @@ export { restoreBackup } from "./backup/restore";
 export { createDb, type Db, type DbOptions } from "./client";
 export { isDatabaseUnavailable, isNotFound, isUniqueViolation } from "./errors";
 export { ensureDatabaseExists, migrateDatabase } from "./migrate";
+export { withTransaction } from "./transaction";

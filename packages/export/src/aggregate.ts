@@ -1,5 +1,6 @@
 import type { TExportRequest } from "@arbiter/shared";
-import type { ExportCounts, ExportItem, ExportJudgment } from "./types";
+import type { Consensus, SoftLabel } from "./consensus";
+import type { ExclusionReason, ExportCounts, ExportItem, ExportJudgment } from "./types";
 
 export type OutcomeKind = "preference" | "tie" | "bothBad";
 
@@ -12,13 +13,17 @@ export type Outcome = {
   margin: (x: string, y: string) => number;
   /** Set under per-judgment aggregation. */
   judgment?: ExportJudgment;
+  /** Dawid–Skene: the posterior probability of the item's leading answer (K-wise: its weakest adjacent link). */
+  confidence?: number;
+  /** Dawid–Skene: the posterior of the answer between two of the item's completions. */
+  softLabel?: (chosen: string, rejected: string) => SoftLabel;
 };
 
 export type ItemOutcomes = { outcomes: Outcome[]; agreement: number; votes: number };
 
 const round4 = (x: number) => Math.round(x * 10_000) / 10_000;
 
-function kindOf(j: ExportJudgment): OutcomeKind {
+export function kindOf(j: Pick<ExportJudgment, "choice" | "ranking">): OutcomeKind {
   if (j.choice === "both_bad" || j.ranking === null) return "bothBad";
   return j.ranking.length <= 1 ? "tie" : "preference";
 }
@@ -43,6 +48,18 @@ function strengthMargin(strength: number | null): number {
   return strength === null ? 1 : round4((strength - 1) / 3);
 }
 
+/** The pairwise answer a judgment gives: a completion id, "tie" or "bothBad". */
+function pairwiseAnswer(j: ExportJudgment): string {
+  return kindOf(j) === "preference" ? j.ranking![0]![0]! : kindOf(j);
+}
+
+/** Mean stated strength of the votes for `winner`; 0 when nobody voted for it. */
+function meanStrength(votes: ExportJudgment[], winner: string): number {
+  const agreeing = votes.filter((v) => pairwiseAnswer(v) === winner);
+  if (agreeing.length === 0) return 0;
+  return round4(agreeing.reduce((s, v) => s + strengthMargin(v.strength), 0) / agreeing.length);
+}
+
 function judgmentMargin(ranking: string[][], strength: number | null, k: number): Outcome["margin"] {
   if (k === 2) return () => strengthMargin(strength);
   const index = groupIndex(ranking);
@@ -60,7 +77,7 @@ export function agreementOf(item: ExportItem, votes: ExportJudgment[]): number {
   if (item.completions.length === 2) {
     const counts = new Map<string, number>();
     for (const v of votes) {
-      const key = kindOf(v) === "preference" ? v.ranking![0]![0]! : kindOf(v);
+      const key = pairwiseAnswer(v);
       counts.set(key, (counts.get(key) ?? 0) + 1);
     }
     return round4(Math.max(...counts.values()) / votes.length);
@@ -87,7 +104,7 @@ export function agreementOf(item: ExportItem, votes: ExportJudgment[]): number {
 function pairwiseMajority(item: ExportItem, votes: ExportJudgment[]): Outcome | null {
   const groups = new Map<string, ExportJudgment[]>();
   for (const v of votes) {
-    const key = kindOf(v) === "preference" ? v.ranking![0]![0]! : kindOf(v);
+    const key = pairwiseAnswer(v);
     groups.set(key, [...(groups.get(key) ?? []), v]);
   }
   for (const [key, group] of groups) {
@@ -96,7 +113,7 @@ function pairwiseMajority(item: ExportItem, votes: ExportJudgment[]): Outcome | 
       return { kind: key, ranking: [item.completions.map((c) => c.id)], margin: () => 0 };
     }
     const loser = item.completions.find((c) => c.id !== key)!.id;
-    const margin = round4(group.reduce((s, v) => s + strengthMargin(v.strength), 0) / group.length);
+    const margin = meanStrength(votes, key);
     return { kind: "preference", ranking: [[key], [loser]], margin: () => margin };
   }
   return null;
@@ -133,31 +150,68 @@ function bordaRanking(item: ExportItem, votes: ExportJudgment[]): Outcome {
   };
 }
 
-function inRange(j: ExportJudgment, req: TExportRequest): boolean {
+function inRange(j: Pick<ExportJudgment, "createdAt">, req: TExportRequest): boolean {
   const t = Date.parse(j.createdAt);
   return (!req.from || t >= Date.parse(req.from)) && (!req.to || t <= Date.parse(req.to));
 }
 
-/** Judgment-level filters; the survivors are the item's votes. */
+export type FilteredJudgment = Pick<
+  ExportJudgment,
+  "untrusted" | "tooFast" | "createdAt" | "choice" | "strength"
+>;
+
+/**
+ * The judgment-level rule: why a judgment is not a vote, or null when it is one. The
+ * export's rows and the Dawid–Skene fit both use it, so they count the same votes.
+ */
+export function judgmentExclusion(j: FilteredJudgment, req: TExportRequest): ExclusionReason | null {
+  if (req.excludeQuarantined && j.untrusted) return "annotator";
+  if (req.excludeTooFast && j.tooFast) return "tooFast";
+  if (!inRange(j, req)) return "date";
+  if (
+    req.minStrength !== undefined &&
+    (j.choice === "A" || j.choice === "B") &&
+    (j.strength ?? 0) < req.minStrength
+  )
+    return "strength";
+  return null;
+}
+
 function votesOf(item: ExportItem, req: TExportRequest, counts: ExportCounts): ExportJudgment[] {
   const votes: ExportJudgment[] = [];
   for (const j of item.judgments) {
-    if (req.excludeQuarantined && j.untrusted) counts.excluded.annotator++;
-    else if (req.excludeTooFast && j.tooFast) counts.excluded.tooFast++;
-    else if (!inRange(j, req)) counts.excluded.date++;
-    else if (
-      req.minStrength !== undefined &&
-      (j.choice === "A" || j.choice === "B") &&
-      (j.strength ?? 0) < req.minStrength
-    ) {
-      counts.excluded.strength++;
-    } else votes.push(j);
+    const reason = judgmentExclusion(j, req);
+    if (reason) counts.excluded[reason]++;
+    else votes.push(j);
   }
   return votes;
 }
 
-/** Applies the request's filters and aggregation to one item, counting where each judgment went. */
-export function aggregateItem(item: ExportItem, req: TExportRequest, counts: ExportCounts): ItemOutcomes {
+/** The item's answer under the Dawid–Skene model; the margin is the stated strength, as under majority. */
+function modelOutcome(item: ExportItem, votes: ExportJudgment[], consensus: Consensus | undefined): Outcome {
+  const model = consensus?.get(item.id);
+  if (!model) throw new Error(`no Dawid–Skene estimate for item ${item.id}`);
+  const winner = model.ranking[0]![0]!;
+  const pairwiseMargin = model.kind === "preference" ? meanStrength(votes, winner) : 0;
+  return {
+    kind: model.kind,
+    ranking: model.ranking,
+    margin: item.completions.length === 2 ? () => pairwiseMargin : model.margin,
+    confidence: model.confidence,
+    softLabel: model.pair,
+  };
+}
+
+/**
+ * Applies the request's filters and aggregation to one item, counting where each judgment
+ * went. `consensus` is the project-wide Dawid–Skene fit, needed for that aggregation only.
+ */
+export function aggregateItem(
+  item: ExportItem,
+  req: TExportRequest,
+  counts: ExportCounts,
+  consensus?: Consensus,
+): ItemOutcomes {
   counts.items++;
   counts.judgments += item.judgments.length;
   const none = { outcomes: [], agreement: 0, votes: 0 };
@@ -207,6 +261,15 @@ export function aggregateItem(item: ExportItem, req: TExportRequest, counts: Exp
       outcomes.push({ kind, ranking, margin: judgmentMargin(ranking, j.strength, k), judgment: j });
     }
     return { outcomes, agreement, votes: votes.length };
+  }
+  if (req.aggregation === "dawid-skene") {
+    const outcome = modelOutcome(item, votes, consensus);
+    if (req.minConfidence !== undefined && outcome.confidence! < req.minConfidence) {
+      counts.excluded.lowConfidence += votes.length;
+      counts.excludedItems.lowConfidence++;
+      return none;
+    }
+    return { outcomes: keep(outcome.kind, votes.length) ? [outcome] : [], agreement, votes: votes.length };
   }
   const majority = k === 2 ? pairwiseMajority(item, votes) : bordaRanking(item, votes);
   if (!majority) {

@@ -1,9 +1,21 @@
 import type { TExportRequest, TMessage } from "@arbiter/shared";
 import type { ItemOutcomes, Outcome } from "./aggregate";
+import type { Consensus, SoftLabel } from "./consensus";
 import { pairsOf } from "./pairs";
 import type { ExportCompletion, ExportItem, ExportPrompt } from "./types";
 
-export type RowContext = { req: TExportRequest; pseudonym: (userId: string) => string };
+export type RowContext = {
+  req: TExportRequest;
+  pseudonym: (userId: string) => string;
+  /** The project-wide Dawid–Skene fit; set for that aggregation only. */
+  consensus?: Consensus;
+};
+
+/** KTO rows written, by label. */
+export type LabelTally = { true: number; false: number };
+
+/** What a row says besides its columns; null where the row has no such value. */
+type RowModel = { margin: number | null; confidence: number | null; softLabel: SoftLabel | null };
 
 const messagesOf = (prompt: ExportPrompt): TMessage[] =>
   prompt.messages
@@ -39,16 +51,12 @@ export function hhTranscript(prompt: ExportPrompt, reply: string): string {
 }
 
 /** The optional columns asked for; ranked rows have no margin (the ranking says it all). */
-function extras(
-  item: ExportItem,
-  result: ItemOutcomes,
-  ctx: RowContext,
-  margin: number | null,
-  models: string[],
-) {
+function extras(item: ExportItem, result: ItemOutcomes, ctx: RowContext, row: RowModel, models: string[]) {
   const { include } = ctx.req;
   return {
-    ...(include.margin && margin !== null ? { margin } : {}),
+    ...(include.margin && row.margin !== null ? { margin: row.margin } : {}),
+    ...(include.confidence && row.confidence !== null ? { confidence: row.confidence } : {}),
+    ...(include.softLabel && row.softLabel !== null ? { soft_label: row.softLabel } : {}),
     ...(include.groupId ? { group_id: item.promptHash } : {}),
     ...(include.metadata
       ? {
@@ -92,6 +100,16 @@ function pairSerializer(item: ExportItem, format: string): (chosen: string, reje
   return (c, r) => `${head}${of(c)},"non_preferred_output":${of(r)}`;
 }
 
+/** The opening of a KTO row, up to the extras, serialised once per item like `pairSerializer`. */
+function ktoSerializer(item: ExportItem): (completion: string, label: boolean) => string {
+  const prompt = item.prompt;
+  const head = `{"prompt":${JSON.stringify(prompt.messages ? messagesOf(prompt) : prompt.text)},"completion":`;
+  const piece = new Map(
+    item.completions.map((c) => [c.id, JSON.stringify(prompt.messages ? assistant(c) : c.text)]),
+  );
+  return (c, label) => `${head}${piece.get(c)!},"label":${label}`;
+}
+
 /** `}` or `,"margin":...}`: the extras spliced in as JSON.stringify would place them. */
 function closeWith(extraFields: object): string {
   if (Object.keys(extraFields).length === 0) return "}";
@@ -132,13 +150,36 @@ function rawRow(item: ExportItem, outcome: Outcome, ctx: RowContext) {
   };
 }
 
-/** The JSONL lines (without newline) one item contributes, in a stable order. */
-export function linesOfItem(item: ExportItem, result: ItemOutcomes, ctx: RowContext): string[] {
+/**
+ * KTO labels of an outcome: the best group desirable and the worst undesirable (a middle
+ * group of a K-wise ranking is neither, so it gives no row); both-bad makes every
+ * completion undesirable; a tie says nothing either way.
+ */
+export function ktoLabelsOf(outcome: Outcome): { id: string; label: boolean }[] {
+  if (outcome.kind === "bothBad") return outcome.ranking.flat().map((id) => ({ id, label: false }));
+  if (outcome.kind === "tie") return [];
+  return [
+    ...outcome.ranking[0]!.map((id) => ({ id, label: true })),
+    ...outcome.ranking.at(-1)!.map((id) => ({ id, label: false })),
+  ];
+}
+
+/**
+ * The JSONL lines (without newline) one item contributes, in a stable order; KTO labels
+ * are added to `labels`.
+ */
+export function linesOfItem(
+  item: ExportItem,
+  result: ItemOutcomes,
+  ctx: RowContext,
+  labels: LabelTally = { true: 0, false: 0 },
+): string[] {
   const { format } = ctx.req;
   const byId = new Map(item.completions.map((c) => [c.id, c]));
   const position = new Map(item.completions.map((c, i) => [c.id, i]));
   const lines: string[] = [];
   let open: ReturnType<typeof pairSerializer> | undefined;
+  let openKto: ReturnType<typeof ktoSerializer> | undefined;
   for (const outcome of result.outcomes) {
     if (format === "raw") {
       lines.push(JSON.stringify(rawRow(item, outcome, ctx)));
@@ -152,17 +193,29 @@ export function linesOfItem(item: ExportItem, result: ItemOutcomes, ctx: RowCont
             item,
             result,
             ctx,
-            null,
+            { margin: null, confidence: outcome.confidence ?? null, softLabel: null },
             item.completions.map((c) => c.model),
           ),
         }),
       );
+    } else if (format === "kto") {
+      openKto ??= ktoSerializer(item);
+      const row = { margin: null, confidence: outcome.confidence ?? null, softLabel: null };
+      for (const { id, label } of ktoLabelsOf(outcome)) {
+        labels[`${label}`]++;
+        lines.push(openKto(id, label) + closeWith(extras(item, result, ctx, row, [byId.get(id)!.model])));
+      }
     } else {
       open ??= pairSerializer(item, format);
       for (const { chosen, rejected } of pairsOf(outcome.ranking, ctx.req.pairs)) {
         const models = [byId.get(chosen)!.model, byId.get(rejected)!.model];
-        const close = closeWith(extras(item, result, ctx, outcome.margin(chosen, rejected), models));
-        lines.push(open(chosen, rejected) + close);
+        const softLabel = outcome.softLabel?.(chosen, rejected) ?? null;
+        const row = {
+          margin: outcome.margin(chosen, rejected),
+          confidence: softLabel?.chosen ?? null,
+          softLabel,
+        };
+        lines.push(open(chosen, rejected) + closeWith(extras(item, result, ctx, row, models)));
       }
     }
   }

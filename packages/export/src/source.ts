@@ -159,6 +159,8 @@ export async function* readItems(
   onTotal: (items: number) => void,
   /** Everything the raw format shows; the other formats need less. */
   full = true,
+  /** Runs in the same snapshot before the first item is read (the Dawid–Skene fit's first pass). */
+  prepare?: (client: pg.ClientBase, lookups: Lookups) => Promise<void>,
 ): AsyncGenerator<ExportItem[]> {
   const client = await pool.connect();
   let healthy = false;
@@ -175,6 +177,7 @@ export async function* readItems(
     );
     onTotal(rows[0]!.n);
     const lookups = await readLookups(client, projectId);
+    await prepare?.(client, lookups);
     await client.query({
       text: `DECLARE export_items NO SCROLL CURSOR FOR ${itemsSql(full)}`,
       values: [projectId],

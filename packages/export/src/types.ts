@@ -71,6 +71,7 @@ export const EXCLUSION_REASONS = [
   "minJudgments",
   "minAgreement",
   "noMajority",
+  "lowConfidence",
   "tie",
   "bothBad",
 ] as const;
@@ -84,6 +85,7 @@ export const ITEM_EXCLUSION_REASONS = [
   "minJudgments",
   "minAgreement",
   "noMajority",
+  "lowConfidence",
 ] as const;
 export type ItemExclusionReason = (typeof ITEM_EXCLUSION_REASONS)[number];
 

@@ -6,6 +6,7 @@ export const QUEUES = {
   webhook: "webhook",
   maintenance: "maintenance",
   arena: "arena",
+  adaptive: "adaptive",
 } as const;
 
 export type TQueueName = (typeof QUEUES)[keyof typeof QUEUES];

@@ -1,12 +1,16 @@
 import { z } from "zod";
 import { ZCursorQuery } from "./common";
 
-export const EXPORT_FORMATS = ["trl", "hh", "openai-dpo", "ranked", "raw"] as const;
+export const EXPORT_FORMATS = ["trl", "hh", "openai-dpo", "kto", "ranked", "raw"] as const;
 export const ZExportFormat = z.enum(EXPORT_FORMATS);
 export type TExportFormat = z.infer<typeof ZExportFormat>;
 
 /** Bumped whenever a row or manifest field changes meaning. */
 export const EXPORT_SCHEMA_VERSION = 1;
+
+export const EXPORT_AGGREGATIONS = ["per-judgment", "majority", "dawid-skene"] as const;
+/** Formats whose rows are chosen/rejected pairs. */
+export const PAIR_EXPORT_FORMATS = ["trl", "hh", "openai-dpo"] as const;
 
 const ZSplitName = z.string().regex(/^[a-z][a-z0-9_-]{0,31}$/, "must be lower-case, up to 32 characters");
 
@@ -19,11 +23,13 @@ const ZSplitName = z.string().regex(/^[a-z][a-z0-9_-]{0,31}$/, "must be lower-ca
 export const ZExportRequest = z
   .strictObject({
     format: ZExportFormat,
-    aggregation: z.enum(["per-judgment", "majority"]).default("per-judgment"),
+    aggregation: z.enum(EXPORT_AGGREGATIONS).default("per-judgment"),
     pairs: z.enum(["all", "adjacent", "best-vs-rest"]).default("all"),
     minJudgments: z.number().int().min(1).max(1000).optional(),
     minAgreement: z.number().min(0).max(1).optional(),
     minStrength: z.number().int().min(1).max(4).optional(),
+    // Dawid–Skene only: items whose leading answer has a lower posterior probability are dropped.
+    minConfidence: z.number().min(0).max(1).optional(),
     dropTies: z.boolean().default(true),
     dropBothBad: z.boolean().default(true),
     excludeGold: z.boolean().default(true),
@@ -54,9 +60,13 @@ export const ZExportRequest = z
         margin: z.boolean().default(false),
         groupId: z.boolean().default(false),
         metadata: z.boolean().default(false),
+        // Dawid–Skene only: the posterior probability of the row's preference or label.
+        confidence: z.boolean().default(false),
+        // Dawid–Skene and pair formats only: the posterior over chosen / rejected / tie / both-bad.
+        softLabel: z.boolean().default(false),
       })
       .strict()
-      .default({ margin: false, groupId: false, metadata: false }),
+      .default({ margin: false, groupId: false, metadata: false, confidence: false, softLabel: false }),
     compress: z.boolean().default(true),
   })
   .strict()
@@ -67,12 +77,38 @@ export const ZExportRequest = z
     if (r.format === "raw" && r.aggregation !== "per-judgment") {
       ctx.addIssue({ code: "custom", path: ["aggregation"], message: "raw has one line per judgment" });
     }
-    const pairFormat = r.format !== "ranked" && r.format !== "raw";
+    const pairFormat = (PAIR_EXPORT_FORMATS as readonly string[]).includes(r.format);
     if (pairFormat && !r.dropTies) {
       ctx.addIssue({
         code: "custom",
         path: ["dropTies"],
         message: "a tie has no chosen and rejected; keep ties with format ranked or raw",
+      });
+    }
+    if (r.format === "kto" && !r.dropTies) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["dropTies"],
+        message: "a tie says nothing about whether either completion is desirable, so kto has no row for it",
+      });
+    }
+    if (r.format === "kto" && r.include.margin) {
+      ctx.addIssue({ code: "custom", path: ["include", "margin"], message: "kto rows have no margin" });
+    }
+    const modelOnly = "needs aggregation dawid-skene";
+    if (r.aggregation !== "dawid-skene") {
+      if (r.minConfidence !== undefined)
+        ctx.addIssue({ code: "custom", path: ["minConfidence"], message: modelOnly });
+      if (r.include.confidence)
+        ctx.addIssue({ code: "custom", path: ["include", "confidence"], message: modelOnly });
+      if (r.include.softLabel)
+        ctx.addIssue({ code: "custom", path: ["include", "softLabel"], message: modelOnly });
+    }
+    if (r.include.softLabel && !pairFormat) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["include", "softLabel"],
+        message: "soft labels describe a chosen/rejected pair: use format trl, hh or openai-dpo",
       });
     }
     if (pairFormat && !r.dropBothBad) {
@@ -142,12 +178,12 @@ export const ZExportPreview = z.object({
       /**
        * Judgments left out, by reason (the manifest's `source.excluded`): gold, annotator
        * (suspended or quarantined), tooFast, date, strength, minJudgments, minAgreement,
-       * noMajority, tie, bothBad.
+       * noMajority, lowConfidence, tie, bothBad.
        */
       excluded: z.record(z.string(), z.number().int()),
       /**
        * Items without a row for an item-wide reason: unjudged (no current judgment), gold,
-       * minJudgments, minAgreement, noMajority.
+       * minJudgments, minAgreement, noMajority, lowConfidence.
        */
       excludedItems: z.record(z.string(), z.number().int()),
     })
@@ -162,7 +198,8 @@ export const ZExportFileParams = z.object({
   name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,100}$/, "is not a file name"),
 });
 
-// Rows of each format. Extras (margin, group_id, metadata) are present only when asked for.
+// Rows of each format. Extras (margin, confidence, soft_label, group_id, metadata) are present
+// only when asked for.
 
 const ZRowMessage = z.object({ role: z.enum(["system", "user", "assistant"]), content: z.string() }).strict();
 const ZAssistantTurn = z
@@ -178,8 +215,17 @@ export const ZRowMetadata = z
   })
   .strict();
 
+const ZProbability = z.number().min(0).max(1);
+
+/** The Dawid–Skene posterior of the item's answer, relative to the row's chosen and rejected. */
+export const ZSoftLabel = z
+  .object({ chosen: ZProbability, rejected: ZProbability, tie: ZProbability, both_bad: ZProbability })
+  .strict();
+
 const extras = {
-  margin: z.number().min(0).max(1).optional(),
+  margin: ZProbability.optional(),
+  confidence: ZProbability.optional(),
+  soft_label: ZSoftLabel.optional(),
   group_id: z.string().optional(),
   metadata: ZRowMetadata.optional(),
 };
@@ -211,12 +257,36 @@ export const ZOpenAiDpoRow = z
   })
   .strict();
 
+/** TRL's unpaired preference rows (KTO): one completion and whether it is desirable. */
+export const ZKtoTextRow = z
+  .object({
+    prompt: z.string(),
+    completion: z.string(),
+    label: z.boolean(),
+    confidence: ZProbability.optional(),
+    group_id: z.string().optional(),
+    metadata: ZRowMetadata.optional(),
+  })
+  .strict();
+export const ZKtoConversationalRow = z
+  .object({
+    prompt: z.array(ZRowMessage).min(1),
+    completion: ZAssistantTurn,
+    label: z.boolean(),
+    confidence: ZProbability.optional(),
+    group_id: z.string().optional(),
+    metadata: ZRowMetadata.optional(),
+  })
+  .strict();
+
 export const ZRankedRow = z
   .object({
     prompt: z.union([z.string(), z.array(ZRowMessage).min(1)]),
     completions: z.array(z.string()).min(2),
     // Indices into completions, best group first; a group holds tied completions.
     ranking: z.array(z.array(z.number().int().min(0)).min(1)).min(1),
+    // Dawid–Skene: the weakest adjacent link of the ranking (P(a group is not below the next)).
+    confidence: ZProbability.optional(),
     group_id: z.string().optional(),
     metadata: ZRowMetadata.optional(),
   })
@@ -260,5 +330,7 @@ export type TTrlTextRow = z.infer<typeof ZTrlTextRow>;
 export type TTrlConversationalRow = z.infer<typeof ZTrlConversationalRow>;
 export type THhRow = z.infer<typeof ZHhRow>;
 export type TOpenAiDpoRow = z.infer<typeof ZOpenAiDpoRow>;
+export type TKtoTextRow = z.infer<typeof ZKtoTextRow>;
+export type TKtoConversationalRow = z.infer<typeof ZKtoConversationalRow>;
 export type TRankedRow = z.infer<typeof ZRankedRow>;
 export type TRawRow = z.infer<typeof ZRawRow>;

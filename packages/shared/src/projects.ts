@@ -47,12 +47,38 @@ export const ZCrowdConfig = z.strictObject({
 });
 export type TCrowdConfig = z.infer<typeof ZCrowdConfig>;
 
+/**
+ * Dynamic overlap: every item gets `min` judgments, then more one at a time until the
+ * posterior of its leading answer reaches `target` or it has `max`. A project with overlap
+ * null has the fixed count `judgmentsPerItem`; with a dynamic overlap, `judgmentsPerItem`
+ * is `max` (in both modes it is the most judgments an item gets).
+ */
+export const ZOverlap = z
+  .strictObject({
+    min: z.number().int().min(1).max(50),
+    max: z.number().int().min(1).max(50),
+    target: z.number().gt(0.5).max(0.999),
+  })
+  .refine((o) => o.min <= o.max, { path: ["max"], message: "must be at least min" });
+export type TOverlap = z.infer<typeof ZOverlap>;
+
+/** Which priority the worker gives items: none, the label's expected gain, or the leaderboard's. */
+export const ZSelection = z.enum(["uniform", "label-confidence", "leaderboard"]);
+export type TSelection = z.infer<typeof ZSelection>;
+
+/** A share of an annotator's leases comes back as a repeat of an item they answered, in swapped order. */
+export const ZRepeats = z.strictObject({ share: z.number().min(0).max(0.5) });
+export type TRepeats = z.infer<typeof ZRepeats>;
+
 const projectFields = {
   name: zName,
   guidelines: z.string().max(100_000).default(""),
   taskType: ZTaskType.default("pairwise"),
   optionsPerItem: z.number().int().min(2).max(9).optional(),
-  judgmentsPerItem: z.number().int().min(1).max(50).default(3),
+  judgmentsPerItem: z.number().int().min(1).max(50).optional(),
+  overlap: ZOverlap.nullable().default(null),
+  selection: ZSelection.default("uniform"),
+  repeats: ZRepeats.default({ share: 0 }),
   leaseSeconds: z.number().int().min(30).max(86_400).default(600),
   questions: ZQuestions.default(ZQuestions.parse({})),
   poolIds: z.array(ZId).max(100).default([]),
@@ -78,10 +104,29 @@ function checkOptions(
   }
 }
 
+/** A body may carry both forms only when they agree: judgmentsPerItem is the dynamic max. */
+function checkOverlap(
+  p: { judgmentsPerItem?: number | undefined; overlap?: TOverlap | null | undefined },
+  ctx: z.RefinementCtx,
+) {
+  if (p.overlap && p.judgmentsPerItem !== undefined && p.judgmentsPerItem !== p.overlap.max) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["judgmentsPerItem"],
+      message: "must equal overlap.max when overlap is dynamic (or leave it out)",
+    });
+  }
+}
+
 export const ZCreateProjectBody = z
   .strictObject(projectFields)
   .superRefine(checkOptions)
-  .transform((p) => ({ ...p, optionsPerItem: p.optionsPerItem ?? (p.taskType === "pairwise" ? 2 : 4) }));
+  .superRefine(checkOverlap)
+  .transform((p) => ({
+    ...p,
+    optionsPerItem: p.optionsPerItem ?? (p.taskType === "pairwise" ? 2 : 4),
+    judgmentsPerItem: p.overlap?.max ?? p.judgmentsPerItem ?? 3,
+  }));
 export type TCreateProjectBody = z.infer<typeof ZCreateProjectBody>;
 
 export const ZUpdateProjectBody = z
@@ -91,6 +136,9 @@ export const ZUpdateProjectBody = z
     taskType: ZTaskType,
     optionsPerItem: z.number().int().min(2).max(9),
     judgmentsPerItem: z.number().int().min(1).max(50),
+    overlap: ZOverlap.nullable(),
+    selection: ZSelection,
+    repeats: ZRepeats,
     leaseSeconds: z.number().int().min(30).max(86_400),
     questions: ZQuestions,
     poolIds: z.array(ZId).max(100),
@@ -103,6 +151,7 @@ export const ZUpdateProjectBody = z
   })
   .partial()
   .superRefine(checkOptions)
+  .superRefine(checkOverlap)
   .refine((b) => Object.keys(b).length > 0, { message: "nothing to change" });
 export type TUpdateProjectBody = z.infer<typeof ZUpdateProjectBody>;
 
@@ -136,7 +185,11 @@ export const ZProject = z.object({
   guidelines: z.string(),
   taskType: ZTaskType,
   optionsPerItem: z.number(),
+  // The fixed count, or with a dynamic overlap its max.
   judgmentsPerItem: z.number(),
+  overlap: z.object({ min: z.number(), max: z.number(), target: z.number() }).nullable(),
+  selection: ZSelection,
+  repeats: z.object({ share: z.number() }),
   leaseSeconds: z.number(),
   questions: ZQuestions,
   poolIds: z.array(z.string()),

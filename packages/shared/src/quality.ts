@@ -60,10 +60,51 @@ export const ZAnnotatorQuality = z.object({
   bothBadRate: z.number().nullable(),
   medianSeconds: z.number().nullable(),
   fastShare: z.number().nullable(),
+  // Consistency repeats answered, and the share answered as the first time (null: none yet).
+  repeats: z.number(),
+  selfConsistency: z.number().nullable(),
   flags: z.array(ZQualityFlag),
 });
 export type TAnnotatorQuality = z.infer<typeof ZAnnotatorQuality>;
-export const ZQualityResponse = z.object({ annotators: z.array(ZAnnotatorQuality) });
+
+/** The worker's annotator-aware fit of one annotator (see docs/methods.md). */
+export const ZAnnotatorEstimate = z.object({
+  userId: z.string(),
+  answers: z.number(),
+  // Probability of giving the true answer, with its 95 % interval.
+  accuracy: z.number(),
+  accuracyInterval: z.object({ low: z.number(), high: z.number() }),
+  // -1 … 1: 0 none, 1 always the option shown first.
+  positionBias: z.number(),
+});
+export type TAnnotatorEstimate = z.infer<typeof ZAnnotatorEstimate>;
+
+/** What adaptive collection spent and saved in a project (see docs/analytics.md). */
+export const ZAdaptiveSummary = z.object({
+  selection: z.enum(["uniform", "label-confidence", "leaderboard"]),
+  // null: every item gets the fixed number of answers.
+  overlap: z.object({ min: z.number(), max: z.number(), target: z.number() }).nullable(),
+  fittedAt: z.string().nullable(),
+  items: z.number(),
+  // Counted answers on items (gold aside).
+  spent: z.number(),
+  // On completed items: their maximum answers (the fixed overlap giving the same ceiling)
+  // minus the answers they took.
+  saved: z.number(),
+  // Items whose leading answer's confidence reached the target.
+  atTarget: z.number(),
+  // Open items with their wanted answers, waiting for the worker's decision.
+  awaitingDecision: z.number(),
+});
+export type TAdaptiveSummary = z.infer<typeof ZAdaptiveSummary>;
+
+export const ZQualityResponse = z.object({
+  annotators: z.array(ZAnnotatorQuality),
+  // Empty until the worker fitted the project (only adaptive projects are fitted).
+  estimates: z.array(ZAnnotatorEstimate),
+  // null for a project with a fixed overlap and uniform selection.
+  adaptive: ZAdaptiveSummary.nullable(),
+});
 export type TQualityResponse = z.infer<typeof ZQualityResponse>;
 
 export const ZSetAnnotatorStatusBody = z.strictObject({

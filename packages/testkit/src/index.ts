@@ -1,3 +1,4 @@
+export { backdateAssignment } from "./assignments";
 export {
   addSyntheticAnswers,
   DEFAULT_MODELS,

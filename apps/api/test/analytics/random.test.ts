@@ -1,5 +1,6 @@
+import { seededRandom } from "@arbiter/aggregation";
 import { describe, expect, it } from "vitest";
-import { poisson, quantileSorted, seededRandom } from "../../src/lib/analytics/random";
+import { poisson, quantileSorted } from "../../src/lib/analytics/random";
 
 describe("seeded sampling", () => {
   it.each([0.5, 4, 29, 30, 250, 20_000])("Poisson(%d) draws have mean and variance lambda", (lambda) => {

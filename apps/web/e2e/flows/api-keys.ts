@@ -63,7 +63,7 @@ async function seedThinProject(ctx: FlowContext): Promise<TProject> {
       ],
     })),
   });
-  await judgeAll(ctx.api, ctx.seeded.emails.annotator, project.id, -1);
+  await judgeAll(ctx.api, ctx.db, ctx.seeded.emails.annotator, project.id, -1);
   return project;
 }
 

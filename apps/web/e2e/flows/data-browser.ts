@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
+import type { Db } from "@arbiter/db";
 import type { TProject } from "@arbiter/shared";
+import { backdateAssignment } from "@arbiter/testkit";
 import type { Browser, Page } from "playwright-core";
 import { assert, newPage, screenshot, signIn } from "../support/browser";
 import { ApiClient, PASSWORD } from "../support/seed";
@@ -21,7 +23,7 @@ const PROMPTS: [string, string, string][] = [
 const RATIONALE = "The second answer recommends plaintext storage, which is unsafe.";
 
 /** An annotator answers everything through the API; on the password prompt, a flag and a rationale. */
-async function judgeAll(api: string, email: string, projectId: string) {
+async function judgeAll(api: string, db: Db, email: string, projectId: string) {
   const login = await fetch(`${api}/api/v1/auth/login`, {
     method: "POST",
     headers: { origin: api, "content-type": "application/json" },
@@ -41,6 +43,8 @@ async function judgeAll(api: string, email: string, projectId: string) {
       onPasswords && email.startsWith("annotator")
         ? { choice: better.key, strength: 3, rationale: RATIONALE, flags: ["unsafe"] }
         : { choice: better.key, strength: 2 };
+    // A 15 s read, as the server measures it.
+    await backdateAssignment(db.pool, assignment.id, 15_000);
     const judged = await fetch(`${api}/api/v1/assignments/${assignment.id}/judgment`, {
       method: "POST",
       headers: { ...headers, "content-type": "application/json", "idempotency-key": randomUUID() },
@@ -74,8 +78,8 @@ async function seedJudgedProject(ctx: FlowContext): Promise<TProject> {
       ],
     })),
   });
-  await judgeAll(ctx.api, ctx.seeded.emails.annotator, project.id);
-  await judgeAll(ctx.api, ctx.seeded.emails.phone, project.id);
+  await judgeAll(ctx.api, ctx.db, ctx.seeded.emails.annotator, project.id);
+  await judgeAll(ctx.api, ctx.db, ctx.seeded.emails.phone, project.id);
   return project;
 }
 

@@ -2,8 +2,9 @@ import { createHash, randomUUID } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import type { Db } from "@arbiter/db";
 import type { TExportPreview, TProject } from "@arbiter/shared";
-import { freePort, waitForHttp } from "@arbiter/testkit";
+import { backdateAssignment, freePort, waitForHttp } from "@arbiter/testkit";
 import type { Page } from "playwright-core";
 import { assert, newPage, screenshot, signIn } from "../support/browser";
 import { startApp } from "../support/processes";
@@ -34,7 +35,7 @@ const PROMPTS: [string, string, string][] = [
 ];
 
 /** Annotators answer through the API: mostly the fuller answer, strength 2-4, one tie (-1: none). */
-export async function judgeAll(api: string, email: string, projectId: string, tieOn: number) {
+export async function judgeAll(api: string, db: Db, email: string, projectId: string, tieOn: number) {
   const login = await fetch(`${api}/api/v1/auth/login`, {
     method: "POST",
     headers: { origin: api, "content-type": "application/json" },
@@ -51,6 +52,8 @@ export async function judgeAll(api: string, email: string, projectId: string, ti
     };
     const fuller = assignment.options.reduce((a, b) => (b.text.length > a.text.length ? b : a));
     const body = n === tieOn ? { choice: "tie" } : { choice: fuller.key, strength: 2 + (n % 3) };
+    // A read of 12 s and more, as the server measures it.
+    await backdateAssignment(db.pool, assignment.id, 12_000 + n * 1_000);
     const judged = await fetch(`${api}/api/v1/assignments/${assignment.id}/judgment`, {
       method: "POST",
       headers: { ...headers, "content-type": "application/json", "idempotency-key": randomUUID() },
@@ -85,8 +88,8 @@ async function seedExportProject(ctx: FlowContext): Promise<TProject> {
       })),
     })),
   });
-  await judgeAll(ctx.api, ctx.seeded.emails.annotator, project.id, 1);
-  await judgeAll(ctx.api, ctx.seeded.emails.phone, project.id, -1);
+  await judgeAll(ctx.api, ctx.db, ctx.seeded.emails.annotator, project.id, 1);
+  await judgeAll(ctx.api, ctx.db, ctx.seeded.emails.phone, project.id, -1);
   return project;
 }
 
@@ -234,6 +237,31 @@ export const exportsFlow: Flow = {
         await shot.page.locator(`[data-export="${exportId}"]`).scrollIntoViewIfNeeded();
         await screenshot(shot.page, `exports-list-${viewport}-${scheme}`);
         await shot.context.close();
+      }
+
+      // KTO rows under Dawid–Skene: the preview shows labelled completions.
+      for (const [viewport, scheme] of [
+        ["desktop", "light"],
+        ["desktop", "dark"],
+        ["phone", "light"],
+        ["phone", "dark"],
+      ] as const) {
+        const kto = await newPage(browser, viewport, scheme);
+        await signIn(kto.page, web, seeded.emails.researcher);
+        await openExports(kto.page, web, project.id, viewport === "desktop");
+        // By keyboard: on a phone the sticky header can sit over the control a click would hit.
+        for (const radio of [
+          kto.page.locator('[data-choice="kto"] input'),
+          kto.page.getByRole("radio", { name: "Dawid–Skene" }),
+        ]) {
+          await radio.focus();
+          await kto.page.keyboard.press("Space");
+        }
+        await kto.page.getByTestId("preview-row").first().getByText('"label"').waitFor();
+        await noHorizontalScroll(kto.page, `kto ${viewport} ${scheme}`);
+        await kto.page.locator('[data-choice="kto"]').scrollIntoViewIfNeeded();
+        await screenshot(kto.page, `exports-kto-${viewport}-${scheme}`);
+        await kto.context.close();
       }
 
       // A ranking project offers the ways to turn a ranking into pairs.

@@ -1,6 +1,8 @@
 import type { TProject } from "@arbiter/shared";
+import { freePort, waitForHttp } from "@arbiter/testkit";
 import type { Cookie, Page } from "playwright-core";
 import { assert, currentAssignment, newPage, screenshot, signIn } from "../support/browser";
+import { startApp } from "../support/processes";
 import { ApiClient } from "../support/seed";
 import { judgmentsOf } from "./db-checks";
 import type { Flow, FlowContext } from "./types";
@@ -17,6 +19,24 @@ async function twoThemes(ctx: FlowContext, cookies: Cookie[], path: string, name
     await screenshot(page, `${name}-desktop-${scheme}`);
     await context.close();
   }
+}
+
+/** A worker for the adaptive queue only, under the run's Redis prefix, sweeping often. */
+async function startAdaptiveWorker(ctx: FlowContext) {
+  const healthPort = await freePort();
+  const proc = startApp("adaptive-worker", "apps/worker/src/index.ts", {
+    NODE_ENV: "test",
+    DATABASE_URL: ctx.databaseUrl,
+    REDIS_PREFIX: ctx.redisPrefix,
+    WORKER_QUEUES: "adaptive",
+    WORKER_HEALTH_HOST: "127.0.0.1",
+    WORKER_HEALTH_PORT: String(healthPort),
+    ADAPTIVE_SWEEP_INTERVAL_MS: "500",
+    LOG_LEVEL: "warn",
+    DB_POOL_SIZE: "4",
+  });
+  await waitForHttp(`http://127.0.0.1:${healthPort}/healthz`, { process: proc, timeoutMs: 120_000 });
+  return proc;
 }
 
 /** The item on screen is judged with keys only: A = A is better, 3 = strength, Enter = submit. */
@@ -142,11 +162,31 @@ export const poolsQualityFlow: Flow = {
       }
     }
 
-    await admin.goto(`${web}/projects/${project.id}/quality`);
-    const row = admin.getByTestId("quality-row").filter({ hasText: INVITEE.name });
-    await row.waitFor();
-    assert((await row.textContent())?.includes("Admitted"), "the invitee is admitted");
-    await screenshot(admin, "quality-desktop-light");
+    // An active selection rule makes the project adaptive: a worker on the adaptive queue
+    // fits it and the quality page shows the model's estimate of the invitee.
+    await api.json("PATCH", `/projects/${project.id}`, { selection: "label-confidence" });
+    const adaptiveWorker = await startAdaptiveWorker(ctx);
+    try {
+      await admin.goto(`${web}/projects/${project.id}/quality`);
+      const row = admin.getByTestId("quality-row").filter({ hasText: INVITEE.name });
+      await row.waitFor();
+      assert((await row.textContent())?.includes("Admitted"), "the invitee is admitted");
+      await admin.getByTestId("adaptive-summary").waitFor();
+      const estimate = admin.getByTestId("estimate-row").filter({ hasText: INVITEE.name });
+      for (let attempt = 0; !(await estimate.count()) && attempt < 60; attempt++) {
+        await admin.waitForTimeout(500);
+        await admin.getByRole("button", { name: "Refresh" }).click();
+      }
+      const estimateText = (await estimate.textContent()) ?? "";
+      assert(/\d+ %/.test(estimateText) && /–/.test(estimateText), `the invitee's estimate: ${estimateText}`);
+      await admin
+        .getByRole("img", { name: /95 % interval/ })
+        .first()
+        .waitFor();
+      await screenshot(admin, "quality-desktop-light");
+    } finally {
+      await adaptiveWorker.stop();
+    }
 
     // A member of the project (a viewer) knows annotators by name and export pseudonym, not email.
     await api.json("POST", `/projects/${project.id}/members`, {

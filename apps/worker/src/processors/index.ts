@@ -1,4 +1,5 @@
 import { arenaProcessor } from "./arena";
+import { adaptiveProcessor } from "./adaptive";
 import { exportProcessor } from "./export";
 import { generationProcessor } from "./generation";
 import { maintenanceProcessor } from "./maintenance";
@@ -14,4 +15,5 @@ export const processors: ProcessorDefinition[] = [
   webhookProcessor,
   maintenanceProcessor,
   arenaProcessor,
+  adaptiveProcessor,
 ];

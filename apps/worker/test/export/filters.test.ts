@@ -110,7 +110,7 @@ describe("request validation", () => {
       excludeTooFast: true,
       splits: { train: 1 },
       seed: "arbiter",
-      include: { margin: false, groupId: false, metadata: false },
+      include: { margin: false, groupId: false, metadata: false, confidence: false, softLabel: false },
       compress: true,
     });
   });

@@ -1,9 +1,13 @@
 import {
+  type ConsensusInput,
   createPseudonymizer,
   type ExportItem,
   type ExportJudgment,
   emptyCounts,
   exportItem,
+  fitConsensus,
+  type GoldAnswer,
+  type LabelTally,
   planSplits,
 } from "@arbiter/export";
 import { type TExportRequestInput, ZExportRequest } from "@arbiter/shared";
@@ -91,16 +95,37 @@ export const itemC: ExportItem = {
 
 export const SECRET = "test-secret-0123456789";
 
-/** Runs the pure core over items in order: lines per split and the counts. */
-export function runExport(items: ExportItem[], input: TExportRequestInput) {
+/** What `readConsensusInput` would read for these items; `gold` by item id. */
+export function consensusInputOf(items: ExportItem[], gold: Record<string, GoldAnswer> = {}): ConsensusInput {
+  return {
+    items: items
+      .filter((i) => !i.retired)
+      .map((i) => ({ id: i.id, completions: i.completions.map((c) => c.id), gold: gold[i.id] ?? null })),
+    judgments: items
+      .filter((i) => !i.retired)
+      .flatMap((i) => i.judgments.map((j) => ({ ...j, itemId: i.id }))),
+  };
+}
+
+/** Runs the pure core over items in order: lines per split, the counts and the KTO label balance. */
+export function runExport(
+  items: ExportItem[],
+  input: TExportRequestInput,
+  gold: Record<string, GoldAnswer> = {},
+) {
   const req = ZExportRequest.parse(input);
-  const ctx = { req, pseudonym: createPseudonymizer(SECRET), plan: planSplits(req.splits) };
+  const consensus =
+    req.aggregation === "dawid-skene" ? fitConsensus(consensusInputOf(items, gold), req) : undefined;
+  const ctx = { req, pseudonym: createPseudonymizer(SECRET), plan: planSplits(req.splits), consensus };
   const counts = emptyCounts();
+  const labels: LabelTally = { true: 0, false: 0 };
   const splits: Record<string, string[]> = {};
   for (const name of ctx.plan.names) splits[name] = [];
   for (const item of items) {
-    const { split, lines } = exportItem(item, ctx, counts);
-    splits[split]!.push(...lines);
+    const out = exportItem(item, ctx, counts);
+    splits[out.split]!.push(...out.lines);
+    labels.true += out.labels.true;
+    labels.false += out.labels.false;
   }
-  return { splits, counts, text: (name = "train") => splits[name]!.join("\n") };
+  return { splits, counts, labels, text: (name = "train") => splits[name]!.join("\n") };
 }

@@ -226,9 +226,9 @@ class Project:
         **options: Any,
     ) -> Export:
         """Starts an export of the judgments as a training dataset: ``trl``, ``hh``,
-        ``openai-dpo``, ``ranked`` or ``raw``. ``split`` is ``"train=0.9,test=0.1"`` or
+        ``openai-dpo``, ``kto``, ``ranked`` or ``raw``. ``split`` is ``"train=0.9,test=0.1"`` or
         ``{"train": 0.9, "test": 0.1}`` (default: everything in train). Further options as
-        keywords, e.g. ``aggregation="majority"``, ``min_agreement=0.7``, ``from_=...``,
+        keywords, e.g. ``aggregation="dawid-skene"``, ``min_confidence=0.9``, ``from_=...``,
         ``include={"margin": True}``. With ``wait`` it returns the finished export and raises
         JobFailedError if it failed."""
         body: dict[str, Any] = {"format": format, **camel_fields(options)}

@@ -104,7 +104,7 @@ export async function submitJudgment(
   assignmentId: string,
   idempotencyKey: string,
   body: TJudgmentBody,
-): Promise<{ judgment: JudgmentDto; next: TAssignment | null }> {
+): Promise<{ judgment: JudgmentDto; next: TAssignment | null; recordedIn: string | null }> {
   const memory = answerRulesOf(db.pool);
   let rules = memory.recall(assignmentId);
   let fresh = false;
@@ -139,7 +139,11 @@ export async function submitJudgment(
       },
       row!.is_gold ? undefined : { state: row!.state },
     ));
-  return { judgment, next: mayContinue && row!.next ? toAssignment(row!.next, memory) : null };
+  return {
+    judgment,
+    next: mayContinue && row!.next ? toAssignment(row!.next, memory) : null,
+    recordedIn: row!.outcome === "created" ? row!.project_id : null,
+  };
 }
 
 function outcome(

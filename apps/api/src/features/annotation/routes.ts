@@ -15,14 +15,17 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { crowdStatus } from "../crowd/service";
 import { projectForAnnotator } from "./access";
+import { refitAsker } from "./ask-refit";
 import { leaseForAnnotator, nextAssignment } from "./assign";
 import { loadAssignmentDto } from "./assignment-dto";
 import { submitJudgment } from "./judge";
 import { progressFor, projectsFor } from "./progress";
 import { skipAssignment, undoJudgment } from "./undo-skip";
 
-// The hot path (assignment, judgment) touches Postgres only: no Redis, no queue.
+// The hot path (assignment, judgment) waits on Postgres only: the one queue call, a refit of
+// an adaptive project after an answer, is never awaited.
 const routes: FastifyPluginAsyncZod = async (app) => {
+  const askRefit = refitAsker(app.db, app.queues, app.log);
   const anyone = app.authorize();
   // Both calls re-check the credential in their own statement (see authorizeHotPath).
   const anyoneHot = app.authorizeHotPath();
@@ -95,7 +98,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       onRequest: anyoneHot,
     },
     async (request, reply) => {
-      const { judgment, next } = await submitJudgment(
+      const { judgment, next, recordedIn } = await submitJudgment(
         app.db,
         app.forgetPrincipal,
         request,
@@ -103,6 +106,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         request.headers["idempotency-key"],
         request.body,
       );
+      if (recordedIn) askRefit(recordedIn);
       return reply.status(201).send({ judgment, next });
     },
   );

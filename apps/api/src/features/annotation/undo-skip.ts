@@ -1,7 +1,6 @@
-import type { Db } from "@arbiter/db";
+import { type Db, withTransaction } from "@arbiter/db";
 import { UNDO_WINDOW_SECONDS } from "@arbiter/shared";
 import { conflict, notFound } from "../../lib/http-error";
-import { withTransaction } from "../../lib/sql";
 
 /**
  * Takes back an answer within the undo window while its item is open — or was closed by

@@ -4,7 +4,9 @@ import {
   createPseudonymizer,
   emptyCounts,
   exportItem,
+  fitConsensus,
   planSplits,
+  readConsensusInput,
   readItemPages,
   readLookups,
 } from "@arbiter/export";
@@ -47,7 +49,12 @@ export async function previewExport(
     const lookups = await readLookups(client, projectId);
     const complete = source.items <= limits.items;
     const plan = planSplits(req.splits);
-    const ctx = { req, plan, pseudonym: createPseudonymizer(secret) };
+    // Dawid–Skene needs the whole project's votes even for the first rows: reliabilities are global.
+    const consensus =
+      req.aggregation === "dawid-skene"
+        ? fitConsensus(await readConsensusInput(client, projectId, lookups.untrusted), req)
+        : undefined;
+    const ctx = { req, plan, pseudonym: createPseudonymizer(secret), consensus };
     const counts = emptyCounts();
     const perSplit: Record<string, number> = Object.fromEntries(plan.names.map((n) => [n, 0]));
     const rows: TExportPreview["rows"] = [];

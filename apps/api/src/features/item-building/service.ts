@@ -4,6 +4,7 @@ import type { TBuildItemsBody } from "@arbiter/shared";
 import type { FastifyRequest } from "fastify";
 import { badRequest } from "../../lib/http-error";
 import { assertProject } from "../projects/access";
+import { newItemOverlap } from "../projects/overlap";
 import { candidateGroups, groupKey, type TCandidateCompletion } from "./candidates";
 
 const PROMPT_PAGE = 500;
@@ -15,6 +16,7 @@ const PROMPT_PAGE = 500;
  */
 export async function buildItems(db: Db, request: FastifyRequest, projectId: string, body: TBuildItemsBody) {
   const project = await assertProject(db, projectId);
+  const overlap = newItemOverlap(project);
   const k = body.strategy === "k-wise" ? (body.k ?? project.optionsPerItem) : 2;
   if (k !== project.optionsPerItem) {
     const field = body.strategy === "k-wise" ? "body.k" : "body.strategy";
@@ -98,9 +100,9 @@ export async function buildItems(db: Db, request: FastifyRequest, projectId: str
       }
       if (items.length) {
         await client.query(
-          `INSERT INTO items (id, project_id, prompt_id, judgments_wanted)
-           SELECT x.id, $1, x.prompt_id, $2 FROM jsonb_to_recordset($3::jsonb) AS x(id uuid, prompt_id uuid)`,
-          [projectId, project.judgmentsPerItem, JSON.stringify(items)],
+          `INSERT INTO items (id, project_id, prompt_id, judgments_wanted, judgments_max)
+           SELECT x.id, $1, x.prompt_id, $2, $3 FROM jsonb_to_recordset($4::jsonb) AS x(id uuid, prompt_id uuid)`,
+          [projectId, overlap.judgmentsWanted, overlap.judgmentsMax, JSON.stringify(items)],
         );
         await client.query(
           `INSERT INTO item_completions (item_id, position, completion_id)

@@ -99,7 +99,10 @@ export async function reopenItem(
     // In SQL, so that a judgment counted meanwhile is counted here too.
     const [updated] = await tx.$queryRaw<{ wanted: number }[]>`
       UPDATE items SET status = 'OPEN', completed_at = NULL,
-             judgments_wanted = GREATEST(judgments_wanted, judgments_count + ${more}::int)
+             judgments_wanted = GREATEST(judgments_wanted, judgments_count + ${more}::int),
+             -- A dynamic item may then go past its max: the researcher asked for these answers.
+             judgments_max = CASE WHEN judgments_max IS NOT NULL
+                                  THEN GREATEST(judgments_max, judgments_count + ${more}::int) END
        WHERE id = ${itemId}::uuid
       RETURNING judgments_wanted AS wanted`;
     await audit(tx, request, {

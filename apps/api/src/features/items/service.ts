@@ -4,6 +4,7 @@ import type { TGoldInput, ZItemInput } from "@arbiter/shared";
 import type { z } from "zod";
 import { badRequest } from "../../lib/http-error";
 import { assertProject } from "../projects/access";
+import { newItemOverlap } from "../projects/overlap";
 
 type TItemInput = z.infer<typeof ZItemInput>;
 
@@ -61,7 +62,7 @@ export async function addItems(db: Db, projectId: string, items: TItemInput[]) {
       id,
       projectId,
       promptId: item.promptId,
-      judgmentsWanted: project.judgmentsPerItem,
+      ...newItemOverlap(project),
       priority: item.priority ?? 0,
       isGold: item.gold !== undefined,
       ...(item.gold ? { goldAnswer: goldAnswerOf(item.gold, ids) } : {}),

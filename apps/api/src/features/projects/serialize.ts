@@ -2,6 +2,7 @@ import type { Project } from "@arbiter/db";
 import {
   type TArenaSettings,
   type TCrowdConfig,
+  type TOverlap,
   type TProject,
   type TProjectRole,
   type TQualityRules,
@@ -10,6 +11,7 @@ import {
   ZCrowdConfig,
   ZQualityRules,
   ZQuestions,
+  ZSelection,
 } from "@arbiter/shared";
 
 export type ProjectCounts = TProject["counts"];
@@ -48,6 +50,14 @@ export function fromMode(m: TProject["mode"]): Project["mode"] {
   return m === "arena" ? "ARENA" : "STANDARD";
 }
 
+/** The dynamic overlap, or null for a fixed count (the columns are both set or both NULL). */
+export function overlapOf(
+  project: Pick<Project, "overlapMin" | "overlapTarget" | "judgmentsPerItem">,
+): TOverlap | null {
+  if (project.overlapMin === null || project.overlapTarget === null) return null;
+  return { min: project.overlapMin, max: project.judgmentsPerItem, target: project.overlapTarget };
+}
+
 export type ProjectWithPools = Project & { pools: { pool: { id: string; name: string } }[] };
 
 export function toProjectDto(
@@ -63,6 +73,9 @@ export function toProjectDto(
     taskType: toTaskType(project.taskType),
     optionsPerItem: project.optionsPerItem,
     judgmentsPerItem: project.judgmentsPerItem,
+    overlap: overlapOf(project),
+    selection: ZSelection.parse(project.selection),
+    repeats: { share: project.repeatShare },
     leaseSeconds: project.leaseSeconds,
     questions: questionsOf(project),
     poolIds: project.pools.map((p) => p.pool.id),

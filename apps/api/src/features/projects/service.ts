@@ -16,6 +16,7 @@ import { badRequest, conflict, notFound } from "../../lib/http-error";
 import { page, pageArgs } from "../../lib/pagination";
 import type { AuthUser } from "../../lib/principal";
 import type { ProjectRole } from "./access";
+import { applyOverlap, overlapAfter } from "./overlap";
 import { fromMode, fromTaskType, type ProjectCounts, questionsOf, toProjectDto } from "./serialize";
 
 export const withPools = {
@@ -143,6 +144,10 @@ export async function createProject(db: Db, request: FastifyRequest, input: TCre
         taskType: fromTaskType(input.taskType),
         optionsPerItem: input.optionsPerItem,
         judgmentsPerItem: input.judgmentsPerItem,
+        overlapMin: input.overlap?.min ?? null,
+        overlapTarget: input.overlap?.target ?? null,
+        selection: input.selection,
+        repeatShare: input.repeats.share,
         leaseSeconds: input.leaseSeconds,
         questions: input.questions as Prisma.InputJsonObject,
         goldRate: input.goldRate,
@@ -190,7 +195,18 @@ export async function updateProject(db: Db, request: FastifyRequest, id: string,
     const attached = before.pools.map((p) => p.pool.id);
     await assertPoolsAttachable(db, request.principal!.user, input.poolIds, attached);
   }
-  const { poolIds, questions, quality, crowd, arena, ...rest } = input;
+  const overlap = overlapAfter(before, input);
+  const {
+    poolIds,
+    questions,
+    quality,
+    crowd,
+    arena,
+    overlap: _overlap,
+    repeats,
+    judgmentsPerItem: _n,
+    ...rest
+  } = input;
   await db.prisma.$transaction(async (tx) => {
     await tx.project.update({
       where: { id },
@@ -199,6 +215,8 @@ export async function updateProject(db: Db, request: FastifyRequest, id: string,
         taskType,
         mode,
         ...(arena ? { arena: arena as Prisma.InputJsonObject } : {}),
+        ...overlap,
+        ...(repeats ? { repeatShare: repeats.share } : {}),
         ...(questions ? { questions: questions as Prisma.InputJsonObject } : {}),
         ...(quality ? { qualification: quality as Prisma.InputJsonObject } : {}),
         ...(crowd ? { crowd: crowd as Prisma.InputJsonObject } : {}),
@@ -210,13 +228,7 @@ export async function updateProject(db: Db, request: FastifyRequest, id: string,
         data: [...new Set(poolIds)].map((poolId) => ({ projectId: id, poolId })),
       });
     }
-    if (input.judgmentsPerItem !== undefined && input.judgmentsPerItem !== before.judgmentsPerItem) {
-      // Overlap applies to every item not yet closed; items already past the new target close.
-      await tx.$executeRaw`UPDATE items SET judgments_wanted = ${input.judgmentsPerItem},
-          status = CASE WHEN judgments_count >= ${input.judgmentsPerItem} THEN 'COMPLETE'::"ItemStatus" ELSE 'OPEN'::"ItemStatus" END,
-          completed_at = CASE WHEN judgments_count >= ${input.judgmentsPerItem} THEN COALESCE(completed_at, now()) ELSE NULL END
-        WHERE project_id = ${id}::uuid AND status <> 'DISABLED'`;
-    }
+    await applyOverlap(tx, id, before, overlap);
     await audit(tx, request, {
       action: "project.update",
       targetType: "project",

@@ -5,6 +5,7 @@ import type { AuthUser } from "../../lib/principal";
 import { binomialTestHalf, leaveOneOutAgreement, median } from "../../lib/stats";
 import { qualityRulesOf } from "../projects/serialize";
 import { annotatorIdentity } from "./annotator-identity";
+import { selfConsistency } from "./self-consistency";
 
 // Below this agreement with the others' majority (with enough items behind it) an annotator is flagged.
 const LOW_AGREEMENT = 0.5;
@@ -109,11 +110,13 @@ export async function projectQuality(
   const agreement = leaveOneOutAgreement(
     votes.rows.map((v) => ({ itemId: v.item_id, annotatorId: v.annotator_id, winner: v.winner })),
   );
+  const consistency = await selfConsistency(db, projectId);
   const positionFlagP = POSITION_FLAG_P / Math.max(1, rows.filter((r) => r.decisive > 0).length);
   return rows.map((r) => {
     const durations = r.durations ?? [];
     const mid = median(durations);
     const loo = agreement.get(r.user_id);
+    const repeats = consistency.get(r.user_id);
     const q = {
       user: {
         id: r.user_id,
@@ -136,6 +139,8 @@ export async function projectQuality(
       fastShare: durations.length
         ? durations.filter((d) => d < rules.fastSeconds * 1000).length / durations.length
         : null,
+      repeats: repeats?.repeats ?? 0,
+      selfConsistency: repeats?.repeats ? repeats.consistent / repeats.repeats : null,
     } satisfies Omit<TAnnotatorQuality, "flags">;
     return { ...q, flags: flagsFor(q, rules, positionFlagP) };
   });

@@ -1,6 +1,7 @@
 import { ZErrorBody, ZIdParams, ZQualityResponse, ZSetAnnotatorStatusBody } from "@arbiter/shared";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { adaptiveSummary, annotatorEstimates } from "./adaptive";
 import { setStatusByAdmin } from "./control";
 import { projectQuality } from "./measures";
 
@@ -10,20 +11,28 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ["quality"],
-        summary: "Per-annotator quality measures and flags of a project",
+        summary:
+          "Per-annotator quality measures, flags and model estimates of a project, and its adaptive-collection summary",
         params: ZIdParams,
         response: { 200: ZQualityResponse, 404: ZErrorBody },
       },
       onRequest: app.authorize("ADMIN", "RESEARCHER"),
     },
-    async (request) => ({
-      annotators: await projectQuality(
+    async (request) => {
+      const projectId = request.params.id;
+      // First: it answers 404 for a project the caller may not see.
+      const annotators = await projectQuality(
         app.db,
         app.config.ARBITER_SECRET,
-        request.params.id,
+        projectId,
         request.principal!.user,
-      ),
-    }),
+      );
+      const [estimates, adaptive] = await Promise.all([
+        annotatorEstimates(app.db, projectId),
+        adaptiveSummary(app.db, projectId),
+      ]);
+      return { annotators, estimates, adaptive };
+    },
   );
 
   app.put(

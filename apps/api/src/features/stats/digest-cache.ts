@@ -1,5 +1,5 @@
+import { withTransaction } from "@arbiter/db";
 import type pg from "pg";
-import { withTransaction } from "../../lib/sql";
 import { type DigestRow, digestSql, parseItems } from "./digest-sql";
 import { itemSides } from "./item-sides";
 import { PairwiseTally, type TallySnapshot } from "./pairwise-tally";

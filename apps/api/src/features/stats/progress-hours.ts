@@ -1,5 +1,5 @@
+import { withTransaction } from "@arbiter/db";
 import type pg from "pg";
-import { withTransaction } from "../../lib/sql";
 import { FULL_EVERY_MS, LOOK_BACK_SECONDS, projectCache } from "./project-cache";
 
 export const HOUR = 3_600_000;

@@ -1,5 +1,5 @@
+import { withTransaction } from "@arbiter/db";
 import type pg from "pg";
-import { withTransaction } from "../../lib/sql";
 
 /**
  * Runs one statistics statement with settings for a large read: enough memory that the

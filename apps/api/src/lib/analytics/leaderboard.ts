@@ -1,5 +1,5 @@
-import { eloScale, fitBradleyTerry } from "./bradley-terry";
-import { poisson, quantileSorted, seededRandom } from "./random";
+import { eloScale, fitBradleyTerry, seededRandom } from "@arbiter/aggregation";
+import { poisson, quantileSorted } from "./random";
 import { type Interval, wilsonInterval } from "./wilson";
 
 /** The games between two models on one item (one judgment gives one game per model pair). */

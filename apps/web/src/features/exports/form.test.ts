@@ -28,6 +28,12 @@ describe("toRequest", () => {
       dropTies: false,
       include: { margin: false },
     });
+    const kto = toRequest({ ...form, format: "kto" });
+    expect(kto).toMatchObject({ dropTies: true, dropBothBad: false, include: { margin: false } });
+    expect(ZExportRequest.safeParse(kto).success).toBe(true);
+    expect(
+      ZExportRequest.safeParse(toRequest({ ...form, format: "kto", aggregation: "dawid-skene" })).success,
+    ).toBe(true);
   });
 
   it("turns percentages into shares and days into UTC bounds; empty boxes are no filter", () => {

@@ -5,7 +5,7 @@ export type SplitRow = { key: number; name: string; percent: string };
 /** What the panel's controls hold: text as typed, so an empty box means "no filter". */
 export type ExportForm = {
   format: TExportFormat;
-  aggregation: "per-judgment" | "majority";
+  aggregation: TExportRequestInput["aggregation"] & string;
   pairs: "all" | "adjacent" | "best-vs-rest";
   minJudgments: string;
   /** Percent, 0..100. */
@@ -34,6 +34,10 @@ export const FORMAT_INFO: Record<TExportFormat, { label: string; hint: string }>
   trl: { label: "TRL", hint: "prompt, chosen, rejected — Hugging Face TRL (DPO, reward)" },
   hh: { label: "HH-RLHF", hint: "chosen and rejected transcripts, Anthropic style" },
   "openai-dpo": { label: "OpenAI DPO", hint: "input, preferred_output, non_preferred_output" },
+  kto: {
+    label: "KTO",
+    hint: "prompt, completion, label — TRL's unpaired form: chosen true, rejected false, both bad two false",
+  },
   ranked: { label: "Ranked", hint: "prompt, all completions and the ranking (K-wise)" },
   raw: { label: "Raw", hint: "every judgment with its details, for your own aggregation" },
 };
@@ -97,6 +101,8 @@ const numberOrUndefined = (text: string) => (text.trim() === "" ? undefined : Nu
 export function toRequest(form: ExportForm): TExportRequestInput {
   const pairFormat = isPairFormat(form.format);
   const raw = form.format === "raw";
+  // KTO keeps both-bad (two undesirable rows) but has no row for a tie and no margin.
+  const kto = form.format === "kto";
   const agreement = numberOrUndefined(form.minAgreement);
   return {
     format: form.format,
@@ -107,7 +113,7 @@ export function toRequest(form: ExportForm): TExportRequestInput {
       : {}),
     ...(agreement !== undefined ? { minAgreement: Math.round(agreement * 100) / 10_000 } : {}),
     ...(form.minStrength ? { minStrength: Number(form.minStrength) } : {}),
-    dropTies: pairFormat ? true : form.dropTies,
+    dropTies: pairFormat || kto ? true : form.dropTies,
     dropBothBad: pairFormat ? true : form.dropBothBad,
     excludeGold: form.excludeGold,
     excludeQuarantined: form.excludeQuarantined,
@@ -119,7 +125,7 @@ export function toRequest(form: ExportForm): TExportRequestInput {
     include: raw
       ? { margin: false, groupId: false, metadata: false }
       : {
-          margin: form.format !== "ranked" && form.margin,
+          margin: form.format !== "ranked" && !kto && form.margin,
           groupId: form.groupId,
           metadata: form.metadata,
         },

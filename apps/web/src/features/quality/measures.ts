@@ -59,3 +59,9 @@ export function seconds(s: number | null): string {
   if (s === null) return "—";
   return s < 10 ? `${s.toFixed(1)} s` : `${Math.round(s)} s`;
 }
+
+/** Position bias of the model fit, signed, with the side it leans to. */
+export function positionBias(b: number): string {
+  if (Math.abs(b) < 0.005) return "0.00";
+  return `${b > 0 ? "+" : "−"}${Math.abs(b).toFixed(2)} ${b > 0 ? "first" : "second"}`;
+}

@@ -1,5 +1,6 @@
 import type { ExportCounts } from "@arbiter/export";
 import type { TExportFile, TExportRequest } from "@arbiter/shared";
+import type { SplitStats } from "./split-stats";
 
 export type CardProject = {
   name: string;
@@ -24,6 +25,11 @@ const COLUMNS: Record<TExportRequest["format"], string> = {
 | \`input.messages\` | the prompt as chat messages |
 | \`preferred_output\` | a list with the preferred assistant message |
 | \`non_preferred_output\` | a list with the other assistant message |`,
+  kto: `| column | meaning |
+| --- | --- |
+| \`prompt\` | the prompt: a string, or a list of \`{role, content}\` messages for a conversation |
+| \`completion\` | one completion: a string, or a list with one assistant message |
+| \`label\` | \`true\`: the preferred completion (best group of a ranking); \`false\`: the other one (worst group), or either of a pair judged both bad |`,
   ranked: `| column | meaning |
 | --- | --- |
 | \`prompt\` | the prompt: a string or a list of messages |
@@ -58,13 +64,43 @@ function sizeCategory(rows: number): string {
   return bounds.find(([b]) => rows < b)?.[1] ?? "10M<n<100M";
 }
 
+const fixed = (x: number | null) => (x === null ? "n/a" : x.toFixed(3));
+
+/**
+ * Per split: mean agreement (share of an item's judgments giving its most common answer)
+ * and, under Dawid–Skene, the estimated label accuracy; KTO adds its label balance.
+ */
+function qualityTable(req: TExportRequest, splits: Record<string, SplitStats>): string {
+  const model = req.aggregation === "dawid-skene";
+  const kto = req.format === "kto";
+  const head = [
+    "split",
+    "items",
+    "mean agreement",
+    ...(model ? ["estimated label accuracy"] : []),
+    ...(kto ? ["label true", "label false"] : []),
+  ];
+  const rows = Object.entries(splits).map(([split, s]) => [
+    split,
+    String(s.items),
+    fixed(s.agreement),
+    ...(model ? [fixed(s.estimatedAccuracy)] : []),
+    ...(kto ? [String(s.labels.true), String(s.labels.false)] : []),
+  ]);
+  const line = (cells: string[]) => `| ${cells.join(" | ")} |`;
+  const note = model
+    ? "\n\nEstimated label accuracy is the mean posterior probability of the exported answers under the Dawid–Skene model fitted to all of the project's judgments (annotator reliabilities, position habits and gold answers included): the share of labels the model expects to be right, not a measurement against known answers."
+    : "";
+  return [line(head), line(head.map(() => "---")), ...rows.map(line)].join("\n") + note;
+}
+
 /** A Hugging Face dataset card; no timestamps, so the same export gives the same card. */
 export function datasetCard(
   project: CardProject,
   req: TExportRequest,
   files: TExportFile[],
   counts: ExportCounts,
-  meanAgreement: number | null,
+  splits: Record<string, SplitStats>,
 ): string {
   const rows = files.reduce((s, f) => s + f.rows, 0);
   const dataFiles = files.map((f) => `  - split: ${f.split}\n    path: ${f.name}`).join("\n");
@@ -93,9 +129,12 @@ blind and in random order. Each item was meant to get ${project.judgmentsPerItem
 - Format: \`${req.format}\`, aggregation \`${req.aggregation}\`${req.format === "raw" || req.format === "ranked" ? "" : `, pairs \`${req.pairs}\``}
 - Rows: ${files.map((f) => `${f.split} ${f.rows}`).join(", ")}
 - Judgments read: ${counts.judgments}, used: ${counts.used}; items: ${counts.items}
-- Mean agreement of exported items: ${meanAgreement === null ? "n/a" : meanAgreement.toFixed(3)}
 - Splits are assigned by a seeded hash of the prompt (seed \`${req.seed}\`): no prompt is in two splits.
 - Annotators appear only as keyed-hash pseudonyms.
+
+## Agreement and label quality
+
+${qualityTable(req, splits)}
 
 ## Columns
 

@@ -1,6 +1,7 @@
 import type { ExportCounts } from "@arbiter/export";
 import { EXPORT_SCHEMA_VERSION, type TExportFile, type TExportRequest } from "@arbiter/shared";
 import pkg from "../../../package.json" with { type: "json" };
+import type { SplitStats } from "./split-stats";
 
 export type Manifest = {
   schema_version: number;
@@ -9,8 +10,24 @@ export type Manifest = {
   project: { id: string; name: string };
   format: TExportRequest["format"];
   parameters: TExportRequest;
-  source: { items: number; judgments: number; used: number; excluded: ExportCounts["excluded"] };
+  source: {
+    items: number;
+    judgments: number;
+    used: number;
+    excluded: ExportCounts["excluded"];
+    excluded_items: ExportCounts["excludedItems"];
+  };
   rows: Record<string, number>;
+  /** Per split: items, mean agreement, estimated label accuracy (Dawid–Skene), KTO label balance. */
+  splits: Record<
+    string,
+    {
+      items: number;
+      agreement: number | null;
+      estimated_accuracy: number | null;
+      labels?: SplitStats["labels"];
+    }
+  >;
   files: TExportFile[];
   created_at: string;
 };
@@ -21,6 +38,7 @@ export function buildManifest(input: {
   project: { id: string; name: string };
   req: TExportRequest;
   counts: ExportCounts;
+  splits: Record<string, SplitStats>;
   files: TExportFile[];
   createdAt: Date;
 }): Manifest {
@@ -37,8 +55,20 @@ export function buildManifest(input: {
       judgments: counts.judgments,
       used: counts.used,
       excluded: counts.excluded,
+      excluded_items: counts.excludedItems,
     },
     rows: Object.fromEntries(input.files.filter((f) => f.split).map((f) => [f.split, f.rows])),
+    splits: Object.fromEntries(
+      Object.entries(input.splits).map(([split, s]) => [
+        split,
+        {
+          items: s.items,
+          agreement: s.agreement,
+          estimated_accuracy: s.estimatedAccuracy,
+          ...(req.format === "kto" ? { labels: s.labels } : {}),
+        },
+      ]),
+    ),
     files: input.files,
     created_at: input.createdAt.toISOString(),
   };

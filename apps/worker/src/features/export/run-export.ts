@@ -2,12 +2,24 @@ import { randomBytes } from "node:crypto";
 import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Db } from "@arbiter/db";
-import { createPseudonymizer, emptyCounts, exportItem, planSplits, readItems } from "@arbiter/export";
+import {
+  createPseudonymizer,
+  emptyCounts,
+  exportItem,
+  fitConsensus,
+  type Lookups,
+  planSplits,
+  type RowContext,
+  readConsensusInput,
+  readItems,
+  type SplitPlan,
+} from "@arbiter/export";
 import { type TExportFile, type TExportFormat, ZExportRequest } from "@arbiter/shared";
 import { type CardProject, datasetCard } from "./dataset-card";
 import { fileEntry } from "./file-entry";
 import { buildManifest } from "./manifest";
 import { SplitFile, syncFile } from "./split-file";
+import { SplitTally } from "./split-stats";
 
 export type ExportDeps = { pool: Db["pool"]; secret: string; exportDir: string };
 
@@ -68,22 +80,31 @@ export async function runExport(
       new SplitFile(path.join(tmpDir, `${split}${ext}`), `${split}${ext}`, split, req.compress),
     ]),
   );
-  const ctx = { req, plan, pseudonym: createPseudonymizer(deps.secret) };
+  const ctx: RowContext & { plan: SplitPlan } = { req, plan, pseudonym: createPseudonymizer(deps.secret) };
   const counts = emptyCounts();
-  let agreementSum = 0;
-  let agreementItems = 0;
+  const tally = new SplitTally(plan.names);
+  // Reliabilities are global: the model is fitted once over the whole project, in the
+  // export's snapshot, before the first row is written.
+  const prepare =
+    req.aggregation === "dawid-skene"
+      ? async (client: Parameters<typeof readConsensusInput>[0], lookups: Lookups) => {
+          ctx.consensus = fitConsensus(
+            await readConsensusInput(client, row.project_id, lookups.untrusted),
+            req,
+          );
+        }
+      : undefined;
   try {
     let total = 0;
     let lastProgress = Date.now();
     const onTotal = (n: number) => {
       total = n;
     };
-    for await (const batch of readItems(deps.pool, row.project_id, onTotal, req.format === "raw")) {
+    for await (const batch of readItems(deps.pool, row.project_id, onTotal, req.format === "raw", prepare)) {
       for (const item of batch) {
         const out = exportItem(item, ctx, counts);
+        tally.add(out);
         if (out.lines.length === 0) continue;
-        agreementSum += out.agreement;
-        agreementItems++;
         await files.get(out.split)!.writeLines(out.lines);
       }
       if (Date.now() - lastProgress > PROGRESS_EVERY_MS) {
@@ -96,6 +117,7 @@ export async function runExport(
     }
     const dataFiles: TExportFile[] = [];
     for (const file of files.values()) dataFiles.push(await file.close());
+    const splitStats = tally.stats();
 
     const card = datasetCard(
       {
@@ -108,7 +130,7 @@ export async function runExport(
       req,
       dataFiles,
       counts,
-      agreementItems ? agreementSum / agreementItems : null,
+      splitStats,
     );
     const readme = await writeSynced(tmpDir, "README.md", card);
     const manifest = buildManifest({
@@ -116,6 +138,7 @@ export async function runExport(
       project: { id: row.project_id, name: row.name },
       req,
       counts,
+      splits: splitStats,
       files: [...dataFiles, readme],
       createdAt: new Date(),
     });

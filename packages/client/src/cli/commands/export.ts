@@ -21,6 +21,7 @@ type ExportOptions = {
   minJudgments?: number;
   minAgreement?: number;
   minStrength?: number;
+  minConfidence?: number;
   keepTies?: boolean;
   keepBothBad?: boolean;
   includeGold?: boolean;
@@ -36,7 +37,13 @@ type ExportOptions = {
   new?: boolean;
 };
 
-const COLUMNS = { margin: "margin", "group-id": "groupId", metadata: "metadata" } as const;
+const COLUMNS = {
+  margin: "margin",
+  "group-id": "groupId",
+  metadata: "metadata",
+  confidence: "confidence",
+  "soft-label": "softLabel",
+} as const;
 
 /** The request body from the flags given; what is left out the API fills with its defaults. */
 function exportBody(opts: ExportOptions) {
@@ -51,6 +58,7 @@ function exportBody(opts: ExportOptions) {
     minJudgments: opts.minJudgments,
     minAgreement: opts.minAgreement,
     minStrength: opts.minStrength,
+    minConfidence: opts.minConfidence,
     dropTies: opts.keepTies ? false : undefined,
     dropBothBad: opts.keepBothBad ? false : undefined,
     excludeGold: opts.includeGold ? false : undefined,
@@ -155,13 +163,21 @@ export function registerExport(program: Command, action: Action) {
     .command("export")
     .description("Export a project's judgments as a training dataset; with --out, download and verify it")
     .requiredOption("--project <project>", "the project's id, name or slug")
-    .requiredOption("--format <format>", "trl, hh, openai-dpo, ranked or raw")
+    .requiredOption("--format <format>", "trl, hh, openai-dpo, kto, ranked or raw")
     .option("--split <splits>", "split shares, e.g. train=0.9,test=0.1 (by prompt; default train=1)", splits)
-    .option("--aggregation <mode>", "per-judgment (a row per answer, default) or majority (a row per item)")
+    .option(
+      "--aggregation <mode>",
+      "per-judgment (a row per answer, default), majority or dawid-skene (a row per item)",
+    )
     .option("--pairs <pairs>", "from rankings: all, adjacent or best-vs-rest")
     .option("--min-judgments <n>", "only items with at least this many judgments", integer)
     .option("--min-agreement <share>", "only items whose annotators agree at least this much (0..1)", decimal)
     .option("--min-strength <n>", "only answers at least this strong (1..4)", integer)
+    .option(
+      "--min-confidence <p>",
+      "dawid-skene: only items whose answer has at least this posterior (0..1)",
+      decimal,
+    )
     .option("--keep-ties", "keep tied answers (dropped by default)")
     .option("--keep-both-bad", "keep both-bad answers (dropped by default)")
     .option("--include-gold", "include gold items (left out by default)")
@@ -170,7 +186,11 @@ export function registerExport(program: Command, action: Action) {
     .option("--from <date>", "only answers from this time on", isoDate)
     .option("--to <date>", "only answers before this time", isoDate)
     .option("--seed <seed>", "the seed of the split assignment")
-    .option("--with <columns>", "extra columns: margin, group-id, metadata (comma-separated)", commaList)
+    .option(
+      "--with <columns>",
+      "extra columns: margin, group-id, metadata, confidence, soft-label (comma-separated)",
+      commaList,
+    )
     .option("--no-compress", "plain .jsonl instead of .jsonl.gz")
     .option("--wait", "follow the export with a progress bar until it finishes")
     .option("--out <dir>", "download every file into DIR and verify it against the manifest (implies --wait)")

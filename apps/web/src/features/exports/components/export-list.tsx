@@ -99,7 +99,7 @@ function ExportItem({ e, origin }: { e: TExport; origin: string }) {
         <Badge tone={tone}>{label}</Badge>
         <span className={styles.exportMeta}>
           <RelativeTime iso={e.createdAt} />
-          <span>{p.aggregation === "majority" ? "majority" : "per judgment"}</span>
+          <span>{p.aggregation === "per-judgment" ? "per judgment" : p.aggregation}</span>
           <span>{splits}</span>
           {e.status === "SUCCEEDED" ? (
             <>

@@ -17,6 +17,7 @@ type Props = {
 export function ExportOptions({ project, form, errors, onChange }: Props) {
   const pairFormat = isPairFormat(form.format);
   const raw = form.format === "raw";
+  const kto = form.format === "kto";
   const kWise = project.optionsPerItem > 2;
   return (
     <>
@@ -44,7 +45,8 @@ export function ExportOptions({ project, form, errors, onChange }: Props) {
           value={raw ? "per-judgment" : form.aggregation}
           options={[
             { value: "per-judgment", label: "Each judgment" },
-            { value: "majority", label: "Majority per item", disabled: raw },
+            { value: "majority", label: "Majority", disabled: raw },
+            { value: "dawid-skene", label: "Dawid–Skene", disabled: raw },
           ]}
           onChange={(aggregation) => onChange({ aggregation })}
           error={errors.aggregation}
@@ -55,7 +57,9 @@ export function ExportOptions({ project, form, errors, onChange }: Props) {
                 ? kWise
                   ? "Rankings are combined by Borda count; tied totals share a place."
                   : "Items without an answer given by more than half are left out."
-                : "Every judgment becomes its own example."
+                : form.aggregation === "dawid-skene"
+                  ? "One example per item, its most probable answer: each answer weighed by its annotator's estimated reliability, learnt from all their answers and the gold items."
+                  : "Every judgment becomes its own example."
           }
         />
         {pairFormat && kWise ? (
@@ -144,15 +148,27 @@ export function ExportOptions({ project, form, errors, onChange }: Props) {
           <Check
             name="dropTies"
             label="Drop ties"
-            hint={pairFormat ? "A pair format needs a winner" : undefined}
-            checked={pairFormat || form.dropTies}
-            disabled={pairFormat}
+            hint={
+              pairFormat
+                ? "A pair format needs a winner"
+                : kto
+                  ? "A tie says neither is good or bad"
+                  : undefined
+            }
+            checked={pairFormat || kto || form.dropTies}
+            disabled={pairFormat || kto}
             onChange={(dropTies) => onChange({ dropTies })}
           />
           <Check
             name="dropBothBad"
             label="Drop “both bad”"
-            hint={pairFormat ? "A pair format needs a winner" : undefined}
+            hint={
+              pairFormat
+                ? "A pair format needs a winner"
+                : kto
+                  ? "If kept, both completions are labelled false"
+                  : undefined
+            }
             checked={pairFormat || form.dropBothBad}
             disabled={pairFormat}
             onChange={(dropBothBad) => onChange({ dropBothBad })}
@@ -211,8 +227,8 @@ export function ExportOptions({ project, form, errors, onChange }: Props) {
             name="margin"
             label="margin"
             hint="How strongly chosen wins, 0–1"
-            checked={!raw && form.format !== "ranked" && form.margin}
-            disabled={raw || form.format === "ranked"}
+            checked={!raw && form.format !== "ranked" && form.format !== "kto" && form.margin}
+            disabled={raw || form.format === "ranked" || form.format === "kto"}
             onChange={(margin) => onChange({ margin })}
           />
           <Check

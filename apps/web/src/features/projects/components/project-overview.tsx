@@ -10,7 +10,21 @@ export function ProjectOverview({ project: p }: { project: TProject }) {
   const q = p.questions;
   const settings: [string, string][] = [
     ["Task", taskLabel(p)],
-    ["Judgments per item", String(p.judgmentsPerItem)],
+    [
+      "Judgments per item",
+      p.overlap
+        ? `${p.overlap.min}–${p.overlap.max}, until ${Math.round(p.overlap.target * 1000) / 10}% confident`
+        : String(p.judgmentsPerItem),
+    ],
+    [
+      "Next item",
+      {
+        uniform: "In order",
+        "label-confidence": "Least certain label",
+        leaderboard: "Least certain leaderboard",
+      }[p.selection],
+    ],
+    ["Consistency repeats", p.repeats.share ? `${Math.round(p.repeats.share * 100)}% of items` : "Off"],
     ["Lease", `${Math.round(p.leaseSeconds / 60)} min`],
     ["Strength scale", q.strength ? "Asked (1–4)" : "Off"],
     ["Tie / both bad", `${q.allowTie ? "Tie" : "No tie"} · ${q.allowBothBad ? "Both bad" : "No both bad"}`],

@@ -1,4 +1,4 @@
-import type { TCreateProjectBody, TProject, TQuestions } from "@arbiter/shared";
+import type { TCreateProjectBody, TProject, TQuestions, TSelection } from "@arbiter/shared";
 import { readQualityRules } from "@/features/quality/components/quality-rule-fields";
 import { ApiError } from "@/lib/api-error";
 
@@ -13,7 +13,13 @@ export type ProjectDraft = {
   optionsPerItem: number;
   questions: Omit<TQuestions, "flags">;
   flags: string;
+  // With a dynamic overlap, judgmentsPerItem is its max.
   judgmentsPerItem: string;
+  dynamicOverlap: boolean;
+  overlapMin: string;
+  overlapTarget: string;
+  selection: TSelection;
+  repeatShare: string;
   leaseMinutes: string;
   guidelines: string;
   poolIds: string[];
@@ -26,6 +32,11 @@ export const NEW_PROJECT: ProjectDraft = {
   questions: { strength: true, allowTie: true, allowBothBad: true, rationale: "optional", aspects: [] },
   flags: "",
   judgmentsPerItem: "3",
+  dynamicOverlap: false,
+  overlapMin: "2",
+  overlapTarget: "0.9",
+  selection: "uniform",
+  repeatShare: "0",
   leaseMinutes: "10",
   guidelines: "",
   poolIds: [],
@@ -40,6 +51,11 @@ export function draftOf(p: TProject): ProjectDraft {
     questions,
     flags: flags.join(", "),
     judgmentsPerItem: String(p.judgmentsPerItem),
+    dynamicOverlap: p.overlap !== null,
+    overlapMin: String(p.overlap?.min ?? Math.min(2, p.judgmentsPerItem)),
+    overlapTarget: String(p.overlap?.target ?? 0.9),
+    selection: p.selection,
+    repeatShare: String(p.repeats.share),
     leaseMinutes: String(p.leaseSeconds / 60),
     guidelines: p.guidelines,
     poolIds: p.poolIds,
@@ -61,6 +77,15 @@ export function bodyOf(draft: ProjectDraft, form: HTMLFormElement | null) {
         .filter(Boolean),
     },
     judgmentsPerItem: Number(draft.judgmentsPerItem),
+    overlap: draft.dynamicOverlap
+      ? {
+          min: Number(draft.overlapMin),
+          max: Number(draft.judgmentsPerItem),
+          target: Number(draft.overlapTarget),
+        }
+      : null,
+    selection: draft.selection,
+    repeats: { share: Number(draft.repeatShare) },
     leaseSeconds: Math.round(Number(draft.leaseMinutes) * 60),
     guidelines: draft.guidelines,
     poolIds: draft.poolIds,

@@ -1,9 +1,10 @@
 "use client";
 
-import type { TAnnotatorQuality, TProject } from "@arbiter/shared";
+import type { TAdaptiveSummary, TProject, TQualityResponse } from "@arbiter/shared";
 import { useState } from "react";
 import { Button, ConfirmDialog, ErrorState, errorMessage, PageHeader, useToast } from "@/components/ui";
 import { fetchQuality, setAnnotatorStatus, suspendUser } from "../api";
+import { EstimatesTable } from "./estimates-table";
 import local from "./quality.module.css";
 import { QualitySettings } from "./quality-settings";
 import { type QualityAction, QualityTable } from "./quality-table";
@@ -16,12 +17,13 @@ export function QualityPage({
   origin,
 }: {
   project: TProject;
-  initial: TAnnotatorQuality[];
+  initial: TQualityResponse;
   isAdmin: boolean;
   origin: string;
 }) {
   const toast = useToast();
-  const [annotators, setAnnotators] = useState(initial);
+  const [quality, setQuality] = useState(initial);
+  const { annotators, estimates, adaptive } = quality;
   const [action, setAction] = useState<QualityAction | null>(null);
   const [refreshing, setRefreshing] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -29,7 +31,7 @@ export function QualityPage({
   async function refresh() {
     setRefreshing(true);
     try {
-      setAnnotators((await fetchQuality(project.id)).annotators);
+      setQuality(await fetchQuality(project.id));
       setError(null);
     } catch (err) {
       setError(errorMessage(err));
@@ -60,8 +62,10 @@ export function QualityPage({
         <Summary label="Quarantined" value={quarantined} tone={quarantined ? "danger" : undefined} />
         <Summary label="Not qualified" value={rejected} />
       </div>
+      {adaptive ? <AdaptiveSummary adaptive={adaptive} /> : null}
       {error ? <ErrorState message={error} onRetry={() => void refresh()} /> : null}
       <QualityTable annotators={annotators} canAct={isAdmin} onAction={setAction} />
+      <EstimatesTable estimates={estimates} annotators={annotators} adaptive={adaptive} />
 
       {project.myRole === "VIEWER" ? null : <QualitySettings project={project} origin={origin} />}
 
@@ -104,7 +108,45 @@ export function QualityPage({
   );
 }
 
-function Summary({ label, value, tone }: { label: string; value: number; tone?: "warning" | "danger" }) {
+/** What adaptive collection spent and saved: answers against the fixed overlap of the same maximum. */
+function AdaptiveSummary({ adaptive }: { adaptive: TAdaptiveSummary }) {
+  return (
+    <section className={local.summary} data-testid="adaptive-summary" aria-label="Adaptive collection">
+      <Summary label="Answers spent" value={adaptive.spent} />
+      <Summary
+        label="Answers saved"
+        value={adaptive.saved}
+        title={
+          adaptive.overlap
+            ? `Completed items × ${adaptive.overlap.max} (the maximum) minus the answers they took`
+            : "Fixed overlap: every item takes its full count"
+        }
+      />
+      <Summary
+        label="At target"
+        value={adaptive.atTarget}
+        title={
+          adaptive.overlap
+            ? `Items whose leading answer reached ${Math.round(adaptive.overlap.target * 100)} % confidence`
+            : undefined
+        }
+      />
+      <Summary label="Awaiting decision" value={adaptive.awaitingDecision} />
+    </section>
+  );
+}
+
+function Summary({
+  label,
+  value,
+  tone,
+  title,
+}: {
+  label: string;
+  value: number;
+  tone?: "warning" | "danger";
+  title?: string;
+}) {
   const cls = [
     local.summaryItem,
     tone === "danger" && local.summaryDanger,
@@ -113,7 +155,7 @@ function Summary({ label, value, tone }: { label: string; value: number; tone?: 
     .filter(Boolean)
     .join(" ");
   return (
-    <div className={cls}>
+    <div className={cls} title={title}>
       <div className={local.summaryLabel}>{label}</div>
       <div className={local.summaryValue}>{value.toLocaleString("en")}</div>
     </div>

@@ -25,7 +25,7 @@ export default async function ProjectQualityRoute({ params }: { params: Promise<
   const { id } = await params;
   const path = `/projects/${encodeURIComponent(id)}`;
   try {
-    const [{ project }, { annotators }] = await Promise.all([
+    const [{ project }, quality] = await Promise.all([
       serverGet<TProjectResponse>(path),
       serverGet<TQualityResponse>(`${path}/quality`),
     ]);
@@ -33,7 +33,7 @@ export default async function ProjectQualityRoute({ params }: { params: Promise<
       <QualityPage
         key={project.id}
         project={project}
-        initial={annotators}
+        initial={quality}
         isAdmin={user.role === "ADMIN"}
         origin={await publicOrigin()}
       />

@@ -107,6 +107,35 @@ export function fitBradleyTerry(wins: number[][]): BradleyTerryFit {
   return { theta: theta.map((x) => x - mean), converged, iterations };
 }
 
+/**
+ * Covariance of the centred strengths: the Moore–Penrose inverse of the Fisher information
+ * L (a weighted graph Laplacian, singular along the all-ones direction), computed as
+ * (L + J/n)⁻¹ − J/n with J the all-ones matrix; null when the comparison graph is not connected.
+ */
+export function bradleyTerryCovariance(wins: number[][], theta: number[]): number[][] | null {
+  const size = theta.length;
+  const shifted = wins.map(() => new Array<number>(size).fill(1 / size));
+  for (let i = 0; i < size; i++) {
+    for (let j = 0; j < size; j++) {
+      if (i === j) continue;
+      const games = wins[i]![j]! + wins[j]![i]!;
+      const p = 1 / (1 + Math.exp(theta[j]! - theta[i]!));
+      shifted[i]![i]! += games * p * (1 - p);
+      shifted[i]![j]! -= games * p * (1 - p);
+    }
+  }
+  const columns: number[][] = [];
+  for (let c = 0; c < size; c++) {
+    const column = solve(
+      shifted,
+      theta.map((_, r) => (r === c ? 1 : 0)),
+    );
+    if (!column) return null;
+    columns.push(column.map((x) => x - 1 / size));
+  }
+  return columns;
+}
+
 /** Elo-like points: 400 points is a factor of 10 in odds, centred at 1000. */
 export function eloScale(theta: number): number {
   return 1000 + (400 / Math.LN10) * theta;
