@@ -1,5 +1,5 @@
-export * from "./arena";
 export * from "./adaptive";
+export * from "./arena";
 export * from "./connections";
 export * from "./egress";
 export * from "./enqueue-generation";

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { freePort, type TProcess, waitForHttp } from "@arbiter/testkit";
+import { backdateAssignment, freePort, type TProcess, waitForHttp } from "@arbiter/testkit";
 import { expect } from "vitest";
 import { createPool, createProject } from "./annotation";
 import { bearer, type Harness, type TestUser } from "./harness";
@@ -165,6 +165,13 @@ export async function vote(
   body: Record<string, unknown>,
   key = randomUUID(),
 ) {
+  // The server keeps the smaller of durationMs and the time since the turn's hand-out, so the
+  // 20 s of reading claimed below is made true; instant answers would be left out as too fast.
+  const { rows } = await h.db.pool.query<{ assignment_id: string }>(
+    "SELECT assignment_id FROM battle_turns WHERE battle_id = $1::uuid",
+    [battleId],
+  );
+  for (const r of rows) await backdateAssignment(h.db.pool, r.assignment_id, 20_000);
   return h.app.inject({
     method: "POST",
     url: `/api/v1/battles/${battleId}/vote`,

@@ -1,5 +1,5 @@
-import { arenaProcessor } from "./arena";
 import { adaptiveProcessor } from "./adaptive";
+import { arenaProcessor } from "./arena";
 import { exportProcessor } from "./export";
 import { generationProcessor } from "./generation";
 import { maintenanceProcessor } from "./maintenance";

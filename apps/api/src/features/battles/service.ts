@@ -1,12 +1,11 @@
 import { randomInt } from "node:crypto";
-import type { Db } from "@arbiter/db";
+import { type Db, withTransaction } from "@arbiter/db";
 import { enqueueStreamTurn } from "@arbiter/jobs";
 import type { TArenaSettings, TBattle, TCreateBattleBody, TMessage } from "@arbiter/shared";
 import type { Queue } from "bullmq";
 import type { FastifyRequest } from "fastify";
 import type pg from "pg";
 import { badRequest, conflict, forbidden, HttpError, notFound } from "../../lib/http-error";
-import { withTransaction } from "../../lib/sql";
 import { arenaOf } from "../projects/serialize";
 import { promptContentHash } from "../prompts/service";
 import { loadBattle, toBattleDto } from "./battle-dto";
