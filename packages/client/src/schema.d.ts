@@ -35,6 +35,17 @@ export interface paths {
                                 available: number;
                                 judgedByMe: number;
                                 standing: ("QUALIFYING" | "ADMITTED" | "REJECTED" | "QUARANTINED") | null;
+                                /** @enum {string} */
+                                mode: "standard" | "arena";
+                                arena: {
+                                    /** @enum {string} */
+                                    promptSource: "annotator" | "prompt-set";
+                                    promptChars: number;
+                                    maxTurns: number;
+                                    revealModels: boolean;
+                                    allowTie: boolean;
+                                    allowBothBad: boolean;
+                                } | null;
                             }[];
                         };
                     };
