@@ -183,7 +183,15 @@ async function playBattle(
     }
     await page.locator(`[data-testid="side-A"][data-turn="${turn}"][data-status="streaming"]`).waitFor();
     assert((await page.getByTestId("vote-bar").count()) === 0, "no vote while the answers stream");
-    if (turn === 1) await screenshot(page, `${shots}-streaming`);
+    if (turn === 1) {
+      await page
+        .locator(
+          '[data-testid="side-B"][data-turn="1"][data-status="streaming"] [data-testid="side-text"] p:not([data-waiting])',
+        )
+        .first()
+        .waitFor();
+      await screenshot(page, `${shots}-streaming`);
+    }
     const seen = await watchTurn(page, turn);
     await page.getByTestId("vote-bar").waitFor();
     await page.waitForTimeout(Math.max(0, READ_MS - (Date.now() - startedAt)));
@@ -342,9 +350,11 @@ async function failingSide(ctx: FlowContext, admin: ApiClient, modelUrl: string)
     const problem = page.getByTestId("arena-problem");
     await problem.waitFor();
     assert((await problem.getAttribute("data-code")) === "rate_limited", "the limit is named");
+    const retry = (await page.getByTestId("retry-after").textContent()) ?? "";
+    assert(/Try again in \d+ minutes/.test(retry), `the page says when to try again: ${retry}`);
     assert(
-      /Try again in \d+/.test((await problem.textContent()) ?? ""),
-      "the page counts down to Retry-After",
+      await page.getByRole("button", { name: "Start battle" }).isDisabled(),
+      "Start waits for Retry-After",
     );
     await screenshot(page, "arena-rate-limited-desktop-dark");
     // The failed battle at phone width, from its address.

@@ -67,15 +67,17 @@ export async function checkBattleAllowance(
   if (row.day >= battlesPerDay) {
     throw tooMany(
       "daily_cap",
-      `You have started ${battlesPerDay} battles in the last 24 hours, the most this project allows`,
+      `You have started ${battlesOf(battlesPerDay)} in the last 24 hours, the most this project allows`,
       row.day_free_in ?? 60,
     );
   }
   if (row.hour >= battlesPerHour) {
     throw tooMany(
       "rate_limited",
-      `You have started ${battlesPerHour} battles in the last hour, the most this project allows; try again later`,
+      `You have started ${battlesOf(battlesPerHour)} in the last hour, the most this project allows`,
       row.hour_free_in ?? 60,
     );
   }
 }
+
+const battlesOf = (n: number) => (n === 1 ? "1 battle" : `${n} battles`);

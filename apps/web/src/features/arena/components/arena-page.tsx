@@ -3,14 +3,14 @@
 import type { TMyProject } from "@arbiter/shared";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useEffect, useState } from "react";
-import { Badge, Button, EmptyState, Spinner, useShortcuts } from "@/components/ui";
+import { useEffect, useRef, useState } from "react";
+import { Badge, Button, Spinner, useShortcuts } from "@/components/ui";
 import { Markdown } from "@/components/ui/markdown";
 import { useBattle, type VoteChoice } from "../hooks/use-battle";
 import { SIDES } from "../live";
 import styles from "./arena.module.css";
 import { Composer } from "./composer";
-import { ProblemNotice } from "./problem-notice";
+import { ProblemNotice, useSecondsUntil } from "./problem-notice";
 import { SideCard } from "./side-card";
 import { VoteBar } from "./vote-bar";
 
@@ -41,6 +41,13 @@ export function ArenaPage({
   const [choice, setChoice] = useState<VoteChoice | null>(null);
   const { battle, current } = b;
   const currentTurn = current?.turn ?? 0;
+  // A refused start (a limit with Retry-After) stays refused until then.
+  const waitSeconds = useSecondsUntil(b.problem?.retryAt ?? null);
+  const revealRef = useRef<HTMLElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the battle ends
+  useEffect(() => {
+    if (b.closed) revealRef.current?.scrollIntoView({ block: "nearest", behavior: "smooth" });
+  }, [b.closed]);
 
   // A new turn starts without a choice.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the turn changes
@@ -145,6 +152,7 @@ export function ArenaPage({
               submitLabel={t("start")}
               maxChars={settings.promptChars}
               busy={b.busy === "start"}
+              disabled={waitSeconds > 0}
               error={promptProblem}
               onSubmit={(text) => start(text)}
               autoFocus
@@ -187,6 +195,7 @@ export function ArenaPage({
                     side={side}
                     view={turn.sides[side]}
                     turn={turn.turn}
+                    name={battle.models?.[side] ?? null}
                     chosen={turn.turn === currentTurn ? (b.votedChoice ?? (b.canVote ? choice : null)) : null}
                   />
                 ))}
@@ -195,24 +204,22 @@ export function ArenaPage({
           ))}
 
           {b.failed ? (
-            <EmptyState
-              icon="!"
-              title={t("failedTitle")}
-              action={
-                <Button variant="primary" onClick={newBattle} shortcut="N">
-                  {t("newBattle")}
-                </Button>
-              }
-            >
-              {battle.reason &&
-              battle.status === "failed" &&
-              !current?.sides.A.error &&
-              !current?.sides.B.error
-                ? battle.reason
-                : t("failedText")}
-            </EmptyState>
+            <section className={`${styles.reveal} ${styles.failed}`} role="alert" data-testid="battle-failed">
+              <h2 className={styles.revealTitle}>{t("failedTitle")}</h2>
+              <p className={styles.introText}>
+                {battle.reason &&
+                battle.status === "failed" &&
+                !current?.sides.A.error &&
+                !current?.sides.B.error
+                  ? battle.reason
+                  : t("failedText")}
+              </p>
+              <Button variant="primary" onClick={newBattle} shortcut="N">
+                {t("newBattle")}
+              </Button>
+            </section>
           ) : b.closed ? (
-            <section className={styles.reveal} data-testid="reveal" aria-live="polite">
+            <section ref={revealRef} className={styles.reveal} data-testid="reveal" aria-live="polite">
               <h2 className={styles.revealTitle}>{t("closedTitle")}</h2>
               {battle.models ? (
                 <dl className={styles.revealList}>

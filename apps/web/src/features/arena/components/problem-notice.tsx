@@ -5,7 +5,7 @@ import type { Problem } from "../hooks/use-battle";
 import styles from "./arena.module.css";
 
 /** Seconds until `at`, updated every second; 0 once it has passed. */
-function useSecondsUntil(at: number | null): number {
+export function useSecondsUntil(at: number | null): number {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     if (at === null) return;
@@ -31,10 +31,16 @@ export function ProblemNotice({ problem, onDismiss }: { problem: Problem; onDism
     <div className={styles.problem} role="alert" data-testid="arena-problem" data-code={problem.code}>
       <div>
         <p className={styles.problemTitle}>{title}</p>
-        <p className={styles.problemText}>
-          {problem.message}
-          {problem.retryAt !== null ? ` ${seconds > 0 ? t("retryIn", { seconds }) : t("retryNow")}` : ""}
-        </p>
+        <p className={styles.problemText}>{problem.message}</p>
+        {problem.retryAt !== null ? (
+          <p className={styles.problemText} data-testid="retry-after">
+            {seconds <= 0
+              ? t("retryNow")
+              : seconds < 90
+                ? t("retryIn", { seconds })
+                : t("retryInMinutes", { minutes: Math.ceil(seconds / 60) })}
+          </p>
+        ) : null}
       </div>
       <Button size="sm" variant="ghost" onClick={onDismiss}>
         {t("dismiss")}

@@ -10,12 +10,15 @@ export function SideCard({
   view,
   chosen,
   turn,
+  name,
 }: {
   side: SideKey;
   view: SideView;
   /** The vote given on this turn, to mark the side it favoured. */
   chosen: string | null;
   turn: number;
+  /** The model's name, once the battle revealed it. */
+  name: string | null;
 }) {
   const t = useTranslations("arena");
   const state =
@@ -44,6 +47,7 @@ export function SideCard({
             {side}
           </span>
           {t("model", { side })}
+          {name ? <span className={styles.sideName}>· {name}</span> : null}
         </span>
         {view.status === "streaming" ? (
           <span className={styles.sideStatus}>
