@@ -78,9 +78,8 @@ const worker = spawnApp("worker", "src/index.ts", {
   WORKER_HEALTH_PORT: String(workerHealth),
   // Every battle of the concurrent phase streams at once.
   ARENA_CONCURRENCY: String(Math.max(64, BATTLES)),
-  DB_POOL_SIZE: "10",
 });
-const api = await startApi({ ...common, DB_POOL_SIZE: "10", FASTIFY_AUTOLOAD_TYPESCRIPT: "1" });
+const api = await startApi({ ...common, FASTIFY_AUTOLOAD_TYPESCRIPT: "1" });
 const redis = new Redis(REDIS_URL);
 process.on("exit", () => {
   for (const p of [model, worker, api]) p.child.kill("SIGTERM");
@@ -299,6 +298,10 @@ try {
     );
   line("direct", cd, directSeconds);
   line("arena ", ca, arenaSeconds);
+  const posts = battles.map((b) => b.postMs);
+  console.log(
+    `  arena POST /battles ${fmt(median(posts))} ms (${fmt(pct(posts, 95))}) of the first-token delay`,
+  );
   console.log(
     `  tokens/s ratio ${fmt(median(ca.map(tokensPerSecond)) / median(cd.map(tokensPerSecond)), 3)}`,
   );
