@@ -236,6 +236,30 @@ describe("arena battles", () => {
     expect(lease.statusCode).toBe(204);
     expect(other.id).toBeTruthy();
   });
+
+  it("lists an arena project for its annotators as one, with what the arena page needs", async () => {
+    const projectId = await arenaProject(h, researcher, [annotator], generators(), {
+      revealModels: false,
+      limits: { maxTurns: 3, promptChars: 500 },
+    });
+    // An open battle is its annotator's own: nothing is there to lease, for them or anyone.
+    await startBattle(h, annotator, projectId, "What is a fjord?");
+    const res = await h.app.inject({ url: "/api/v1/me/projects", headers: bearer(annotator) });
+    expect(res.statusCode, res.body).toBe(200);
+    const listed = res.json().projects.find((p: { id: string }) => p.id === projectId);
+    expect(listed).toMatchObject({
+      mode: "arena",
+      available: 0,
+      arena: {
+        promptSource: "annotator",
+        promptChars: 500,
+        maxTurns: 3,
+        revealModels: false,
+        allowTie: true,
+        allowBothBad: true,
+      },
+    });
+  });
 });
 
 describe("arena limits", () => {
