@@ -2,6 +2,7 @@ import { gunzipSync } from "node:zlib";
 import type { TExport, TProject } from "@arbiter/shared";
 import { freePort, waitForHttp } from "@arbiter/testkit";
 import type { BrowserContext, Page } from "playwright-core";
+import { expectAccessible, focusWithoutRing } from "../support/a11y";
 import { assert, newPage, screenshot, signIn, type Viewport } from "../support/browser";
 import { startApp } from "../support/processes";
 import { ApiClient } from "../support/seed";
@@ -198,7 +199,10 @@ async function playBattle(
     // The labeling page's keys: A / B choose, Enter sends.
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.keyboard.press(votes[i]!.toLowerCase());
-    if (turn === 1) await screenshot(page, `${shots}-vote`);
+    if (turn === 1) {
+      await screenshot(page, `${shots}-vote`);
+      await expectAccessible(page, `arena vote, ${shots}`);
+    }
     await page.keyboard.press("Enter");
     await page.getByTestId("after-vote").waitFor();
     turns.push({ prompt, vote: votes[i]!, ...seen });
@@ -342,6 +346,7 @@ async function failingSide(ctx: FlowContext, admin: ApiClient, modelUrl: string)
       )
       .waitFor({ state: "detached", timeout: 30_000 });
     await screenshot(page, "arena-failed-desktop-dark");
+    await expectAccessible(page, "arena failed side, desktop dark");
     const battleId = (await page.getByTestId("arena").getAttribute("data-battle"))!;
     // A new battle: the hourly limit of one is spent, so the page says when to try again.
     await page.getByRole("button", { name: "New battle" }).first().click();
@@ -434,10 +439,16 @@ export const arenaFlow: Flow = {
         await page.getByTestId("composer").waitFor();
         await noSideScroll(page, `arena start ${viewport}`);
         await screenshot(page, `arena-start-${viewport}-${scheme}`);
+        await expectAccessible(page, `arena start, ${viewport} ${scheme}`);
         await page.goto(`${ctx.web}/arena/${project.id}?battle=${played[0]!.battleId}`);
         await page.getByTestId("reveal").waitFor();
         await noSideScroll(page, `arena reveal ${viewport}`);
         await screenshot(page, `arena-reveal-${viewport}-${scheme}`);
+        await expectAccessible(page, `arena reveal, ${viewport} ${scheme}`);
+        if (viewport === "desktop") {
+          const missing = await focusWithoutRing(page);
+          assert(!missing.length, `arena: focus not visible on ${missing.join(", ")}`);
+        }
       }
 
       const rows = await trlRows(ctx, project.id);
