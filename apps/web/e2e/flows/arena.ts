@@ -208,6 +208,8 @@ async function playBattle(
     turns.push({ prompt, vote: votes[i]!, ...seen });
   }
   await screenshot(page, `${shots}-voted`);
+  const firstWinner = page.locator(`[data-testid="side-${votes[0]}"][data-turn="1"]`);
+  assert((await firstWinner.getAttribute("data-state")) === "chosen", "the first turn still shows its vote");
   await page.getByTestId("finish").click();
   await page.getByTestId("reveal").waitFor();
   await screenshot(page, `${shots}-reveal`);
@@ -435,7 +437,12 @@ export const arenaFlow: Flow = {
         const { context, page } = await newPage(ctx.browser, viewport, scheme);
         contexts.push(context);
         await signIn(page, ctx.web, players[0].email);
-        await page.goto(`${ctx.web}/arena/${project.id}`);
+        await page.goto(`${ctx.web}/annotate`);
+        await page.locator('[data-testid="my-project"][data-mode="arena"]').first().waitFor();
+        await screenshot(page, `arena-list-${viewport}-${scheme}`);
+        // The labeling address of an arena project leads to the arena.
+        await page.goto(`${ctx.web}/annotate/${project.id}`);
+        await page.waitForURL(`**/arena/${project.id}`);
         await page.getByTestId("composer").waitFor();
         await noSideScroll(page, `arena start ${viewport}`);
         await screenshot(page, `arena-start-${viewport}-${scheme}`);

@@ -44,7 +44,6 @@ export function ArenaPage({
   // A refused start (a limit with Retry-After) stays refused until then.
   const waitSeconds = useSecondsUntil(b.problem?.retryAt ?? null);
   const revealRef = useRef<HTMLElement>(null);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the battle ends
   useEffect(() => {
     if (b.closed) revealRef.current?.scrollIntoView({ block: "nearest", behavior: "smooth" });
   }, [b.closed]);
@@ -196,7 +195,11 @@ export function ArenaPage({
                     view={turn.sides[side]}
                     turn={turn.turn}
                     name={battle.models?.[side] ?? null}
-                    chosen={turn.turn === currentTurn ? (b.votedChoice ?? (b.canVote ? choice : null)) : null}
+                    chosen={
+                      turn.turn === currentTurn
+                        ? (b.votedChoice ?? (b.canVote ? choice : null))
+                        : (b.votes[turn.turn] ?? null)
+                    }
                   />
                 ))}
               </div>

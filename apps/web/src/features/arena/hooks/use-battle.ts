@@ -46,6 +46,8 @@ export function useBattle(projectId: string, noConnection: string, initialBattle
   const [problem, setProblem] = useState<Problem | null>(null);
   const [connection, setConnection] = useState<Connection>("closed");
   const [voteKey, setVoteKey] = useState<{ turn: number; key: string; choice: VoteChoice } | null>(null);
+  // The votes cast on this page, by turn, so earlier turns still show which side won them.
+  const [votes, setVotes] = useState<Record<number, VoteChoice>>({});
   const [turnStartedAt, setTurnStartedAt] = useState(() => Date.now());
   const pending = useRef<TBattleEvent[]>([]);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -140,6 +142,7 @@ export function useBattle(projectId: string, noConnection: string, initialBattle
       const b = await run("start", () => startBattle(projectId, prompt));
       if (!b) return null;
       setVoteKey(null);
+      setVotes({});
       setTurnStartedAt(Date.now());
       openStream(b.id);
       return b;
@@ -160,6 +163,7 @@ export function useBattle(projectId: string, noConnection: string, initialBattle
       const b = await run(end ? "end" : "vote", () =>
         voteBattle(battle.id, key, { choice, durationMs: Math.max(1, Date.now() - turnStartedAt), end }),
       );
+      if (b) setVotes((v) => ({ ...v, [current.turn]: choice }));
       if (b?.status === "closed") closeStream();
     },
     [battle, current, voteKey, run, turnStartedAt, closeStream],
@@ -181,6 +185,7 @@ export function useBattle(projectId: string, noConnection: string, initialBattle
     setBattle(null);
     setLive({});
     setVoteKey(null);
+    setVotes({});
     setProblem(null);
   }, [closeStream]);
 
@@ -200,6 +205,7 @@ export function useBattle(projectId: string, noConnection: string, initialBattle
     closed,
     voted,
     canVote,
+    votes,
     votedChoice: voteKey && current && voteKey.turn === current.turn ? voteKey.choice : null,
     busy,
     problem,
