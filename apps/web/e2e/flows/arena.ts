@@ -376,13 +376,60 @@ async function failingSide(ctx: FlowContext, admin: ApiClient, modelUrl: string)
   }
 }
 
+/**
+ * A reload mid-stream: the page finds the battle from its address and its EventSource starts
+ * the battle's events again from the first, so each answer is rebuilt whole, nothing lost or
+ * repeated. (A dropped connection resumes with Last-Event-ID inside the browser itself; the
+ * API's tests cover that header.)
+ */
+async function resumeAfterDrop(ctx: FlowContext, projectId: string, modelUrl: string) {
+  const { context, page } = await newPage(ctx.browser, "desktop", "light");
+  try {
+    let streams = 0;
+    page.on("request", (req) => {
+      if (req.url().includes("/events")) streams++;
+    });
+    await signIn(page, ctx.web, ctx.seeded.emails.annotator);
+    await page.goto(`${ctx.web}/arena/${projectId}`);
+    const prompt = "What makes the moon glow?";
+    await page.getByTestId("composer").fill(prompt);
+    await page.getByRole("button", { name: "Start battle" }).click();
+    await page
+      .locator(
+        '[data-testid="side-A"][data-status="streaming"] [data-testid="side-text"] p:not([data-waiting])',
+      )
+      .first()
+      .waitFor();
+    await page.reload();
+    assert(page.url().includes("battle="), "the battle is in the address");
+    const seen = await watchTurn(page, 1);
+    assert(streams === 2, `one event stream before the reload and one after, got ${streams}`);
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press("t");
+    await page.keyboard.press("Enter");
+    await page.getByTestId("finish").click();
+    await page.getByTestId("reveal").waitFor();
+    for (const side of ["A", "B"] as const) {
+      const name = squash((await page.getByTestId(`reveal-${side}`).locator("dd").textContent()) ?? "");
+      const model = GENERATORS.find((g) => g.name === name)!.model;
+      const expected = await direct(modelUrl, model, [{ role: "user", content: prompt }]);
+      assert(
+        squash(seen.texts[side]) === squash(expected),
+        `side ${side} after the reload: ${seen.texts[side]}`,
+      );
+    }
+  } finally {
+    await context.close();
+  }
+}
+
 async function noSideScroll(page: Page, where: string) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert(overflow <= 0, `no horizontal scrolling on ${where} (${overflow}px)`);
 }
 
 export const arenaFlow: Flow = {
-  name: "arena: two annotators at once play two-turn battles that stream, vote by key, see the reveal; the TRL export holds the history; a failed side and a rate limit; desktop and phone, light and dark",
+  name: "arena: two annotators at once play two-turn battles that stream, vote by key, see the reveal; the TRL export holds the history; a reload mid-stream rebuilds the answers; a failed side and a rate limit; desktop and phone, light and dark",
   async run(ctx) {
     const stack = await startArenaStack(ctx);
     const contexts: BrowserContext[] = [];
@@ -461,6 +508,7 @@ export const arenaFlow: Flow = {
       const rows = await trlRows(ctx, project.id);
       for (const p of played) checkExported(rows, p);
 
+      await resumeAfterDrop(ctx, project.id, stack.url);
       await failingSide(ctx, admin, stack.url);
     } finally {
       for (const c of contexts) await c.close().catch(() => {});
