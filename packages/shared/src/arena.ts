@@ -61,6 +61,7 @@ export const ZArenaUsage = z.object({
   tokensUsed: z.number(),
   tokenBudget: z.number().nullable(),
 });
+export type TArenaUsage = z.infer<typeof ZArenaUsage>;
 export const ZArenaUsageResponse = z.object({ usage: ZArenaUsage });
 
 /**

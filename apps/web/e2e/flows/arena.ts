@@ -508,6 +508,21 @@ export const arenaFlow: Flow = {
       const rows = await trlRows(ctx, project.id);
       for (const p of played) checkExported(rows, p);
 
+      // The researcher sees the battles and the tokens they used on the project page.
+      const { context: rc, page: researcher } = await newPage(ctx.browser, "desktop", "light");
+      contexts.push(rc);
+      await signIn(researcher, ctx.web, ctx.seeded.emails.researcher);
+      await researcher.goto(`${ctx.web}/projects/${project.id}`);
+      const usage = researcher.getByTestId("arena-usage");
+      await usage.waitFor();
+      const usageText = (await usage.textContent()) ?? "";
+      assert(
+        /Battles\s*2(?!\d)/.test(usageText) && /Tokens used\s*[1-9]/.test(usageText),
+        `usage shown: ${usageText}`,
+      );
+      await screenshot(researcher, "arena-project-desktop-light");
+      await expectAccessible(researcher, "arena project page, desktop light");
+
       await resumeAfterDrop(ctx, project.id, stack.url);
       await failingSide(ctx, admin, stack.url);
     } finally {
