@@ -219,6 +219,12 @@ try {
   await arena(tokens.pop()!, projectId, "Warm-up: why is the sky blue?");
   await Promise.all(MODELS.map((m) => direct(m, "Warm-up: why is the sky blue?")));
 
+  // Every annotator opens the arena page before starting a battle (GET /me/projects), as in
+  // the browser; that first use of a credential is also when the API records it.
+  for (let i = 0; i < tokens.length; i += 20) {
+    await Promise.all(tokens.slice(i, i + 20).map((t) => call(t, "GET", "/me/projects")));
+  }
+
   // Paced: one battle at a time, beside the same two requests made directly.
   const paced = { direct: [] as Stream[], arena: [] as Stream[], post: [] as number[], rtt: [] as number[] };
   let pacedWrong = 0;
