@@ -391,6 +391,12 @@ async function resumeAfterDrop(ctx: FlowContext, projectId: string, modelUrl: st
     });
     await signIn(page, ctx.web, ctx.seeded.emails.annotator);
     await page.goto(`${ctx.web}/arena/${projectId}`);
+    // A prompt the project's moderation patterns catch is refused at the message field.
+    await page.getByTestId("composer").fill("Tell me about a forbidden topic.");
+    await page.getByRole("button", { name: "Start battle" }).click();
+    await page.locator('[data-testid="composer"][aria-invalid="true"]').waitFor();
+    await page.getByText("This prompt is not allowed in this project").waitFor();
+    await screenshot(page, "arena-moderation-desktop-light");
     const prompt = "What makes the moon glow?";
     await page.getByTestId("composer").fill(prompt);
     await page.getByRole("button", { name: "Start battle" }).click();
@@ -429,13 +435,15 @@ async function noSideScroll(page: Page, where: string) {
 }
 
 export const arenaFlow: Flow = {
-  name: "arena: two annotators at once play two-turn battles that stream, vote by key, see the reveal; the TRL export holds the history; a reload mid-stream rebuilds the answers; a failed side and a rate limit; desktop and phone, light and dark",
+  name: "arena: two annotators at once play two-turn battles that stream, vote by key, see the reveal; the TRL export holds the history; a reload mid-stream rebuilds the answers; moderation, a failed side and a rate limit; desktop and phone, light and dark",
   async run(ctx) {
     const stack = await startArenaStack(ctx);
     const contexts: BrowserContext[] = [];
     try {
       const admin = await ApiClient.signIn(ctx.api, ctx.admin.email, ctx.admin.password);
-      const project = await arenaProject(ctx, admin, "Live arena", stack.url, GENERATORS);
+      const project = await arenaProject(ctx, admin, "Live arena", stack.url, GENERATORS, {
+        moderation: { patterns: ["forbidden topic"] },
+      });
 
       // Two annotators, each in a browser context of their own, their battles streaming at once.
       const players = [
