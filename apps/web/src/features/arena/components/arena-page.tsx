@@ -153,6 +153,7 @@ export function ArenaPage({
               busy={b.busy === "start"}
               disabled={waitSeconds > 0}
               error={promptProblem}
+              onEdit={() => b.setProblem(null)}
               onSubmit={(text) => start(text)}
               autoFocus
             />
@@ -256,6 +257,7 @@ export function ArenaPage({
                   busy={b.busy === "continue"}
                   disabled={b.busy !== null}
                   error={promptProblem}
+                  onEdit={() => b.setProblem(null)}
                   onSubmit={(text) => b.next(text)}
                   autoFocus
                 />

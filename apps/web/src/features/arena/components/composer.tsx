@@ -12,6 +12,7 @@ export function Composer({
   disabled,
   error,
   onSubmit,
+  onEdit,
   autoFocus,
 }: {
   label: string;
@@ -22,6 +23,8 @@ export function Composer({
   error: string | null;
   /** Resolves true when the message was taken: the field empties. */
   onSubmit: (text: string) => Promise<boolean>;
+  /** The text changed: a refusal of the earlier text no longer applies. */
+  onEdit?: () => void;
   autoFocus?: boolean;
 }) {
   const t = useTranslations("arena");
@@ -56,7 +59,10 @@ export function Composer({
         aria-invalid={over || Boolean(error) || undefined}
         aria-describedby={`${id}-note`}
         data-testid="composer"
-        onChange={(e) => setText(e.target.value)}
+        onChange={(e) => {
+          setText(e.target.value);
+          if (error) onEdit?.();
+        }}
         onKeyDown={(e) => {
           if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
             e.preventDefault();
