@@ -257,6 +257,8 @@ describe("arena battles", () => {
         revealModels: false,
         allowTie: true,
         allowBothBad: true,
+        strength: false,
+        rationale: "optional",
       },
     });
   });

@@ -45,6 +45,9 @@ export interface paths {
                                     revealModels: boolean;
                                     allowTie: boolean;
                                     allowBothBad: boolean;
+                                    strength: boolean;
+                                    /** @enum {string} */
+                                    rationale: "off" | "optional" | "required";
                                 } | null;
                             }[];
                         };

@@ -104,6 +104,9 @@ export const ZMyProject = z.object({
       revealModels: z.boolean(),
       allowTie: z.boolean(),
       allowBothBad: z.boolean(),
+      /** The project's questions asked with each vote: strength after A or B, and a rationale. */
+      strength: z.boolean(),
+      rationale: z.enum(["off", "optional", "required"]),
     })
     .nullable(),
 });

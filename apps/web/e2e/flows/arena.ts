@@ -72,7 +72,6 @@ async function arenaProject(
     mode: "arena",
     guidelines: "Write a question you care about, read both answers, and vote for the more helpful one.",
     poolIds: ctx.seeded.pairwise.poolIds,
-    questions: { strength: false },
     arena: { revealModels: true, ...arena },
   });
   await admin.json("POST", `/projects/${project.id}/members`, {
@@ -198,7 +197,9 @@ async function playBattle(
     await page.waitForTimeout(Math.max(0, READ_MS - (Date.now() - startedAt)));
     // The labeling page's keys: A / B choose, Enter sends.
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    // The project asks how much better (the default): a digit after the choice.
     await page.keyboard.press(votes[i]!.toLowerCase());
+    await page.keyboard.press(i === 0 ? "3" : "2");
     if (turn === 1) {
       await screenshot(page, `${shots}-vote`);
       await expectAccessible(page, `arena vote, ${shots}`);

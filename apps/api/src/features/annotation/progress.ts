@@ -89,5 +89,7 @@ function arenaSummary(r: { arena: unknown; questions: unknown }) {
     revealModels: arena.revealModels,
     allowTie: questions.allowTie,
     allowBothBad: questions.allowBothBad,
+    strength: questions.strength,
+    rationale: questions.rationale,
   };
 }

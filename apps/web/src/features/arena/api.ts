@@ -57,7 +57,7 @@ export async function continueBattle(battleId: string, prompt: string): Promise<
 export async function voteBattle(
   battleId: string,
   idempotencyKey: string,
-  body: Pick<TBattleVoteBody, "choice" | "durationMs" | "end">,
+  body: Pick<TBattleVoteBody, "choice" | "strength" | "rationale" | "durationMs" | "end">,
 ): Promise<TBattle> {
   const res = await arenaCall(
     browserApi.POST("/api/v1/battles/{id}/vote", {

@@ -39,6 +39,8 @@ export function ArenaPage({
   const tc = useTranslations("common");
   const b = useBattle(projectId, tc("noConnection"), initialBattleId);
   const [choice, setChoice] = useState<VoteChoice | null>(null);
+  const [strength, setStrength] = useState<number | null>(null);
+  const [rationale, setRationale] = useState("");
   const { battle, current } = b;
   const currentTurn = current?.turn ?? 0;
   // A refused start (a limit with Retry-After) stays refused until then.
@@ -50,7 +52,19 @@ export function ArenaPage({
 
   // A new turn starts without a choice.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the turn changes
-  useEffect(() => setChoice(null), [battle?.id, currentTurn]);
+  useEffect(() => {
+    setChoice(null);
+    setStrength(null);
+    setRationale("");
+  }, [battle?.id, currentTurn]);
+
+  const decisive = choice === "A" || choice === "B";
+  const needsStrength = settings.strength && decisive && strength === null;
+  const needsRationale = settings.rationale === "required" && !rationale.trim();
+  const choose = (c: VoteChoice | null) => {
+    setChoice(c);
+    if (c !== choice) setStrength(null);
+  };
 
   const newBattle = () => {
     b.reset();
@@ -62,21 +76,22 @@ export function ArenaPage({
     return started !== null;
   };
   const castVote = () => {
-    if (choice && b.canVote && !b.busy) void b.vote(choice, false);
+    if (!choice || needsStrength || needsRationale || !b.canVote || b.busy) return;
+    void b.vote({ choice, strength: settings.strength && decisive ? strength : null, rationale }, false);
   };
   const finish = () => {
-    const voted = b.votedChoice;
-    if (voted && !b.busy) void b.vote(voted, true);
+    if (b.lastVote && !b.busy) void b.vote(b.lastVote, true);
   };
 
   useShortcuts((key) => {
     const k = key.length === 1 ? key.toLowerCase() : key;
     if (b.canVote) {
-      if (k === "a" || k === "ArrowLeft") setChoice("A");
-      else if (k === "b" || k === "ArrowRight") setChoice("B");
-      else if (k === "t" && settings.allowTie) setChoice("tie");
-      else if (k === "x" && settings.allowBothBad) setChoice("both_bad");
-      else if (k === "Escape" || k === "Backspace") setChoice(null);
+      if (k === "a" || k === "ArrowLeft") choose("A");
+      else if (k === "b" || k === "ArrowRight") choose("B");
+      else if (k === "t" && settings.allowTie) choose("tie");
+      else if (k === "x" && settings.allowBothBad) choose("both_bad");
+      else if (/^[1-4]$/.test(k) && settings.strength && decisive) setStrength(Number(k));
+      else if (k === "Escape" || k === "Backspace") choose(null);
       else if (k === "Enter") castVote();
       else return false;
       return true;
@@ -277,10 +292,14 @@ export function ArenaPage({
           ) : b.canVote ? (
             <VoteBar
               choice={choice}
-              allowTie={settings.allowTie}
-              allowBothBad={settings.allowBothBad}
+              strength={strength}
+              rationale={rationale}
+              settings={settings}
+              ready={Boolean(choice) && !needsStrength && !needsRationale}
               busy={b.busy === "vote"}
-              onChoose={setChoice}
+              onChoose={choose}
+              onStrength={setStrength}
+              onRationale={setRationale}
               onVote={castVote}
             />
           ) : (

@@ -8,6 +8,8 @@ import { ArenaError, battleEventsUrl, continueBattle, fetchBattle, startBattle, 
 import { applyEvents, type Live, turnEnded, turnFailed, turnViews } from "../live";
 
 export type VoteChoice = "A" | "B" | "tie" | "both_bad";
+/** A vote as the page sends it: the choice and, where the project asks, strength and rationale. */
+export type Vote = { choice: VoteChoice; strength: number | null; rationale: string };
 
 /** A refused request, kept for the page to explain (rate limit, budget, moderation, …). */
 export type Problem = { code: string; message: string; retryAt: number | null; field: string | null };
@@ -45,7 +47,7 @@ export function useBattle(projectId: string, noConnection: string, initialBattle
   );
   const [problem, setProblem] = useState<Problem | null>(null);
   const [connection, setConnection] = useState<Connection>("closed");
-  const [voteKey, setVoteKey] = useState<{ turn: number; key: string; choice: VoteChoice } | null>(null);
+  const [voteKey, setVoteKey] = useState<{ turn: number; key: string; vote: Vote } | null>(null);
   // The votes cast on this page, by turn, so earlier turns still show which side won them.
   const [votes, setVotes] = useState<Record<number, VoteChoice>>({});
   const [turnStartedAt, setTurnStartedAt] = useState(() => Date.now());
@@ -151,19 +153,27 @@ export function useBattle(projectId: string, noConnection: string, initialBattle
   );
 
   const vote = useCallback(
-    async (choice: VoteChoice, end: boolean) => {
+    async (v: Vote, end: boolean) => {
       if (!battle || !current) return;
-      // One key per turn and choice: a retry after a lost answer is the same vote, and "end"
+      // One key per turn and answer: a retry after a lost answer is the same vote, and "end"
       // after a vote repeats it with end: true.
-      const key =
-        voteKey && voteKey.turn === current.turn && voteKey.choice === choice
-          ? voteKey.key
-          : newIdempotencyKey();
-      setVoteKey({ turn: current.turn, key, choice });
-      const b = await run(end ? "end" : "vote", () =>
-        voteBattle(battle.id, key, { choice, durationMs: Math.max(1, Date.now() - turnStartedAt), end }),
-      );
-      if (b) setVotes((v) => ({ ...v, [current.turn]: choice }));
+      const same =
+        voteKey &&
+        voteKey.turn === current.turn &&
+        voteKey.vote.choice === v.choice &&
+        voteKey.vote.strength === v.strength &&
+        voteKey.vote.rationale === v.rationale;
+      const key = same ? voteKey.key : newIdempotencyKey();
+      setVoteKey({ turn: current.turn, key, vote: v });
+      const body = {
+        choice: v.choice,
+        ...(v.strength !== null ? { strength: v.strength } : {}),
+        ...(v.rationale.trim() ? { rationale: v.rationale.trim() } : {}),
+        durationMs: Math.max(1, Date.now() - turnStartedAt),
+        end,
+      };
+      const b = await run(end ? "end" : "vote", () => voteBattle(battle.id, key, body));
+      if (b) setVotes((all) => ({ ...all, [current.turn]: v.choice }));
       if (b?.status === "closed") closeStream();
     },
     [battle, current, voteKey, run, turnStartedAt, closeStream],
@@ -206,7 +216,8 @@ export function useBattle(projectId: string, noConnection: string, initialBattle
     voted,
     canVote,
     votes,
-    votedChoice: voteKey && current && voteKey.turn === current.turn ? voteKey.choice : null,
+    votedChoice: voteKey && current && voteKey.turn === current.turn ? voteKey.vote.choice : null,
+    lastVote: voteKey && current && voteKey.turn === current.turn ? voteKey.vote : null,
     busy,
     problem,
     setProblem,
