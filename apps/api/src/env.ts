@@ -17,6 +17,9 @@ export const ZApiEnv = z
     REDIS_URL: z.url().default("redis://127.0.0.1:6379"),
     // Prefix of the BullMQ keys; the worker must use the same one.
     REDIS_PREFIX: z.string().min(1).optional(),
+    // How long one read of a battle's event stream waits before the API sends a keep-alive
+    // comment (and checks whether the battle ended).
+    ARENA_SSE_BLOCK_MS: z.coerce.number().int().min(100).max(60_000).default(15_000),
     API_HOST: z.string().min(1).default("127.0.0.1"),
     API_PORT: z.coerce.number().int().min(0).max(65535).default(4000),
     // After SIGTERM, how long the API keeps serving with /readyz answering 503 before it stops

@@ -14,6 +14,7 @@ import { accountSecurityFlow } from "./flows/account-security";
 import { analyticsFlow } from "./flows/analytics";
 import { annotateKeyboardFlow } from "./flows/annotate-keyboard";
 import { apiKeysFlow } from "./flows/api-keys";
+import { arenaFlow } from "./flows/arena";
 import { clientAddressFlow } from "./flows/client-address";
 import { dataBrowserFlow } from "./flows/data-browser";
 import { erasureFlow } from "./flows/erasure";
@@ -57,6 +58,7 @@ const FLOWS: Flow[] = [
   projectSetupFlow,
   dataBrowserFlow,
   researcherJourneyFlow,
+  arenaFlow,
   webhooksFlow,
   erasureFlow,
   // Last: it visits every page with what the other flows left behind.
@@ -80,6 +82,7 @@ async function main() {
     const modelServerPort = await freePort();
     // The webhooks flow's receiver listens on loopback, which the API allows only when told.
     const webhookReceiverPort = await freePort();
+    const arenaModelServerPort = await freePort();
     const idpPort = await freePort();
     const admin = ADMIN;
     const { api, web } = await startWebStack({
@@ -88,7 +91,7 @@ async function main() {
       procs,
       apiEnv: {
         REDIS_PREFIX: redisPrefix,
-        GENERATOR_ALLOWED_HOSTS: `${modelServerHost(modelServerPort)},127.0.0.1:${webhookReceiverPort}`,
+        GENERATOR_ALLOWED_HOSTS: `${modelServerHost(modelServerPort)},127.0.0.1:${webhookReceiverPort},${modelServerHost(arenaModelServerPort)}`,
         // Single sign-on against a real OpenID provider, started below once the web app's
         // address (its redirect URI) is known; the API discovers it at the first sign-in.
         OIDC_PROVIDERS: "lab",
@@ -122,6 +125,7 @@ async function main() {
       databaseUrl: db.url,
       redisPrefix,
       webhookReceiverPort,
+      arenaModelServerPort,
       idp,
     };
 

@@ -40,6 +40,15 @@ export const ZWorkerEnv = z
     // How often a worker looks for active runs whose queued jobs were lost (Redis restarted
     // without persistence, or a job failed by the stall limit) and enqueues them again.
     GENERATION_RECOVERY_INTERVAL_MS: z.coerce.number().int().min(100).default(60_000),
+    // Live arena turns streaming at once in one worker process (each holds two model streams).
+    ARENA_CONCURRENCY: z.coerce.number().int().min(1).max(10_000).default(64),
+    // A model stream that sends nothing for this long ends its side as stalled.
+    ARENA_IDLE_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
+    ARENA_MODERATION_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+    // Turns still streaming this long after they started are ended by the sweep (their job was
+    // lost); the sweep runs every ARENA_SWEEP_INTERVAL_MS on one replica.
+    ARENA_TURN_DEADLINE_MS: z.coerce.number().int().min(1_000).default(600_000),
+    ARENA_SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).default(30_000),
     // How long a crashed worker's job stays locked before another worker takes it over.
     JOB_LOCK_MS: z.coerce.number().int().min(500).default(30_000),
     JOB_STALLED_CHECK_MS: z.coerce.number().int().min(200).default(30_000),

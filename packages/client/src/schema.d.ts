@@ -35,6 +35,20 @@ export interface paths {
                                 available: number;
                                 judgedByMe: number;
                                 standing: ("QUALIFYING" | "ADMITTED" | "REJECTED" | "QUARANTINED") | null;
+                                /** @enum {string} */
+                                mode: "standard" | "arena";
+                                arena: {
+                                    /** @enum {string} */
+                                    promptSource: "annotator" | "prompt-set";
+                                    promptChars: number;
+                                    maxTurns: number;
+                                    revealModels: boolean;
+                                    allowTie: boolean;
+                                    allowBothBad: boolean;
+                                    strength: boolean;
+                                    /** @enum {string} */
+                                    rationale: "off" | "optional" | "required";
+                                } | null;
                             }[];
                         };
                     };
@@ -1060,6 +1074,726 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/battles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start a battle: two of the project's generators, drawn at random, answer the prompt as a stream (see eventsUrl). 429 when the annotator's rate or daily cap, or the project's token budget, is reached */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        prompt?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            battle: {
+                                id: string;
+                                projectId: string;
+                                /** @enum {string} */
+                                status: "streaming" | "ready" | "voted" | "failed" | "closed";
+                                reason: string | null;
+                                prompt: {
+                                    /** @enum {string} */
+                                    role: "system" | "user" | "assistant";
+                                    content: string;
+                                }[];
+                                turns: {
+                                    turn: number;
+                                    /** @enum {string} */
+                                    status: "streaming" | "ready" | "voted" | "failed" | "closed";
+                                    prompt: string;
+                                    assignmentId: string;
+                                    judgmentId: string | null;
+                                    sides: {
+                                        /** @enum {string} */
+                                        key: "A" | "B";
+                                        /** @enum {string} */
+                                        status: "streaming" | "done" | "failed";
+                                        text: string;
+                                        finishReason: string | null;
+                                        error: string | null;
+                                    }[];
+                                }[];
+                                models: {
+                                    A: string;
+                                    B: string;
+                                } | null;
+                                eventsUrl: string;
+                                createdAt: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/arena/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Battles started and tokens used against the project's token budget */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            usage: {
+                                battles: number;
+                                tokensUsed: number;
+                                tokenBudget: number | null;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/battles/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A battle with its turns and finished answers (its annotator, or the project's staff); model names only once revealed */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            battle: {
+                                id: string;
+                                projectId: string;
+                                /** @enum {string} */
+                                status: "streaming" | "ready" | "voted" | "failed" | "closed";
+                                reason: string | null;
+                                prompt: {
+                                    /** @enum {string} */
+                                    role: "system" | "user" | "assistant";
+                                    content: string;
+                                }[];
+                                turns: {
+                                    turn: number;
+                                    /** @enum {string} */
+                                    status: "streaming" | "ready" | "voted" | "failed" | "closed";
+                                    prompt: string;
+                                    assignmentId: string;
+                                    judgmentId: string | null;
+                                    sides: {
+                                        /** @enum {string} */
+                                        key: "A" | "B";
+                                        /** @enum {string} */
+                                        status: "streaming" | "done" | "failed";
+                                        text: string;
+                                        finishReason: string | null;
+                                        error: string | null;
+                                    }[];
+                                }[];
+                                models: {
+                                    A: string;
+                                    B: string;
+                                } | null;
+                                eventsUrl: string;
+                                createdAt: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/battles/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The battle's answers as Server-Sent Events (token, done, error, ready; see docs/arena.md). Last-Event-ID (or ?lastEventId=) resumes after that event */
+        get: {
+            parameters: {
+                query?: {
+                    lastEventId?: string;
+                };
+                header?: {
+                    "last-event-id"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/event-stream */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/event-stream": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/event-stream": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/event-stream": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/battles/{id}/turns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Continue a voted battle with the next user message; each model sees its own earlier answers */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        prompt: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            battle: {
+                                id: string;
+                                projectId: string;
+                                /** @enum {string} */
+                                status: "streaming" | "ready" | "voted" | "failed" | "closed";
+                                reason: string | null;
+                                prompt: {
+                                    /** @enum {string} */
+                                    role: "system" | "user" | "assistant";
+                                    content: string;
+                                }[];
+                                turns: {
+                                    turn: number;
+                                    /** @enum {string} */
+                                    status: "streaming" | "ready" | "voted" | "failed" | "closed";
+                                    prompt: string;
+                                    assignmentId: string;
+                                    judgmentId: string | null;
+                                    sides: {
+                                        /** @enum {string} */
+                                        key: "A" | "B";
+                                        /** @enum {string} */
+                                        status: "streaming" | "done" | "failed";
+                                        text: string;
+                                        finishReason: string | null;
+                                        error: string | null;
+                                    }[];
+                                }[];
+                                models: {
+                                    A: string;
+                                    B: string;
+                                } | null;
+                                eventsUrl: string;
+                                createdAt: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/battles/{id}/vote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Judge the conversation so far (A is side 0); idempotent per Idempotency-Key. 409 while streaming or when a side failed. end: true closes the battle and reveals the models if the project says so */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    "idempotency-key": string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        choice?: "A" | "B" | "tie" | "both_bad";
+                        ranking?: ("A" | "B" | "C" | "D" | "E" | "F" | "G" | "H" | "I")[][];
+                        strength?: number;
+                        aspects?: {
+                            [key: string]: {
+                                [key: string]: number;
+                            };
+                        };
+                        rationale?: string;
+                        flags?: string[];
+                        durationMs?: number;
+                        /** @default false */
+                        end?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            battle: {
+                                id: string;
+                                projectId: string;
+                                /** @enum {string} */
+                                status: "streaming" | "ready" | "voted" | "failed" | "closed";
+                                reason: string | null;
+                                prompt: {
+                                    /** @enum {string} */
+                                    role: "system" | "user" | "assistant";
+                                    content: string;
+                                }[];
+                                turns: {
+                                    turn: number;
+                                    /** @enum {string} */
+                                    status: "streaming" | "ready" | "voted" | "failed" | "closed";
+                                    prompt: string;
+                                    assignmentId: string;
+                                    judgmentId: string | null;
+                                    sides: {
+                                        /** @enum {string} */
+                                        key: "A" | "B";
+                                        /** @enum {string} */
+                                        status: "streaming" | "done" | "failed";
+                                        text: string;
+                                        finishReason: string | null;
+                                        error: string | null;
+                                    }[];
+                                }[];
+                                models: {
+                                    A: string;
+                                    B: string;
+                                } | null;
+                                eventsUrl: string;
+                                createdAt: string;
+                            };
+                            judgment: {
+                                id: string;
+                                createdAt: string;
+                                counted: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
                 };
             };
         };
@@ -6141,6 +6875,114 @@ export interface paths {
                                     /** Format: uri */
                                     redirectUrl?: string;
                                 };
+                                /** @enum {string} */
+                                mode: "standard" | "arena";
+                                arena: {
+                                    /**
+                                     * @default annotator
+                                     * @enum {string}
+                                     */
+                                    promptSource: "annotator" | "prompt-set";
+                                    /** @default true */
+                                    revealModels: boolean;
+                                    /**
+                                     * @default {
+                                     *       "promptChars": 4000,
+                                     *       "maxTokensPerTurn": 1024,
+                                     *       "maxTurns": 8,
+                                     *       "battlesPerHour": 30,
+                                     *       "battlesPerDay": 200,
+                                     *       "tokenBudget": null
+                                     *     }
+                                     */
+                                    limits: {
+                                        /** @default 4000 */
+                                        promptChars: number;
+                                        /** @default 1024 */
+                                        maxTokensPerTurn: number;
+                                        /** @default 8 */
+                                        maxTurns: number;
+                                        /** @default 30 */
+                                        battlesPerHour: number;
+                                        /** @default 200 */
+                                        battlesPerDay: number;
+                                        /** @default null */
+                                        tokenBudget: number | null;
+                                    };
+                                    /**
+                                     * @default {
+                                     *       "patterns": [
+                                     *         "OpenAI",
+                                     *         "ChatGPT",
+                                     *         "GPT-3.5",
+                                     *         "GPT-4",
+                                     *         "GPT-4o",
+                                     *         "Anthropic",
+                                     *         "Claude",
+                                     *         "Google DeepMind",
+                                     *         "Gemini",
+                                     *         "Bard",
+                                     *         "Meta AI",
+                                     *         "Llama",
+                                     *         "Mistral AI",
+                                     *         "Mixtral",
+                                     *         "Qwen",
+                                     *         "Alibaba Cloud",
+                                     *         "DeepSeek",
+                                     *         "As an AI developed by",
+                                     *         "As an AI model developed by",
+                                     *         "As a language model trained by",
+                                     *         "I am a large language model trained by"
+                                     *       ],
+                                     *       "action": "hide"
+                                     *     }
+                                     */
+                                    screening: {
+                                        /**
+                                         * @default [
+                                         *       "OpenAI",
+                                         *       "ChatGPT",
+                                         *       "GPT-3.5",
+                                         *       "GPT-4",
+                                         *       "GPT-4o",
+                                         *       "Anthropic",
+                                         *       "Claude",
+                                         *       "Google DeepMind",
+                                         *       "Gemini",
+                                         *       "Bard",
+                                         *       "Meta AI",
+                                         *       "Llama",
+                                         *       "Mistral AI",
+                                         *       "Mixtral",
+                                         *       "Qwen",
+                                         *       "Alibaba Cloud",
+                                         *       "DeepSeek",
+                                         *       "As an AI developed by",
+                                         *       "As an AI model developed by",
+                                         *       "As a language model trained by",
+                                         *       "I am a large language model trained by"
+                                         *     ]
+                                         */
+                                        patterns: string[];
+                                        /**
+                                         * @default hide
+                                         * @enum {string}
+                                         */
+                                        action: "hide" | "mask" | "keep";
+                                    };
+                                    /**
+                                     * @default {
+                                     *       "patterns": [],
+                                     *       "endpointUrl": null
+                                     *     }
+                                     */
+                                    moderation: {
+                                        /** @default [] */
+                                        patterns: string[];
+                                        /** @default null */
+                                        endpointUrl: string | null;
+                                    };
+                                };
                                 counts: {
                                     prompts: number;
                                     items: number;
@@ -6281,6 +7123,161 @@ export interface paths {
                             /** Format: uri */
                             redirectUrl?: string;
                         };
+                        /**
+                         * @default standard
+                         * @enum {string}
+                         */
+                        mode?: "standard" | "arena";
+                        /**
+                         * @default {
+                         *       "promptSource": "annotator",
+                         *       "revealModels": true,
+                         *       "limits": {
+                         *         "promptChars": 4000,
+                         *         "maxTokensPerTurn": 1024,
+                         *         "maxTurns": 8,
+                         *         "battlesPerHour": 30,
+                         *         "battlesPerDay": 200,
+                         *         "tokenBudget": null
+                         *       },
+                         *       "screening": {
+                         *         "patterns": [
+                         *           "OpenAI",
+                         *           "ChatGPT",
+                         *           "GPT-3.5",
+                         *           "GPT-4",
+                         *           "GPT-4o",
+                         *           "Anthropic",
+                         *           "Claude",
+                         *           "Google DeepMind",
+                         *           "Gemini",
+                         *           "Bard",
+                         *           "Meta AI",
+                         *           "Llama",
+                         *           "Mistral AI",
+                         *           "Mixtral",
+                         *           "Qwen",
+                         *           "Alibaba Cloud",
+                         *           "DeepSeek",
+                         *           "As an AI developed by",
+                         *           "As an AI model developed by",
+                         *           "As a language model trained by",
+                         *           "I am a large language model trained by"
+                         *         ],
+                         *         "action": "hide"
+                         *       },
+                         *       "moderation": {
+                         *         "patterns": [],
+                         *         "endpointUrl": null
+                         *       }
+                         *     }
+                         */
+                        arena?: {
+                            /**
+                             * @default annotator
+                             * @enum {string}
+                             */
+                            promptSource?: "annotator" | "prompt-set";
+                            /** @default true */
+                            revealModels?: boolean;
+                            /**
+                             * @default {
+                             *       "promptChars": 4000,
+                             *       "maxTokensPerTurn": 1024,
+                             *       "maxTurns": 8,
+                             *       "battlesPerHour": 30,
+                             *       "battlesPerDay": 200,
+                             *       "tokenBudget": null
+                             *     }
+                             */
+                            limits?: {
+                                /** @default 4000 */
+                                promptChars?: number;
+                                /** @default 1024 */
+                                maxTokensPerTurn?: number;
+                                /** @default 8 */
+                                maxTurns?: number;
+                                /** @default 30 */
+                                battlesPerHour?: number;
+                                /** @default 200 */
+                                battlesPerDay?: number;
+                                /** @default null */
+                                tokenBudget?: number | null;
+                            };
+                            /**
+                             * @default {
+                             *       "patterns": [
+                             *         "OpenAI",
+                             *         "ChatGPT",
+                             *         "GPT-3.5",
+                             *         "GPT-4",
+                             *         "GPT-4o",
+                             *         "Anthropic",
+                             *         "Claude",
+                             *         "Google DeepMind",
+                             *         "Gemini",
+                             *         "Bard",
+                             *         "Meta AI",
+                             *         "Llama",
+                             *         "Mistral AI",
+                             *         "Mixtral",
+                             *         "Qwen",
+                             *         "Alibaba Cloud",
+                             *         "DeepSeek",
+                             *         "As an AI developed by",
+                             *         "As an AI model developed by",
+                             *         "As a language model trained by",
+                             *         "I am a large language model trained by"
+                             *       ],
+                             *       "action": "hide"
+                             *     }
+                             */
+                            screening?: {
+                                /**
+                                 * @default [
+                                 *       "OpenAI",
+                                 *       "ChatGPT",
+                                 *       "GPT-3.5",
+                                 *       "GPT-4",
+                                 *       "GPT-4o",
+                                 *       "Anthropic",
+                                 *       "Claude",
+                                 *       "Google DeepMind",
+                                 *       "Gemini",
+                                 *       "Bard",
+                                 *       "Meta AI",
+                                 *       "Llama",
+                                 *       "Mistral AI",
+                                 *       "Mixtral",
+                                 *       "Qwen",
+                                 *       "Alibaba Cloud",
+                                 *       "DeepSeek",
+                                 *       "As an AI developed by",
+                                 *       "As an AI model developed by",
+                                 *       "As a language model trained by",
+                                 *       "I am a large language model trained by"
+                                 *     ]
+                                 */
+                                patterns?: string[];
+                                /**
+                                 * @default hide
+                                 * @enum {string}
+                                 */
+                                action?: "hide" | "mask" | "keep";
+                            };
+                            /**
+                             * @default {
+                             *       "patterns": [],
+                             *       "endpointUrl": null
+                             *     }
+                             */
+                            moderation?: {
+                                /** @default [] */
+                                patterns?: string[];
+                                /** @default null */
+                                endpointUrl?: string | null;
+                            };
+                        };
                     };
                 };
             };
@@ -6370,6 +7367,114 @@ export interface paths {
                                     completionCode: string;
                                     /** Format: uri */
                                     redirectUrl?: string;
+                                };
+                                /** @enum {string} */
+                                mode: "standard" | "arena";
+                                arena: {
+                                    /**
+                                     * @default annotator
+                                     * @enum {string}
+                                     */
+                                    promptSource: "annotator" | "prompt-set";
+                                    /** @default true */
+                                    revealModels: boolean;
+                                    /**
+                                     * @default {
+                                     *       "promptChars": 4000,
+                                     *       "maxTokensPerTurn": 1024,
+                                     *       "maxTurns": 8,
+                                     *       "battlesPerHour": 30,
+                                     *       "battlesPerDay": 200,
+                                     *       "tokenBudget": null
+                                     *     }
+                                     */
+                                    limits: {
+                                        /** @default 4000 */
+                                        promptChars: number;
+                                        /** @default 1024 */
+                                        maxTokensPerTurn: number;
+                                        /** @default 8 */
+                                        maxTurns: number;
+                                        /** @default 30 */
+                                        battlesPerHour: number;
+                                        /** @default 200 */
+                                        battlesPerDay: number;
+                                        /** @default null */
+                                        tokenBudget: number | null;
+                                    };
+                                    /**
+                                     * @default {
+                                     *       "patterns": [
+                                     *         "OpenAI",
+                                     *         "ChatGPT",
+                                     *         "GPT-3.5",
+                                     *         "GPT-4",
+                                     *         "GPT-4o",
+                                     *         "Anthropic",
+                                     *         "Claude",
+                                     *         "Google DeepMind",
+                                     *         "Gemini",
+                                     *         "Bard",
+                                     *         "Meta AI",
+                                     *         "Llama",
+                                     *         "Mistral AI",
+                                     *         "Mixtral",
+                                     *         "Qwen",
+                                     *         "Alibaba Cloud",
+                                     *         "DeepSeek",
+                                     *         "As an AI developed by",
+                                     *         "As an AI model developed by",
+                                     *         "As a language model trained by",
+                                     *         "I am a large language model trained by"
+                                     *       ],
+                                     *       "action": "hide"
+                                     *     }
+                                     */
+                                    screening: {
+                                        /**
+                                         * @default [
+                                         *       "OpenAI",
+                                         *       "ChatGPT",
+                                         *       "GPT-3.5",
+                                         *       "GPT-4",
+                                         *       "GPT-4o",
+                                         *       "Anthropic",
+                                         *       "Claude",
+                                         *       "Google DeepMind",
+                                         *       "Gemini",
+                                         *       "Bard",
+                                         *       "Meta AI",
+                                         *       "Llama",
+                                         *       "Mistral AI",
+                                         *       "Mixtral",
+                                         *       "Qwen",
+                                         *       "Alibaba Cloud",
+                                         *       "DeepSeek",
+                                         *       "As an AI developed by",
+                                         *       "As an AI model developed by",
+                                         *       "As a language model trained by",
+                                         *       "I am a large language model trained by"
+                                         *     ]
+                                         */
+                                        patterns: string[];
+                                        /**
+                                         * @default hide
+                                         * @enum {string}
+                                         */
+                                        action: "hide" | "mask" | "keep";
+                                    };
+                                    /**
+                                     * @default {
+                                     *       "patterns": [],
+                                     *       "endpointUrl": null
+                                     *     }
+                                     */
+                                    moderation: {
+                                        /** @default [] */
+                                        patterns: string[];
+                                        /** @default null */
+                                        endpointUrl: string | null;
+                                    };
                                 };
                                 counts: {
                                     prompts: number;
@@ -6511,6 +7616,114 @@ export interface paths {
                                     /** Format: uri */
                                     redirectUrl?: string;
                                 };
+                                /** @enum {string} */
+                                mode: "standard" | "arena";
+                                arena: {
+                                    /**
+                                     * @default annotator
+                                     * @enum {string}
+                                     */
+                                    promptSource: "annotator" | "prompt-set";
+                                    /** @default true */
+                                    revealModels: boolean;
+                                    /**
+                                     * @default {
+                                     *       "promptChars": 4000,
+                                     *       "maxTokensPerTurn": 1024,
+                                     *       "maxTurns": 8,
+                                     *       "battlesPerHour": 30,
+                                     *       "battlesPerDay": 200,
+                                     *       "tokenBudget": null
+                                     *     }
+                                     */
+                                    limits: {
+                                        /** @default 4000 */
+                                        promptChars: number;
+                                        /** @default 1024 */
+                                        maxTokensPerTurn: number;
+                                        /** @default 8 */
+                                        maxTurns: number;
+                                        /** @default 30 */
+                                        battlesPerHour: number;
+                                        /** @default 200 */
+                                        battlesPerDay: number;
+                                        /** @default null */
+                                        tokenBudget: number | null;
+                                    };
+                                    /**
+                                     * @default {
+                                     *       "patterns": [
+                                     *         "OpenAI",
+                                     *         "ChatGPT",
+                                     *         "GPT-3.5",
+                                     *         "GPT-4",
+                                     *         "GPT-4o",
+                                     *         "Anthropic",
+                                     *         "Claude",
+                                     *         "Google DeepMind",
+                                     *         "Gemini",
+                                     *         "Bard",
+                                     *         "Meta AI",
+                                     *         "Llama",
+                                     *         "Mistral AI",
+                                     *         "Mixtral",
+                                     *         "Qwen",
+                                     *         "Alibaba Cloud",
+                                     *         "DeepSeek",
+                                     *         "As an AI developed by",
+                                     *         "As an AI model developed by",
+                                     *         "As a language model trained by",
+                                     *         "I am a large language model trained by"
+                                     *       ],
+                                     *       "action": "hide"
+                                     *     }
+                                     */
+                                    screening: {
+                                        /**
+                                         * @default [
+                                         *       "OpenAI",
+                                         *       "ChatGPT",
+                                         *       "GPT-3.5",
+                                         *       "GPT-4",
+                                         *       "GPT-4o",
+                                         *       "Anthropic",
+                                         *       "Claude",
+                                         *       "Google DeepMind",
+                                         *       "Gemini",
+                                         *       "Bard",
+                                         *       "Meta AI",
+                                         *       "Llama",
+                                         *       "Mistral AI",
+                                         *       "Mixtral",
+                                         *       "Qwen",
+                                         *       "Alibaba Cloud",
+                                         *       "DeepSeek",
+                                         *       "As an AI developed by",
+                                         *       "As an AI model developed by",
+                                         *       "As a language model trained by",
+                                         *       "I am a large language model trained by"
+                                         *     ]
+                                         */
+                                        patterns: string[];
+                                        /**
+                                         * @default hide
+                                         * @enum {string}
+                                         */
+                                        action: "hide" | "mask" | "keep";
+                                    };
+                                    /**
+                                     * @default {
+                                     *       "patterns": [],
+                                     *       "endpointUrl": null
+                                     *     }
+                                     */
+                                    moderation: {
+                                        /** @default [] */
+                                        patterns: string[];
+                                        /** @default null */
+                                        endpointUrl: string | null;
+                                    };
+                                };
                                 counts: {
                                     prompts: number;
                                     items: number;
@@ -6628,6 +7841,114 @@ export interface paths {
                             /** Format: uri */
                             redirectUrl?: string;
                         };
+                        /** @enum {string} */
+                        mode?: "standard" | "arena";
+                        arena?: {
+                            /**
+                             * @default annotator
+                             * @enum {string}
+                             */
+                            promptSource?: "annotator" | "prompt-set";
+                            /** @default true */
+                            revealModels?: boolean;
+                            /**
+                             * @default {
+                             *       "promptChars": 4000,
+                             *       "maxTokensPerTurn": 1024,
+                             *       "maxTurns": 8,
+                             *       "battlesPerHour": 30,
+                             *       "battlesPerDay": 200,
+                             *       "tokenBudget": null
+                             *     }
+                             */
+                            limits?: {
+                                /** @default 4000 */
+                                promptChars?: number;
+                                /** @default 1024 */
+                                maxTokensPerTurn?: number;
+                                /** @default 8 */
+                                maxTurns?: number;
+                                /** @default 30 */
+                                battlesPerHour?: number;
+                                /** @default 200 */
+                                battlesPerDay?: number;
+                                /** @default null */
+                                tokenBudget?: number | null;
+                            };
+                            /**
+                             * @default {
+                             *       "patterns": [
+                             *         "OpenAI",
+                             *         "ChatGPT",
+                             *         "GPT-3.5",
+                             *         "GPT-4",
+                             *         "GPT-4o",
+                             *         "Anthropic",
+                             *         "Claude",
+                             *         "Google DeepMind",
+                             *         "Gemini",
+                             *         "Bard",
+                             *         "Meta AI",
+                             *         "Llama",
+                             *         "Mistral AI",
+                             *         "Mixtral",
+                             *         "Qwen",
+                             *         "Alibaba Cloud",
+                             *         "DeepSeek",
+                             *         "As an AI developed by",
+                             *         "As an AI model developed by",
+                             *         "As a language model trained by",
+                             *         "I am a large language model trained by"
+                             *       ],
+                             *       "action": "hide"
+                             *     }
+                             */
+                            screening?: {
+                                /**
+                                 * @default [
+                                 *       "OpenAI",
+                                 *       "ChatGPT",
+                                 *       "GPT-3.5",
+                                 *       "GPT-4",
+                                 *       "GPT-4o",
+                                 *       "Anthropic",
+                                 *       "Claude",
+                                 *       "Google DeepMind",
+                                 *       "Gemini",
+                                 *       "Bard",
+                                 *       "Meta AI",
+                                 *       "Llama",
+                                 *       "Mistral AI",
+                                 *       "Mixtral",
+                                 *       "Qwen",
+                                 *       "Alibaba Cloud",
+                                 *       "DeepSeek",
+                                 *       "As an AI developed by",
+                                 *       "As an AI model developed by",
+                                 *       "As a language model trained by",
+                                 *       "I am a large language model trained by"
+                                 *     ]
+                                 */
+                                patterns?: string[];
+                                /**
+                                 * @default hide
+                                 * @enum {string}
+                                 */
+                                action?: "hide" | "mask" | "keep";
+                            };
+                            /**
+                             * @default {
+                             *       "patterns": [],
+                             *       "endpointUrl": null
+                             *     }
+                             */
+                            moderation?: {
+                                /** @default [] */
+                                patterns?: string[];
+                                /** @default null */
+                                endpointUrl?: string | null;
+                            };
+                        };
                     };
                 };
             };
@@ -6717,6 +8038,114 @@ export interface paths {
                                     completionCode: string;
                                     /** Format: uri */
                                     redirectUrl?: string;
+                                };
+                                /** @enum {string} */
+                                mode: "standard" | "arena";
+                                arena: {
+                                    /**
+                                     * @default annotator
+                                     * @enum {string}
+                                     */
+                                    promptSource: "annotator" | "prompt-set";
+                                    /** @default true */
+                                    revealModels: boolean;
+                                    /**
+                                     * @default {
+                                     *       "promptChars": 4000,
+                                     *       "maxTokensPerTurn": 1024,
+                                     *       "maxTurns": 8,
+                                     *       "battlesPerHour": 30,
+                                     *       "battlesPerDay": 200,
+                                     *       "tokenBudget": null
+                                     *     }
+                                     */
+                                    limits: {
+                                        /** @default 4000 */
+                                        promptChars: number;
+                                        /** @default 1024 */
+                                        maxTokensPerTurn: number;
+                                        /** @default 8 */
+                                        maxTurns: number;
+                                        /** @default 30 */
+                                        battlesPerHour: number;
+                                        /** @default 200 */
+                                        battlesPerDay: number;
+                                        /** @default null */
+                                        tokenBudget: number | null;
+                                    };
+                                    /**
+                                     * @default {
+                                     *       "patterns": [
+                                     *         "OpenAI",
+                                     *         "ChatGPT",
+                                     *         "GPT-3.5",
+                                     *         "GPT-4",
+                                     *         "GPT-4o",
+                                     *         "Anthropic",
+                                     *         "Claude",
+                                     *         "Google DeepMind",
+                                     *         "Gemini",
+                                     *         "Bard",
+                                     *         "Meta AI",
+                                     *         "Llama",
+                                     *         "Mistral AI",
+                                     *         "Mixtral",
+                                     *         "Qwen",
+                                     *         "Alibaba Cloud",
+                                     *         "DeepSeek",
+                                     *         "As an AI developed by",
+                                     *         "As an AI model developed by",
+                                     *         "As a language model trained by",
+                                     *         "I am a large language model trained by"
+                                     *       ],
+                                     *       "action": "hide"
+                                     *     }
+                                     */
+                                    screening: {
+                                        /**
+                                         * @default [
+                                         *       "OpenAI",
+                                         *       "ChatGPT",
+                                         *       "GPT-3.5",
+                                         *       "GPT-4",
+                                         *       "GPT-4o",
+                                         *       "Anthropic",
+                                         *       "Claude",
+                                         *       "Google DeepMind",
+                                         *       "Gemini",
+                                         *       "Bard",
+                                         *       "Meta AI",
+                                         *       "Llama",
+                                         *       "Mistral AI",
+                                         *       "Mixtral",
+                                         *       "Qwen",
+                                         *       "Alibaba Cloud",
+                                         *       "DeepSeek",
+                                         *       "As an AI developed by",
+                                         *       "As an AI model developed by",
+                                         *       "As a language model trained by",
+                                         *       "I am a large language model trained by"
+                                         *     ]
+                                         */
+                                        patterns: string[];
+                                        /**
+                                         * @default hide
+                                         * @enum {string}
+                                         */
+                                        action: "hide" | "mask" | "keep";
+                                    };
+                                    /**
+                                     * @default {
+                                     *       "patterns": [],
+                                     *       "endpointUrl": null
+                                     *     }
+                                     */
+                                    moderation: {
+                                        /** @default [] */
+                                        patterns: string[];
+                                        /** @default null */
+                                        endpointUrl: string | null;
+                                    };
                                 };
                                 counts: {
                                     prompts: number;
@@ -6906,6 +8335,114 @@ export interface paths {
                                     completionCode: string;
                                     /** Format: uri */
                                     redirectUrl?: string;
+                                };
+                                /** @enum {string} */
+                                mode: "standard" | "arena";
+                                arena: {
+                                    /**
+                                     * @default annotator
+                                     * @enum {string}
+                                     */
+                                    promptSource: "annotator" | "prompt-set";
+                                    /** @default true */
+                                    revealModels: boolean;
+                                    /**
+                                     * @default {
+                                     *       "promptChars": 4000,
+                                     *       "maxTokensPerTurn": 1024,
+                                     *       "maxTurns": 8,
+                                     *       "battlesPerHour": 30,
+                                     *       "battlesPerDay": 200,
+                                     *       "tokenBudget": null
+                                     *     }
+                                     */
+                                    limits: {
+                                        /** @default 4000 */
+                                        promptChars: number;
+                                        /** @default 1024 */
+                                        maxTokensPerTurn: number;
+                                        /** @default 8 */
+                                        maxTurns: number;
+                                        /** @default 30 */
+                                        battlesPerHour: number;
+                                        /** @default 200 */
+                                        battlesPerDay: number;
+                                        /** @default null */
+                                        tokenBudget: number | null;
+                                    };
+                                    /**
+                                     * @default {
+                                     *       "patterns": [
+                                     *         "OpenAI",
+                                     *         "ChatGPT",
+                                     *         "GPT-3.5",
+                                     *         "GPT-4",
+                                     *         "GPT-4o",
+                                     *         "Anthropic",
+                                     *         "Claude",
+                                     *         "Google DeepMind",
+                                     *         "Gemini",
+                                     *         "Bard",
+                                     *         "Meta AI",
+                                     *         "Llama",
+                                     *         "Mistral AI",
+                                     *         "Mixtral",
+                                     *         "Qwen",
+                                     *         "Alibaba Cloud",
+                                     *         "DeepSeek",
+                                     *         "As an AI developed by",
+                                     *         "As an AI model developed by",
+                                     *         "As a language model trained by",
+                                     *         "I am a large language model trained by"
+                                     *       ],
+                                     *       "action": "hide"
+                                     *     }
+                                     */
+                                    screening: {
+                                        /**
+                                         * @default [
+                                         *       "OpenAI",
+                                         *       "ChatGPT",
+                                         *       "GPT-3.5",
+                                         *       "GPT-4",
+                                         *       "GPT-4o",
+                                         *       "Anthropic",
+                                         *       "Claude",
+                                         *       "Google DeepMind",
+                                         *       "Gemini",
+                                         *       "Bard",
+                                         *       "Meta AI",
+                                         *       "Llama",
+                                         *       "Mistral AI",
+                                         *       "Mixtral",
+                                         *       "Qwen",
+                                         *       "Alibaba Cloud",
+                                         *       "DeepSeek",
+                                         *       "As an AI developed by",
+                                         *       "As an AI model developed by",
+                                         *       "As a language model trained by",
+                                         *       "I am a large language model trained by"
+                                         *     ]
+                                         */
+                                        patterns: string[];
+                                        /**
+                                         * @default hide
+                                         * @enum {string}
+                                         */
+                                        action: "hide" | "mask" | "keep";
+                                    };
+                                    /**
+                                     * @default {
+                                     *       "patterns": [],
+                                     *       "endpointUrl": null
+                                     *     }
+                                     */
+                                    moderation: {
+                                        /** @default [] */
+                                        patterns: string[];
+                                        /** @default null */
+                                        endpointUrl: string | null;
+                                    };
                                 };
                                 counts: {
                                     prompts: number;

@@ -22,7 +22,15 @@ const messagesOf = (prompt: ExportPrompt): TMessage[] =>
     ? prompt.messages.map((m) => ({ role: m.role, content: m.content }))
     : [{ role: "user", content: prompt.text }];
 
-const assistant = (c: ExportCompletion) => [{ role: "assistant" as const, content: c.text }];
+/** The answer as messages: an arena turn's earlier conversation of that side, then the answer. */
+const assistant = (c: ExportCompletion): TMessage[] => [
+  ...(c.context ?? []),
+  { role: "assistant" as const, content: c.text },
+];
+
+/** The prompt a completion answered: the shared prompt and that side's earlier conversation. */
+const promptOf = (prompt: ExportPrompt, c: ExportCompletion): ExportPrompt =>
+  c.context?.length ? { messages: [...messagesOf(prompt), ...c.context] } : prompt;
 
 /**
  * HH-RLHF has only Human and Assistant turns: a system message is folded into the first
@@ -51,7 +59,17 @@ function extras(item: ExportItem, result: ItemOutcomes, ctx: RowContext, row: Ro
     ...(include.softLabel && row.softLabel !== null ? { soft_label: row.softLabel } : {}),
     ...(include.groupId ? { group_id: item.promptHash } : {}),
     ...(include.metadata
-      ? { metadata: { item_id: item.id, models, agreement: result.agreement, judgments: result.votes } }
+      ? {
+          metadata: {
+            item_id: item.id,
+            models,
+            agreement: result.agreement,
+            judgments: result.votes,
+            ...(item.completions.some((c) => c.screening)
+              ? { screened: item.completions.some((c) => c.screening?.flagged) }
+              : {}),
+          },
+        }
       : {}),
   };
 }
@@ -66,13 +84,15 @@ function pairSerializer(item: ExportItem, format: string): (chosen: string, reje
   const piece = new Map<string, string>();
   const of = (id: string) => piece.get(id)!;
   if (format === "trl") {
-    const head = `{"prompt":${JSON.stringify(prompt.messages ? messagesOf(prompt) : prompt.text)},"chosen":`;
-    for (const c of item.completions)
-      piece.set(c.id, JSON.stringify(prompt.messages ? assistant(c) : c.text));
+    // A multi-turn arena item is conversational even when its opening was plain text.
+    const chat = prompt.messages !== undefined || item.completions.some((c) => c.context?.length);
+    const head = `{"prompt":${JSON.stringify(chat ? messagesOf(prompt) : prompt.text)},"chosen":`;
+    for (const c of item.completions) piece.set(c.id, JSON.stringify(chat ? assistant(c) : c.text));
     return (c, r) => `${head}${of(c)},"rejected":${of(r)}`;
   }
   if (format === "hh") {
-    for (const c of item.completions) piece.set(c.id, JSON.stringify(hhTranscript(prompt, c.text)));
+    for (const c of item.completions)
+      piece.set(c.id, JSON.stringify(hhTranscript(promptOf(prompt, c), c.text)));
     return (c, r) => `{"chosen":${of(c)},"rejected":${of(r)}`;
   }
   const head = `{"input":${JSON.stringify({ messages: messagesOf(prompt) })},"preferred_output":`;
@@ -110,6 +130,8 @@ function rawRow(item: ExportItem, outcome: Outcome, ctx: RowContext) {
       model: c.model,
       generator: c.generator,
       params: c.params,
+      ...(c.context ? { context: c.context } : {}),
+      ...(c.screening ? { screening: c.screening } : {}),
       aspects: j.aspects?.[shownKey.get(c.id) ?? ""] ?? null,
     })),
     shown_order: j.shownOrder.map((id) => position.get(id)!),

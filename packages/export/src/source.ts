@@ -19,9 +19,13 @@ export const TOO_FAST = `COALESCE(j.duration_ms < (SELECT COALESCE((qualificatio
 
 /** The columns of an item's completions and judgments, as `toItem` reads them. */
 export function itemColumns(full: boolean): { completion: string; judgment: string } {
+  // Arena completions carry their side's earlier conversation and the screening flag; other
+  // completions add a null.
+  const arena = `CASE WHEN c.metadata ? 'arena' OR c.metadata ? 'screening'
+    THEN json_build_object('context', c.metadata -> 'arena' -> 'context', 'screening', c.metadata -> 'screening') END`;
   const completion = full
-    ? "c.id, c.text, c.model, ic.position, c.generator_id, c.params"
-    : "c.id, c.text, c.model, ic.position";
+    ? `c.id, c.text, c.model, ic.position, c.generator_id, c.params, ${arena}`
+    : `c.id, c.text, c.model, ic.position, NULL, NULL, ${arena}`;
   // The too-fast mark comes seventh in both shapes, so a row's length tells them apart.
   const judgment = full
     ? `j.id, j.annotator_id, j.choice, j.strength, j.ranking, j.created_at, ${TOO_FAST}, a.shown_order, j.aspects,
@@ -67,9 +71,14 @@ export type ItemRow = {
   content_hash: string;
   text: string | null;
   messages: { role: "system" | "user" | "assistant"; content: string }[] | null;
-  completions: [string, string, string, number, (string | null)?, unknown?][] | null;
+  completions: [string, string, string, number, (string | null)?, unknown?, ArenaColumn?][] | null;
   judgments: unknown[][] | null;
 };
+
+type ArenaColumn = {
+  context: ExportCompletion["context"] | null;
+  screening: ExportCompletion["screening"] | null;
+} | null;
 
 const iso = (t: string) => new Date(t).toISOString();
 
@@ -108,12 +117,14 @@ export function toItem(row: ItemRow, { untrusted, generators }: Lookups): Export
     completions: (row.completions ?? [])
       .sort((a, b) => a[3] - b[3])
       .map(
-        ([id, text, model, , generatorId, params]): ExportCompletion => ({
+        ([id, text, model, , generatorId, params, arena]): ExportCompletion => ({
           id,
           text,
           model,
           generator: generatorId ? (generators.get(generatorId) ?? null) : null,
           params: params ?? {},
+          ...(arena?.context?.length ? { context: arena.context } : {}),
+          ...(arena?.screening ? { screening: arena.screening } : {}),
         }),
       ),
     judgments: (row.judgments ?? [])

@@ -11,6 +11,13 @@ export type ExportCompletion = {
   model: string;
   generator: string | null;
   params: unknown;
+  /**
+   * An arena turn's messages between the shared prompt and this answer: the model's own
+   * earlier answers and the later user turns. Absent for single-turn completions.
+   */
+  context?: TMessage[];
+  /** Arena screening: the answer named a model or vendor (matches), and what the project does about it. */
+  screening?: { flagged: boolean; matches: string[]; action: string };
 };
 
 export type ExportJudgment = {

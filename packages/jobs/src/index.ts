@@ -1,4 +1,5 @@
 export * from "./adaptive";
+export * from "./arena";
 export * from "./connections";
 export * from "./egress";
 export * from "./enqueue-generation";

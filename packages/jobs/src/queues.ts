@@ -5,6 +5,7 @@ export const QUEUES = {
   export: "export",
   webhook: "webhook",
   maintenance: "maintenance",
+  arena: "arena",
   adaptive: "adaptive",
 } as const;
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZProjectMode } from "./arena-settings";
 import { ZCrowdStatus, ZQuestions, ZTaskType } from "./projects";
 import { ZMessage } from "./prompts";
 import { ZAnnotatorStatus } from "./quality";
@@ -92,6 +93,22 @@ export const ZMyProject = z.object({
   available: z.number(),
   judgedByMe: z.number(),
   standing: ZStanding,
+  /** "arena" projects open the arena page: the annotator starts battles rather than leasing items. */
+  mode: ZProjectMode,
+  /** What the arena page needs of an arena project's settings; null for standard projects. */
+  arena: z
+    .object({
+      promptSource: z.enum(["annotator", "prompt-set"]),
+      promptChars: z.number(),
+      maxTurns: z.number(),
+      revealModels: z.boolean(),
+      allowTie: z.boolean(),
+      allowBothBad: z.boolean(),
+      /** The project's questions asked with each vote: strength after A or B, and a rationale. */
+      strength: z.boolean(),
+      rationale: z.enum(["off", "optional", "required"]),
+    })
+    .nullable(),
 });
 export type TMyProject = z.infer<typeof ZMyProject>;
 export const ZMyProjectsResponse = z.object({ projects: z.array(ZMyProject) });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZArenaSettings, ZProjectMode } from "./arena-settings";
 import { ZCursorQuery, ZId, zName } from "./common";
 import { ZProjectRole } from "./project-members";
 import { ZQualityRules } from "./quality";
@@ -84,12 +85,17 @@ const projectFields = {
   goldRate: z.number().min(0).max(1).default(0),
   quality: ZQualityRules.default(ZQualityRules.parse({})),
   crowd: ZCrowdConfig.default(ZCrowdConfig.parse({})),
+  mode: ZProjectMode.default("standard"),
+  arena: ZArenaSettings.default(ZArenaSettings.parse({})),
 };
 
 function checkOptions(
-  p: { taskType?: TTaskType; optionsPerItem?: number | undefined },
+  p: { taskType?: TTaskType; optionsPerItem?: number | undefined; mode?: "standard" | "arena" },
   ctx: z.RefinementCtx,
 ) {
+  if (p.mode === "arena" && p.taskType === "ranking") {
+    ctx.addIssue({ code: "custom", path: ["taskType"], message: "arena projects are pairwise" });
+  }
   if (p.taskType === "pairwise" && p.optionsPerItem !== undefined && p.optionsPerItem !== 2) {
     ctx.addIssue({ code: "custom", path: ["optionsPerItem"], message: "must be 2 for pairwise projects" });
   }
@@ -140,6 +146,8 @@ export const ZUpdateProjectBody = z
     goldRate: z.number().min(0).max(1),
     quality: ZQualityRules,
     crowd: ZCrowdConfig,
+    mode: ZProjectMode,
+    arena: ZArenaSettings,
   })
   .partial()
   .superRefine(checkOptions)
@@ -156,6 +164,7 @@ export const FIXED_SETTINGS = {
   taskType: "items",
   optionsPerItem: "items",
   questions: "judgments",
+  mode: "items",
 } as const satisfies Record<string, "items" | "judgments">;
 export type TFixedSetting = keyof typeof FIXED_SETTINGS;
 
@@ -193,6 +202,8 @@ export const ZProject = z.object({
   goldRate: z.number(),
   quality: ZQualityRules,
   crowd: ZCrowdConfig,
+  mode: ZProjectMode,
+  arena: ZArenaSettings,
   counts: z.object({
     prompts: z.number(),
     items: z.number(),

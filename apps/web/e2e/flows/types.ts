@@ -12,6 +12,8 @@ export type FlowContext = {
   admin: { email: string; password: string };
   /** The development model server (OpenAI-compatible, ends in /v1) that the e2e worker calls. */
   modelServerUrl: string;
+  /** Free, and allowed by the API's egress rule, for the arena flow's own (slowly streaming) model server. */
+  arenaModelServerPort: number;
   /** The test database's URL and the run's BullMQ key prefix, for flows that start their own workers. */
   databaseUrl: string;
   redisPrefix: string;

@@ -11,6 +11,7 @@ import OpenAI from "openai";
 import { generationErrors, generationRequests, generationTokens } from "../metrics";
 import { createEgressFetch } from "./egress-fetch";
 import { classifyInferenceError, InferenceError } from "./errors";
+import { streamRequest } from "./stream";
 
 export type TChatMessage = { role: "system" | "user" | "assistant"; content: string };
 
@@ -122,25 +123,31 @@ export function createInferenceClient(options: InferenceClientOptions) {
     return client;
   }
 
-  /** One request, counted per generator: its outcome, its tokens, the kind of a failure. */
-  async function complete(
-    target: TInferenceTarget,
-    prompt: TInferencePrompt,
-    overrides: Record<string, unknown> = {},
-  ): Promise<TInferenceResult> {
+  /** Counts a request per generator: its outcome, its tokens, the kind of a failure. */
+  async function counted(target: TInferenceTarget, call: () => Promise<TInferenceResult>) {
     const generator = target.generatorId;
     try {
-      const result = await request(target, prompt, overrides);
+      const result = await call();
       generationRequests.inc({ generator, outcome: "ok" });
       if (result.promptTokens) generationTokens.inc({ generator, kind: "prompt" }, result.promptTokens);
       if (result.completionTokens)
         generationTokens.inc({ generator, kind: "completion" }, result.completionTokens);
       return result;
     } catch (err) {
+      const failure = classifyInferenceError(err);
       generationRequests.inc({ generator, outcome: "error" });
-      generationErrors.inc({ generator, kind: err instanceof InferenceError ? err.kind : "unknown" });
-      throw err;
+      generationErrors.inc({ generator, kind: failure.kind });
+      throw failure;
     }
+  }
+
+  /** One request. */
+  function complete(
+    target: TInferenceTarget,
+    prompt: TInferencePrompt,
+    overrides: Record<string, unknown> = {},
+  ): Promise<TInferenceResult> {
+    return counted(target, () => request(target, prompt, overrides));
   }
 
   async function request(
@@ -183,7 +190,24 @@ export function createInferenceClient(options: InferenceClientOptions) {
     }
   }
 
-  return { complete, close: () => egressFetch.close() };
+  /**
+   * One streamed request (`stream: true`): `onText` gets each piece as it arrives and is
+   * awaited, so pieces leave in order. A stream that goes quiet for `idleTimeoutMs` is
+   * aborted; one that ends without a finish reason was cut off. Either is an error.
+   */
+  function stream(
+    target: TInferenceTarget,
+    prompt: TInferencePrompt,
+    overrides: Record<string, unknown>,
+    onText: (text: string) => Promise<void>,
+    idleTimeoutMs: number,
+  ): Promise<TInferenceResult> {
+    return counted(target, () =>
+      streamRequest(clientFor(target), target, prompt, overrides, onText, idleTimeoutMs),
+    );
+  }
+
+  return { complete, stream, close: () => egressFetch.close() };
 }
 
 export type InferenceClient = ReturnType<typeof createInferenceClient>;

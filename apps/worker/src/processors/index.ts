@@ -1,4 +1,5 @@
 import { adaptiveProcessor } from "./adaptive";
+import { arenaProcessor } from "./arena";
 import { exportProcessor } from "./export";
 import { generationProcessor } from "./generation";
 import { maintenanceProcessor } from "./maintenance";
@@ -13,5 +14,6 @@ export const processors: ProcessorDefinition[] = [
   exportProcessor,
   webhookProcessor,
   maintenanceProcessor,
+  arenaProcessor,
   adaptiveProcessor,
 ];

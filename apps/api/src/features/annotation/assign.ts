@@ -40,10 +40,11 @@ export async function leaseForAnnotator(
     assignment: AssignmentJson | null;
   }>({
     name: "lease-for-annotator",
-    // A crowd participant who met the quota gets nothing more (the page shows their code).
+    // A crowd participant who met the quota gets nothing more (the page shows their code). An
+    // arena project's items are battles, each its own annotator's: nothing there is leased.
     text: `WITH c AS MATERIALIZED (SELECT arbiter_credential_role($2, $3, $4) AS role)
            SELECT c.role, p.id AS project_id,
-                  CASE WHEN p.id IS NULL OR ${quotaReachedSql("$2")} THEN NULL
+                  CASE WHEN p.id IS NULL OR p.mode = 'ARENA' OR ${quotaReachedSql("$2")} THEN NULL
                        ELSE arbiter_lease_dto(p.id, $2, p.lease_seconds, p.status = 'ACTIVE') END AS assignment
              FROM c LEFT JOIN projects p
                ON p.id = $1 AND c.role IS NOT NULL

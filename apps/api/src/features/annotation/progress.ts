@@ -1,10 +1,12 @@
 import type { Db } from "@arbiter/db";
 import type { TStanding } from "@arbiter/shared";
 import type { AuthUser } from "../../lib/principal";
+import { arenaOf, questionsOf, toMode } from "../projects/serialize";
 
+// An arena's items are battles, each its own annotator's: none is there to be leased.
 const AVAILABLE_ITEMS = `
   SELECT count(*)::int FROM items i
-   WHERE i.project_id = p.id AND i.status = 'OPEN'
+   WHERE i.project_id = p.id AND i.status = 'OPEN' AND p.mode = 'STANDARD'
      AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.item_id = i.id AND a.annotator_id = $1
                        AND a.status <> 'ACTIVE')`;
 
@@ -48,8 +50,12 @@ export async function projectsFor(db: Db, user: AuthUser) {
     available: number;
     judged_by_me: number;
     standing: TStanding;
+    mode: "STANDARD" | "ARENA";
+    arena: unknown;
+    questions: unknown;
   }>(
-    `SELECT p.id, p.name, p.task_type, p.options_per_item, p.guidelines, (${AVAILABLE_ITEMS}) AS available,
+    `SELECT p.id, p.name, p.task_type, p.options_per_item, p.guidelines, p.mode, p.arena, p.questions,
+            (${AVAILABLE_ITEMS}) AS available,
             (SELECT count(*)::int FROM judgments j WHERE j.project_id = p.id AND j.annotator_id = $1
                 AND j.superseded_at IS NULL) AS judged_by_me,
             (${STANDING}) AS standing
@@ -68,5 +74,22 @@ export async function projectsFor(db: Db, user: AuthUser) {
     available: r.available,
     judgedByMe: r.judged_by_me,
     standing: r.standing,
+    mode: toMode(r.mode),
+    arena: r.mode === "ARENA" ? arenaSummary(r) : null,
   }));
+}
+
+function arenaSummary(r: { arena: unknown; questions: unknown }) {
+  const arena = arenaOf(r);
+  const questions = questionsOf(r as Parameters<typeof questionsOf>[0]);
+  return {
+    promptSource: arena.promptSource,
+    promptChars: arena.limits.promptChars,
+    maxTurns: arena.limits.maxTurns,
+    revealModels: arena.revealModels,
+    allowTie: questions.allowTie,
+    allowBothBad: questions.allowBothBad,
+    strength: questions.strength,
+    rationale: questions.rationale,
+  };
 }

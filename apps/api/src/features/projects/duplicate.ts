@@ -3,7 +3,7 @@ import type { TDuplicateProjectBody } from "@arbiter/shared";
 import type { FastifyRequest } from "fastify";
 import { audit } from "../../lib/audit";
 import { assertProject } from "./access";
-import { crowdOf, qualityRulesOf, questionsOf } from "./serialize";
+import { arenaOf, crowdOf, qualityRulesOf, questionsOf } from "./serialize";
 import { getProjectDto, slugify } from "./service";
 
 /**
@@ -45,6 +45,8 @@ export async function duplicateProject(
         goldRate: source.goldRate,
         qualification: qualityRulesOf(source) as Prisma.InputJsonObject,
         crowd: crowdOf(source) as Prisma.InputJsonObject,
+        mode: source.mode,
+        arena: arenaOf(source) as Prisma.InputJsonObject,
         // The caller becomes its owner (trigger project_creator_owns).
         createdById: user.id,
         pools: { create: pools.map(({ poolId }) => ({ poolId })) },

@@ -1,11 +1,13 @@
 import type { Project } from "@arbiter/db";
 import {
+  type TArenaSettings,
   type TCrowdConfig,
   type TOverlap,
   type TProject,
   type TProjectRole,
   type TQualityRules,
   type TQuestions,
+  ZArenaSettings,
   ZCrowdConfig,
   ZQualityRules,
   ZQuestions,
@@ -33,6 +35,19 @@ export function qualityRulesOf(project: Pick<Project, "qualification">): TQualit
 
 export function crowdOf(project: Pick<Project, "crowd">): TCrowdConfig {
   return ZCrowdConfig.parse(project.crowd ?? {});
+}
+
+/** Arena settings with the defaults of fields added since they were written. */
+export function arenaOf(project: { arena: unknown }): TArenaSettings {
+  return ZArenaSettings.parse(project.arena ?? {});
+}
+
+export function toMode(m: Project["mode"]): TProject["mode"] {
+  return m === "ARENA" ? "arena" : "standard";
+}
+
+export function fromMode(m: TProject["mode"]): Project["mode"] {
+  return m === "arena" ? "ARENA" : "STANDARD";
 }
 
 /** The dynamic overlap, or null for a fixed count (the columns are both set or both NULL). */
@@ -70,6 +85,8 @@ export function toProjectDto(
     goldRate: project.goldRate,
     quality: qualityRulesOf(project),
     crowd: crowdOf(project),
+    mode: toMode(project.mode),
+    arena: arenaOf(project),
     counts,
     createdAt: project.createdAt.toISOString(),
     updatedAt: project.updatedAt.toISOString(),

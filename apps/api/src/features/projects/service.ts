@@ -17,7 +17,7 @@ import { page, pageArgs } from "../../lib/pagination";
 import type { AuthUser } from "../../lib/principal";
 import type { ProjectRole } from "./access";
 import { applyOverlap, overlapAfter } from "./overlap";
-import { fromTaskType, type ProjectCounts, questionsOf, toProjectDto } from "./serialize";
+import { fromMode, fromTaskType, type ProjectCounts, questionsOf, toProjectDto } from "./serialize";
 
 export const withPools = {
   pools: { select: { pool: { select: { id: true, name: true } } }, orderBy: { pool: { name: "asc" } } },
@@ -153,6 +153,8 @@ export async function createProject(db: Db, request: FastifyRequest, input: TCre
         goldRate: input.goldRate,
         qualification: input.quality as Prisma.InputJsonObject,
         crowd: input.crowd as Prisma.InputJsonObject,
+        mode: fromMode(input.mode),
+        arena: input.arena as Prisma.InputJsonObject,
         // The creator becomes its owner (trigger project_creator_owns).
         createdById: creator.id,
         pools: { create: [...new Set(input.poolIds)].map((poolId) => ({ poolId })) },
@@ -171,6 +173,12 @@ export async function updateProject(db: Db, request: FastifyRequest, id: string,
     throw conflict("project_archived", "The project is archived and read-only; restore it to change it");
   }
   const taskType = input.taskType ? fromTaskType(input.taskType) : before.taskType;
+  const mode = input.mode ? fromMode(input.mode) : before.mode;
+  if (mode === "ARENA" && taskType !== "PAIRWISE") {
+    throw badRequest("body.taskType: arena projects are pairwise", [
+      { path: "body.taskType", message: "arena projects are pairwise" },
+    ]);
+  }
   const optionsPerItem = input.optionsPerItem ?? before.optionsPerItem;
   if (taskType === "PAIRWISE" ? optionsPerItem !== 2 : optionsPerItem < 3) {
     throw badRequest("body.optionsPerItem: does not fit the task type", [
@@ -181,6 +189,7 @@ export async function updateProject(db: Db, request: FastifyRequest, id: string,
     taskType: taskType !== before.taskType,
     optionsPerItem: optionsPerItem !== before.optionsPerItem,
     questions: input.questions !== undefined && !sameQuestions(input.questions, questionsOf(before)),
+    mode: mode !== before.mode,
   });
   if (input.poolIds) {
     const attached = before.pools.map((p) => p.pool.id);
@@ -192,6 +201,7 @@ export async function updateProject(db: Db, request: FastifyRequest, id: string,
     questions,
     quality,
     crowd,
+    arena,
     overlap: _overlap,
     repeats,
     judgmentsPerItem: _n,
@@ -203,6 +213,8 @@ export async function updateProject(db: Db, request: FastifyRequest, id: string,
       data: {
         ...rest,
         taskType,
+        mode,
+        ...(arena ? { arena: arena as Prisma.InputJsonObject } : {}),
         ...overlap,
         ...(repeats ? { repeatShare: repeats.share } : {}),
         ...(questions ? { questions: questions as Prisma.InputJsonObject } : {}),

@@ -26,3 +26,4 @@ export { ToastProvider, useToast } from "./toast";
 export { useDebounced } from "./use-debounced";
 export { useDialogAction } from "./use-dialog-action";
 export { usePagedList } from "./use-paged-list";
+export { useShortcuts } from "./use-shortcuts";

@@ -4,10 +4,18 @@ import type { TOptionKey, TProgress } from "@arbiter/shared";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useEffect, useMemo, useRef, useState } from "react";
-import { Button, ButtonLink, EmptyState, ErrorState, Kbd, ProgressBar, Spinner } from "@/components/ui";
+import {
+  Button,
+  ButtonLink,
+  EmptyState,
+  ErrorState,
+  Kbd,
+  ProgressBar,
+  Spinner,
+  useShortcuts,
+} from "@/components/ui";
 import { type Answer, type Choice, emptyAnswer, type Missing, missingParts, taskOf } from "../answer";
 import { type Nudge, type UndoProblem, useLabeling } from "../hooks/use-labeling";
-import { useShortcuts } from "../hooks/use-shortcuts";
 import { commandForKey } from "../keys";
 import { appendKey, isRanked, removeKey } from "../ranking";
 import { DecisionBar } from "./decision-bar";

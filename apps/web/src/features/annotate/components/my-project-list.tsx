@@ -17,6 +17,7 @@ export function MyProjectList({ projects }: { projects: TMyProject[] }) {
   return (
     <ul className={styles.grid}>
       {projects.map((p) => {
+        if (p.mode === "arena") return <ArenaCard key={p.id} project={p} />;
         const total = p.judgedByMe + p.available;
         const done = p.available === 0;
         return (
@@ -50,6 +51,32 @@ export function MyProjectList({ projects }: { projects: TMyProject[] }) {
         );
       })}
     </ul>
+  );
+}
+
+/** An arena has no queue to work through: its card opens the arena, and counts the votes cast. */
+function ArenaCard({ project: p }: { project: TMyProject }) {
+  const t = useTranslations("projects");
+  const ta = useTranslations("arena");
+  return (
+    <li className={styles.card} data-testid="my-project" data-mode="arena">
+      <div className={styles.top}>
+        <h2 className={styles.name}>{p.name}</h2>
+        <Badge tone="accent">{ta("badge")}</Badge>
+      </div>
+      <p className={styles.summary}>{summaryOf(p.guidelines) || t("noGuidelines")}</p>
+      <div className={styles.progress}>
+        <div className={styles.counts}>
+          <span>{ta.rich("battles", { count: p.judgedByMe, b: bold })}</span>
+        </div>
+      </div>
+      <div className={styles.actions}>
+        <ButtonLink href={`/arena/${p.id}`} variant="primary">
+          {ta("open")}
+          <span className="visually-hidden">: {p.name}</span>
+        </ButtonLink>
+      </div>
+    </li>
   );
 }
 

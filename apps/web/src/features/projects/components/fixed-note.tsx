@@ -7,6 +7,7 @@ const SUBJECT: Record<TFixedSetting, string> = {
   taskType: "The task type and K are",
   optionsPerItem: "The task type and K are",
   questions: "The question set is",
+  mode: "The project's mode (standard or arena) is",
 };
 
 /** Why a group of fields is disabled, with the way out (a copy of the project starts afresh). */

@@ -1,4 +1,4 @@
-import type { TProject } from "@arbiter/shared";
+import type { TArenaUsage, TProject } from "@arbiter/shared";
 import { ButtonLink, Card, CardBody, CardHeader, PageHeader, ProgressBar } from "@/components/ui";
 import { ServerMarkdown } from "@/components/ui/markdown-server";
 import { ProjectActions } from "./project-actions";
@@ -6,9 +6,36 @@ import { StatusBadge, taskLabel } from "./project-labels";
 import { percent } from "./project-table";
 import styles from "./projects.module.css";
 
-export function ProjectOverview({ project: p }: { project: TProject }) {
+export function ProjectOverview({
+  project: p,
+  arenaUsage,
+}: {
+  project: TProject;
+  arenaUsage: TArenaUsage | null;
+}) {
   const q = p.questions;
+  const a = p.arena;
+  const arena: [string, string][] =
+    p.mode === "arena"
+      ? [
+          ["Mode", "Live arena"],
+          [
+            "First message",
+            a.promptSource === "annotator" ? "Written by the annotator" : "Drawn from the prompts",
+          ],
+          ["Model names", a.revealModels ? "Revealed after the last vote" : "Never shown"],
+          [
+            "Arena limits",
+            `${a.limits.promptChars.toLocaleString("en")} characters · ${a.limits.maxTokensPerTurn.toLocaleString("en")} tokens per answer · ${a.limits.maxTurns} turns · ${a.limits.battlesPerHour}/hour, ${a.limits.battlesPerDay}/day per annotator`,
+          ],
+          [
+            "Answers naming a model",
+            { hide: "Left out of the statistics", mask: "Names masked", keep: "Kept" }[a.screening.action],
+          ],
+        ]
+      : [];
   const settings: [string, string][] = [
+    ...arena,
     ["Task", taskLabel(p)],
     [
       "Judgments per item",
@@ -50,11 +77,16 @@ export function ProjectOverview({ project: p }: { project: TProject }) {
             <ButtonLink href={`/projects/${p.id}/analytics`}>Analytics</ButtonLink>
             <ButtonLink href={`/projects/${p.id}/quality`}>Quality and crowd</ButtonLink>
             <ButtonLink href={`/projects/${p.id}/exports`}>Export</ButtonLink>
-            <ButtonLink href={`/annotate/${p.id}`}>Open labeling page</ButtonLink>
+            {p.mode === "arena" ? (
+              <ButtonLink href={`/arena/${p.id}`}>Open arena</ButtonLink>
+            ) : (
+              <ButtonLink href={`/annotate/${p.id}`}>Open labeling page</ButtonLink>
+            )}
             <ProjectActions project={p} />
           </>
         }
       />
+      {arenaUsage ? <ArenaUsage usage={arenaUsage} /> : null}
       <div className={styles.stats}>
         <Stat label="Prompts" value={p.counts.prompts} />
         <Stat label="Items" value={p.counts.items} />
@@ -102,6 +134,27 @@ function Stat({ label, value }: { label: string; value: number }) {
     <div className={styles.stat}>
       <div className={styles.statLabel}>{label}</div>
       <div className={styles.statValue}>{value.toLocaleString("en")}</div>
+    </div>
+  );
+}
+
+/** Battles so far and the tokens they used, against the project's budget when it has one. */
+function ArenaUsage({ usage }: { usage: TArenaUsage }) {
+  return (
+    <div className={styles.stats} data-testid="arena-usage">
+      <Stat label="Battles" value={usage.battles} />
+      <div className={styles.stat}>
+        <div className={styles.statLabel}>Tokens used</div>
+        <div className={styles.statValue}>{usage.tokensUsed.toLocaleString("en")}</div>
+        {usage.tokenBudget !== null ? (
+          <>
+            <ProgressBar value={usage.tokensUsed} max={usage.tokenBudget} label="Token budget used" />
+            <div className={styles.statNote}>of a budget of {usage.tokenBudget.toLocaleString("en")}</div>
+          </>
+        ) : (
+          <div className={styles.statNote}>No budget set</div>
+        )}
+      </div>
     </div>
   );
 }

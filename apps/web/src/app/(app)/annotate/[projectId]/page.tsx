@@ -1,6 +1,6 @@
 import type { TMyProjectsResponse, TProgressResponse } from "@arbiter/shared";
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { LabelingPage } from "@/features/annotate/components/labeling-page";
 import { serverGet } from "@/lib/server-api";
@@ -14,6 +14,8 @@ export default async function LabelingRoute({ params }: { params: Promise<{ proj
   const { projects } = await serverGet<TMyProjectsResponse>("/me/projects");
   const project = projects.find((p) => p.id === projectId);
   if (!project) notFound();
+  // An arena's items are battles the annotator starts; there is nothing to lease here.
+  if (project.mode === "arena") redirect(`/arena/${project.id}`);
   const { progress } = await serverGet<TProgressResponse>(`/me/progress?projectId=${project.id}`);
   return <LabelingPage projectId={project.id} projectName={project.name} initialProgress={progress} />;
 }

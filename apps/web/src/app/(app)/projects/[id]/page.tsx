@@ -1,4 +1,4 @@
-import type { TProjectResponse } from "@arbiter/shared";
+import type { TArenaUsage, TProjectResponse } from "@arbiter/shared";
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { ProjectOverview } from "@/features/projects/components/project-overview";
@@ -13,7 +13,12 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
   const { id } = await params;
   try {
     const { project } = await serverGet<TProjectResponse>(`/projects/${encodeURIComponent(id)}`);
-    return <ProjectOverview project={project} />;
+    // An arena spends tokens live: its researcher sees the use against the budget.
+    const usage =
+      project.mode === "arena"
+        ? (await serverGet<{ usage: TArenaUsage }>(`/projects/${encodeURIComponent(id)}/arena/usage`)).usage
+        : null;
+    return <ProjectOverview project={project} arenaUsage={usage} />;
   } catch (err) {
     if (err instanceof ApiError && (err.status === 404 || err.status === 400)) notFound();
     throw err;
