@@ -29,6 +29,7 @@ import {
   issuesToErrors,
   type ProjectDraft,
 } from "../form/draft";
+import { ArenaFields } from "./arena-fields";
 import { BasicsFields } from "./basics-fields";
 import { CollectionFields } from "./collection-fields";
 import { DuplicateDialog } from "./duplicate-dialog";
@@ -58,15 +59,24 @@ export function ProjectSettings({ initial, attachable }: { initial: TProject; at
   const readOnly = viewer || archived;
   const taskFixed = fixedReason("taskType", project.counts);
   const questionsFixed = fixedReason("questions", project.counts);
+  const modeFixed = fixedReason("mode", project.counts);
   const duplicate = viewer ? undefined : () => setDuplicating(true);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setError(null);
-    const { poolIds: _pools, taskType, optionsPerItem, questions, ...rest } = bodyOf(draft, formRef.current);
+    const {
+      poolIds: _pools,
+      taskType,
+      optionsPerItem,
+      questions,
+      mode,
+      ...rest
+    } = bodyOf(draft, formRef.current);
     // Fixed settings are left out rather than sent unchanged, so the save is about what may change.
     const body = {
       ...rest,
+      ...(modeFixed ? {} : { mode }),
       ...(taskFixed ? {} : { taskType, optionsPerItem }),
       ...(questionsFixed ? {} : { questions }),
     };
@@ -116,7 +126,11 @@ export function ProjectSettings({ initial, attachable }: { initial: TProject; at
             Settings <StatusBadge status={project.status} />
           </span>
         }
-        description="Questions, collection rules, guidelines and pools."
+        description={
+          project.mode === "arena"
+            ? "Mode, arena, questions, collection rules, guidelines and pools."
+            : "Questions, collection rules, guidelines and pools."
+        }
         actions={
           <>
             <ButtonLink href={`/projects/${project.id}/webhooks`}>Webhooks</ButtonLink>
@@ -147,10 +161,22 @@ export function ProjectSettings({ initial, attachable }: { initial: TProject; at
                     onChange={change}
                     errors={errors}
                     fixed={taskFixed}
+                    modeFixed={modeFixed}
                     onDuplicate={duplicate}
                   />
                 </CardBody>
               </Card>
+              {draft.mode === "arena" ? (
+                <Card>
+                  <CardHeader
+                    title="Arena"
+                    description="Where battles start, what they may cost, and how answers are screened; changes apply to the next battle."
+                  />
+                  <CardBody>
+                    <ArenaFields draft={draft} onChange={change} errors={errors} projectId={project.id} />
+                  </CardBody>
+                </Card>
+              ) : null}
               <Card>
                 <CardHeader title="Questions" description="What annotators answer besides their choice." />
                 <CardBody>

@@ -24,8 +24,8 @@ import styles from "./setup.module.css";
 const STEPS = [
   {
     title: "Basics",
-    hint: "Name the project and choose the comparison.",
-    fields: ["name", "taskType", "optionsPerItem"],
+    hint: "Name the project and choose what annotators compare.",
+    fields: ["name", "mode", "arena", "taskType", "optionsPerItem"],
   },
   { title: "Questions", hint: "What annotators answer besides their choice.", fields: ["questions"] },
   {
