@@ -1,5 +1,6 @@
+import path from "node:path";
 import { DEFAULT_SCREENING_PATTERNS, type TProject } from "@arbiter/shared";
-import { assert, newPage, signIn } from "../support/browser";
+import { assert, newPage, SCREENSHOT_DIR, signIn } from "../support/browser";
 import { ApiClient } from "../support/seed";
 import { createProjectInWizard, everyLook, shot } from "./project-setup";
 import type { Flow } from "./types";
@@ -73,7 +74,7 @@ export const arenaSetupFlow: Flow = {
     await page.getByLabel("Add a screening phrase").fill("Acme Labs");
     await page.getByLabel("Add a screening phrase").press("Enter");
     await page.getByLabel("Add a refused phrase").fill("credit card number");
-    await page.getByRole("button", { name: "Add a refused phrase" }).click();
+    await page.getByRole("button", { name: "Add to refused phrases" }).click();
     await page
       .getByLabel("Moderation endpoint (optional)")
       .fill("https://moderation.example.com/v1/moderations");
@@ -112,6 +113,24 @@ export const arenaSetupFlow: Flow = {
     assert((await read()).arena.limits.tokenBudget === null, "no limit is saved as null");
 
     await everyLook(ctx, await context.cookies(), `/projects/${projectId}/settings`, "settings-arena");
+    // The section alone, readable at full size in a review.
+    for (const viewport of ["desktop", "phone"] as const) {
+      for (const scheme of ["light", "dark"] as const) {
+        const look = await newPage(browser, viewport, scheme);
+        await look.context.addCookies(await context.cookies());
+        await look.page.goto(`${web}/projects/${projectId}/settings`);
+        await look.page.getByLabel("Turns per battle").fill("0");
+        await look.page.getByRole("button", { name: "Save settings" }).click();
+        await look.page.getByText("Some values need attention").waitFor();
+        await look.page.getByTestId("arena-fields").screenshot({
+          path: path.join(SCREENSHOT_DIR, `settings-arena-section-${viewport}-${scheme}.png`),
+        });
+        await look.page.getByTestId("mode-choice").screenshot({
+          path: path.join(SCREENSHOT_DIR, `settings-mode-${viewport}-${scheme}.png`),
+        });
+        await look.context.close();
+      }
+    }
     await context.close();
   },
 };

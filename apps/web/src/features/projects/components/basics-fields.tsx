@@ -47,7 +47,15 @@ export function BasicsFields({
         hint="Annotators see it in their project list"
       />
       {/* Outside the disabled fieldsets, so that their button stays usable. */}
-      {modeFixed ? <FixedNote field="mode" reason={modeFixed} onDuplicate={onDuplicate} /> : null}
+      {modeFixed ? (
+        <FixedNote
+          field="mode"
+          reason={modeFixed}
+          // Both are fixed by the same items: one note, not two.
+          subject={fixed && !arena ? "The mode, the task type and K are" : undefined}
+          onDuplicate={onDuplicate}
+        />
+      ) : null}
       <fieldset className={styles.plain} disabled={Boolean(modeFixed)} data-testid="mode-choice">
         <legend className="visually-hidden">Mode</legend>
         <RadioCards
@@ -63,7 +71,9 @@ export function BasicsFields({
         />
         {err(errors, "mode") ? <p className={styles.error}>{err(errors, "mode")}</p> : null}
       </fieldset>
-      {fixed && !arena ? <FixedNote field="taskType" reason={fixed} onDuplicate={onDuplicate} /> : null}
+      {fixed && !arena && !modeFixed ? (
+        <FixedNote field="taskType" reason={fixed} onDuplicate={onDuplicate} />
+      ) : null}
       <fieldset className={styles.group} disabled={Boolean(fixed) || arena}>
         <legend>Task</legend>
         <div className={styles.pair}>

@@ -106,7 +106,7 @@ export function PhraseList({
           onKeyDown={onKeyDown}
           hint={note ?? "Enter adds it; matched as whole words, any case"}
         />
-        <Button onClick={add} disabled={text.trim() === ""} aria-label={addLabel}>
+        <Button onClick={add} disabled={text.trim() === ""} aria-label={`Add to ${label.toLowerCase()}`}>
           Add
         </Button>
         {defaults && !sameAsDefaults ? (

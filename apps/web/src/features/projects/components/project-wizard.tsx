@@ -126,6 +126,12 @@ export function ProjectWizard({ pools }: { pools: TPool[] }) {
           {/* Every step stays mounted (hidden) so the uncontrolled quality inputs keep their values. */}
           <div hidden={step !== 0}>
             <BasicsFields draft={draft} onChange={change} errors={errors} />
+            {draft.mode === "arena" ? (
+              <p className={styles.arenaNext} data-testid="arena-next">
+                Once the project exists, add two or more generators to it; the arena's limits, screening and
+                moderation start from sensible defaults and are on its Settings page.
+              </p>
+            ) : null}
           </div>
           <div hidden={step !== 1}>
             <QuestionsFields draft={draft} onChange={change} errors={errors} />
