@@ -109,7 +109,7 @@ export function ArenaFields({ draft, onChange, errors, projectId }: SectionProps
         </span>
       </label>
 
-      <fieldset className={styles.group}>
+      <fieldset className={`${styles.group} ${styles.subsection}`}>
         <legend>Limits</legend>
         <div className={styles.grid3}>
           {LIMITS.map((l) => (
@@ -155,7 +155,7 @@ export function ArenaFields({ draft, onChange, errors, projectId }: SectionProps
         </div>
       </fieldset>
 
-      <fieldset className={styles.group}>
+      <fieldset className={`${styles.group} ${styles.subsection}`}>
         <legend>Blindness screening</legend>
         <p className={styles.groupHint}>
           Answers that say who made them are flagged before the annotator sees them.
@@ -181,7 +181,7 @@ export function ArenaFields({ draft, onChange, errors, projectId }: SectionProps
         />
       </fieldset>
 
-      <fieldset className={styles.group}>
+      <fieldset className={`${styles.group} ${styles.subsection}`}>
         <legend>Moderation</legend>
         <p className={styles.groupHint}>Checked before a message is sent to the models.</p>
         <PhraseList

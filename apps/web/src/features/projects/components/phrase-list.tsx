@@ -110,7 +110,7 @@ export function PhraseList({
           Add
         </Button>
         {defaults && !sameAsDefaults ? (
-          <Button size="sm" variant="ghost" onClick={() => onChange([...defaults])}>
+          <Button variant="ghost" onClick={() => onChange([...defaults])}>
             Restore defaults
           </Button>
         ) : null}
