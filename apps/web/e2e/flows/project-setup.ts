@@ -226,6 +226,14 @@ export const projectSetupFlow: Flow = {
     await fixed.waitFor();
     assert(await researcher.getByLabel("Allow a tie").isDisabled(), "the questions cannot be edited");
     assert(await researcher.getByLabel("Comparison").isDisabled(), "the task is fixed once items exist");
+    assert(
+      await researcher.getByRole("radio", { name: /Live arena/ }).isDisabled(),
+      "the mode is fixed once items exist",
+    );
+    await researcher
+      .getByTestId("fixed-note")
+      .filter({ hasText: "The mode, the task type and K are fixed once items exist" })
+      .waitFor();
     assert(await researcher.getByLabel("Guidelines (markdown)").isEnabled(), "the guidelines stay editable");
     await shot(researcher, "settings-fixed-desktop-light");
     const cookies = await rContext.cookies();
