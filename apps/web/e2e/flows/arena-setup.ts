@@ -45,6 +45,7 @@ export const arenaSetupFlow: Flow = {
         `/projects/${projectId}/generators`,
       "the arena section leads to the project's generators",
     );
+    await page.getByTestId("arena-generators").getByText("It has none yet.").waitFor();
     assert(
       (await arena.getByRole("list", { name: "Screening phrases" }).getByRole("listitem").count()) ===
         DEFAULT_SCREENING_PATTERNS.length,

@@ -68,7 +68,13 @@ const LIMITS: { key: LimitKey; label: string; max: number; hint: string }[] = [
  * The arena's settings: where prompts come from, the reveal, the abuse and cost limits,
  * blindness screening and moderation. Error keys are the API's (`arena.limits.maxTurns`).
  */
-export function ArenaFields({ draft, onChange, errors, projectId }: SectionProps & { projectId?: string }) {
+export function ArenaFields({
+  draft,
+  onChange,
+  errors,
+  projectId,
+  generatorCount = null,
+}: SectionProps & { projectId?: string; generatorCount?: number | null }) {
   const a = draft.arena;
   const set = (patch: Partial<ArenaDraft>) => onChange({ arena: { ...a, ...patch } });
   const err = (key: string) => {
@@ -83,8 +89,26 @@ export function ArenaFields({ draft, onChange, errors, projectId }: SectionProps
     );
   return (
     <div className={styles.fields} data-testid="arena-fields">
-      <div className={styles.linkRow}>
-        <p>Each battle draws two of this project's generators at random, so the arena needs at least two.</p>
+      <div
+        className={styles.linkRow}
+        data-state={generatorCount !== null && generatorCount < 2 ? "short" : undefined}
+        data-testid="arena-generators"
+      >
+        <p>
+          Each battle draws two of this project's generators at random, so the arena needs at least two.
+          {generatorCount === null ? null : (
+            <>
+              {" "}
+              <strong>
+                {generatorCount === 0
+                  ? "It has none yet."
+                  : generatorCount === 1
+                    ? "It has one so far."
+                    : `It has ${generatorCount}.`}
+              </strong>
+            </>
+          )}
+        </p>
         {projectId ? <Link href={`/projects/${projectId}/generators`}>Manage generators →</Link> : null}
       </div>
 

@@ -43,7 +43,16 @@ import styles from "./setup.module.css";
  * Everything the wizard set, editable later. Settings answers depend on are shown disabled
  * with the API's own reason; archived projects and viewers get the page read-only.
  */
-export function ProjectSettings({ initial, attachable }: { initial: TProject; attachable: TPool[] }) {
+export function ProjectSettings({
+  initial,
+  attachable,
+  generatorCount = null,
+}: {
+  initial: TProject;
+  attachable: TPool[];
+  /** The project's generators, for the arena section; null when unknown. */
+  generatorCount?: number | null;
+}) {
   const router = useRouter();
   const toast = useToast();
   const formRef = useRef<HTMLFormElement>(null);
@@ -173,7 +182,13 @@ export function ProjectSettings({ initial, attachable }: { initial: TProject; at
                     description="Where battles start, what they may cost, and how answers are screened; changes apply to the next battle."
                   />
                   <CardBody>
-                    <ArenaFields draft={draft} onChange={change} errors={errors} projectId={project.id} />
+                    <ArenaFields
+                      draft={draft}
+                      onChange={change}
+                      errors={errors}
+                      projectId={project.id}
+                      generatorCount={generatorCount}
+                    />
                   </CardBody>
                 </Card>
               ) : null}
