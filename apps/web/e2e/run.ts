@@ -15,6 +15,7 @@ import { analyticsFlow } from "./flows/analytics";
 import { annotateKeyboardFlow } from "./flows/annotate-keyboard";
 import { apiKeysFlow } from "./flows/api-keys";
 import { arenaFlow } from "./flows/arena";
+import { arenaSetupFlow } from "./flows/arena-setup";
 import { clientAddressFlow } from "./flows/client-address";
 import { dataBrowserFlow } from "./flows/data-browser";
 import { erasureFlow } from "./flows/erasure";
@@ -56,6 +57,7 @@ const FLOWS: Flow[] = [
   apiKeysFlow,
   languagesFlow,
   projectSetupFlow,
+  arenaSetupFlow,
   dataBrowserFlow,
   researcherJourneyFlow,
   arenaFlow,

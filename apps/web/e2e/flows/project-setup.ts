@@ -12,10 +12,12 @@ export type WizardProject = {
   aspects: { label: string; scale: number }[];
   judgmentsPerItem?: number;
   poolName?: string;
+  /** Chooses "Live arena" on the first step. */
+  arena?: boolean;
 };
 
 /** Full-page screenshots: the wizard and settings run past the fold. */
-async function shot(page: Page, name: string) {
+export async function shot(page: Page, name: string) {
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
 }
@@ -39,6 +41,13 @@ export async function createProjectInWizard(
 
   await stepHeading("Basics");
   await page.getByLabel("Project name").fill(p.name);
+  if (p.arena) {
+    await page.getByRole("radio", { name: /Live arena/ }).check();
+    assert(
+      await page.getByLabel("Comparison").isDisabled(),
+      "an arena project is pairwise, no ranking offered",
+    );
+  }
   await onStep("basics");
   await next();
 
@@ -100,7 +109,7 @@ async function judgeOnce(web: string, email: string, projectId: string) {
 }
 
 /** The page at desktop and phone width, light and dark, signed in with these cookies. */
-async function everyLook(ctx: FlowContext, cookies: Cookie[], url: string, name: string) {
+export async function everyLook(ctx: FlowContext, cookies: Cookie[], url: string, name: string) {
   for (const viewport of ["desktop", "phone"] as const) {
     for (const scheme of ["light", "dark"] as const) {
       const { context, page } = await newPage(ctx.browser, viewport, scheme);
@@ -217,6 +226,14 @@ export const projectSetupFlow: Flow = {
     await fixed.waitFor();
     assert(await researcher.getByLabel("Allow a tie").isDisabled(), "the questions cannot be edited");
     assert(await researcher.getByLabel("Comparison").isDisabled(), "the task is fixed once items exist");
+    assert(
+      await researcher.getByRole("radio", { name: /Live arena/ }).isDisabled(),
+      "the mode is fixed once items exist",
+    );
+    await researcher
+      .getByTestId("fixed-note")
+      .filter({ hasText: "The mode, the task type and K are fixed once items exist" })
+      .waitFor();
     assert(await researcher.getByLabel("Guidelines (markdown)").isEnabled(), "the guidelines stay editable");
     await shot(researcher, "settings-fixed-desktop-light");
     const cookies = await rContext.cookies();

@@ -1,6 +1,7 @@
 import { Input, SelectField } from "@/components/ui";
 import { capitalise, type FieldErrors, type ProjectDraft } from "../form/draft";
 import { FixedNote } from "./fixed-note";
+import { type Choice, RadioCards } from "./radio-cards";
 import styles from "./setup.module.css";
 
 export type SectionProps = {
@@ -9,6 +10,19 @@ export type SectionProps = {
   errors: FieldErrors;
 };
 
+const MODES: Choice<ProjectDraft["mode"]>[] = [
+  {
+    value: "standard",
+    label: "Compare prepared completions",
+    hint: "Import or generate answers beforehand; annotators judge them item by item",
+  },
+  {
+    value: "arena",
+    label: "Live arena",
+    hint: "Annotators write a prompt and vote as two anonymous models answer it live",
+  },
+];
+
 const err = (errors: FieldErrors, key: string) => (errors[key] ? capitalise(errors[key]) : undefined);
 
 export function BasicsFields({
@@ -16,8 +30,10 @@ export function BasicsFields({
   onChange,
   errors,
   fixed,
+  modeFixed,
   onDuplicate,
-}: SectionProps & { fixed?: string | null; onDuplicate?: () => void }) {
+}: SectionProps & { fixed?: string | null; modeFixed?: string | null; onDuplicate?: () => void }) {
+  const arena = draft.mode === "arena";
   return (
     <div className={styles.fields}>
       <Input
@@ -30,9 +46,35 @@ export function BasicsFields({
         error={err(errors, "name")}
         hint="Annotators see it in their project list"
       />
-      {/* Outside the disabled fieldset, so that its button stays usable. */}
-      {fixed ? <FixedNote field="taskType" reason={fixed} onDuplicate={onDuplicate} /> : null}
-      <fieldset className={styles.group} disabled={Boolean(fixed)}>
+      {/* Outside the disabled fieldsets, so that their button stays usable. */}
+      {modeFixed ? (
+        <FixedNote
+          field="mode"
+          reason={modeFixed}
+          // Both are fixed by the same items: one note, not two.
+          subject={fixed && !arena ? "The mode, the task type and K are" : undefined}
+          onDuplicate={onDuplicate}
+        />
+      ) : null}
+      <fieldset className={styles.plain} disabled={Boolean(modeFixed)} data-testid="mode-choice">
+        <legend className="visually-hidden">Mode</legend>
+        <RadioCards
+          legend="What annotators compare"
+          name="mode"
+          choices={MODES}
+          value={draft.mode}
+          // An arena battle is always two models side by side.
+          onChange={(mode) =>
+            onChange(mode === "arena" ? { mode, taskType: "pairwise", optionsPerItem: 2 } : { mode })
+          }
+          className={styles.choices}
+        />
+        {err(errors, "mode") ? <p className={styles.error}>{err(errors, "mode")}</p> : null}
+      </fieldset>
+      {fixed && !arena && !modeFixed ? (
+        <FixedNote field="taskType" reason={fixed} onDuplicate={onDuplicate} />
+      ) : null}
+      <fieldset className={styles.group} disabled={Boolean(fixed) || arena}>
         <legend>Task</legend>
         <div className={styles.pair}>
           <SelectField
@@ -61,7 +103,13 @@ export function BasicsFields({
             disabled={draft.taskType === "pairwise"}
             onChange={(e) => onChange({ optionsPerItem: Number(e.target.value) })}
             error={err(errors, "optionsPerItem") ?? err(errors, "taskType")}
-            hint={draft.taskType === "pairwise" ? "Always 2 for pairwise" : "3 to 9"}
+            hint={
+              arena
+                ? "An arena battle is always two models, pairwise"
+                : draft.taskType === "pairwise"
+                  ? "Always 2 for pairwise"
+                  : "3 to 9"
+            }
           />
         </div>
       </fieldset>

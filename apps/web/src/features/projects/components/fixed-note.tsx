@@ -14,14 +14,19 @@ const SUBJECT: Record<TFixedSetting, string> = {
 export function FixedNote({
   field,
   reason,
+  subject,
   onDuplicate,
 }: {
   field: TFixedSetting;
   reason: string;
+  /** Names the fields when one note stands for several fixed for the same reason. */
+  subject?: string;
   onDuplicate?: () => void;
 }) {
   const prefix = `${field} is`;
-  const text = reason.startsWith(prefix) ? `${SUBJECT[field]}${reason.slice(prefix.length)}` : reason;
+  const text = reason.startsWith(prefix)
+    ? `${subject ?? SUBJECT[field]}${reason.slice(prefix.length)}`
+    : reason;
   return (
     <div className={styles.fixedNote} data-testid="fixed-note">
       <p>

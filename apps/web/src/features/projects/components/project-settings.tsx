@@ -29,6 +29,7 @@ import {
   issuesToErrors,
   type ProjectDraft,
 } from "../form/draft";
+import { ArenaFields } from "./arena-fields";
 import { BasicsFields } from "./basics-fields";
 import { CollectionFields } from "./collection-fields";
 import { DuplicateDialog } from "./duplicate-dialog";
@@ -42,7 +43,16 @@ import styles from "./setup.module.css";
  * Everything the wizard set, editable later. Settings answers depend on are shown disabled
  * with the API's own reason; archived projects and viewers get the page read-only.
  */
-export function ProjectSettings({ initial, attachable }: { initial: TProject; attachable: TPool[] }) {
+export function ProjectSettings({
+  initial,
+  attachable,
+  generatorCount = null,
+}: {
+  initial: TProject;
+  attachable: TPool[];
+  /** The project's generators, for the arena section; null when unknown. */
+  generatorCount?: number | null;
+}) {
   const router = useRouter();
   const toast = useToast();
   const formRef = useRef<HTMLFormElement>(null);
@@ -58,15 +68,24 @@ export function ProjectSettings({ initial, attachable }: { initial: TProject; at
   const readOnly = viewer || archived;
   const taskFixed = fixedReason("taskType", project.counts);
   const questionsFixed = fixedReason("questions", project.counts);
+  const modeFixed = fixedReason("mode", project.counts);
   const duplicate = viewer ? undefined : () => setDuplicating(true);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setError(null);
-    const { poolIds: _pools, taskType, optionsPerItem, questions, ...rest } = bodyOf(draft, formRef.current);
+    const {
+      poolIds: _pools,
+      taskType,
+      optionsPerItem,
+      questions,
+      mode,
+      ...rest
+    } = bodyOf(draft, formRef.current);
     // Fixed settings are left out rather than sent unchanged, so the save is about what may change.
     const body = {
       ...rest,
+      ...(modeFixed ? {} : { mode }),
       ...(taskFixed ? {} : { taskType, optionsPerItem }),
       ...(questionsFixed ? {} : { questions }),
     };
@@ -116,7 +135,11 @@ export function ProjectSettings({ initial, attachable }: { initial: TProject; at
             Settings <StatusBadge status={project.status} />
           </span>
         }
-        description="Questions, collection rules, guidelines and pools."
+        description={
+          project.mode === "arena"
+            ? "Mode, arena, questions, collection rules, guidelines and pools."
+            : "Questions, collection rules, guidelines and pools."
+        }
         actions={
           <>
             <ButtonLink href={`/projects/${project.id}/webhooks`}>Webhooks</ButtonLink>
@@ -147,10 +170,28 @@ export function ProjectSettings({ initial, attachable }: { initial: TProject; at
                     onChange={change}
                     errors={errors}
                     fixed={taskFixed}
+                    modeFixed={modeFixed}
                     onDuplicate={duplicate}
                   />
                 </CardBody>
               </Card>
+              {draft.mode === "arena" ? (
+                <Card>
+                  <CardHeader
+                    title="Arena"
+                    description="Where battles start, what they may cost, and how answers are screened; changes apply to the next battle."
+                  />
+                  <CardBody>
+                    <ArenaFields
+                      draft={draft}
+                      onChange={change}
+                      errors={errors}
+                      projectId={project.id}
+                      generatorCount={generatorCount}
+                    />
+                  </CardBody>
+                </Card>
+              ) : null}
               <Card>
                 <CardHeader title="Questions" description="What annotators answer besides their choice." />
                 <CardBody>

@@ -24,8 +24,8 @@ import styles from "./setup.module.css";
 const STEPS = [
   {
     title: "Basics",
-    hint: "Name the project and choose the comparison.",
-    fields: ["name", "taskType", "optionsPerItem"],
+    hint: "Name the project and choose what annotators compare.",
+    fields: ["name", "mode", "arena", "taskType", "optionsPerItem"],
   },
   { title: "Questions", hint: "What annotators answer besides their choice.", fields: ["questions"] },
   {
@@ -126,6 +126,12 @@ export function ProjectWizard({ pools }: { pools: TPool[] }) {
           {/* Every step stays mounted (hidden) so the uncontrolled quality inputs keep their values. */}
           <div hidden={step !== 0}>
             <BasicsFields draft={draft} onChange={change} errors={errors} />
+            {draft.mode === "arena" ? (
+              <p className={styles.arenaNext} data-testid="arena-next">
+                Once the project exists, add two or more generators to it; the arena's limits, screening and
+                moderation start from sensible defaults and are on its Settings page.
+              </p>
+            ) : null}
           </div>
           <div hidden={step !== 1}>
             <QuestionsFields draft={draft} onChange={change} errors={errors} />

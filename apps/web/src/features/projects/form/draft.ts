@@ -1,4 +1,12 @@
-import type { TCreateProjectBody, TProject, TQuestions, TSelection } from "@arbiter/shared";
+import {
+  DEFAULT_ARENA_SETTINGS,
+  type TArenaSettings,
+  type TCreateProjectBody,
+  type TProject,
+  type TProjectMode,
+  type TQuestions,
+  type TSelection,
+} from "@arbiter/shared";
 import { readQualityRules } from "@/features/quality/components/quality-rule-fields";
 import { ApiError } from "@/lib/api-error";
 
@@ -23,7 +31,64 @@ export type ProjectDraft = {
   leaseMinutes: string;
   guidelines: string;
   poolIds: string[];
+  mode: TProjectMode;
+  arena: ArenaDraft;
 };
+
+type ArenaLimit = Exclude<keyof TArenaSettings["limits"], "tokenBudget">;
+
+/** The arena settings as the form holds them: limits as typed text, "no budget" as its own switch. */
+export type ArenaDraft = {
+  promptSource: TArenaSettings["promptSource"];
+  revealModels: boolean;
+  limits: Record<ArenaLimit, string>;
+  unlimitedBudget: boolean;
+  tokenBudget: string;
+  screeningPatterns: string[];
+  screeningAction: TArenaSettings["screening"]["action"];
+  moderationPatterns: string[];
+  endpointUrl: string;
+};
+
+export function arenaDraftOf(a: TArenaSettings): ArenaDraft {
+  const { tokenBudget, ...limits } = a.limits;
+  return {
+    promptSource: a.promptSource,
+    revealModels: a.revealModels,
+    limits: Object.fromEntries(Object.entries(limits).map(([k, v]) => [k, String(v)])) as Record<
+      ArenaLimit,
+      string
+    >,
+    unlimitedBudget: tokenBudget === null,
+    tokenBudget: tokenBudget === null ? "" : String(tokenBudget),
+    screeningPatterns: [...a.screening.patterns],
+    screeningAction: a.screening.action,
+    moderationPatterns: [...a.moderation.patterns],
+    endpointUrl: a.moderation.endpointUrl ?? "",
+  };
+}
+
+/** The arena draft in the API's shape; an empty text stays empty so the schema names the field. */
+export function arenaBodyOf(d: ArenaDraft) {
+  const num = (v: string) => (v.trim() === "" ? Number.NaN : Number(v));
+  return {
+    promptSource: d.promptSource,
+    revealModels: d.revealModels,
+    limits: {
+      promptChars: num(d.limits.promptChars),
+      maxTokensPerTurn: num(d.limits.maxTokensPerTurn),
+      maxTurns: num(d.limits.maxTurns),
+      battlesPerHour: num(d.limits.battlesPerHour),
+      battlesPerDay: num(d.limits.battlesPerDay),
+      tokenBudget: d.unlimitedBudget ? null : num(d.tokenBudget),
+    },
+    screening: { patterns: d.screeningPatterns, action: d.screeningAction },
+    moderation: {
+      patterns: d.moderationPatterns,
+      endpointUrl: d.endpointUrl.trim() === "" ? null : d.endpointUrl.trim(),
+    },
+  } satisfies TArenaSettings;
+}
 
 export const NEW_PROJECT: ProjectDraft = {
   name: "",
@@ -40,6 +105,8 @@ export const NEW_PROJECT: ProjectDraft = {
   leaseMinutes: "10",
   guidelines: "",
   poolIds: [],
+  mode: "standard",
+  arena: arenaDraftOf(DEFAULT_ARENA_SETTINGS),
 };
 
 export function draftOf(p: TProject): ProjectDraft {
@@ -59,6 +126,8 @@ export function draftOf(p: TProject): ProjectDraft {
     leaseMinutes: String(p.leaseSeconds / 60),
     guidelines: p.guidelines,
     poolIds: p.poolIds,
+    mode: p.mode,
+    arena: arenaDraftOf(p.arena),
   };
 }
 
@@ -89,6 +158,9 @@ export function bodyOf(draft: ProjectDraft, form: HTMLFormElement | null) {
     leaseSeconds: Math.round(Number(draft.leaseMinutes) * 60),
     guidelines: draft.guidelines,
     poolIds: draft.poolIds,
+    mode: draft.mode,
+    // A standard project keeps whatever arena settings it has; only an arena's form sends them.
+    ...(draft.mode === "arena" ? { arena: arenaBodyOf(draft.arena) } : {}),
     ...quality,
   } satisfies Partial<Record<keyof TCreateProjectBody, unknown>>;
 }

@@ -16,7 +16,7 @@ export default async function NewProjectPage() {
       <PageHeader
         eyebrow={<a href="/projects">← Projects</a>}
         title="New project"
-        description="Five short steps; everything but the task and the questions can change later."
+        description="Five short steps; all but the mode, task and questions can change later."
       />
       <ProjectWizard pools={pools} />
     </>

@@ -1,4 +1,4 @@
-import type { TPoolListResponse, TProjectResponse } from "@arbiter/shared";
+import type { TGeneratorListResponse, TPoolListResponse, TProjectResponse } from "@arbiter/shared";
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { ProjectSettings } from "@/features/projects/components/project-settings";
@@ -12,11 +12,19 @@ export default async function ProjectSettingsPage({ params }: { params: Promise<
   if (user.role === "ANNOTATOR") redirect("/annotate");
   const { id } = await params;
   try {
-    const [{ project }, { pools }] = await Promise.all([
-      serverGet<TProjectResponse>(`/projects/${encodeURIComponent(id)}`),
+    const path = `/projects/${encodeURIComponent(id)}`;
+    const [{ project }, { pools }, generators] = await Promise.all([
+      serverGet<TProjectResponse>(path),
       serverGet<TPoolListResponse>("/pools"),
+      // Only the arena section uses the count; the page does without it rather than fail.
+      serverGet<TGeneratorListResponse>(`${path}/generators`).then(
+        (r) => r.generators.length,
+        () => null,
+      ),
     ]);
-    return <ProjectSettings key={project.id} initial={project} attachable={pools} />;
+    return (
+      <ProjectSettings key={project.id} initial={project} attachable={pools} generatorCount={generators} />
+    );
   } catch (err) {
     if (err instanceof ApiError && (err.status === 404 || err.status === 400)) notFound();
     throw err;
