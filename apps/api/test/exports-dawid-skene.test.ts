@@ -11,7 +11,9 @@ import { bearer, createHarness, type Harness, type TestUser } from "./support/ha
 const SECRET = "export-ds-test-secret-0123456789";
 process.env.REDIS_PREFIX = `test-export-ds-${randomUUID().slice(0, 8)}`;
 
-const ITEMS = 12;
+// Enough items that the fit learns who errs whatever orders the items were shown in: with
+// 12, the contested item came out wrong in about one shuffle of eight.
+const ITEMS = 24;
 /** Every annotator calls both completions of this prompt bad. */
 const BOTH_BAD = `Prompt ${ITEMS - 1}`;
 /** Careful annotator "slip" errs here, so two of three votes are wrong. */
