@@ -66,19 +66,29 @@ async function shootStartingRun(ctx: FlowContext, projectId: string) {
     [projectId, ctx.admin.email],
   );
   const runId = rows[0]!.id;
-  for (const [viewport, scheme] of [
-    ["desktop", "dark"],
-    ["phone", "light"],
-  ] as const) {
-    const { context, page } = await newPage(ctx.browser, viewport, scheme);
-    await signIn(page, ctx.web, ctx.admin.email, ctx.admin.password);
-    await page.goto(`${ctx.web}/projects/${projectId}/runs`);
-    await page.getByText("Starting", { exact: true }).first().waitFor();
-    await screenshot(page, `generation-runs-starting-${viewport}-${scheme}`);
-    await page.goto(`${ctx.web}/projects/${projectId}/runs/${runId}`);
-    await page.getByText("Starting", { exact: true }).first().waitFor();
-    await screenshot(page, `generation-run-starting-${viewport}-${scheme}`);
-    await context.close();
+  // The worker's recovery sweep plans a QUEUED run that has no plan job, which would end
+  // this one at once; a row lock holds the sweep off until the screenshots are taken.
+  const hold = await ctx.db.pool.connect();
+  try {
+    await hold.query("BEGIN");
+    await hold.query("SELECT 1 FROM generation_runs WHERE id = $1 FOR UPDATE", [runId]);
+    for (const [viewport, scheme] of [
+      ["desktop", "dark"],
+      ["phone", "light"],
+    ] as const) {
+      const { context, page } = await newPage(ctx.browser, viewport, scheme);
+      await signIn(page, ctx.web, ctx.admin.email, ctx.admin.password);
+      await page.goto(`${ctx.web}/projects/${projectId}/runs`);
+      await page.getByText("Starting", { exact: true }).first().waitFor();
+      await screenshot(page, `generation-runs-starting-${viewport}-${scheme}`);
+      await page.goto(`${ctx.web}/projects/${projectId}/runs/${runId}`);
+      await page.getByText("Starting", { exact: true }).first().waitFor();
+      await screenshot(page, `generation-run-starting-${viewport}-${scheme}`);
+      await context.close();
+    }
+  } finally {
+    await hold.query("ROLLBACK");
+    hold.release();
   }
 }
 
