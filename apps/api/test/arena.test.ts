@@ -113,6 +113,21 @@ describe("arena battles", () => {
     const other = await h.user("ANNOTATOR");
     const theirs = await h.app.inject({ url: `/api/v1/battles/${battle.id}`, headers: bearer(other) });
     expect(theirs.statusCode).toBe(404);
+    // Nor can a researcher of another team, through the battle, its events or a vote.
+    const stranger = await h.user("RESEARCHER");
+    for (const [method, url] of [
+      ["GET", `/api/v1/battles/${battle.id}`],
+      ["GET", `/api/v1/battles/${battle.id}/events`],
+      ["POST", `/api/v1/battles/${battle.id}/vote`],
+    ] as const) {
+      const res = await h.app.inject({
+        method,
+        url,
+        headers: { ...bearer(stranger), "idempotency-key": randomUUID() },
+        ...(method === "POST" ? { payload: { choice: "A" } } : {}),
+      });
+      expect(res.statusCode, `${method} ${url}`).toBe(404);
+    }
     const staff = await h.app.inject({ url: `/api/v1/battles/${battle.id}`, headers: bearer(researcher) });
     expect(staff.statusCode).toBe(200);
     expect(staff.json().battle.turns[0].sides[0].text).toBe(streamed.A);
