@@ -251,6 +251,29 @@ describe("priorities", () => {
     expect(await p(old!)).toBeGreaterThan(await p(doubtful!));
   });
 
+  it("a refit with no new answers rewrites no item, and an old item keeps its lead", async () => {
+    const crowd = await plantCrowd(db.pool, {
+      annotators: 6,
+      selection: "label-confidence",
+      overlap: null,
+      items: [
+        { models: ["m-a", "m-b"], answers: disputed(), wanted: 5, max: null },
+        { models: ["m-a", "m-b"], answers: answers(4, 0, 1), wanted: 5, max: null, ageSeconds: 7_200 },
+        ...calibration(20),
+      ],
+    });
+    const first = await reestimateProject(db.pool, crowd.projectId);
+    expect(first).toMatchObject({ fitted: true, written: 22 });
+    const before = await db.prisma.item.findMany({ where: { projectId: crowd.projectId }, orderBy: { id: "asc" } });
+    // Seconds pass: the age term of every item grew alike, so their order and stored values hold.
+    await new Promise((r) => setTimeout(r, 1_100));
+    expect(await reestimateProject(db.pool, crowd.projectId)).toMatchObject({ fitted: true, written: 0 });
+    const after = await db.prisma.item.findMany({ where: { projectId: crowd.projectId }, orderBy: { id: "asc" } });
+    expect(after.map((i) => i.priority)).toEqual(before.map((i) => i.priority));
+    const [doubtful, old] = crowd.itemIds;
+    expect((await item(old!)).priority).toBeGreaterThan((await item(doubtful!)).priority);
+  });
+
   it("uniform selection keeps every priority at 0 while dynamic overlap still decides", async () => {
     const crowd = await plantCrowd(db.pool, {
       annotators: 6,

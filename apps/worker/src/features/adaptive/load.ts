@@ -5,6 +5,7 @@ import type {
   TRankingItem,
   TRankingJudgment,
 } from "@arbiter/aggregation";
+import { withTransaction } from "@arbiter/db";
 import type pg from "pg";
 
 export type TSelection = "uniform" | "label-confidence" | "leaderboard";
@@ -18,25 +19,34 @@ export type TAdaptiveProject = {
   classes: TPairwiseClass[];
 };
 
-export type TLoadedItem = TPairwiseItem & {
-  /** Who wrote each completion (its generator, else its imported model), for the leaderboard rule. */
-  contestants: readonly [string, string];
-  /** Seconds since the item last got an answer (or was created): the age term's clock. */
+/** What every loaded item carries besides its task's data: its clocks and what is stored for it. */
+export type TItemState = {
+  /** Seconds since the item last got an answer (or was created). */
   waitedSeconds: number;
+  /** Seconds from the project's creation to the item's last answer (or its creation): the age term's clock. */
+  activeSeconds: number;
   /** Answers it may still take: up to its wanted count, or one more under dynamic overlap below its max. */
   slots: number;
   isGold: boolean;
+  open: boolean;
+  /** An open dynamic item at its wanted count: the refit decides it. */
+  due: boolean;
+  stored: { confidence: number | null; priority: number };
 };
+
+export type TLoadedItem = TPairwiseItem &
+  TItemState & {
+    /** Who wrote each completion (its generator, else its imported model), for the leaderboard rule. */
+    contestants: readonly [string, string];
+  };
 
 export type TLoadedProject = { items: TLoadedItem[]; judgments: TPairwiseJudgment[] };
 
-export type TLoadedRankingItem = TRankingItem & {
-  /** Who wrote each completion, in the item's canonical order. */
-  contestants: string[];
-  waitedSeconds: number;
-  slots: number;
-  isGold: boolean;
-};
+export type TLoadedRankingItem = TRankingItem &
+  TItemState & {
+    /** Who wrote each completion, in the item's canonical order. */
+    contestants: string[];
+  };
 
 export type TLoadedRankingProject = { items: TLoadedRankingItem[]; judgments: TRankingJudgment[] };
 
@@ -66,16 +76,64 @@ export async function adaptiveProject(pool: pg.Pool, projectId: string): Promise
   return { id: projectId, taskType: row.task_type, selection: row.selection, dynamic: row.dynamic, classes };
 }
 
+// An item's state columns (TItemState), over items i of project p with its last activity
+// t.at (its last answer, else its creation).
+const STATE = `
+  i.is_gold, i.status = 'OPEN' AS open,
+  i.status = 'OPEN' AND i.judgments_max IS NOT NULL AND i.judgments_count >= i.judgments_wanted AS due,
+  i.confidence AS stored_confidence, i.priority AS stored_priority,
+  CASE WHEN i.status = 'OPEN'
+       THEN greatest(i.judgments_wanted - i.judgments_count,
+                     CASE WHEN i.judgments_count < i.judgments_max THEN 1 ELSE 0 END)
+       ELSE 0 END AS slots,
+  extract(epoch FROM now() - t.at)::float8 AS waited,
+  extract(epoch FROM t.at - p.created_at)::float8 AS active`;
+const LAST_ACTIVE = `
+  JOIN projects p ON p.id = i.project_id
+  CROSS JOIN LATERAL (SELECT greatest(i.created_at, (SELECT max(j.created_at) FROM judgments j WHERE j.item_id = i.id)) AS at) t`;
+
+type TStateRow = {
+  is_gold: boolean;
+  open: boolean;
+  due: boolean;
+  stored_confidence: number | null;
+  stored_priority: number;
+  slots: number;
+  waited: number;
+  active: number;
+};
+
+function itemState(r: TStateRow): TItemState {
+  return {
+    isGold: r.is_gold,
+    open: r.open,
+    due: r.due,
+    stored: { confidence: r.stored_confidence, priority: r.stored_priority },
+    slots: r.slots,
+    waitedSeconds: Math.max(0, r.waited),
+    activeSeconds: r.active,
+  };
+}
+
+/**
+ * A refit's reads: whole-project scans the planner prices past jit_above_cost. Compiling them
+ * (in each parallel worker too) cost more CPU than it saved, taken from the API's answers on
+ * the same cores, so they run without JIT and without parallel workers.
+ */
+function readProject<R extends pg.QueryResultRow>(pool: pg.Pool, sql: string, projectId: string) {
+  return withTransaction(pool, async (client) => {
+    await client.query("SET LOCAL jit = off");
+    await client.query("SET LOCAL max_parallel_workers_per_gather = 0");
+    return client.query<R>(sql, [projectId]);
+  });
+}
+
 // Items with their two canonical completions.
 const ITEMS = `
-  SELECT i.id, i.is_gold, c0.id::text AS c0, c1.id::text AS c1,
+  SELECT i.id, c0.id::text AS c0, c1.id::text AS c1,
          coalesce(c0.generator_id::text, c0.model) AS m0, coalesce(c1.generator_id::text, c1.model) AS m1,
-         CASE WHEN i.status = 'OPEN'
-              THEN greatest(i.judgments_wanted - i.judgments_count,
-                            CASE WHEN i.judgments_count < i.judgments_max THEN 1 ELSE 0 END)
-              ELSE 0 END AS slots,
-         extract(epoch FROM now() - greatest(i.created_at, (SELECT max(j.created_at) FROM judgments j WHERE j.item_id = i.id)))::float8 AS waited
-    FROM items i
+         ${STATE}
+    FROM items i ${LAST_ACTIVE}
     JOIN item_completions ic0 ON ic0.item_id = i.id AND ic0.position = 0 JOIN completions c0 ON c0.id = ic0.completion_id
     JOIN item_completions ic1 ON ic1.item_id = i.id AND ic1.position = 1 JOIN completions c1 ON c1.id = ic1.completion_id
    WHERE i.project_id = $1
@@ -102,35 +160,28 @@ const JUDGMENTS = `
  */
 export async function loadPairwise(pool: pg.Pool, projectId: string): Promise<TLoadedProject> {
   const [items, judgments] = await Promise.all([
-    pool.query<{
-      id: string;
-      is_gold: boolean;
-      c0: string;
-      c1: string;
-      m0: string;
-      m1: string;
-      slots: number;
-      waited: number;
-    }>(ITEMS, [projectId]),
-    pool.query<{
+    readProject<TStateRow & { id: string; c0: string; c1: string; m0: string; m1: string }>(
+      pool,
+      ITEMS,
+      projectId,
+    ),
+    readProject<{
       item_id: string;
       annotator_id: string;
       shown_first: string;
       gold_correct: boolean | null;
       answer: TPairwiseClass;
-    }>(JUDGMENTS, [projectId]),
+    }>(pool, JUDGMENTS, projectId),
   ]);
   const gold = new Map<string, TPairwiseClass>();
   for (const r of judgments.rows) if (r.gold_correct) gold.set(r.item_id, r.answer);
   return {
     items: items.rows.map((r) => ({
+      ...itemState(r),
       id: r.id,
-      isGold: r.is_gold,
       gold: r.is_gold ? (gold.get(r.id) ?? null) : null,
       completions: [r.c0, r.c1] as const,
       contestants: [r.m0, r.m1] as const,
-      waitedSeconds: Math.max(0, r.waited),
-      slots: r.slots,
     })),
     judgments: judgments.rows.map((r) => ({
       itemId: r.item_id,
@@ -143,19 +194,14 @@ export async function loadPairwise(pool: pg.Pool, projectId: string): Promise<TL
 
 // A ranking item's completions (and who wrote them) in canonical order, its gold order.
 const RANKING_ITEMS = `
-  SELECT i.id, i.is_gold, i.gold_answer->'ranking' AS gold,
-         array_agg(c.id::text ORDER BY ic.position) AS completions,
-         array_agg(coalesce(c.generator_id::text, c.model) ORDER BY ic.position) AS models,
-         CASE WHEN i.status = 'OPEN'
-              THEN greatest(i.judgments_wanted - i.judgments_count,
-                            CASE WHEN i.judgments_count < i.judgments_max THEN 1 ELSE 0 END)
-              ELSE 0 END AS slots,
-         extract(epoch FROM now() - greatest(i.created_at, (SELECT max(j.created_at) FROM judgments j WHERE j.item_id = i.id)))::float8 AS waited
-    FROM items i
-    JOIN item_completions ic ON ic.item_id = i.id
-    JOIN completions c ON c.id = ic.completion_id
+  SELECT i.id, i.gold_answer->'ranking' AS gold,
+         (SELECT array_agg(c.id::text ORDER BY ic.position)
+            FROM item_completions ic JOIN completions c ON c.id = ic.completion_id WHERE ic.item_id = i.id) AS completions,
+         (SELECT array_agg(coalesce(c.generator_id::text, c.model) ORDER BY ic.position)
+            FROM item_completions ic JOIN completions c ON c.id = ic.completion_id WHERE ic.item_id = i.id) AS models,
+         ${STATE}
+    FROM items i ${LAST_ACTIVE}
    WHERE i.project_id = $1
-   GROUP BY i.id
    ORDER BY i.id`;
 
 // Rankings are stored as completion ids, best group first; "both bad" ranks nothing.
@@ -168,29 +214,24 @@ const RANKINGS = `
 /** The project's K-wise items and rankings, as the aggregation package takes them; gold orders anchor the fit. */
 export async function loadRanking(pool: pg.Pool, projectId: string): Promise<TLoadedRankingProject> {
   const [items, judgments] = await Promise.all([
-    pool.query<{
-      id: string;
-      is_gold: boolean;
-      gold: string[][] | null;
-      completions: string[];
-      models: string[];
-      slots: number;
-      waited: number;
-    }>(RANKING_ITEMS, [projectId]),
-    pool.query<{ item_id: string; annotator_id: string; ranking: string[][]; shown_order: string[] }>(
+    readProject<TStateRow & { id: string; gold: string[][] | null; completions: string[]; models: string[] }>(
+      pool,
+      RANKING_ITEMS,
+      projectId,
+    ),
+    readProject<{ item_id: string; annotator_id: string; ranking: string[][]; shown_order: string[] }>(
+      pool,
       RANKINGS,
-      [projectId],
+      projectId,
     ),
   ]);
   return {
     items: items.rows.map((r) => ({
+      ...itemState(r),
       id: r.id,
-      isGold: r.is_gold,
       gold: r.is_gold ? r.gold : null,
       completions: r.completions,
       contestants: r.models,
-      waitedSeconds: Math.max(0, r.waited),
-      slots: r.slots,
     })),
     judgments: judgments.rows.map((r) => ({
       itemId: r.item_id,

@@ -8,15 +8,18 @@ import {
 } from "@arbiter/aggregation";
 import type { TLoadedProject, TLoadedRankingProject, TSelection } from "./load";
 
-/** The strategy's gains are scaled so the item that gains most gets this many points. */
-export const GAIN_POINTS = 1_000_000;
+/**
+ * Points per unit of gain. Gains are absolute (a rise in confidence; a share of the plan), not
+ * relative to the project's best item, so one item's change does not move every other one.
+ */
+export const GAIN_POINTS = 10_000;
 /**
  * The age term: an item earns the whole gain range per hour it waits without an answer, so
  * an item passed over for an hour leads any fresh item and none starves.
  */
 export const AGE_POINTS_PER_SECOND = GAIN_POINTS / 3_600;
-// items.priority is an int4; an item left waiting for months stays inside it.
-const MAX_PRIORITY = 2_000_000_000;
+// items.priority is an int4: at this rate it holds some twenty years of a project's life.
+const PRIORITY_LIMIT = 2_000_000_000;
 
 // Virtual tied games, as a share of the real ones, as the API's leaderboard adds them: they
 // keep strengths finite (and the covariance defined) when a model won or lost everything.
@@ -31,6 +34,7 @@ const PLAN_STEPS = 2_000;
  */
 export type TItemOutlook = {
   waitedSeconds: number;
+  activeSeconds: number;
   slots: number;
   labelGain: number;
   /** Who wrote each side, and the posterior that each side is the better (the rest: tie or both bad). */
@@ -46,6 +50,7 @@ export function pairwiseOutlooks(loaded: TLoadedProject, fit: TPairwiseAggregati
     const item = loaded.items[k]!;
     return {
       waitedSeconds: item.waitedSeconds,
+      activeSeconds: item.activeSeconds,
       slots: item.slots,
       labelGain: expectedConfidenceGain(estimate.posterior, fit.poolConfusion),
       games: [
@@ -84,6 +89,7 @@ export function rankingOutlooks(loaded: TLoadedRankingProject, fit: TRankingAggr
     ];
     return {
       waitedSeconds: item.waitedSeconds,
+      activeSeconds: item.activeSeconds,
       slots: item.slots,
       labelGain: weakest ? expectedConfidenceGain(posterior(weakest), fit.poolConfusion) : 0,
       games: estimate.pairs.map((p) => ({
@@ -97,14 +103,20 @@ export function rankingOutlooks(loaded: TLoadedRankingProject, fit: TRankingAggr
   });
 }
 
-/** Lease priority per item (input order) for the project's selection rule. */
+/**
+ * Lease priority per item (input order) for the project's selection rule: its gain, plus
+ * AGE_POINTS_PER_SECOND for every second it has waited. The age term is stored as minus the
+ * rate times the item's last activity (seconds since the project's creation): the lease
+ * orders by priority, and this orders items exactly as gain plus time waited would, while an
+ * item nobody answers keeps the same value from one refit to the next, so a refit rewrites
+ * only the items whose gain moved.
+ */
 export function priorities(selection: TSelection, outlooks: TItemOutlook[]): number[] {
   if (selection === "uniform") return outlooks.map(() => 0);
   const gains = selection === "leaderboard" ? leaderboardGains(outlooks) : outlooks.map((o) => o.labelGain);
-  const best = Math.max(0, ...gains);
   return outlooks.map((item, k) => {
-    const gain = best > 0 ? (gains[k]! / best) * GAIN_POINTS : 0;
-    return Math.min(MAX_PRIORITY, Math.round(gain + item.waitedSeconds * AGE_POINTS_PER_SECOND));
+    const priority = Math.round(gains[k]! * GAIN_POINTS - item.activeSeconds * AGE_POINTS_PER_SECOND);
+    return Math.max(-PRIORITY_LIMIT, Math.min(PRIORITY_LIMIT, priority));
   });
 }
 
@@ -113,8 +125,8 @@ export function priorities(selection: TSelection, outlooks: TItemOutlook[]): num
  * consensus (each comparison's posterior counts as one game split between its models, so a
  * doubtful one counts as half a tie); then `planComparisons` plans the next answers greedily,
  * each counted in before the next is chosen, over the items' model pairs and the answers
- * they can still take. An item scores by the step its first planned answer comes at; items
- * the plan does not reach score 0.
+ * they can still take. An item scores by the step its first planned answer comes at (1 for
+ * the first step, falling by 1/steps a step); items the plan does not reach score 0.
  */
 function leaderboardGains(outlooks: TItemOutlook[]): number[] {
   const index = new Map<string, number>();
@@ -173,7 +185,7 @@ function leaderboardGains(outlooks: TItemOutlook[]): number[] {
   plan.forEach((group, step) => {
     const cursor = next[group]!;
     const item = list[group]!.items[cursor.at]!;
-    if (cursor.used === 0) scores[item] = steps - step;
+    if (cursor.used === 0) scores[item] = (steps - step) / steps;
     cursor.used += 1;
     if (cursor.used >= outlooks[item]!.slots) [cursor.at, cursor.used] = [cursor.at + 1, 0];
   });

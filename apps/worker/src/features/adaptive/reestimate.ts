@@ -1,7 +1,7 @@
 import { aggregatePairwise, aggregateRankings, type TAnnotatorEstimate } from "@arbiter/aggregation";
 import { withTransaction } from "@arbiter/db";
 import type pg from "pg";
-import { adaptiveProject, loadPairwise, loadRanking, type TAdaptiveProject } from "./load";
+import { adaptiveProject, loadPairwise, loadRanking, type TAdaptiveProject, type TItemState } from "./load";
 import { pairwiseOutlooks, priorities, rankingOutlooks } from "./priority";
 
 // Items decided per transaction: each batch locks its rows briefly, so answers to other
@@ -9,14 +9,29 @@ import { pairwiseOutlooks, priorities, rankingOutlooks } from "./priority";
 const DECIDE_BATCH = 1_000;
 // A refit starts from nothing each time; this is precise enough for deciding and ordering.
 const TOLERANCE = 1e-4;
+// An item not due for a decision is rewritten only when its stored values are this far off:
+// every write is a new row version and index entries the lease scan then walks past, and
+// the API's answers share the cores with the refit. A priority step is 0.005 of expected
+// confidence gain, or some 18 s of waiting.
+const CONFIDENCE_STEP = 0.01;
+const PRIORITY_STEP = 50;
 
 export type TReestimateResult =
   | { fitted: false }
-  | { fitted: true; judgments: number; items: number; completed: number; raised: number; iterations: number };
+  | {
+      fitted: true;
+      judgments: number;
+      items: number;
+      /** Items whose stored confidence or priority was rewritten, or that were decided. */
+      written: number;
+      completed: number;
+      raised: number;
+      iterations: number;
+    };
 
 /** A fit, whatever the task type: per item (in id order) its leading answer's confidence and priority. */
 type TProjectFit = {
-  items: { id: string; isGold: boolean }[];
+  items: (TItemState & { id: string })[];
   judgments: number;
   annotators: TAnnotatorEstimate[];
   confidence: number[];
@@ -103,8 +118,14 @@ export async function reestimateProject(pool: pg.Pool, projectId: string): Promi
 
   let completed = 0;
   let raised = 0;
-  // Gold items are dealt by the qualification rule, not by priority, and are never decided.
-  const decided = fit.items.flatMap((item, k) => (item.isGold ? [] : [k]));
+  // Gold items are dealt by the qualification rule, not by priority, and are never decided;
+  // a closed item's priority no longer matters.
+  const changed = (item: TItemState, k: number) =>
+    item.due ||
+    item.stored.confidence === null ||
+    Math.abs(item.stored.confidence - fit.confidence[k]!) >= CONFIDENCE_STEP ||
+    (item.open && Math.abs(item.stored.priority - fit.priority[k]!) >= PRIORITY_STEP);
+  const decided = fit.items.flatMap((item, k) => (!item.isGold && changed(item, k) ? [k] : []));
   for (let start = 0; start < decided.length; start += DECIDE_BATCH) {
     const batch = decided.slice(start, start + DECIDE_BATCH);
     const { rows } = await pool.query<{ status: string; judgments_wanted: number; judgments_count: number }>(
@@ -113,7 +134,7 @@ export async function reestimateProject(pool: pg.Pool, projectId: string): Promi
       [
         batch.map((k) => fit.items[k]!.id),
         batch.map((k) => fit.confidence[k]!),
-        batch.map((k) => fit.priority[k]!),
+        batch.map((k) => (fit.items[k]!.open ? fit.priority[k]! : null)),
         batch.map(() => null),
       ],
     );
@@ -126,6 +147,7 @@ export async function reestimateProject(pool: pg.Pool, projectId: string): Promi
     fitted: true,
     judgments: fit.judgments,
     items: fit.items.length,
+    written: decided.length,
     completed,
     raised,
     iterations: fit.iterations,
