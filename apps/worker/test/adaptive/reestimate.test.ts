@@ -264,11 +264,17 @@ describe("priorities", () => {
     });
     const first = await reestimateProject(db.pool, crowd.projectId);
     expect(first).toMatchObject({ fitted: true, written: 22 });
-    const before = await db.prisma.item.findMany({ where: { projectId: crowd.projectId }, orderBy: { id: "asc" } });
+    const before = await db.prisma.item.findMany({
+      where: { projectId: crowd.projectId },
+      orderBy: { id: "asc" },
+    });
     // Seconds pass: the age term of every item grew alike, so their order and stored values hold.
     await new Promise((r) => setTimeout(r, 1_100));
     expect(await reestimateProject(db.pool, crowd.projectId)).toMatchObject({ fitted: true, written: 0 });
-    const after = await db.prisma.item.findMany({ where: { projectId: crowd.projectId }, orderBy: { id: "asc" } });
+    const after = await db.prisma.item.findMany({
+      where: { projectId: crowd.projectId },
+      orderBy: { id: "asc" },
+    });
     expect(after.map((i) => i.priority)).toEqual(before.map((i) => i.priority));
     const [doubtful, old] = crowd.itemIds;
     expect((await item(old!)).priority).toBeGreaterThan((await item(doubtful!)).priority);
