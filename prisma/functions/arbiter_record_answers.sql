@@ -20,7 +20,7 @@ AS $function$
     JOIN projects p ON p.id = a.project
     CROSS JOIN LATERAL (SELECT 1.0::float8 / p.options_per_item AS chance,
                                GREATEST(a.honest, 1.0::float8 / p.options_per_item + 0.01) AS honest) AS k
-   WHERE s.user_id = ANY (p_annotators) AND s.project_id = a.project AND s.user_id = a.usr
+   WHERE s.project_id = a.project AND s.user_id = a.usr
   RETURNING s.user_id, json_build_object(
     'status', s.status, 'gold_answered', s.gold_answered, 'gold_correct', s.gold_correct,
     'gold_llr', s.gold_llr, 'decisive', s.decisive, 'first_shown', s.first_shown,

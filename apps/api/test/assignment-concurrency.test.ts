@@ -52,4 +52,48 @@ describe("assignment under concurrency", () => {
     );
     expect(rows[0]).toEqual({ judgments: 600, counted: 600, pairs: 600, incomplete: 0, wrong_counts: 0 });
   });
+
+  it("one batch lease reaches past candidates its annotators have all seen, and overfills nothing", async () => {
+    const researcher = await h.user("RESEARCHER");
+    const annotators: TestUser[] = [];
+    for (let i = 0; i < 30; i++) annotators.push(await h.user("ANNOTATOR"));
+    const ids = annotators.map((a) => a.id);
+    const { projectId, itemIds } = await seedProject(h, researcher, annotators, {
+      items: 60,
+      judgmentsPerItem: 2,
+    });
+    // The first pass's candidates (half the batch plus 8): one answer each, from every annotator.
+    const seen = itemIds.slice(0, 30 / 2 + 8);
+    await h.db.pool.query(
+      `INSERT INTO annotator_states (project_id, user_id, status) SELECT $1, unnest($2::uuid[]), 'ADMITTED'`,
+      [projectId, ids],
+    );
+    await h.db.pool.query("UPDATE items SET judgments_count = 1 WHERE id = ANY ($1::uuid[])", [seen]);
+    await h.db.pool.query(
+      `INSERT INTO assignments (item_id, project_id, annotator_id, status, shown_order, expires_at)
+       SELECT i.id, $2, u.id, 'SUBMITTED',
+              (SELECT array_agg(ic.completion_id ORDER BY ic.position) FROM item_completions ic WHERE ic.item_id = i.id),
+              now()
+         FROM unnest($1::uuid[]) AS i(id), unnest($3::uuid[]) AS u(id)`,
+      [seen, projectId, ids],
+    );
+
+    const { rows: leased } = await h.db.pool.query<{ assignment_id: string | null }>(
+      "SELECT assignment_id FROM arbiter_lease_many($1, $2::uuid[], 600)",
+      [projectId, ids],
+    );
+    // (A statement does not see the rows the function it calls wrote: read them in the next.)
+    const { rows } = await h.db.pool.query<{ item_id: string | null }>(
+      "SELECT a.item_id FROM unnest($1::uuid[]) AS l(id) LEFT JOIN assignments a ON a.id = l.id",
+      [leased.map((r) => r.assignment_id)],
+    );
+    expect(rows).toHaveLength(30);
+    expect(rows.every((r) => r.item_id !== null && !seen.includes(r.item_id))).toBe(true);
+    const { rows: over } = await h.db.pool.query(
+      `SELECT i.id FROM items i WHERE i.project_id = $1 AND i.judgments_count +
+         (SELECT count(*) FROM assignments a WHERE a.item_id = i.id AND a.status = 'ACTIVE') > i.judgments_wanted`,
+      [projectId],
+    );
+    expect(over).toEqual([]);
+  });
 });
