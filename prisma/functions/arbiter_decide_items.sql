@@ -12,7 +12,9 @@ AS $function$
 -- values. Idempotent: a repeated call finds the raised item below its wanted count. Rows are
 -- locked in id order, as the judgment paths lock them, so a concurrent judgment either
 -- counts before the decision (and is seen by it) or after it (against the new wanted).
--- Completion fires the usual triggers (project.completed webhook).
+-- Completion fires the usual triggers (project.completed webhook). An item waiting for its
+-- decision stands at the end of the lease order (arbiter_counted_priority): a raised item
+-- takes p_priority, or with NULL stays there.
 #variable_conflict use_column
 BEGIN
   PERFORM 1 FROM items i WHERE i.id = ANY (p_items) ORDER BY i.id FOR UPDATE;

@@ -94,7 +94,9 @@ BEGIN
            status = CASE WHEN i.judgments_count + c.n >= GREATEST(i.judgments_wanted, i.judgments_max)
                          THEN 'COMPLETE'::"ItemStatus" ELSE i.status END,
            completed_at = CASE WHEN i.judgments_count + c.n >= GREATEST(i.judgments_wanted, i.judgments_max)
-                               THEN now() ELSE i.completed_at END
+                               THEN now() ELSE i.completed_at END,
+           priority = arbiter_counted_priority(i.priority, (i.judgments_count + c.n)::integer, i.judgments_wanted,
+                                               i.judgments_max)
       FROM (SELECT (v_fast[n]).item AS item, count(*) AS n FROM generate_subscripts(v_fast, 1) AS n
              WHERE v_counted[n] GROUP BY 1) AS c
      WHERE i.id = ANY (v_items) AND i.id = c.item;

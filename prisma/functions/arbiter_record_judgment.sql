@@ -68,7 +68,8 @@ BEGIN
              status = CASE WHEN judgments_count + 1 >= GREATEST(judgments_wanted, judgments_max)
                            THEN 'COMPLETE'::"ItemStatus" ELSE status END,
              completed_at = CASE WHEN judgments_count + 1 >= GREATEST(judgments_wanted, judgments_max)
-                                 THEN now() ELSE completed_at END
+                                 THEN now() ELSE completed_at END,
+             priority = arbiter_counted_priority(priority, judgments_count + 1, judgments_wanted, judgments_max)
        WHERE id = a.item_id AND status = 'OPEN' AND judgments_count < judgments_wanted;
       v_counted := FOUND;
     END IF;

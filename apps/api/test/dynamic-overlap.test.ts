@@ -39,10 +39,18 @@ async function itemRow(id: string): Promise<ItemRow> {
   return rows[0]!;
 }
 
-async function decide(items: string[], confidence: (number | null)[], more: (boolean | null)[] = []) {
+// The priority of a dynamic item waiting for its decision (arbiter_counted_priority).
+const WAITING = -2147483648;
+
+async function decide(
+  items: string[],
+  confidence: (number | null)[],
+  more: (boolean | null)[] = [],
+  priority: (number | null)[] = [],
+) {
   const { rows } = await h.db.pool.query<ItemRow & { item_id: string }>(
     "SELECT * FROM arbiter_decide_items($1::uuid[], $2::float8[], $3::int[], $4::boolean[])",
-    [items, confidence, items.map(() => null), items.map((_, i) => more[i] ?? null)],
+    [items, confidence, items.map((_, i) => priority[i] ?? null), items.map((_, i) => more[i] ?? null)],
   );
   return rows;
 }
@@ -150,9 +158,12 @@ describe("dynamic overlap on the hot path", () => {
     await answerAll(annotators[1]!, projectId);
     expect(await itemRow(item)).toMatchObject({ status: "OPEN", judgments_count: 2, judgments_wanted: 2 });
     expect((await takeAssignment(h, annotators[2]!, projectId)).assignment).toBeNull();
+    // Waiting, it stands at the end of the lease order, where the lease scan never reaches it.
+    const waiting = await h.db.pool.query("SELECT priority FROM items WHERE id = $1", [item]);
+    expect(waiting.rows[0].priority).toBe(WAITING);
 
-    const [low] = await decide([item], [0.6]);
-    expect(low).toMatchObject({ status: "OPEN", judgments_wanted: 3, confidence: 0.6 });
+    const [low] = await decide([item], [0.6], [], [12]);
+    expect(low).toMatchObject({ status: "OPEN", judgments_wanted: 3, confidence: 0.6, priority: 12 });
     // The same decision again finds the item below its wanted count: nothing more happens.
     expect((await decide([item], [0.6]))[0]).toMatchObject({ judgments_wanted: 3 });
 
@@ -205,7 +216,8 @@ describe("dynamic overlap on the hot path", () => {
     }
     // The decision saw one answer (below wanted): it stored, and left the item to the answer.
     expect(await itemRow(item)).toMatchObject({ status: "OPEN", judgments_count: 2, judgments_wanted: 2 });
-    expect((await decide([item], [null]))[0]).toMatchObject({ status: "COMPLETE", priority: 7 });
+    // The answer that filled it moved it to the end of the lease order; NULL keeps that.
+    expect((await decide([item], [null]))[0]).toMatchObject({ status: "COMPLETE", priority: WAITING });
   });
 
   it("a replayed answer and an expired lease keep the count at or below the wanted count", async () => {
