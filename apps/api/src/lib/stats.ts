@@ -1,17 +1,20 @@
-/** ln C(n, k), exact enough for binomial tails at the sizes seen here. */
-function logChoose(n: number, k: number): number {
-  let s = 0;
-  for (let i = 1; i <= k; i++) s += Math.log(n - k + i) - Math.log(i);
-  return s;
-}
-
-/** Two-sided exact binomial test of k successes in n trials against p = 1/2. */
+/**
+ * Two-sided exact binomial test of k successes in n trials against p = 1/2. The tail's terms
+ * are stepped one from the next (C(n, i+1) = C(n, i)·(n−i)/(i+1)), in logs so that large n
+ * does not underflow the first ones: linear in the tail, as it runs on every answer of an
+ * annotator whose record may hold thousands.
+ */
 export function binomialTestHalf(k: number, n: number): number {
   if (n === 0) return 1;
   const tail = Math.min(k, n - k);
+  let logTerm = -n * Math.LN2;
   let p = 0;
-  for (let i = 0; i <= tail; i++) p += Math.exp(logChoose(n, i) - n * Math.LN2);
-  return Math.min(1, 2 * p - (2 * tail === n ? Math.exp(logChoose(n, tail) - n * Math.LN2) : 0));
+  for (let i = 0; i <= tail; i++) {
+    p += Math.exp(logTerm);
+    if (i < tail) logTerm += Math.log(n - i) - Math.log(i + 1);
+  }
+  // The middle term of an even n is counted once, not on both sides.
+  return Math.min(1, 2 * p - (2 * tail === n ? Math.exp(logTerm) : 0));
 }
 
 export function median(values: number[]): number | null {
