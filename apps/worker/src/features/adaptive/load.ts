@@ -21,7 +21,7 @@ export type TAdaptiveProject = {
 
 /** What every loaded item carries besides its task's data: its clocks and what is stored for it. */
 export type TItemState = {
-  /** Seconds since the item last got an answer (or was created). */
+  /** Seconds since the item last got an answer the model reads (or was created). */
   waitedSeconds: number;
   /** Seconds from the project's creation to the item's last answer (or its creation): the age term's clock. */
   activeSeconds: number;
@@ -76,8 +76,9 @@ export async function adaptiveProject(pool: pg.Pool, projectId: string): Promise
   return { id: projectId, taskType: row.task_type, selection: row.selection, dynamic: row.dynamic, classes };
 }
 
-// An item's state columns (TItemState), over items i of project p with its last activity
-// t.at (its last answer, else its creation).
+// An item's state columns (TItemState), over items i of project p. Its last answer is read
+// off the loaded answers (a probe of the judgments per item cost the refit more than the
+// rest of its reads).
 const STATE = `
   i.is_gold, i.status = 'OPEN' AS open,
   i.status = 'OPEN' AND i.judgments_max IS NOT NULL AND i.judgments_count >= i.judgments_wanted AS due,
@@ -86,11 +87,9 @@ const STATE = `
        THEN greatest(i.judgments_wanted - i.judgments_count,
                      CASE WHEN i.judgments_count < i.judgments_max THEN 1 ELSE 0 END)
        ELSE 0 END AS slots,
-  extract(epoch FROM now() - t.at)::float8 AS waited,
-  extract(epoch FROM t.at - p.created_at)::float8 AS active`;
-const LAST_ACTIVE = `
-  JOIN projects p ON p.id = i.project_id
-  CROSS JOIN LATERAL (SELECT greatest(i.created_at, (SELECT max(j.created_at) FROM judgments j WHERE j.item_id = i.id)) AS at) t`;
+  extract(epoch FROM i.created_at)::float8 AS created, extract(epoch FROM p.created_at)::float8 AS project_created,
+  extract(epoch FROM now())::float8 AS now`;
+const PROJECT = "JOIN projects p ON p.id = i.project_id";
 
 type TStateRow = {
   is_gold: boolean;
@@ -99,19 +98,29 @@ type TStateRow = {
   stored_confidence: number | null;
   stored_priority: number;
   slots: number;
-  waited: number;
-  active: number;
+  created: number;
+  project_created: number;
+  now: number;
 };
 
-function itemState(r: TStateRow): TItemState {
+/** Each item's newest answer (epoch seconds), from the loaded answers. */
+function lastAnswers(rows: { item_id: string; at: number }[]): Map<string, number> {
+  const last = new Map<string, number>();
+  for (const r of rows)
+    if (r.at > (last.get(r.item_id) ?? Number.NEGATIVE_INFINITY)) last.set(r.item_id, r.at);
+  return last;
+}
+
+function itemState(r: TStateRow, lastAnswer: number | undefined): TItemState {
+  const at = Math.max(r.created, lastAnswer ?? Number.NEGATIVE_INFINITY);
   return {
     isGold: r.is_gold,
     open: r.open,
     due: r.due,
     stored: { confidence: r.stored_confidence, priority: r.stored_priority },
     slots: r.slots,
-    waitedSeconds: Math.max(0, r.waited),
-    activeSeconds: r.active,
+    waitedSeconds: Math.max(0, r.now - at),
+    activeSeconds: at - r.project_created,
   };
 }
 
@@ -133,7 +142,7 @@ const ITEMS = `
   SELECT i.id, c0.id::text AS c0, c1.id::text AS c1,
          coalesce(c0.generator_id::text, c0.model) AS m0, coalesce(c1.generator_id::text, c1.model) AS m1,
          ${STATE}
-    FROM items i ${LAST_ACTIVE}
+    FROM items i ${PROJECT}
     JOIN item_completions ic0 ON ic0.item_id = i.id AND ic0.position = 0 JOIN completions c0 ON c0.id = ic0.completion_id
     JOIN item_completions ic1 ON ic1.item_id = i.id AND ic1.position = 1 JOIN completions c1 ON c1.id = ic1.completion_id
    WHERE i.project_id = $1
@@ -143,6 +152,7 @@ const ITEMS = `
 // answer relative to the item's canonical order.
 const JUDGMENTS = `
   SELECT j.item_id, j.annotator_id, a.shown_order[1]::text AS shown_first, j.gold_correct,
+         extract(epoch FROM j.created_at)::float8 AS at,
          CASE j.choice
            WHEN 'A' THEN CASE WHEN a.shown_order[1] = ic0.completion_id THEN 'first' ELSE 'second' END
            WHEN 'B' THEN CASE WHEN a.shown_order[2] = ic0.completion_id THEN 'first' ELSE 'second' END
@@ -171,13 +181,15 @@ export async function loadPairwise(pool: pg.Pool, projectId: string): Promise<TL
       shown_first: string;
       gold_correct: boolean | null;
       answer: TPairwiseClass;
+      at: number;
     }>(pool, JUDGMENTS, projectId),
   ]);
+  const last = lastAnswers(judgments.rows);
   const gold = new Map<string, TPairwiseClass>();
   for (const r of judgments.rows) if (r.gold_correct) gold.set(r.item_id, r.answer);
   return {
     items: items.rows.map((r) => ({
-      ...itemState(r),
+      ...itemState(r, last.get(r.id)),
       id: r.id,
       gold: r.is_gold ? (gold.get(r.id) ?? null) : null,
       completions: [r.c0, r.c1] as const,
@@ -200,13 +212,14 @@ const RANKING_ITEMS = `
          (SELECT array_agg(coalesce(c.generator_id::text, c.model) ORDER BY ic.position)
             FROM item_completions ic JOIN completions c ON c.id = ic.completion_id WHERE ic.item_id = i.id) AS models,
          ${STATE}
-    FROM items i ${LAST_ACTIVE}
+    FROM items i ${PROJECT}
    WHERE i.project_id = $1
    ORDER BY i.id`;
 
 // Rankings are stored as completion ids, best group first; "both bad" ranks nothing.
 const RANKINGS = `
-  SELECT j.item_id, j.annotator_id, j.ranking, a.shown_order::text[] AS shown_order
+  SELECT j.item_id, j.annotator_id, j.ranking, a.shown_order::text[] AS shown_order,
+         extract(epoch FROM j.created_at)::float8 AS at
     FROM judgments j
     JOIN assignments a ON a.id = j.assignment_id
    WHERE j.project_id = $1 AND j.ranking IS NOT NULL AND j.superseded_at IS NULL`;
@@ -219,15 +232,18 @@ export async function loadRanking(pool: pg.Pool, projectId: string): Promise<TLo
       RANKING_ITEMS,
       projectId,
     ),
-    readProject<{ item_id: string; annotator_id: string; ranking: string[][]; shown_order: string[] }>(
-      pool,
-      RANKINGS,
-      projectId,
-    ),
+    readProject<{
+      item_id: string;
+      annotator_id: string;
+      ranking: string[][];
+      shown_order: string[];
+      at: number;
+    }>(pool, RANKINGS, projectId),
   ]);
+  const last = lastAnswers(judgments.rows);
   return {
     items: items.rows.map((r) => ({
-      ...itemState(r),
+      ...itemState(r, last.get(r.id)),
       id: r.id,
       gold: r.is_gold ? r.gold : null,
       completions: r.completions,
