@@ -1,8 +1,9 @@
 import { useTranslations } from "next-intl";
 import { Button, Kbd } from "@/components/ui";
-import { type Answer, type Choice, isDecisive, STRENGTHS, type Task } from "../answer";
+import { type Answer, type Choice, isDecisive, type Task } from "../answer";
 import styles from "./labeling.module.css";
 import { RankingControls } from "./ranking-controls";
+import { StrengthPicker } from "./strength-picker";
 
 /** The nudge's id, for the fields it describes when it names them. */
 export const NUDGE_ID = "answer-nudge";
@@ -68,29 +69,12 @@ export function DecisionBar({
               </ChoiceButton>
             </fieldset>
             {q.strength ? (
-              <fieldset
-                className={styles.strength}
-                aria-label={t("strengthQuestion")}
-                data-active={strengthActive}
+              <StrengthPicker
+                value={answer.strength}
+                active={strengthActive}
+                onChange={onStrength}
                 data-answer-part="strength"
-              >
-                <span className={styles.strengthLabel} aria-hidden>
-                  {t("strengthQuestion")}
-                </span>
-                {STRENGTHS.map((value) => (
-                  <button
-                    key={value}
-                    type="button"
-                    className={styles.strengthButton}
-                    aria-pressed={answer.strength === value}
-                    disabled={!strengthActive}
-                    onClick={() => onStrength(value)}
-                  >
-                    <Kbd hint>{value}</Kbd>
-                    {t(`strength${value}`)}
-                  </button>
-                ))}
-              </fieldset>
+              />
             ) : null}
           </div>
         ) : (

@@ -5,6 +5,7 @@ import { Kbd } from "@/components/ui";
 import type { Answer, Task } from "../answer";
 import { appendKey, isRanked, moveGroup, placeBefore, removeKey, tieWithPrevious, untie } from "../ranking";
 import styles from "./labeling.module.css";
+import partLabel from "./strength-picker.module.css";
 
 const DRAG_TYPE = "application/x-arbiter-option";
 
@@ -75,7 +76,7 @@ export function RankingControls({
   return (
     <div className={styles.ranking}>
       <div className={styles.rankingHead}>
-        <span className={styles.strengthLabel}>{t("heading")}</span>
+        <span className={partLabel.label}>{t("heading")}</span>
         <span className={styles.rankingHint}>
           {t.rich("hintPlace", { last: task.keys.length, kbd })}
           {task.questions.allowTie ? <> · {t.rich("hintTie", { kbd })}</> : null} ·{" "}

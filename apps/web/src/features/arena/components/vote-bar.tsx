@@ -2,6 +2,7 @@ import type { TMyProject } from "@arbiter/shared";
 import { useTranslations } from "next-intl";
 import { useId } from "react";
 import { Button, Kbd } from "@/components/ui";
+import { StrengthPicker } from "@/features/annotate/components/strength-picker";
 import type { VoteChoice } from "../hooks/use-battle";
 import styles from "./arena.module.css";
 
@@ -11,7 +12,6 @@ const CHOICES: { choice: VoteChoice; keys: string[]; label: "aBetter" | "tie" | 
   { choice: "both_bad", keys: ["X"], label: "bothBad" },
   { choice: "B", keys: ["B", "→"], label: "bBetter" },
 ];
-const STRENGTHS = [1, 2, 3, 4] as const;
 
 /**
  * The vote, with the labeling page's keys: A/← and B/→, T tie, X both bad, 1–4 how much
@@ -43,7 +43,6 @@ export function VoteBar({
   onVote: () => void;
 }) {
   const t = useTranslations("arena");
-  const td = useTranslations("decision");
   const te = useTranslations("extras");
   const rationaleId = useId();
   const decisive = choice === "A" || choice === "B";
@@ -95,24 +94,7 @@ export function VoteBar({
             ))}
           </fieldset>
           {settings.strength ? (
-            <fieldset className={styles.strength} aria-label={td("strengthQuestion")} data-active={decisive}>
-              <span className={styles.strengthLabel} aria-hidden>
-                {td("strengthQuestion")}
-              </span>
-              {STRENGTHS.map((value) => (
-                <button
-                  key={value}
-                  type="button"
-                  className={styles.strengthButton}
-                  aria-pressed={strength === value}
-                  disabled={!decisive}
-                  onClick={() => onStrength(value)}
-                >
-                  <Kbd hint>{value}</Kbd>
-                  {td(`strength${value}`)}
-                </button>
-              ))}
-            </fieldset>
+            <StrengthPicker value={strength} active={decisive} onChange={onStrength} />
           ) : null}
         </div>
         <Button
