@@ -59,7 +59,8 @@ describe("the worker process", () => {
       expect(rows[0]).toEqual({ total: 240, distinct_samples: 240 });
     } finally {
       second.child.kill("SIGTERM");
-      expect(await second.exited).toBe(0);
+      // What the worker printed says why, should it ever exit otherwise.
+      expect(await second.exited, second.output()).toBe(0);
       expect(second.output()).toContain("worker stopped");
     }
   });
@@ -73,7 +74,7 @@ describe("the worker process", () => {
     try {
       while ((await completions(runId)) < 1) await sleep(25);
       worker.child.kill("SIGTERM");
-      expect(await worker.exited).toBe(0);
+      expect(await worker.exited, worker.output()).toBe(0);
       // Nothing left half-done: every sample a job had started is either stored or still pending
       // (and its job back in the queue), never lost.
       const { rows } = await f.db.pool.query(
