@@ -207,13 +207,14 @@ export async function loadPairwise(pool: pg.Pool, projectId: string): Promise<TL
 // A ranking item's completions (and who wrote them) in canonical order, its gold order.
 const RANKING_ITEMS = `
   SELECT i.id, i.gold_answer->'ranking' AS gold,
-         (SELECT array_agg(c.id::text ORDER BY ic.position)
-            FROM item_completions ic JOIN completions c ON c.id = ic.completion_id WHERE ic.item_id = i.id) AS completions,
-         (SELECT array_agg(coalesce(c.generator_id::text, c.model) ORDER BY ic.position)
-            FROM item_completions ic JOIN completions c ON c.id = ic.completion_id WHERE ic.item_id = i.id) AS models,
+         array_agg(c.id::text ORDER BY ic.position) AS completions,
+         array_agg(coalesce(c.generator_id::text, c.model) ORDER BY ic.position) AS models,
          ${STATE}
     FROM items i ${PROJECT}
+    JOIN item_completions ic ON ic.item_id = i.id
+    JOIN completions c ON c.id = ic.completion_id
    WHERE i.project_id = $1
+   GROUP BY i.id, p.id
    ORDER BY i.id`;
 
 // Rankings are stored as completion ids, best group first; "both bad" ranks nothing.
